@@ -1,0 +1,12 @@
+//! Decks and session plans: the model, parsing and validation, and where they come from.
+
+pub mod bundled;
+pub mod library;
+pub mod model;
+pub mod parse;
+pub mod problem;
+pub mod shuffle;
+
+pub use library::{Library, Origin};
+pub use model::{Card, Category, Deck, DrawSpec, Plan, Round, RoundLength};
+pub use problem::Problem;

@@ -1,0 +1,660 @@
+//! Parsing and validating one deck or plan file. Pure: text in, model or problems out.
+//! Cross-file checks (a plan that names an unknown deck) are in `check_plan_refs`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveTime;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::{Card, Category, Deck, DrawSpec, Plan, Round, RoundLength};
+use super::problem::{Locator, Problem};
+use crate::tr;
+
+pub const MAX_ROUND_MINUTES: i64 = 240;
+pub const MAX_DRAW_COUNT: i64 = 20;
+
+/// What a file turned out to be.
+#[derive(Debug)]
+pub enum Parsed {
+    Deck(Deck),
+    Plan(Plan, PlanRefs),
+}
+
+/// Where a plan refers to decks and categories, kept to report problems found later.
+#[derive(Debug, Default, Clone)]
+pub struct PlanRefs {
+    /// (deck id, category id or None, position of the reference)
+    refs: Vec<(String, Option<String>, Range<usize>)>,
+    /// Categories named by rounds without a deck: resolved against the plan's first deck.
+    session_deck_categories: Vec<(String, Range<usize>)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    deck: Option<Spanned<RawDeck>>,
+    #[serde(default)]
+    category: Vec<Spanned<RawCategory>>,
+    #[serde(default)]
+    card: Vec<Spanned<RawCard>>,
+    plan: Option<Spanned<RawPlan>>,
+    #[serde(default)]
+    round: Vec<Spanned<RawRound>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeck {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    description: Spanned<String>,
+    language: Spanned<String>,
+    source: Option<Spanned<String>>,
+    license: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    #[serde(default)]
+    description: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCard {
+    id: Spanned<String>,
+    category: Spanned<String>,
+    title: Spanned<String>,
+    prompt: Spanned<String>,
+    hint: Option<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    description: Spanned<String>,
+    #[serde(default)]
+    decks: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRound {
+    title: Spanned<String>,
+    minutes: Option<Spanned<i64>>,
+    until: Option<Spanned<String>>,
+    instruction: Spanned<String>,
+    draw: Option<Spanned<RawDraw>>,
+    #[serde(default)]
+    turns: bool,
+    #[serde(default)]
+    roles: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDraw {
+    deck: Option<Spanned<String>>,
+    category: Option<Spanned<String>>,
+    count: Option<Spanned<i64>>,
+}
+
+/// Collects problems while a file is validated.
+struct Checker<'a> {
+    file: &'a str,
+    locator: Locator<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, span: Range<usize>, message: String) {
+        let problem = self.locator.problem(self.file, span, message);
+        self.problems.push(problem);
+    }
+
+    /// A required text: trimmed, never empty.
+    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            self.report(value.span(), tr!("`{field}` is leeg", "`{field}` is empty"));
+        }
+        text.to_string()
+    }
+
+    fn optional_line(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
+        let value = value.as_ref()?;
+        let text = self.text(value, field);
+        if text.contains('\n') {
+            self.report(
+                value.span(),
+                tr!(
+                    "`{field}` moet op één regel passen",
+                    "`{field}` must fit on one line"
+                ),
+            );
+        }
+        Some(text)
+    }
+
+    fn id(&mut self, value: &Spanned<String>, what: &str) -> String {
+        let id = value.get_ref();
+        if !is_valid_id(id) {
+            self.report(
+                value.span(),
+                tr!(
+                    "ongeldige {what}-id `{id}`: gebruik kleine letters, cijfers en '-', beginnend met een letter",
+                    "invalid {what} id `{id}`: use lowercase letters, digits and '-', starting with a letter"
+                ),
+            );
+        }
+        id.clone()
+    }
+
+    /// Reports the second and later use of an id within one list.
+    fn unique<'v>(&mut self, ids: impl Iterator<Item = &'v Spanned<String>>, what: &str) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for id in ids {
+            if let Some(&first) = seen.get(id.get_ref().as_str()) {
+                let (line, _) = self.locator.line_col(first);
+                let name = id.get_ref();
+                self.report(
+                    id.span(),
+                    tr!(
+                        "dubbele {what}-id `{name}` (ook op regel {line})",
+                        "duplicate {what} id `{name}` (also on line {line})"
+                    ),
+                );
+            } else {
+                seen.insert(id.get_ref(), id.span().start);
+            }
+        }
+    }
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some('a'..='z'))
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
+        && id.len() <= 64
+}
+
+/// Parses and validates one file. `file` is the name used in problem reports.
+pub fn parse(file: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
+    let mut checker = Checker {
+        file,
+        locator: Locator::new(text),
+        problems: Vec::new(),
+    };
+    let raw: RawFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            checker.report(span, explain_toml_error(err.message().trim()));
+            return Err(checker.problems);
+        }
+    };
+    let parsed = match (&raw.deck, &raw.plan) {
+        (Some(_), Some(plan)) => {
+            checker.report(
+                plan.span(),
+                tr!(
+                    "een bestand is óf een stapel ([deck]) óf een werkvorm ([plan]), niet allebei",
+                    "a file is either a deck ([deck]) or a plan ([plan]), not both"
+                ),
+            );
+            None
+        }
+        (Some(_), None) => deck(&mut checker, raw).map(Parsed::Deck),
+        (None, Some(_)) => plan(&mut checker, raw).map(|(p, r)| Parsed::Plan(p, r)),
+        (None, None) => {
+            checker.report(
+                0..0,
+                tr!(
+                    "geen [deck]- of [plan]-tabel: dit is geen stapel of werkvorm",
+                    "no [deck] or [plan] table: this is neither a deck nor a plan"
+                ),
+            );
+            None
+        }
+    };
+    match parsed {
+        Some(parsed) if checker.problems.is_empty() => Ok(parsed),
+        _ => Err(checker.problems),
+    }
+}
+
+fn deck(c: &mut Checker, raw: RawFile) -> Option<Deck> {
+    let header_span = raw.deck.as_ref()?.span();
+    let header = raw.deck?.into_inner();
+    for round in &raw.round {
+        c.report(
+            round.span(),
+            tr!(
+                "[[round]] hoort in een werkvorm, niet in een stapel",
+                "[[round]] belongs in a plan, not in a deck"
+            ),
+        );
+    }
+    let deck_id = c.id(&header.id, "stapel");
+    let title = c.text(&header.title, "title");
+    let description = c.text(&header.description, "description");
+    let language = c.text(&header.language, "language");
+    let source = c.optional_line(&header.source, "source");
+    let license = c.optional_line(&header.license, "license");
+
+    if raw.category.is_empty() {
+        c.report(
+            header_span.clone(),
+            tr!(
+                "de stapel heeft geen [[category]]",
+                "the deck has no [[category]]"
+            ),
+        );
+    }
+    if raw.card.is_empty() {
+        c.report(
+            header_span,
+            tr!("de stapel heeft geen [[card]]", "the deck has no [[card]]"),
+        );
+    }
+    c.unique(
+        raw.category.iter().map(|cat| &cat.get_ref().id),
+        "categorie",
+    );
+    c.unique(raw.card.iter().map(|card| &card.get_ref().id), "kaart");
+
+    let categories: Vec<Category> = raw
+        .category
+        .iter()
+        .map(|cat| {
+            let cat = cat.get_ref();
+            Category {
+                id: c.id(&cat.id, "categorie"),
+                title: c.text(&cat.title, "title"),
+                description: cat
+                    .description
+                    .as_ref()
+                    .map(|d| d.get_ref().trim().to_string())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let category_ids: Vec<&str> = categories.iter().map(|cat| cat.id.as_str()).collect();
+
+    let cards = raw
+        .card
+        .iter()
+        .map(|card| {
+            let card = card.get_ref();
+            let category = card.category.get_ref();
+            if !category_ids.contains(&category.as_str()) {
+                let hint = suggestion(category, category_ids.iter().copied());
+                c.report(
+                    card.category.span(),
+                    tr!(
+                        "onbekende categorie `{category}`{hint}",
+                        "unknown category `{category}`{hint}"
+                    ),
+                );
+            }
+            Card {
+                id: c.id(&card.id, "kaart"),
+                category: category.clone(),
+                title: c.text(&card.title, "title"),
+                prompt: c.text(&card.prompt, "prompt"),
+                hint: card.hint.as_ref().map(|h| c.text(h, "hint")),
+                tags: card.tags.iter().map(|t| c.text(t, "tags")).collect(),
+            }
+        })
+        .collect();
+
+    Some(Deck {
+        id: deck_id,
+        title,
+        description,
+        language,
+        source,
+        license,
+        categories,
+        cards,
+    })
+}
+
+fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
+    let header_span = raw.plan.as_ref()?.span();
+    let header = raw.plan?.into_inner();
+    for stray in raw
+        .category
+        .iter()
+        .map(|s| s.span())
+        .chain(raw.card.iter().map(|s| s.span()))
+    {
+        c.report(
+            stray,
+            tr!(
+                "[[category]] en [[card]] horen in een stapel, niet in een werkvorm",
+                "[[category]] and [[card]] belong in a deck, not in a plan"
+            ),
+        );
+    }
+    let id = c.id(&header.id, "werkvorm");
+    let title = c.text(&header.title, "title");
+    let description = c.text(&header.description, "description");
+    c.unique(header.decks.iter(), "stapel");
+    let decks: Vec<String> = header.decks.iter().map(|d| c.id(d, "stapel")).collect();
+    if raw.round.is_empty() {
+        c.report(
+            header_span,
+            tr!(
+                "de werkvorm heeft geen [[round]]",
+                "the plan has no [[round]]"
+            ),
+        );
+    }
+
+    let mut refs = PlanRefs::default();
+    for deck in &header.decks {
+        refs.refs.push((deck.get_ref().clone(), None, deck.span()));
+    }
+    let rounds = raw
+        .round
+        .iter()
+        .map(|round| plan_round(c, round, &decks, &mut refs))
+        .collect::<Option<Vec<Round>>>()?;
+    Some((
+        Plan {
+            id,
+            title,
+            description,
+            decks,
+            rounds,
+        },
+        refs,
+    ))
+}
+
+fn plan_round(
+    c: &mut Checker,
+    round: &Spanned<RawRound>,
+    plan_decks: &[String],
+    refs: &mut PlanRefs,
+) -> Option<Round> {
+    let span = round.span();
+    let round = round.get_ref();
+    let length = match (&round.minutes, &round.until) {
+        (Some(minutes), None) => {
+            let m = *minutes.get_ref();
+            if !(1..=MAX_ROUND_MINUTES).contains(&m) {
+                c.report(
+                    minutes.span(),
+                    tr!(
+                        "een ronde van {m} minuten kan niet: kies 1 tot en met {MAX_ROUND_MINUTES}",
+                        "a round of {m} minutes is not possible: choose 1 to {MAX_ROUND_MINUTES}"
+                    ),
+                );
+            }
+            RoundLength::Minutes(m.clamp(1, MAX_ROUND_MINUTES) as u32)
+        }
+        (None, Some(until)) => match parse_clock_time(until.get_ref()) {
+            Some(time) => RoundLength::Until(time),
+            None => {
+                let value = until.get_ref();
+                c.report(
+                    until.span(),
+                    tr!(
+                        "`until = \"{value}\"` is geen kloktijd; schrijf bijvoorbeeld \"14:30\"",
+                        "`until = \"{value}\"` is not a clock time; write for example \"14:30\""
+                    ),
+                );
+                RoundLength::Minutes(1)
+            }
+        },
+        (Some(minutes), Some(_)) => {
+            c.report(
+                minutes.span(),
+                tr!(
+                    "geef `minutes` óf `until`, niet allebei",
+                    "give `minutes` or `until`, not both"
+                ),
+            );
+            RoundLength::Minutes(1)
+        }
+        (None, None) => {
+            c.report(
+                span,
+                tr!(
+                    "de ronde mist `minutes` (of `until = \"14:30\"`)",
+                    "the round lacks `minutes` (or `until = \"14:30\"`)"
+                ),
+            );
+            RoundLength::Minutes(1)
+        }
+    };
+    let draw = round.draw.as_ref().map(|draw| {
+        let raw = draw.get_ref();
+        let count = raw.count.as_ref().map_or(1, |n| *n.get_ref());
+        if let Some(n) = &raw.count
+            && !(1..=MAX_DRAW_COUNT).contains(&count)
+        {
+            c.report(
+                n.span(),
+                tr!(
+                    "`count = {count}`: trek 1 tot en met {MAX_DRAW_COUNT} kaarten",
+                    "`count = {count}`: draw 1 to {MAX_DRAW_COUNT} cards"
+                ),
+            );
+        }
+        match &raw.deck {
+            Some(deck) => {
+                let name = deck.get_ref();
+                if !plan_decks.contains(name) {
+                    c.report(
+                        deck.span(),
+                        tr!(
+                            "stapel `{name}` staat niet in `decks` van deze werkvorm",
+                            "deck `{name}` is not listed in this plan's `decks`"
+                        ),
+                    );
+                }
+                let category = raw.category.as_ref().map(|c| c.get_ref().clone());
+                let at = raw.category.as_ref().map_or(deck.span(), |c| c.span());
+                refs.refs.push((name.clone(), category, at));
+            }
+            None => {
+                if let Some(category) = &raw.category {
+                    refs.session_deck_categories
+                        .push((category.get_ref().clone(), category.span()));
+                }
+            }
+        }
+        DrawSpec {
+            deck: raw.deck.as_ref().map(|d| d.get_ref().clone()),
+            category: raw.category.as_ref().map(|c| c.get_ref().clone()),
+            count: count.clamp(1, MAX_DRAW_COUNT) as u32,
+        }
+    });
+    let roles: Vec<String> = round.roles.iter().map(|r| c.text(r, "roles")).collect();
+    c.unique(round.roles.iter(), "rol");
+    Some(Round {
+        title: c.text(&round.title, "title"),
+        length,
+        instruction: c.text(&round.instruction, "instruction"),
+        draw,
+        turns: round.turns,
+        roles,
+    })
+}
+
+/// The parser's message in the user's words: schema mistakes get their own explanation
+/// (with the nearest valid key for a typo), syntax errors are called invalid TOML.
+fn explain_toml_error(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let hint = suggestion(field, known.iter().copied());
+        let list = known.join(", ");
+        return tr!(
+            "onbekend veld `{field}`{hint} (toegestaan: {list})",
+            "unknown field `{field}`{hint} (allowed: {list})"
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return tr!(
+            "verplicht veld `{field}` ontbreekt",
+            "required field `{field}` is missing"
+        );
+    }
+    tr!("ongeldige TOML: {message}", "invalid TOML: {message}")
+}
+
+/// "14:30" or "9:05" → a time of day.
+pub fn parse_clock_time(text: &str) -> Option<NaiveTime> {
+    let (h, m) = text.trim().split_once(':')?;
+    if m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+/// Checks a plan's deck and category references against the decks that are known.
+pub fn check_plan_refs<'d>(
+    file: &str,
+    text: &str,
+    plan: &Plan,
+    refs: &PlanRefs,
+    find_deck: &dyn Fn(&str) -> Option<&'d Deck>,
+    all_deck_ids: &[String],
+) -> Vec<Problem> {
+    let mut c = Checker {
+        file,
+        locator: Locator::new(text),
+        problems: Vec::new(),
+    };
+    let mut checks: Vec<(String, Option<String>, Range<usize>)> = refs.refs.clone();
+    if let Some(deck) = plan.decks.first() {
+        for (category, span) in &refs.session_deck_categories {
+            checks.push((deck.clone(), Some(category.clone()), span.clone()));
+        }
+    }
+    for (deck_id, category, span) in checks {
+        match find_deck(&deck_id) {
+            None => {
+                let hint = suggestion(&deck_id, all_deck_ids.iter().map(String::as_str));
+                c.report(
+                    span,
+                    tr!(
+                        "onbekende stapel `{deck_id}`{hint}",
+                        "unknown deck `{deck_id}`{hint}"
+                    ),
+                );
+            }
+            Some(deck) => {
+                if let Some(category) = category
+                    && deck.category(&category).is_none()
+                {
+                    let hint = suggestion(&category, deck.categories.iter().map(|c| c.id.as_str()));
+                    c.report(
+                        span,
+                        tr!(
+                            "stapel `{deck_id}` heeft geen categorie `{category}`{hint}",
+                            "deck `{deck_id}` has no category `{category}`{hint}"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    c.problems
+}
+
+/// ", bedoel je `x`?" for the nearest known id, or nothing when none is close.
+pub fn suggestion<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
+    match nearest(wrong, known) {
+        Some(best) => tr!("; bedoel je `{best}`?", "; did you mean `{best}`?"),
+        None => String::new(),
+    }
+}
+
+pub fn nearest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (strsim::damerau_levenshtein(wrong, k), k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 2).max(2) || k.contains(wrong))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan_problems(rounds: &str) -> Vec<String> {
+        let text =
+            format!("[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\ndecks = []\n{rounds}");
+        match parse("p.toml", &text) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_round_runs_for_minutes_or_until_a_clock_time() {
+        let ok = "[[round]]\ntitle = \"R\"\nuntil = \"14:30\"\ninstruction = \"I\"\n";
+        let Ok(Parsed::Plan(plan, _)) = parse(
+            "p.toml",
+            &format!("[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\n{ok}"),
+        ) else {
+            panic!("valid plan rejected");
+        };
+        assert_eq!(
+            plan.rounds[0].length,
+            RoundLength::Until(NaiveTime::from_hms_opt(14, 30, 0).unwrap())
+        );
+        let both =
+            "[[round]]\ntitle = \"R\"\nminutes = 5\nuntil = \"14:30\"\ninstruction = \"I\"\n";
+        assert_eq!(
+            plan_problems(both),
+            ["p.toml:8:11: geef `minutes` óf `until`, niet allebei"]
+        );
+        let neither = "[[round]]\ntitle = \"R\"\ninstruction = \"I\"\n";
+        assert_eq!(plan_problems(neither).len(), 1);
+        let bad = "[[round]]\ntitle = \"R\"\nuntil = \"half drie\"\ninstruction = \"I\"\n";
+        assert!(plan_problems(bad)[0].contains("geen kloktijd"));
+    }
+
+    #[test]
+    fn a_deck_reference_must_be_listed_in_decks() {
+        let round = "[[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I\"\ndraw = { deck = \"x\", count = 50 }\n";
+        let problems = plan_problems(round);
+        assert!(problems.iter().any(|p| p.contains("staat niet in `decks`")));
+        assert!(problems.iter().any(|p| p.contains("`count = 50`")));
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        assert!(is_valid_id("wat-opgave-01"));
+        assert!(!is_valid_id("Wat"));
+        assert!(!is_valid_id("1-a"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a b"));
+    }
+
+    #[test]
+    fn nearest_id_is_suggested_only_when_close() {
+        let known = ["koerskaarten", "loyale-tegenspraak"];
+        assert_eq!(
+            nearest("koerskaart", known.iter().copied()),
+            Some("koerskaarten")
+        );
+        assert_eq!(nearest("xyz", known.iter().copied()), None);
+    }
+}

@@ -1,0 +1,63 @@
+//! The command line, as clap parses it. Validation beyond syntax happens in the commands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tafel",
+    version,
+    about = "tafel: workshops in rondes, met kaarten, timer en notities (Dutch-first workshop facilitator)",
+    long_about = None,
+)]
+pub struct Cli {
+    /// Extra map met stapels en werkvormen (herhaalbaar; ook TAFEL_DECKS_DIR)
+    #[arg(long = "decks-dir", value_name = "DIR", global = true)]
+    pub decks_dir: Vec<PathBuf>,
+
+    /// Map voor sessies (ook TAFEL_SESSIONS_DIR)
+    #[arg(long = "sessions-dir", value_name = "DIR", global = true)]
+    pub sessions_dir: Option<PathBuf>,
+
+    /// Taal van de meldingen: nl (standaard) of en
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Toon alle stapels: id, titel, taal, kaarten, categorieën, herkomst
+    Decks,
+    /// Toon alle werkvormen: id, titel, rondes, minuten, stapels
+    Plans,
+    /// Trek kaarten (zonder terugleggen)
+    Draw(DrawArgs),
+    /// Controleer stapel- en werkvormbestanden
+    Check {
+        /// Bestanden of mappen met .toml-bestanden
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DrawArgs {
+    /// Stapel-id (standaard: alle stapels samen)
+    #[arg(long)]
+    pub deck: Option<String>,
+    /// Categorie-id binnen de stapel
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Aantal kaarten
+    #[arg(long, default_value_t = 1)]
+    pub count: usize,
+    /// Startwaarde: dezelfde seed geeft altijd dezelfde kaarten
+    #[arg(long)]
+    pub seed: Option<u64>,
+}

@@ -1,0 +1,124 @@
+//! `tafel check PATH...`: validates deck and plan files, reporting `FILE:LINE:COLUMN: message`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::{Context, Failure, Outcome};
+use crate::catalog::library::{Source, read_dir_sources, read_source};
+use crate::catalog::parse::{self, Parsed};
+use crate::catalog::{Deck, Problem};
+use crate::tr;
+
+pub fn run(ctx: &Context, paths: &[PathBuf]) -> Outcome {
+    let report = check(ctx, paths);
+    for line in &report.lines {
+        println!("{line}");
+    }
+    if report.problems == 0 {
+        Ok(())
+    } else {
+        Err(Failure::failed(match report.problems {
+            1 => tr!("1 probleem gevonden", "1 problem found"),
+            n => tr!("{n} problemen gevonden", "{n} problems found"),
+        }))
+    }
+}
+
+pub struct Report {
+    pub lines: Vec<String>,
+    pub problems: usize,
+}
+
+/// Checks files, or every `.toml` file in directories. Plans are checked against the decks
+/// in the same run first, then against the decks `tafel` already knows.
+pub fn check(ctx: &Context, paths: &[PathBuf]) -> Report {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            read_dir_sources(path, &mut sources, &mut problems);
+        } else {
+            match read_source(path) {
+                Ok(source) => sources.push(source),
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+    let mut lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let mut count = problems.len();
+
+    let parsed: Vec<(&Source, Result<Parsed, Vec<Problem>>)> = sources
+        .iter()
+        .map(|s| (s, parse::parse(&s.name, &s.text)))
+        .collect();
+    let mut local_decks: HashMap<&str, &Deck> = HashMap::new();
+    let mut first_seen: HashMap<(bool, &str), &str> = HashMap::new();
+    for (source, result) in &parsed {
+        let (is_deck, id) = match result {
+            Ok(Parsed::Deck(deck)) => {
+                local_decks.entry(deck.id.as_str()).or_insert(deck);
+                (true, deck.id.as_str())
+            }
+            Ok(Parsed::Plan(plan, _)) => (false, plan.id.as_str()),
+            Err(_) => continue,
+        };
+        if let Some(other) = first_seen.insert((is_deck, id), &source.name) {
+            count += 1;
+            lines.push(format!(
+                "{}:1:1: {}",
+                source.name,
+                tr!(
+                    "id `{id}` wordt ook gebruikt in {other}",
+                    "id `{id}` is also used in {other}"
+                )
+            ));
+        }
+    }
+    let mut all_deck_ids: Vec<String> = ctx.library.deck_ids();
+    all_deck_ids.extend(local_decks.keys().map(|k| k.to_string()));
+    let find = |id: &str| {
+        local_decks
+            .get(id)
+            .copied()
+            .or_else(|| ctx.library.deck(id))
+    };
+
+    for (source, result) in &parsed {
+        let found = match result {
+            Err(problems) => problems.clone(),
+            Ok(Parsed::Deck(_)) => Vec::new(),
+            Ok(Parsed::Plan(plan, refs)) => {
+                parse::check_plan_refs(&source.name, &source.text, plan, refs, &find, &all_deck_ids)
+            }
+        };
+        if found.is_empty() {
+            let what = match result {
+                Ok(Parsed::Deck(d)) => tr!(
+                    "stapel `{}`, {} kaarten",
+                    "deck `{}`, {} cards",
+                    d.id,
+                    d.cards.len()
+                ),
+                Ok(Parsed::Plan(p, _)) => tr!(
+                    "werkvorm `{}`, {} rondes",
+                    "plan `{}`, {} rounds",
+                    p.id,
+                    p.rounds.len()
+                ),
+                Err(_) => unreachable!("a parse error always carries problems"),
+            };
+            lines.push(tr!(
+                "{}: in orde ({what})",
+                "{}: valid ({what})",
+                source.name
+            ));
+        } else {
+            count += found.len();
+            lines.extend(found.iter().map(ToString::to_string));
+        }
+    }
+    Report {
+        lines,
+        problems: count,
+    }
+}

@@ -1,0 +1,61 @@
+//! The non-interactive subcommands, one file each. They print to stdout and return how
+//! the process should end; `main` maps a `Failure` to its exit code.
+
+pub mod check;
+pub mod decks;
+pub mod draw;
+pub mod plans;
+
+use std::path::PathBuf;
+
+use crate::catalog::Library;
+use crate::catalog::parse::suggestion;
+use crate::tr;
+
+/// Exit codes: 1 when a check found problems, 2 for wrong use (unknown id, impossible count).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn usage(message: String) -> Self {
+        Failure { code: 2, message }
+    }
+
+    pub fn failed(message: String) -> Self {
+        Failure { code: 1, message }
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// What every command may need: the decks and plans, and where sessions live.
+pub struct Context {
+    pub library: Library,
+    pub deck_dirs: Vec<PathBuf>,
+    pub sessions_dir: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn deck(&self, id: &str) -> Result<&crate::catalog::Deck, Failure> {
+        self.library.deck(id).ok_or_else(|| {
+            let hint = suggestion(id, self.library.decks.iter().map(|e| e.item.id.as_str()));
+            Failure::usage(tr!(
+                "onbekende stapel `{id}`{hint} (zie `tafel decks`)",
+                "unknown deck `{id}`{hint} (see `tafel decks`)"
+            ))
+        })
+    }
+
+    pub fn plan(&self, id: &str) -> Result<&crate::catalog::Plan, Failure> {
+        self.library.plan(id).ok_or_else(|| {
+            let hint = suggestion(id, self.library.plans.iter().map(|e| e.item.id.as_str()));
+            Failure::usage(tr!(
+                "onbekende werkvorm `{id}`{hint} (zie `tafel plans`)",
+                "unknown plan `{id}`{hint} (see `tafel plans`)"
+            ))
+        })
+    }
+}

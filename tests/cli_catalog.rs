@@ -1,0 +1,353 @@
+//! `tafel decks`, `plans`, `draw` and `check` as a user runs them: output and exit codes.
+
+mod common;
+
+use common::{tafel, tafel_in};
+
+#[test]
+fn decks_lists_the_three_bundled_decks_with_their_origin() {
+    let run = tafel(&["decks"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("ID"), "{}", lines[0]);
+    assert!(lines[0].contains("CATEGORIEËN"));
+    for id in [
+        "koerskaarten",
+        "grenzeloos-samenwerken",
+        "loyale-tegenspraak",
+    ] {
+        let line = lines
+            .iter()
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("{id} missing in\n{}", run.stdout));
+        assert!(line.contains("ingebouwd"), "{line}");
+        assert!(line.contains(" nl "), "{line}");
+    }
+    assert_eq!(lines.len(), 4);
+}
+
+#[test]
+fn bundled_decks_have_enough_cards() {
+    let run = tafel(&["decks"]);
+    let cards = |id: &str| -> usize {
+        let line = run.stdout.lines().find(|l| l.starts_with(id)).unwrap();
+        let fields: Vec<&str> = line.split("  ").filter(|f| !f.trim().is_empty()).collect();
+        fields[3].trim().parse().unwrap()
+    };
+    assert!(cards("koerskaarten") >= 40);
+    assert!(cards("grenzeloos-samenwerken") >= 48);
+    assert!(cards("loyale-tegenspraak") >= 36);
+}
+
+#[test]
+fn plans_lists_rounds_minutes_and_decks() {
+    let run = tafel(&["plans"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = |id: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("{id} missing"))
+            .to_string()
+    };
+    assert!(line("grenzeloos-workshop").contains("grenzeloos-samenwerken"));
+    assert!(line("check-in-out").contains("(elke stapel)"));
+    assert!(line("koers-wat").contains("koerskaarten"));
+    assert!(line("koers-hoedan").contains("koerskaarten"));
+    assert!(line("tegenspraak-gesprek").contains("loyale-tegenspraak"));
+    let header = run.stdout.lines().next().unwrap();
+    assert!(header.contains("RONDES") && header.contains("MINUTEN"));
+}
+
+#[test]
+fn draw_with_a_seed_gives_fixed_cards() {
+    let run = tafel(&[
+        "draw",
+        "--deck",
+        "koerskaarten",
+        "--seed",
+        "7",
+        "--count",
+        "3",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("[koerskaarten/"))
+        .collect();
+    // Pinned: a seed must mean the same cards in every later release (as long as the
+    // deck itself is unchanged: the pile is the deck in file order, shuffled).
+    assert_eq!(
+        ids,
+        ["wat-effect-12]", "wat-effect-09]", "hoedan-anders-10]"]
+    );
+    assert!(run.stderr.contains("--seed 7"));
+}
+
+#[test]
+fn draw_is_without_replacement_and_respects_the_category() {
+    let run = tafel(&[
+        "draw",
+        "--deck",
+        "loyale-tegenspraak",
+        "--category",
+        "openen",
+        "--count",
+        "9",
+        "--seed",
+        "3",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("[loyale-tegenspraak/"))
+        .collect();
+    assert_eq!(ids.len(), 9);
+    assert!(ids.iter().all(|id| id.starts_with("openen-")), "{ids:?}");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 9, "a card came up twice");
+}
+
+#[test]
+fn draw_without_seed_still_works_and_tells_the_seed() {
+    let run = tafel(&["draw"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.starts_with("seed "), "{}", run.stderr);
+    assert_eq!(run.stdout.matches("\n   [").count(), 1);
+}
+
+#[test]
+fn draw_more_than_the_pile_is_a_clear_error() {
+    let run = tafel(&["draw", "--deck", "loyale-tegenspraak", "--count", "500"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.contains("je vraagt 500 kaarten"),
+        "{}",
+        run.stderr
+    );
+    let zero = tafel(&["draw", "--count", "0"]);
+    assert_eq!(zero.code, 2);
+}
+
+#[test]
+fn unknown_ids_suggest_the_nearest() {
+    let run = tafel(&["draw", "--deck", "koerskaart"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("bedoel je `koerskaarten`?"),
+        "{}",
+        run.stderr
+    );
+    let run = tafel(&[
+        "draw",
+        "--deck",
+        "koerskaarten",
+        "--category",
+        "hoedan-stapp",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("bedoel je `hoedan-stap`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn unknown_flags_and_subcommands_exit_2_with_a_hint() {
+    let run = tafel(&["draw", "--seeed", "1"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--seed"), "{}", run.stderr);
+    let run = tafel(&["deks"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("decks"), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"));
+}
+
+#[test]
+fn english_messages_with_lang_en() {
+    let run = tafel(&["--lang", "en", "draw", "--deck", "nope"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown deck `nope`"), "{}", run.stderr);
+    let run = tafel(&["decks", "--lang", "en"]);
+    assert!(run.stdout.contains("bundled"));
+}
+
+#[test]
+fn every_bundled_deck_and_plan_passes_check() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = tafel(&["check", &format!("{root}/decks")]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout.matches(": in orde (").count(),
+        8,
+        "{}",
+        run.stdout
+    );
+}
+
+/// Every kind of problem, with its line and column.
+#[test]
+fn check_reports_file_line_and_column() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let cases = [
+        ("syntax.toml", "3:15: ongeldige TOML"),
+        (
+            "unknown-field.toml",
+            "14:1: onbekend veld `titel`; bedoel je `title`?",
+        ),
+        (
+            "missing-field.toml",
+            "1:1: verplicht veld `language` ontbreekt",
+        ),
+        (
+            "duplicate-ids.toml",
+            "18:6: dubbele kaart-id `a-01` (ook op regel 12)",
+        ),
+        (
+            "unknown-category.toml",
+            "13:12: onbekende categorie `opgaven`; bedoel je `opgave`?",
+        ),
+        ("empty-prompt.toml", "15:10: `prompt` is leeg"),
+        (
+            "plan-unknown-deck.toml",
+            "5:10: onbekende stapel `koerskaart`; bedoel je `koerskaarten`?",
+        ),
+        (
+            "plan-unknown-deck.toml",
+            "11:17: onbekende stapel `koerskaart`",
+        ),
+        (
+            "plan-unknown-category.toml",
+            "11:44: stapel `koerskaarten` heeft geen categorie `wat-opgaaf`; bedoel je `wat-opgave`?",
+        ),
+        (
+            "plan-round-length.toml",
+            "9:11: een ronde van 0 minuten kan niet",
+        ),
+        (
+            "plan-round-length.toml",
+            "14:11: een ronde van 1000 minuten kan niet",
+        ),
+        ("not-a-deck.toml", "1:5: ongeldige TOML"),
+    ];
+    for (file, expected) in cases {
+        let path = format!("{root}/tests/invalid/{file}");
+        let run = tafel(&["check", &path]);
+        assert_eq!(run.code, 1, "{file}: {}", run.stdout);
+        let want = format!("{path}:{expected}");
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(&want)),
+            "{file}: expected a line starting with\n{want}\ngot\n{}",
+            run.stdout
+        );
+        assert!(!run.stderr.contains("panicked"));
+    }
+}
+
+#[test]
+fn check_of_a_missing_or_binary_file_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("blob.toml");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let run = tafel(&["check", binary.to_str().unwrap(), "/nonexistent/deck.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("blob.toml:1:1: geen geldige UTF-8-tekst"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("/nonexistent/deck.toml:1:1: kan het bestand niet lezen")
+    );
+}
+
+const USER_DECK: &str = r#"
+[deck]
+id = "koerskaarten"
+title = "Onze eigen koers"
+description = "Een eigen versie."
+language = "nl"
+
+[[category]]
+id = "eigen"
+title = "Eigen"
+
+[[card]]
+id = "eigen-01"
+category = "eigen"
+title = "Eigen kaart"
+prompt = "Wat willen wij?"
+"#;
+
+#[test]
+fn a_user_deck_replaces_the_bundled_one_and_decks_says_so() {
+    let config = tempfile::tempdir().unwrap();
+    let decks = config.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(decks.join("eigen.toml"), USER_DECK).unwrap();
+    let run = tafel_in(config.path(), &["decks"]);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("koerskaarten"))
+        .unwrap();
+    assert!(line.contains("Onze eigen koers"), "{line}");
+    assert!(line.contains("(vervangt de ingebouwde)"), "{line}");
+    // The bundled koers plans name categories the replacement lacks: reported, skipped.
+    let run = tafel_in(config.path(), &["plans"]);
+    assert!(!run.stdout.contains("koers-wat"));
+    assert!(run.stderr.contains("waarschuwing:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_broken_deck_in_decks_dir_is_reported_and_skipped() {
+    let config = tempfile::tempdir().unwrap();
+    let extra = tempfile::tempdir().unwrap();
+    std::fs::write(extra.path().join("kapot.toml"), "[deck]\nid = 3\n").unwrap();
+    std::fs::write(
+        extra.path().join("goed.toml"),
+        USER_DECK.replace("\"koerskaarten\"", "\"eigen\""),
+    )
+    .unwrap();
+    let run = tafel_in(
+        config.path(),
+        &["--decks-dir", extra.path().to_str().unwrap(), "decks"],
+    );
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with("eigen ")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("kapot.toml:2:6:"), "{}", run.stderr);
+    assert!(run.stderr.contains("(overgeslagen)"));
+}
+
+#[test]
+fn decks_dir_also_comes_from_the_environment() {
+    let config = tempfile::tempdir().unwrap();
+    let extra = tempfile::tempdir().unwrap();
+    std::fs::write(
+        extra.path().join("goed.toml"),
+        USER_DECK.replace("\"koerskaarten\"", "\"uit-env\""),
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tafel"))
+        .arg("decks")
+        .env("TAFEL_CONFIG_DIR", config.path())
+        .env("TAFEL_DECKS_DIR", extra.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.lines().any(|l| l.starts_with("uit-env ")),
+        "{stdout}"
+    );
+}

@@ -1,0 +1,32 @@
+//! Runs the real `tafel` binary, isolated from the user's own config and decks.
+#![allow(dead_code)] // each test file uses a different part
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn tafel_in(config_dir: &Path, args: &[&str]) -> Run {
+    let output: Output = Command::new(env!("CARGO_BIN_EXE_tafel"))
+        .args(args)
+        .env("TAFEL_CONFIG_DIR", config_dir)
+        .env_remove("TAFEL_DECKS_DIR")
+        .env_remove("TAFEL_SESSIONS_DIR")
+        .output()
+        .expect("run tafel");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
+    }
+}
+
+/// With an empty config directory: only the bundled decks and plans.
+pub fn tafel(args: &[&str]) -> Run {
+    let config = tempfile::tempdir().expect("tempdir");
+    tafel_in(config.path(), args)
+}
