@@ -38,6 +38,8 @@ pub enum Command {
     Plans,
     /// Trek kaarten (zonder terugleggen)
     Draw(DrawArgs),
+    /// Start een sessie: rondes met timer, kaarten en notities
+    Run(crate::commands::run::RunArgs),
     /// Controleer stapel- en werkvormbestanden
     Check {
         /// Bestanden of mappen met .toml-bestanden

@@ -1,9 +1,13 @@
 //! `tafel`: a terminal workshop facilitator. The binary in `main.rs` is a thin shell around
 //! this library so tests can drive every part without a terminal.
 
+pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod i18n;
 pub mod paths;
+pub mod session;
 pub mod table;
+pub mod tui;
+pub mod ui;

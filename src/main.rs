@@ -45,6 +45,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Plans) => commands::plans::run(&ctx),
         Some(Command::Draw(args)) => commands::draw::run(&ctx, args),
         Some(Command::Check { paths }) => commands::check::run(&ctx, paths),
+        Some(Command::Run(args)) => commands::run::run(&ctx, args),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help().ok();

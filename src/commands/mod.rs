@@ -5,6 +5,7 @@ pub mod check;
 pub mod decks;
 pub mod draw;
 pub mod plans;
+pub mod run;
 
 use std::path::PathBuf;
 

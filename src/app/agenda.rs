@@ -1,0 +1,203 @@
+//! The agenda overlay (`g`): the rounds of the session, changed while it runs. Skipping,
+//! inserting and resizing rounds are events like any other.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::actions::ms_until;
+use super::editor::sanitize;
+use super::{App, Effect, Mode};
+use crate::catalog::RoundLength;
+use crate::catalog::parse::{MAX_ROUND_MINUTES, parse_clock_time};
+use crate::session::Event;
+use crate::tr;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgendaState {
+    pub selected: usize,
+    pub input: Option<AgendaInput>,
+}
+
+/// A one-line question the agenda asks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AgendaInput {
+    InsertTitle(String),
+    InsertMinutes { title: String, minutes: String },
+    Until(String),
+}
+
+impl AgendaInput {
+    fn text_mut(&mut self) -> &mut String {
+        match self {
+            AgendaInput::InsertTitle(text) | AgendaInput::Until(text) => text,
+            AgendaInput::InsertMinutes { minutes, .. } => minutes,
+        }
+    }
+}
+
+impl AgendaState {
+    pub fn new(selected: usize) -> Self {
+        AgendaState {
+            selected,
+            input: None,
+        }
+    }
+}
+
+const MAX_TITLE_CHARS: usize = 80;
+
+impl App {
+    pub(super) fn agenda_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Mode::Agenda(state) = &mut self.mode else {
+            return Vec::new();
+        };
+        let count = self.session.rounds.len();
+        let selected = state.selected.min(count.saturating_sub(1));
+        if let Some(input) = &mut state.input {
+            return match key.code {
+                KeyCode::Esc => {
+                    state.input = None;
+                    Vec::new()
+                }
+                KeyCode::Backspace => {
+                    input.text_mut().pop();
+                    Vec::new()
+                }
+                KeyCode::Enter => {
+                    let input = state.input.take().expect("checked above");
+                    self.agenda_answer(selected, input)
+                }
+                KeyCode::Char(c) => {
+                    let text = input.text_mut();
+                    if text.chars().count() < MAX_TITLE_CHARS {
+                        text.push_str(&sanitize(&c.to_string(), false));
+                    }
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            };
+        }
+        let current = self.session.current;
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('g' | 'q') => self.mode = Mode::Normal,
+            KeyCode::Up | KeyCode::Char('k') => state.selected = selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                state.selected = (selected + 1).min(count.saturating_sub(1))
+            }
+            KeyCode::Enter if Some(selected) != current => {
+                self.mode = Mode::Normal;
+                // Jumping to a skipped round un-skips it, in the same batch.
+                let mut events = Vec::new();
+                if self.session.rounds[selected].skipped {
+                    events.push(Event::RoundSkipped {
+                        round: selected,
+                        skipped: false,
+                    });
+                }
+                events.extend(self.round_change_events(selected));
+                return self.persist(events);
+            }
+            KeyCode::Char('x') => {
+                if Some(selected) == current {
+                    self.info(tr!(
+                        "de lopende ronde kun je niet overslaan: ga eerst door (→)",
+                        "you cannot skip the running round: move on first (→)"
+                    ));
+                } else {
+                    let skipped = !self.session.rounds[selected].skipped;
+                    return self.persist(vec![Event::RoundSkipped {
+                        round: selected,
+                        skipped,
+                    }]);
+                }
+            }
+            KeyCode::Char('i') => state.input = Some(AgendaInput::InsertTitle(String::new())),
+            KeyCode::Char('u') => {
+                if Some(selected) == current {
+                    state.input = Some(AgendaInput::Until(String::new()));
+                } else {
+                    self.info(tr!(
+                        "een eindtijd zet je voor de lopende ronde",
+                        "an end time is set for the running round"
+                    ));
+                }
+            }
+            KeyCode::Char(c @ ('+' | '=' | '-')) => {
+                let delta: i64 = if c == '-' { -1 } else { 1 };
+                return self.change_length(selected, delta);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn change_length(&mut self, round: usize, delta: i64) -> Vec<Effect> {
+        let state = &self.session.rounds[round];
+        let RoundLength::Minutes(minutes) = state.round.length else {
+            self.info(tr!(
+                "deze ronde loopt tot een kloktijd: u zet een andere tijd",
+                "this round runs until a clock time: u sets another time"
+            ));
+            return Vec::new();
+        };
+        let minutes = (i64::from(minutes) + delta).clamp(1, MAX_ROUND_MINUTES) as u32;
+        self.persist(vec![Event::RoundLengthChanged { round, minutes }])
+    }
+
+    fn agenda_answer(&mut self, selected: usize, input: AgendaInput) -> Vec<Effect> {
+        match input {
+            AgendaInput::InsertTitle(title) => {
+                let title = title.trim().to_string();
+                if title.is_empty() {
+                    return Vec::new();
+                }
+                if let Mode::Agenda(state) = &mut self.mode {
+                    state.input = Some(AgendaInput::InsertMinutes {
+                        title,
+                        minutes: "10".into(),
+                    });
+                }
+                Vec::new()
+            }
+            AgendaInput::InsertMinutes { title, minutes } => match minutes.trim().parse::<u32>() {
+                Ok(m) if (1..=MAX_ROUND_MINUTES as u32).contains(&m) => {
+                    if let Mode::Agenda(state) = &mut self.mode {
+                        state.selected = selected + 1;
+                    }
+                    self.persist(vec![Event::RoundInserted {
+                        at: selected + 1,
+                        title,
+                        minutes: m,
+                    }])
+                }
+                _ => {
+                    self.info(tr!(
+                        "kies 1 tot en met {MAX_ROUND_MINUTES} minuten",
+                        "choose 1 to {MAX_ROUND_MINUTES} minutes"
+                    ));
+                    if let Mode::Agenda(state) = &mut self.mode {
+                        state.input = Some(AgendaInput::InsertMinutes { title, minutes });
+                    }
+                    Vec::new()
+                }
+            },
+            AgendaInput::Until(text) => match parse_clock_time(&text) {
+                Some(until) => {
+                    let elapsed = self.session.timer.elapsed_ms(self.now.t);
+                    let planned_ms = elapsed + ms_until(self.now.wall.time(), until);
+                    self.mode = Mode::Normal;
+                    self.persist(vec![Event::TimerSetUntil { until, planned_ms }])
+                }
+                None => {
+                    self.info(tr!(
+                        "schrijf een kloktijd als 14:30",
+                        "write a clock time like 14:30"
+                    ));
+                    if let Mode::Agenda(state) = &mut self.mode {
+                        state.input = Some(AgendaInput::Until(text));
+                    }
+                    Vec::new()
+                }
+            },
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! The note and agreement editor: a multi-line text plus, for an agreement, who owns it and
+//! by when. Only text handling lives here; saving is the app's job.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::session::NoteKind;
+use crate::session::draft::Draft;
+
+/// A note longer than this is cut off (with a message): a 10 MB paste must not freeze the room.
+pub const MAX_NOTE_CHARS: usize = 20_000;
+const MAX_FIELD_CHARS: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Text,
+    Owner,
+    Due,
+}
+
+#[derive(Clone, Debug)]
+pub struct Editor {
+    pub kind: NoteKind,
+    /// The note being corrected, if any.
+    pub editing: Option<u64>,
+    pub text: TextArea<'static>,
+    pub owner: TextArea<'static>,
+    pub due: TextArea<'static>,
+    pub focus: Field,
+}
+
+/// What a key did in the editor.
+#[derive(Debug, PartialEq, Eq)]
+pub enum EditorOutcome {
+    Save,
+    Cancel,
+    Changed,
+    Unchanged,
+}
+
+fn area(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+impl Editor {
+    pub fn new(kind: NoteKind) -> Self {
+        Self::from_draft(&Draft {
+            kind,
+            editing: None,
+            text: String::new(),
+            owner: String::new(),
+            due: String::new(),
+        })
+    }
+
+    pub fn from_draft(draft: &Draft) -> Self {
+        Editor {
+            kind: draft.kind,
+            editing: draft.editing,
+            text: area(&draft.text),
+            owner: area(&draft.owner),
+            due: area(&draft.due),
+            focus: Field::Text,
+        }
+    }
+
+    pub fn to_draft(&self) -> Draft {
+        Draft {
+            kind: self.kind,
+            editing: self.editing,
+            text: self.text.lines().join("\n"),
+            owner: self.owner.lines().join(" "),
+            due: self.due.lines().join(" "),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.lines().iter().all(|l| l.trim().is_empty())
+    }
+
+    fn focused(&mut self) -> &mut TextArea<'static> {
+        match self.focus {
+            Field::Text => &mut self.text,
+            Field::Owner => &mut self.owner,
+            Field::Due => &mut self.due,
+        }
+    }
+
+    fn next_field(&mut self, back: bool) {
+        if self.kind == NoteKind::Note {
+            return;
+        }
+        let order = [Field::Text, Field::Owner, Field::Due];
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let step = if back { order.len() - 1 } else { 1 };
+        self.focus = order[(at + step) % order.len()];
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> EditorOutcome {
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Esc => EditorOutcome::Cancel,
+            // Alt+Enter (and Shift+Enter where the terminal reports it) is a new line.
+            KeyCode::Enter if (alt || shift) && self.focus == Field::Text => {
+                if self.char_count() < MAX_NOTE_CHARS {
+                    self.text.insert_newline();
+                }
+                EditorOutcome::Changed
+            }
+            KeyCode::Enter => EditorOutcome::Save,
+            KeyCode::Tab => {
+                self.next_field(false);
+                EditorOutcome::Unchanged
+            }
+            KeyCode::BackTab => {
+                self.next_field(true);
+                EditorOutcome::Unchanged
+            }
+            KeyCode::Char(_) if self.room_left() == 0 => EditorOutcome::Unchanged,
+            _ => {
+                if self.focused().input(key) {
+                    EditorOutcome::Changed
+                } else {
+                    EditorOutcome::Unchanged
+                }
+            }
+        }
+    }
+
+    /// Inserts pasted text as text, never as commands. Returns false when it was cut short.
+    pub fn paste(&mut self, pasted: &str) -> bool {
+        let clean = sanitize(pasted, self.focus == Field::Text);
+        let room = self.room_left();
+        let fits = clean.chars().count() <= room;
+        let clean: String = clean.chars().take(room).collect();
+        self.focused().insert_str(clean);
+        fits
+    }
+
+    fn char_count(&self) -> usize {
+        self.text
+            .lines()
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum()
+    }
+
+    fn room_left(&self) -> usize {
+        match self.focus {
+            Field::Text => MAX_NOTE_CHARS.saturating_sub(self.char_count()),
+            Field::Owner => MAX_FIELD_CHARS.saturating_sub(self.owner.lines()[0].chars().count()),
+            Field::Due => MAX_FIELD_CHARS.saturating_sub(self.due.lines()[0].chars().count()),
+        }
+    }
+}
+
+/// Pasted or typed text made safe: line ends unified, tabs expanded, escape and other control
+/// characters dropped (they could move the cursor or recolour the projector).
+pub fn sanitize(text: &str, multiline: bool) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' if multiline => out.push('\n'),
+            '\n' => out.push(' '),
+            '\t' => out.push_str("    "),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventKind;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: ratatui::crossterm::event::KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn sanitize_drops_escapes_and_expands_tabs() {
+        assert_eq!(sanitize("a\tb\x1b[31mc\r\nd", true), "a    b[31mc\nd");
+        assert_eq!(sanitize("x\ny", false), "x y");
+    }
+
+    #[test]
+    fn enter_saves_and_alt_enter_makes_a_new_line() {
+        let mut editor = Editor::new(NoteKind::Note);
+        editor.paste("eerste");
+        assert_eq!(
+            editor.key(key(KeyCode::Enter, KeyModifiers::ALT)),
+            EditorOutcome::Changed
+        );
+        editor.key(key(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert_eq!(editor.to_draft().text, "eerste\nx");
+        assert_eq!(
+            editor.key(key(KeyCode::Enter, KeyModifiers::NONE)),
+            EditorOutcome::Save
+        );
+    }
+
+    #[test]
+    fn a_huge_paste_is_cut_at_the_limit() {
+        let mut editor = Editor::new(NoteKind::Note);
+        let huge = "ab\n".repeat(5_000_000);
+        assert!(!editor.paste(&huge));
+        assert!(editor.to_draft().text.chars().count() <= MAX_NOTE_CHARS);
+    }
+
+    #[test]
+    fn tab_moves_between_agreement_fields() {
+        let mut editor = Editor::new(NoteKind::Agreement);
+        editor.paste("Verslag rondsturen");
+        editor.key(key(KeyCode::Tab, KeyModifiers::NONE));
+        editor.paste("Anna\nde Vries");
+        editor.key(key(KeyCode::Tab, KeyModifiers::NONE));
+        editor.paste("vrijdag");
+        let draft = editor.to_draft();
+        assert_eq!(draft.owner, "Anna de Vries");
+        assert_eq!(draft.due, "vrijdag");
+        assert_eq!(draft.text, "Verslag rondsturen");
+    }
+}

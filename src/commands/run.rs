@@ -1,0 +1,177 @@
+//! `tafel run [PLAN]`: start a facilitated session on this terminal.
+
+use std::io::IsTerminal;
+
+use super::{Context, Failure, Outcome};
+use crate::app::{App, Now};
+use crate::catalog::{Deck, Plan};
+use crate::session::clock::{Clock, SystemClock};
+use crate::session::event::FORMAT;
+use crate::session::journal::Journal;
+use crate::session::{Event, Session};
+use crate::tr;
+use crate::tui::{self, Exit};
+
+const MAX_PARTICIPANTS: usize = 60;
+const MAX_NAME_CHARS: usize = 40;
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Werkvorm-id (zonder: kies uit een lijst)
+    pub plan: Option<String>,
+    /// Deelnemers, met komma's: "Anna,Bram,Chris"
+    #[arg(long)]
+    pub participants: Option<String>,
+    /// Titel van de sessie (standaard: werkvorm en datum)
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Startwaarde voor het schudden (standaard willekeurig; wordt bewaard)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Stapel voor rondes die geen stapel noemen (werkvormen voor elke stapel)
+    #[arg(long)]
+    pub deck: Option<String>,
+    /// Geen geluidssignaal als de tijd om is
+    #[arg(long)]
+    pub no_bell: bool,
+}
+
+pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::usage(tr!(
+            "tafel run heeft een terminal nodig (geen pijp of bestand)",
+            "tafel run needs a terminal (not a pipe or a file)"
+        )));
+    }
+    let plan = match &args.plan {
+        Some(id) => ctx.plan(id)?.clone(),
+        None => match crate::tui::pick_plan(&ctx.library).map_err(io_failure)? {
+            Some(plan) => plan,
+            None => return Ok(()),
+        },
+    };
+    let participants = parse_participants(args.participants.as_deref())?;
+    let (decks, session_deck) = session_decks(ctx, &plan, args.deck.as_deref())?;
+    let sessions_dir = ctx.sessions_dir.clone().ok_or_else(|| {
+        Failure::usage(tr!(
+            "geen map voor sessies gevonden: geef --sessions-dir",
+            "no directory for sessions found: give --sessions-dir"
+        ))
+    })?;
+    let clock = SystemClock::starting_at(0);
+    let started = chrono::Local::now();
+    let title = args
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{} — {}", plan.title, started.format("%d-%m-%Y")));
+    let mut journal = Journal::create(&sessions_dir, started, &plan.id)
+        .map_err(|e| Failure::failed(e.to_string()))?;
+    let start = Event::SessionStarted {
+        format: FORMAT.to_string(),
+        title,
+        plan,
+        decks,
+        session_deck,
+        seed: args.seed.unwrap_or_else(rand::random),
+        participants,
+    };
+    let records = journal
+        .append(vec![start], clock.wall(), clock.t())
+        .map_err(|e| Failure::failed(e.to_string()))?;
+    let session = Session::start(&records[0]).map_err(|e| Failure::failed(e.to_string()))?;
+    let now = Now {
+        t: clock.t(),
+        wall: clock.wall(),
+    };
+    let path = journal.path().display().to_string();
+    let mut app = App::new(session, path.clone(), journal.id(), now);
+    app.bell = !args.no_bell;
+    app.saved_at = Some(records[0].at);
+    let initial = app.begin(now);
+    let exit = tui::run_session(&mut app, &mut journal, &clock, initial).map_err(io_failure)?;
+    if app.session.ended {
+        println!(
+            "{}",
+            tr!(
+                "Sessie afgerond en opgeslagen in {path}",
+                "Session finished and saved in {path}"
+            )
+        );
+        println!(
+            "{}",
+            tr!(
+                "Exporteren: tafel export {} -o verslag.md",
+                "Export: tafel export {} -o report.md",
+                journal.id()
+            )
+        );
+    } else {
+        let why = match exit {
+            Exit::Signal => tr!("gestopt door een signaal", "stopped by a signal"),
+            Exit::Quit => tr!("onderbroken", "interrupted"),
+        };
+        println!(
+            "{}",
+            tr!(
+                "Sessie {why}; alles wat bevestigd was staat in {path}",
+                "Session {why}; everything confirmed is in {path}"
+            )
+        );
+    }
+    Ok(())
+}
+
+fn io_failure(err: std::io::Error) -> Failure {
+    Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}"))
+}
+
+fn parse_participants(text: Option<&str>) -> Result<Vec<String>, Failure> {
+    let Some(text) = text else {
+        return Ok(Vec::new());
+    };
+    let names: Vec<String> = text
+        .split(',')
+        .map(|n| crate::app::editor::sanitize(n, false).trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.len() > MAX_PARTICIPANTS {
+        return Err(Failure::usage(tr!(
+            "te veel deelnemers (hooguit {MAX_PARTICIPANTS})",
+            "too many participants (at most {MAX_PARTICIPANTS})"
+        )));
+    }
+    if let Some(long) = names.iter().find(|n| n.chars().count() > MAX_NAME_CHARS) {
+        return Err(Failure::usage(tr!(
+            "naam te lang (hooguit {MAX_NAME_CHARS} tekens): {long}",
+            "name too long (at most {MAX_NAME_CHARS} characters): {long}"
+        )));
+    }
+    Ok(names)
+}
+
+/// The decks the session keeps a copy of, and its own deck for draws that name none.
+fn session_decks(
+    ctx: &Context,
+    plan: &Plan,
+    deck: Option<&str>,
+) -> Result<(Vec<Deck>, Option<String>), Failure> {
+    let mut ids: Vec<String> = plan.decks.clone();
+    let session_deck = match deck {
+        Some(id) => Some(ctx.deck(id)?.id.clone()),
+        None if plan.decks.is_empty() => ctx.library.decks.first().map(|e| e.item.id.clone()),
+        None => None,
+    };
+    if let Some(id) = &session_deck
+        && !ids.contains(id)
+    {
+        ids.push(id.clone());
+    }
+    let decks = ids
+        .iter()
+        .map(|id| ctx.deck(id).cloned())
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((decks, session_deck))
+}

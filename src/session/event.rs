@@ -1,0 +1,146 @@
+//! What happens in a session, as recorded in its journal. Every change a facilitator makes is
+//! one of these; the live screen, replay and resume all rebuild the state from them.
+//! The serialized form is the file format: keep changes backwards compatible.
+
+use chrono::{DateTime, FixedOffset, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Deck, Plan};
+
+/// The format marker in the first record; a file without it is not a tafel session.
+pub const FORMAT: &str = "tafel-sessie/1";
+
+/// One line of the journal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// 0, 1, 2, … without gaps: a gap or repeat means the file was damaged.
+    pub seq: u64,
+    /// Wall-clock time, for people reading the file and for "tot 14:30".
+    pub at: DateTime<FixedOffset>,
+    /// Milliseconds since the session started, by the monotonic clock. The timer uses only
+    /// this, so changing the computer's clock cannot disturb a running round.
+    pub t: u64,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    Note,
+    Agreement,
+}
+
+/// A card on the table or in a pile: a deck id and a card id.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CardRef {
+    pub deck: String,
+    pub card: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    SessionStarted {
+        format: String,
+        title: String,
+        /// A copy of the plan and decks as they were, so the session can be replayed and
+        /// exported even after the decks on disk change.
+        plan: Plan,
+        decks: Vec<Deck>,
+        /// The deck for rounds whose draw names no deck.
+        session_deck: Option<String>,
+        seed: u64,
+        participants: Vec<String>,
+    },
+    /// The round's timer starts running. `planned_ms` is resolved when the round starts
+    /// (a round "tot 14:30" becomes the time left until then).
+    RoundStarted {
+        round: usize,
+        planned_ms: u64,
+    },
+    RoundEnded {
+        round: usize,
+    },
+    TimerPaused,
+    TimerResumed,
+    /// A minute more (+60000) or less (-60000).
+    TimerAdjusted {
+        delta_ms: i64,
+    },
+    TimerRestarted,
+    /// The round now runs until a clock time, decided on the spot.
+    TimerSetUntil {
+        until: NaiveTime,
+        planned_ms: u64,
+    },
+    CardDrawn {
+        card: CardRef,
+    },
+    /// Back into the pile at `position` (0 = drawn next), chosen by the seeded generator.
+    CardPutBack {
+        card: CardRef,
+        position: usize,
+    },
+    /// Off the table without being discussed; set aside with the used cards.
+    CardSkipped {
+        card: CardRef,
+    },
+    /// An empty pile takes back the cards that were set aside, in this order.
+    PileReshuffled {
+        deck: String,
+        order: Vec<String>,
+    },
+    TurnPassed {
+        to: usize,
+    },
+    RolesAssigned {
+        round: usize,
+        roles: Vec<RoleAssignment>,
+    },
+    NoteAdded {
+        id: u64,
+        kind: NoteKind,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<String>,
+        round: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        card: Option<CardRef>,
+    },
+    /// A correction: the new text; the old one stays in the earlier record.
+    NoteEdited {
+        id: u64,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<String>,
+    },
+    NoteDeleted {
+        id: u64,
+    },
+    RoundInserted {
+        at: usize,
+        title: String,
+        minutes: u32,
+    },
+    /// Skipped rounds stay in the agenda but next/previous pass over them.
+    RoundSkipped {
+        round: usize,
+        skipped: bool,
+    },
+    RoundLengthChanged {
+        round: usize,
+        minutes: u32,
+    },
+    SessionEnded,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleAssignment {
+    pub participant: String,
+    pub role: String,
+}

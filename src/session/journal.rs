@@ -1,0 +1,784 @@
+//! The session journal: an append-only file of [`Record`]s, one JSON object per line.
+//!
+//! Data safety rules, in order of importance:
+//! - an event is confirmed (returned by [`Journal::append`]) only after it was written and
+//!   `fsync`ed; a failed append is truncated away again, so the file never keeps a half record
+//!   from a running process;
+//! - a process killed mid-write leaves at most one incomplete last line (a *torn tail*); it is
+//!   reported by [`load`] and set aside in a side file by [`Journal::open_for_append`], never
+//!   silently dropped;
+//! - damage anywhere else is an error that names the line; the file is never changed to "fix" it;
+//! - one process at a time: the journal is exclusively locked while it is open for appending;
+//! - notes are sensitive: new directories are 0700, session files 0600.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Local};
+
+use crate::session::event::{self, Event, Record};
+use crate::tr;
+
+/// At most this many characters of the title go into the file name.
+const MAX_SLUG: usize = 40;
+/// Attempts at a free file name before giving up (each with a new random suffix).
+const NAME_ATTEMPTS: u32 = 100;
+
+/// An open session journal, exclusively locked by this process until it is dropped.
+#[derive(Debug)]
+pub struct Journal {
+    file: File,
+    path: PathBuf,
+    next_seq: u64,
+    /// Length of the file up to and including the last confirmed record.
+    good_len: u64,
+    /// A failed append could not be truncated away: the file may end in a partial record.
+    /// The next append first tries to truncate again.
+    dirty: bool,
+    /// Where `open_for_append` put an incomplete last line, if it found one.
+    set_aside: Option<PathBuf>,
+    /// Test seam: make the next append fail after writing this many bytes.
+    fault: Option<usize>,
+}
+
+/// What a journal file holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    /// All complete records, `seq` 0, 1, 2, … without gaps; the first is `session_started`.
+    pub records: Vec<Record>,
+    /// An incomplete last line: the process was stopped while writing it. Its events were
+    /// never confirmed.
+    pub torn_tail: Option<TornTail>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TornTail {
+    /// 1-based line number where the incomplete part starts.
+    pub line: usize,
+    /// The bytes from that line to the end of the file, as they are on disk.
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// Not a tafel session at all: empty, binary, another kind of file.
+    NotASession {
+        path: PathBuf,
+        reason: String,
+    },
+    /// A tafel session that is damaged before its last line. Nothing was changed.
+    Damaged {
+        path: PathBuf,
+        /// 1-based.
+        line: usize,
+        /// 1-based, in bytes.
+        column: usize,
+        message: String,
+    },
+}
+
+#[derive(Debug)]
+pub enum JournalError {
+    /// The sessions directory could not be created.
+    CreateDir { path: PathBuf, source: io::Error },
+    /// A new session file could not be created.
+    Create { path: PathBuf, source: io::Error },
+    /// An existing session file could not be opened or locked.
+    Open { path: PathBuf, source: io::Error },
+    /// Another process (another tafel) has the session open.
+    Locked { path: PathBuf },
+    /// The file could not be read or is not a usable session.
+    Load(LoadError),
+    /// An incomplete last line could not be moved to its side file; nothing was changed.
+    SetAside {
+        path: PathBuf,
+        side: PathBuf,
+        source: io::Error,
+    },
+    /// Appending failed; the file was put back as it was and nothing was saved.
+    Write { path: PathBuf, source: io::Error },
+    /// Appending failed and the partial write could not be taken back either. The next
+    /// append tries again; until then the file may end in an incomplete line (which `load`
+    /// reports as a torn tail, so confirmed records are still safe).
+    WriteUnrecovered {
+        path: PathBuf,
+        source: io::Error,
+        cleanup: io::Error,
+    },
+}
+
+impl Journal {
+    /// Starts a new, empty journal in `dir` (created 0700 if missing) named
+    /// `YYYYMMDD-HHMMSS-<slug>-<4 hex>.jsonl`, mode 0600, locked for this process.
+    pub fn create(
+        dir: &Path,
+        started: DateTime<Local>,
+        slug: &str,
+    ) -> Result<Journal, JournalError> {
+        create_private_dir(dir).map_err(|source| JournalError::CreateDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let stamp = started.format("%Y%m%d-%H%M%S");
+        let slug = sanitize_slug(slug);
+        let mut attempt = 0;
+        let (path, file) = loop {
+            attempt += 1;
+            let suffix: u16 = rand::random();
+            let path = dir.join(format!("{stamp}-{slug}-{suffix:04x}.jsonl"));
+            match create_private_file(&path, true) {
+                Ok(file) => break (path, file),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < NAME_ATTEMPTS => {}
+                Err(source) => return Err(JournalError::Create { path, source }),
+            }
+        };
+        if let Err(e) = lock(&file, &path) {
+            drop(file);
+            let _ = fs::remove_file(&path);
+            return Err(e);
+        }
+        if let Err(source) = sync_dir(dir) {
+            // The name might not survive a crash: do not pretend the session was started.
+            drop(file);
+            let _ = fs::remove_file(&path);
+            return Err(JournalError::Create { path, source });
+        }
+        Ok(Journal {
+            file,
+            path,
+            next_seq: 0,
+            good_len: 0,
+            dirty: false,
+            set_aside: None,
+            fault: None,
+        })
+    }
+
+    /// Opens an existing journal to continue it: locks it, loads it and, if it ends in an
+    /// incomplete line, moves that line to `<name>.torn-<YYYYMMDD-HHMMSS>` (0600) and
+    /// truncates the journal to its last complete record.
+    pub fn open_for_append(path: &Path) -> Result<(Journal, Loaded), JournalError> {
+        let file = OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(|source| JournalError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        lock(&file, path)?;
+        let (loaded, good_len) = load_inner(path).map_err(JournalError::Load)?;
+        let mut set_aside = None;
+        if let Some(torn) = &loaded.torn_tail {
+            set_aside = Some(write_side_file(path, &torn.bytes)?);
+            let truncate = file.set_len(good_len).and_then(|()| file.sync_data());
+            if let Err(source) = truncate {
+                // The incomplete line is safe in its side file; the journal may still end in
+                // it, which the next attempt handles the same way.
+                return Err(JournalError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+        let next_seq = loaded.records.last().map_or(0, |r| r.seq + 1);
+        let journal = Journal {
+            file,
+            path: path.to_path_buf(),
+            next_seq,
+            good_len,
+            dirty: false,
+            set_aside,
+            fault: None,
+        };
+        Ok((journal, loaded))
+    }
+
+    /// Appends `events` as consecutive records, all stamped `at` and `t`. The records are
+    /// returned only once they are on disk (written and fsynced). On failure nothing was
+    /// saved: the file is truncated back and the sequence numbers are not used up.
+    pub fn append(
+        &mut self,
+        events: Vec<Event>,
+        at: DateTime<FixedOffset>,
+        t: u64,
+    ) -> Result<Vec<Record>, JournalError> {
+        if self.dirty {
+            self.truncate_to_good()
+                .map_err(|source| JournalError::Write {
+                    path: self.path.clone(),
+                    source,
+                })?;
+        }
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
+        let records: Vec<Record> = events
+            .into_iter()
+            .zip(self.next_seq..)
+            .map(|(event, seq)| Record { seq, at, t, event })
+            .collect();
+        let mut buf = Vec::with_capacity(256 * records.len());
+        for record in &records {
+            serde_json::to_writer(&mut buf, record).map_err(|e| JournalError::Write {
+                path: self.path.clone(),
+                source: io::Error::other(e),
+            })?;
+            buf.push(b'\n');
+        }
+        match self.write_and_sync(&buf) {
+            Ok(()) => {
+                self.good_len += buf.len() as u64;
+                self.next_seq += records.len() as u64;
+                Ok(records)
+            }
+            Err(source) => match self.truncate_to_good() {
+                Ok(()) => Err(JournalError::Write {
+                    path: self.path.clone(),
+                    source,
+                }),
+                Err(cleanup) => Err(JournalError::WriteUnrecovered {
+                    path: self.path.clone(),
+                    source,
+                    cleanup,
+                }),
+            },
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The session id: the file name without `.jsonl`.
+    pub fn id(&self) -> String {
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// How many records the journal holds on disk (confirmed), which is also the next `seq`.
+    pub fn records_written(&self) -> u64 {
+        self.next_seq
+    }
+
+    /// Where `open_for_append` put an incomplete last line, if there was one.
+    pub fn set_aside(&self) -> Option<&Path> {
+        self.set_aside.as_deref()
+    }
+
+    /// For tests only: the next append writes only its first `bytes` bytes and then fails as
+    /// if the disk were full, so the recovery path can be exercised without filling a disk.
+    #[doc(hidden)]
+    pub fn fail_next_append_after(&mut self, bytes: usize) {
+        self.fault = Some(bytes);
+    }
+
+    fn write_and_sync(&mut self, buf: &[u8]) -> io::Result<()> {
+        if let Some(limit) = self.fault.take() {
+            self.file.write_all(&buf[..limit.min(buf.len())])?;
+            return Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "no space left on device (simulated)",
+            ));
+        }
+        self.file.write_all(buf)?;
+        self.file.sync_data()
+    }
+
+    fn truncate_to_good(&mut self) -> io::Result<()> {
+        self.dirty = true;
+        self.file.set_len(self.good_len)?;
+        self.file.sync_data()?;
+        self.dirty = false;
+        Ok(())
+    }
+}
+
+/// Reads a journal without changing it. A missing final newline or an unreadable last line is
+/// a torn tail (reported in [`Loaded::torn_tail`]); anything wrong before that is an error.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_inner(path).map(|(loaded, _)| loaded)
+}
+
+/// A line that did not parse; damage unless it turns out to be the last one.
+struct BadLine {
+    line: usize,
+    column: usize,
+    message: String,
+    bytes: Vec<u8>,
+}
+
+/// Streams the file once (never holding more than one line besides the records) and returns
+/// what it holds plus the byte length of the complete records.
+fn load_inner(path: &Path) -> Result<(Loaded, u64), LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let not_a_session = |reason| LoadError::NotASession {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let file = File::open(path).map_err(io_error)?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut records: Vec<Record> = Vec::new();
+    let mut buf = Vec::new();
+    let mut line = 0usize;
+    let mut good_len = 0u64;
+    let mut bad: Option<BadLine> = None;
+    let mut torn_tail = None;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(io_error)?;
+        if n == 0 {
+            break;
+        }
+        line += 1;
+        if let Some(bad) = bad.take() {
+            // An unreadable line with more after it: not a torn write, but damage.
+            return Err(LoadError::Damaged {
+                path: path.to_path_buf(),
+                line: bad.line,
+                column: bad.column,
+                message: bad.message,
+            });
+        }
+        let Some(content) = buf.strip_suffix(b"\n") else {
+            // The last chunk, without its newline: the writer was stopped.
+            if records.is_empty() {
+                return Err(not_a_session(first_line_reason(&buf, false)));
+            }
+            torn_tail = Some(TornTail {
+                line,
+                bytes: std::mem::take(&mut buf),
+            });
+            break;
+        };
+        match parse_line(content) {
+            Ok(record) => {
+                if records.is_empty() {
+                    check_first(&record).map_err(not_a_session)?;
+                }
+                let expected = records.len() as u64;
+                if record.seq != expected {
+                    return Err(LoadError::Damaged {
+                        path: path.to_path_buf(),
+                        line,
+                        column: 1,
+                        message: tr!(
+                            "volgnummer {} waar {} verwacht werd (er ontbreekt een record of er staat er een dubbel)",
+                            "sequence number {} where {} was expected (a record is missing or duplicated)",
+                            record.seq,
+                            expected
+                        ),
+                    });
+                }
+                good_len += n as u64;
+                records.push(record);
+            }
+            Err((column, message)) => {
+                if records.is_empty() {
+                    return Err(not_a_session(first_line_reason(content, true)));
+                }
+                bad = Some(BadLine {
+                    line,
+                    column,
+                    message,
+                    bytes: buf.clone(),
+                });
+            }
+        }
+    }
+    if let Some(bad) = bad {
+        torn_tail = Some(TornTail {
+            line: bad.line,
+            bytes: bad.bytes,
+        });
+    }
+    if records.is_empty() {
+        return Err(not_a_session(tr!(
+            "het bestand is leeg",
+            "the file is empty"
+        )));
+    }
+    Ok((Loaded { records, torn_tail }, good_len))
+}
+
+/// One line (without its newline) as a record, or the 1-based byte column and what is wrong.
+fn parse_line(content: &[u8]) -> Result<Record, (usize, String)> {
+    let text = std::str::from_utf8(content).map_err(|e| {
+        (
+            e.valid_up_to() + 1,
+            tr!(
+                "onleesbaar record: geen geldige UTF-8-tekst",
+                "unreadable record: not valid UTF-8 text"
+            ),
+        )
+    })?;
+    serde_json::from_str::<Record>(text).map_err(|e| {
+        let full = e.to_string();
+        let location = format!(" at line {} column {}", e.line(), e.column());
+        let detail = full.strip_suffix(&location).unwrap_or(&full);
+        (
+            e.column().max(1),
+            tr!("onleesbaar record: {}", "unreadable record: {}", detail),
+        )
+    })
+}
+
+/// The first record must start a session in a format this version understands.
+fn check_first(record: &Record) -> Result<(), String> {
+    match &record.event {
+        Event::SessionStarted { format, .. } if format == event::FORMAT => Ok(()),
+        Event::SessionStarted { format, .. } => Err(tr!(
+            "onbekend formaat \"{}\" (verwacht \"{}\"); misschien gemaakt met een nieuwere tafel",
+            "unknown format \"{}\" (expected \"{}\"); perhaps made by a newer tafel",
+            format,
+            event::FORMAT
+        )),
+        _ => Err(tr!(
+            "het eerste record is geen sessiestart",
+            "the first record is not a session start"
+        )),
+    }
+}
+
+/// Why a file whose first line is not a session start is not a session.
+fn first_line_reason(first: &[u8], terminated: bool) -> String {
+    let Ok(text) = std::str::from_utf8(first) else {
+        return tr!(
+            "het bestand is geen tekst (binair?)",
+            "the file is not text (binary?)"
+        );
+    };
+    if !terminated
+        && (serde_json::from_str::<Record>(text).is_ok()
+            || text.trim_start().starts_with("{\"seq\":"))
+    {
+        return tr!(
+            "alleen een onvolledige eerste regel: de sessie werd afgebroken tijdens het starten",
+            "only an incomplete first line: the session was interrupted while starting"
+        );
+    }
+    if text.trim().is_empty() {
+        return tr!("de eerste regel is leeg", "the first line is empty");
+    }
+    if serde_json::from_str::<serde_json::Value>(text).is_ok() {
+        tr!(
+            "de eerste regel is JSON, maar geen tafel-record",
+            "the first line is JSON, but not a tafel record"
+        )
+    } else {
+        tr!("de eerste regel is geen JSON", "the first line is not JSON")
+    }
+}
+
+fn lock(file: &File, path: &Path) -> Result<(), JournalError> {
+    match file.try_lock() {
+        Ok(()) => Ok(()),
+        Err(fs::TryLockError::WouldBlock) => Err(JournalError::Locked {
+            path: path.to_path_buf(),
+        }),
+        Err(fs::TryLockError::Error(source)) => Err(JournalError::Open {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Copies an incomplete last line to a new side file next to the journal, durably.
+fn write_side_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, JournalError> {
+    let stamp = Local::now().format("%Y%m%d-%H%M%S");
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".torn-{stamp}"));
+    let base = path.with_file_name(name);
+    let mut side = base.clone();
+    let mut n = 1;
+    let result = loop {
+        match create_private_file(&side, false) {
+            Ok(file) => break Ok(file),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < NAME_ATTEMPTS => {
+                n += 1;
+                let mut name = base.file_name().unwrap_or_default().to_os_string();
+                name.push(format!("-{n}"));
+                side = base.with_file_name(name);
+            }
+            Err(e) => break Err(e),
+        }
+    };
+    let written = result.and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        sync_dir(parent_dir(&side))
+    });
+    match written {
+        Ok(()) => Ok(side),
+        Err(source) => Err(JournalError::SetAside {
+            path: path.to_path_buf(),
+            side,
+            source,
+        }),
+    }
+}
+
+/// A new file that did not exist before (O_EXCL), readable by its owner only.
+pub(crate) fn create_private_file(path: &Path, append: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    if append {
+        options.append(true);
+    } else {
+        options.write(true);
+    }
+    options.create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// Creates `dir` and any missing parents as 0700 (existing directories are left as they are)
+/// and makes the new entries durable.
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .take_while(|p| fs::symlink_metadata(p).is_err())
+        .collect();
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)?;
+    // Outermost first, so each new directory's entry is durable in its parent.
+    for new in missing.iter().rev() {
+        sync_dir(parent_dir(new))?;
+    }
+    Ok(())
+}
+
+/// The directory a path is in (`.` for a bare name).
+pub(crate) fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Makes creations, renames and removals in `dir` durable. File systems that cannot sync a
+/// directory (EINVAL) are accepted as they are.
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        match File::open(dir)?.sync_all() {
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => Ok(()),
+            other => other,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// The title as a file-name part: lowercase `[a-z0-9-]`, at most 40 characters.
+fn sanitize_slug(title: &str) -> String {
+    let mut out = String::new();
+    let mut after_dash = true;
+    'chars: for c in title.chars().flat_map(char::to_lowercase) {
+        let folded = fold_letter(c);
+        for c in folded.chars() {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                if out.len() == MAX_SLUG {
+                    break 'chars;
+                }
+                out.push(c);
+                after_dash = false;
+            } else if !after_dash {
+                if out.len() == MAX_SLUG {
+                    break 'chars;
+                }
+                out.push('-');
+                after_dash = true;
+            }
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("sessie");
+    }
+    out
+}
+
+/// Common accented letters as plain ASCII, so "Ideeën" becomes "ideeen".
+fn fold_letter(c: char) -> String {
+    let plain = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ĳ' => "ij",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+        'œ' => "oe",
+        'ß' => "ss",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'ý' | 'ÿ' => "y",
+        _ => return c.to_string(),
+    };
+    plain.to_string()
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = match self {
+            LoadError::Io { path, source } => tr!(
+                "{}: kan het sessiebestand niet lezen: {}",
+                "{}: cannot read the session file: {}",
+                path.display(),
+                source
+            ),
+            LoadError::NotASession { path, reason } => tr!(
+                "{}: geen tafel-sessie: {}",
+                "{}: not a tafel session: {}",
+                path.display(),
+                reason
+            ),
+            LoadError::Damaged {
+                path,
+                line,
+                column,
+                message,
+            } => tr!(
+                "{}:{}:{}: sessiebestand beschadigd (niets gewijzigd): {}",
+                "{}:{}:{}: session file damaged (nothing was changed): {}",
+                path.display(),
+                line,
+                column,
+                message
+            ),
+        };
+        f.write_str(&message)
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for JournalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = match self {
+            JournalError::CreateDir { path, source } => tr!(
+                "{}: kan de map voor sessies niet aanmaken: {}",
+                "{}: cannot create the sessions folder: {}",
+                path.display(),
+                source
+            ),
+            JournalError::Create { path, source } => tr!(
+                "{}: kan het sessiebestand niet aanmaken: {}",
+                "{}: cannot create the session file: {}",
+                path.display(),
+                source
+            ),
+            JournalError::Open { path, source } => tr!(
+                "{}: kan het sessiebestand niet openen: {}",
+                "{}: cannot open the session file: {}",
+                path.display(),
+                source
+            ),
+            JournalError::Locked { path } => tr!(
+                "{}: deze sessie is geopend in een andere tafel; sluit die eerst",
+                "{}: this session is open in another tafel; close that one first",
+                path.display()
+            ),
+            JournalError::Load(e) => e.to_string(),
+            JournalError::SetAside { path, side, source } => tr!(
+                "{}: kan de onvolledige laatste regel niet apart zetten in {} (niets gewijzigd): {}",
+                "{}: cannot set the incomplete last line aside in {} (nothing was changed): {}",
+                path.display(),
+                side.display(),
+                source
+            ),
+            JournalError::Write { path, source } => tr!(
+                "{}: opslaan mislukt, de laatste wijziging is niet bewaard: {}",
+                "{}: saving failed, the last change was not saved: {}",
+                path.display(),
+                source
+            ),
+            JournalError::WriteUnrecovered {
+                path,
+                source,
+                cleanup,
+            } => tr!(
+                "{}: opslaan mislukt, de laatste wijziging is niet bewaard: {} (en het onvolledige stuk kon niet worden verwijderd: {}; eerder bewaarde gegevens zijn veilig)",
+                "{}: saving failed, the last change was not saved: {} (and the incomplete part could not be removed: {}; earlier saved data is safe)",
+                path.display(),
+                source,
+                cleanup
+            ),
+        };
+        f.write_str(&message)
+    }
+}
+
+impl std::error::Error for JournalError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            JournalError::CreateDir { source, .. }
+            | JournalError::Create { source, .. }
+            | JournalError::Open { source, .. }
+            | JournalError::SetAside { source, .. }
+            | JournalError::Write { source, .. }
+            | JournalError::WriteUnrecovered { source, .. } => Some(source),
+            JournalError::Load(e) => Some(e),
+            JournalError::Locked { .. } => None,
+        }
+    }
+}
+
+impl From<LoadError> for JournalError {
+    fn from(e: LoadError) -> Self {
+        JournalError::Load(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_file_name_parts() {
+        assert_eq!(sanitize_slug("Retro Sprint 12"), "retro-sprint-12");
+        assert_eq!(sanitize_slug("  Ideeën & Afspraken!! "), "ideeen-afspraken");
+        assert_eq!(sanitize_slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(sanitize_slug("💥"), "sessie");
+        assert_eq!(sanitize_slug(""), "sessie");
+        let long = sanitize_slug(&"ab ".repeat(50));
+        assert!(long.len() <= MAX_SLUG && !long.ends_with('-'), "{long}");
+        assert!(sanitize_slug(&"x".repeat(100)).len() == MAX_SLUG);
+    }
+}

@@ -1,0 +1,261 @@
+//! The interactive shell around the app: the terminal (always restored), the event loop
+//! (asleep until a key or the next timer second), and carrying out the app's effects.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
+
+use crate::app::{App, Effect, Input, Now, Status};
+use crate::session::clock::Clock;
+use crate::session::draft;
+use crate::session::journal::Journal;
+use crate::tr;
+
+/// The longest the loop sleeps: also how quickly SIGTERM/SIGHUP are noticed.
+const MAX_SLEEP_MS: u64 = 1000;
+
+static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The session file, for the message after a panic.
+static SESSION_PATH: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore_terminal() {
+    if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            io::stdout(),
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            ratatui::crossterm::cursor::Show
+        );
+        let _ = disable_raw_mode();
+    }
+}
+
+/// Restores the terminal when dropped, on every way out of the loop.
+pub struct TerminalGuard {
+    pub terminal: DefaultTerminal,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
+        if let Err(err) = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste) {
+            restore_terminal();
+            return Err(err);
+        }
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| {
+            restore_terminal();
+        })?;
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// After a panic: the terminal first, then a short message that says the notes are safe.
+fn install_panic_hook() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        restore_terminal();
+        let path = SESSION_PATH
+            .lock()
+            .ok()
+            .and_then(|p| p.clone())
+            .map(|p| p.display().to_string());
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "{}",
+            tr!(
+                "tafel is onverwacht gestopt ({what}, {place}). Dit is een fout in tafel; meld hem graag.",
+                "tafel stopped unexpectedly ({what}, {place}). This is a bug in tafel; please report it."
+            )
+        );
+        if let Some(path) = path {
+            eprintln!(
+                "{}",
+                tr!(
+                    "Alles wat bevestigd was staat veilig in {path}",
+                    "Everything confirmed is safe in {path}"
+                )
+            );
+        }
+    }));
+}
+
+/// How the loop ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// The app asked to quit (the session ended, or Ctrl+C).
+    Quit,
+    /// SIGTERM, SIGHUP or SIGINT from outside.
+    Signal,
+}
+
+fn now(clock: &dyn Clock) -> Now {
+    Now {
+        t: clock.t(),
+        wall: clock.wall(),
+    }
+}
+
+/// Runs the session screen until the user or a signal ends it.
+pub fn run_session(
+    app: &mut App,
+    journal: &mut Journal,
+    clock: &dyn Clock,
+    initial: Vec<Effect>,
+) -> io::Result<Exit> {
+    if let Ok(mut path) = SESSION_PATH.lock() {
+        *path = Some(journal.path().to_path_buf());
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut guard = TerminalGuard::enter()?;
+    let mut quit = carry_out(app, journal, clock, initial);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            guard.terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            dirty = false;
+        }
+        if quit {
+            return Ok(Exit::Quit);
+        }
+        if stop.load(Ordering::SeqCst) {
+            if let Some(draft) = app.pending_draft() {
+                let _ = draft::save_draft(journal.path(), &draft);
+            }
+            return Ok(Exit::Signal);
+        }
+        let t = clock.t();
+        let sleep = app
+            .next_deadline()
+            .map_or(MAX_SLEEP_MS, |deadline| deadline.saturating_sub(t))
+            .min(MAX_SLEEP_MS);
+        let input = if event::poll(Duration::from_millis(sleep))? {
+            match event::read()? {
+                Event::Key(key) => Some(Input::Key(key)),
+                Event::Paste(text) => Some(Input::Paste(text)),
+                Event::Resize(_, _) => {
+                    dirty = true;
+                    None
+                }
+                _ => None,
+            }
+        } else {
+            Some(Input::Tick)
+        };
+        if let Some(input) = input {
+            let effects = app.update(input, now(clock));
+            quit = carry_out(app, journal, clock, effects);
+            dirty = true;
+        }
+    }
+}
+
+/// Carries out effects in order; persisting feeds the confirmed records back to the app.
+/// Returns whether the app asked to quit.
+pub fn carry_out(
+    app: &mut App,
+    journal: &mut Journal,
+    clock: &dyn Clock,
+    effects: Vec<Effect>,
+) -> bool {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    let mut quit = false;
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::Persist(events) => match journal.append(events, clock.wall(), clock.t()) {
+                Ok(records) => queue.extend(app.confirmed(&records)),
+                Err(err) => app.persist_failed(err.to_string()),
+            },
+            Effect::SaveDraft(draft) => {
+                if let Err(err) = draft::save_draft(journal.path(), &draft) {
+                    app.status = Some(Status::Error(tr!(
+                        "concept niet bewaard: {err}",
+                        "draft not kept: {err}"
+                    )));
+                }
+            }
+            Effect::ClearDraft => {
+                let _ = draft::clear_draft(journal.path());
+            }
+            Effect::Bell => {
+                let mut out = io::stdout();
+                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            }
+            Effect::Quit => quit = true,
+        }
+    }
+    quit
+}
+
+/// A list of plans to choose from, for `tafel run` without a plan. `None`: the user left.
+pub fn pick_plan(library: &crate::catalog::Library) -> io::Result<Option<crate::catalog::Plan>> {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind};
+    let plans: Vec<&crate::catalog::Plan> = library.plans.iter().map(|e| &e.item).collect();
+    if plans.is_empty() {
+        return Ok(None);
+    }
+    let mut selected = 0usize;
+    let mut guard = TerminalGuard::enter()?;
+    loop {
+        guard.terminal.draw(|frame| {
+            crate::ui::picker::render_plans(&plans, selected, frame.area(), frame.buffer_mut())
+        })?;
+        if let Event::Key(key) = event::read()? {
+            if key.kind != KeyEventKind::Press {
+                continue;
+            }
+            match key.code {
+                KeyCode::Up | KeyCode::Char('k') => selected = selected.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    selected = (selected + 1).min(plans.len() - 1)
+                }
+                KeyCode::Enter => return Ok(Some(plans[selected].clone())),
+                KeyCode::Esc | KeyCode::Char('q') => return Ok(None),
+                KeyCode::Char('c')
+                    if key
+                        .modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
+    }
+}

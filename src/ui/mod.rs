@@ -1,0 +1,61 @@
+//! Drawing. Widgets only draw: they read the `App` and never change it.
+
+pub mod overlays;
+pub mod picker;
+pub mod round;
+pub mod summary;
+pub mod theme;
+pub mod timer;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Mode};
+use crate::tr;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    render(app, frame.area(), frame.buffer_mut());
+}
+
+/// Renders the whole screen into `buf`; safe at any size, down to 0×0.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    if matches!(app.mode, Mode::Summary) {
+        summary::render(app, area, buf);
+        return;
+    }
+    round::render(app, area, buf);
+    match &app.mode {
+        Mode::Help => overlays::render_help(area, buf),
+        Mode::ConfirmQuit => {
+            overlays::render_question(area, buf, tr!("De sessie beëindigen?", "End the session?"))
+        }
+        Mode::ConfirmEnd => overlays::render_question(
+            area,
+            buf,
+            tr!(
+                "Dit was de laatste ronde. De sessie afronden?",
+                "This was the last round. Finish the session?"
+            ),
+        ),
+        Mode::EmptyPile { deck, .. } => overlays::render_question(
+            area,
+            buf,
+            tr!(
+                "De stapel `{deck}` is leeg. De weggelegde kaarten terugschudden?",
+                "The pile `{deck}` is empty. Shuffle the set-aside cards back in?"
+            ),
+        ),
+        Mode::Editor(editor) => overlays::render_editor(editor, area, buf),
+        Mode::Notes {
+            selected,
+            confirm_delete,
+        } => overlays::render_notes_picker(app, *selected, *confirm_delete, area, buf),
+        Mode::Agenda(state) => overlays::render_agenda(app, state, area, buf),
+        Mode::Normal | Mode::Summary => {}
+    }
+}

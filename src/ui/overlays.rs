@@ -1,0 +1,355 @@
+//! Windows over the round screen: help, questions, the note editor, the notes list and
+//! the agenda.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::round::note_line;
+use super::theme;
+use crate::app::editor::{Editor, Field};
+use crate::app::{AgendaInput, AgendaState, App};
+use crate::catalog::RoundLength;
+use crate::session::NoteKind;
+use crate::session::timer::clock_text;
+use crate::tr;
+
+/// A centred window of at most `width`×`height`, never larger than the screen.
+pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+fn window(title: String) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .title(Line::styled(format!(" {title} "), theme::title()))
+}
+
+/// Every key, in the order a facilitator needs them.
+pub fn help_lines() -> Vec<(String, String)> {
+    vec![
+        (
+            tr!("spatie", "space"),
+            tr!("timer pauzeren / verder", "pause / resume the timer"),
+        ),
+        (
+            "→ / ←".into(),
+            tr!("volgende / vorige ronde", "next / previous round"),
+        ),
+        ("d".into(), tr!("kaart trekken", "draw a card")),
+        (
+            "t".into(),
+            tr!(
+                "kaart terugleggen (terug in de stapel)",
+                "put the card back (into the pile)"
+            ),
+        ),
+        ("s".into(), tr!("kaart overslaan", "skip the card")),
+        (
+            "+ / -".into(),
+            tr!("een minuut meer / minder", "a minute more / less"),
+        ),
+        (
+            "r".into(),
+            tr!("timer van de ronde opnieuw", "restart the round's timer"),
+        ),
+        ("b".into(), tr!("beurt doorgeven", "pass the turn")),
+        ("n".into(), tr!("nieuwe notitie", "new note")),
+        (
+            "a".into(),
+            tr!(
+                "nieuwe afspraak (met wie en wanneer)",
+                "new agreement (who and when)"
+            ),
+        ),
+        (
+            "e".into(),
+            tr!(
+                "notitie corrigeren of verwijderen",
+                "correct or delete a note"
+            ),
+        ),
+        (
+            "h".into(),
+            tr!("notities verbergen / tonen", "hide / show notes"),
+        ),
+        (
+            "g".into(),
+            tr!(
+                "agenda: ronde overslaan, invoegen, langer/korter, tot kloktijd",
+                "agenda: skip, insert, lengthen/shorten, until a clock time"
+            ),
+        ),
+        ("?".into(), tr!("deze hulp", "this help")),
+        (
+            "q".into(),
+            tr!(
+                "sessie beëindigen (vraagt j/n)",
+                "end the session (asks y/n)"
+            ),
+        ),
+        (
+            "Ctrl+C".into(),
+            tr!(
+                "direct stoppen; alles is bewaard, later verder",
+                "stop at once; everything is saved"
+            ),
+        ),
+        (tr!("In de editor", "In the editor"), String::new()),
+        ("Enter".into(), tr!("bewaren", "save")),
+        ("Alt+Enter".into(), tr!("nieuwe regel", "new line")),
+        (
+            "Tab".into(),
+            tr!(
+                "volgend veld (afspraak: wie, wanneer)",
+                "next field (agreement: who, when)"
+            ),
+        ),
+        (
+            "Esc".into(),
+            tr!(
+                "sluiten; het concept blijft bewaard",
+                "close; the draft is kept"
+            ),
+        ),
+    ]
+}
+
+pub fn render_help(area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = help_lines()
+        .into_iter()
+        .map(|(key, what)| {
+            if what.is_empty() {
+                Line::styled(key, theme::title())
+            } else {
+                Line::from(vec![
+                    Span::styled(format!(" {key:<10}"), theme::accent()),
+                    Span::raw(what),
+                ])
+            }
+        })
+        .collect();
+    let height = lines.len() as u16 + 4;
+    let rect = popup(area, 76, height);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(window(tr!(
+            "Toetsen — een toets sluit",
+            "Keys — any key closes"
+        )))
+        .wrap(Wrap { trim: false })
+        .render(rect, buf);
+}
+
+pub fn render_question(area: Rect, buf: &mut Buffer, question: String) {
+    let rect = popup(area, 60, 5);
+    Clear.render(rect, buf);
+    Paragraph::new(vec![
+        Line::from(question),
+        Line::styled(tr!("j = ja · n = nee", "y = yes · n = no"), theme::accent()),
+    ])
+    .alignment(Alignment::Center)
+    .wrap(Wrap { trim: true })
+    .block(window(tr!("Vraag", "Question")))
+    .render(rect, buf);
+}
+
+pub fn render_editor(editor: &Editor, area: Rect, buf: &mut Buffer) {
+    let agreement = editor.kind == NoteKind::Agreement;
+    let rect = popup(area, 90, if agreement { 16 } else { 12 });
+    Clear.render(rect, buf);
+    let title = match (editor.kind, editor.editing.is_some()) {
+        (_, true) => tr!("Notitie corrigeren", "Correct the note"),
+        (NoteKind::Note, false) => tr!("Nieuwe notitie", "New note"),
+        (NoteKind::Agreement, false) => tr!("Nieuwe afspraak", "New agreement"),
+    };
+    let outer = window(title);
+    let inner = outer.inner(rect);
+    outer.render(rect, buf);
+    let field_height = if agreement { 3 } else { 0 };
+    let [text_area, owner_area, due_area, hint_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(field_height),
+        Constraint::Length(field_height),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let field_block = |label: String, focused: bool| {
+        Block::default()
+            .borders(Borders::ALL)
+            .title(label)
+            .border_style(if focused {
+                theme::accent()
+            } else {
+                theme::dim()
+            })
+    };
+    let mut text = editor.text.clone();
+    text.set_block(field_block(
+        tr!(" tekst ", " text "),
+        editor.focus == Field::Text,
+    ));
+    text.render(text_area, buf);
+    if agreement {
+        let mut owner = editor.owner.clone();
+        owner.set_block(field_block(
+            tr!(" wie ", " who "),
+            editor.focus == Field::Owner,
+        ));
+        owner.render(owner_area, buf);
+        let mut due = editor.due.clone();
+        due.set_block(field_block(
+            tr!(" wanneer ", " when "),
+            editor.focus == Field::Due,
+        ));
+        due.render(due_area, buf);
+    }
+    let hint = if agreement {
+        tr!(
+            "Enter bewaart · Alt+Enter nieuwe regel · Tab volgend veld · Esc sluit (concept blijft)",
+            "Enter saves · Alt+Enter new line · Tab next field · Esc closes (draft kept)"
+        )
+    } else {
+        tr!(
+            "Enter bewaart · Alt+Enter nieuwe regel · Esc sluit (concept blijft)",
+            "Enter saves · Alt+Enter new line · Esc closes (draft kept)"
+        )
+    };
+    Paragraph::new(Line::styled(hint, theme::dim())).render(hint_area, buf);
+}
+
+pub fn render_notes_picker(
+    app: &App,
+    selected: usize,
+    confirm_delete: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let notes = app.round_notes();
+    let rect = popup(area, 90, notes.len() as u16 + 5);
+    Clear.render(rect, buf);
+    let mut lines: Vec<Line> = notes
+        .iter()
+        .enumerate()
+        .map(|(i, note)| {
+            let line = note_line(note);
+            if i == selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        if confirm_delete {
+            tr!(
+                "Deze notitie verwijderen? j = ja · n = nee",
+                "Delete this note? y = yes · n = no"
+            )
+        } else {
+            tr!(
+                "↑↓ kiezen · Enter corrigeren · x verwijderen · Esc terug",
+                "↑↓ choose · Enter correct · x delete · Esc back"
+            )
+        },
+        if confirm_delete {
+            theme::error()
+        } else {
+            theme::dim()
+        },
+    ));
+    Paragraph::new(lines)
+        .block(window(tr!(
+            "Notities van deze ronde",
+            "Notes of this round"
+        )))
+        .render(rect, buf);
+}
+
+pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffer) {
+    let session = &app.session;
+    let rect = popup(area, 90, session.rounds.len() as u16 + 7);
+    Clear.render(rect, buf);
+    let mut lines: Vec<Line> = session
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(i, round)| {
+            let marker = if session.current == Some(i) {
+                "▶"
+            } else {
+                " "
+            };
+            let length = match round.round.length {
+                RoundLength::Minutes(m) => tr!("{m} min", "{m} min"),
+                RoundLength::Until(t) => tr!("tot {}", "until {}", t.format("%H:%M")),
+            };
+            let mut text = format!("{marker} {:>2}. {}  ({length})", i + 1, round.round.title);
+            if round.spent_ms > 0 {
+                text.push_str(&tr!(
+                    "  gebruikt {}",
+                    "  used {}",
+                    clock_text(round.spent_ms, false)
+                ));
+            }
+            if round.skipped {
+                text.push_str(&tr!("  — overgeslagen", "  — skipped"));
+            }
+            let style = if i == state.selected {
+                theme::selected()
+            } else if round.skipped {
+                theme::dim()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    lines.push(Line::default());
+    let prompt = match &state.input {
+        Some(AgendaInput::InsertTitle(text)) => Some(tr!(
+            "Titel van de nieuwe ronde: {text}▏",
+            "Title of the new round: {text}▏"
+        )),
+        Some(AgendaInput::InsertMinutes { minutes, .. }) => {
+            Some(tr!("Minuten: {minutes}▏", "Minutes: {minutes}▏"))
+        }
+        Some(AgendaInput::Until(text)) => Some(tr!(
+            "Deze ronde loopt tot (bijv. 14:30): {text}▏",
+            "This round runs until (e.g. 14:30): {text}▏"
+        )),
+        None => None,
+    };
+    match prompt {
+        Some(prompt) => {
+            lines.push(Line::styled(prompt, theme::accent()));
+            lines.push(Line::styled(tr!("Enter bevestigt · Esc annuleert", "Enter confirms · Esc cancels"), theme::dim()));
+        }
+        None => lines.push(Line::styled(
+            tr!(
+                "↑↓ kiezen · Enter ga naar ronde · x overslaan · i invoegen · +/- minuut · u tot kloktijd · Esc terug",
+                "↑↓ choose · Enter go to round · x skip · i insert · +/- minute · u until a clock time · Esc back"
+            ),
+            theme::dim(),
+        )),
+    }
+    if let Some(crate::app::Status::Info(message) | crate::app::Status::Error(message)) =
+        &app.status
+    {
+        lines.push(Line::styled(message.clone(), theme::accent()));
+    }
+    Paragraph::new(Text::from(lines))
+        .wrap(Wrap { trim: false })
+        .block(window(tr!("Agenda", "Agenda")))
+        .render(rect, buf);
+}

@@ -1,0 +1,365 @@
+//! The round screen: what the room reads from the back row. Three layouts: large
+//! (from about 100×30), medium (80×24) and a minimal one for anything smaller.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, LineGauge, Paragraph, Widget, Wrap};
+
+use super::{theme, timer};
+use crate::app::{App, Status};
+use crate::session::NoteKind;
+use crate::session::timer::clock_text;
+use crate::tr;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Size {
+    Large,
+    Medium,
+    Minimal,
+}
+
+pub fn size_for(area: Rect) -> Size {
+    if area.width >= 100 && area.height >= 30 {
+        Size::Large
+    } else if area.width >= 60 && area.height >= 18 {
+        Size::Medium
+    } else {
+        Size::Minimal
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    match size_for(area) {
+        Size::Minimal => render_minimal(app, area, buf),
+        size => render_full(app, size, area, buf),
+    }
+}
+
+fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
+    let face = timer::face(&app.session, app.now.t);
+    let top_height = if size == Size::Large { 10 } else { 6 };
+    let notes_height = match (app.notes_hidden, size) {
+        (true, _) => 0,
+        (false, Size::Large) => 8,
+        (false, _) => 5,
+    };
+    let people = people_lines(app);
+    let [header, top, card, people_area, notes, progress, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(top_height),
+        Constraint::Min(3),
+        Constraint::Length(people.len() as u16),
+        Constraint::Length(notes_height),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    render_header(app, header, buf);
+    let timer_width = (area.width / 2).min(if size == Size::Large { 48 } else { 30 });
+    let [instruction, timer_area] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width)]).areas(top);
+    render_instruction(app, instruction, buf);
+    timer::render(
+        &face,
+        timer_area.inner(ratatui::layout::Margin::new(1, 0)),
+        buf,
+    );
+    render_card(app, size, card, buf);
+    Paragraph::new(people).render(people_area.inner(ratatui::layout::Margin::new(1, 0)), buf);
+    if notes_height > 0 {
+        render_notes(app, notes, buf);
+    }
+    render_progress(app, progress, buf);
+    render_footer(app, footer, buf);
+}
+
+fn round_label(app: &App) -> String {
+    let session = &app.session;
+    match session.current {
+        Some(i) => {
+            let n = i + 1;
+            let total = session.rounds.len();
+            tr!("ronde {n} van {total}", "round {n} of {total}")
+        }
+        None if session.ended => tr!("afgerond", "finished"),
+        None => tr!("nog niet begonnen", "not started"),
+    }
+}
+
+fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let session = &app.session;
+    let clock = app.now.wall.format("%H:%M").to_string();
+    let right = format!("{}  {clock} ", round_label(app));
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(right.chars().count() as u16),
+    ])
+    .areas(area);
+    let title = Line::from(vec![
+        Span::styled(format!(" {}", session.title), theme::title()),
+        Span::styled(format!(" · {}", session.plan.title), theme::dim()),
+    ]);
+    Paragraph::new(title).render(left_area, buf);
+    Paragraph::new(Line::styled(right, theme::accent()).alignment(Alignment::Right))
+        .render(right_area, buf);
+}
+
+fn render_instruction(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut text = Text::default();
+    if let Some(round) = app.session.current_round() {
+        let mut title = vec![Span::styled(round.round.title.clone(), theme::title())];
+        if round.inserted {
+            title.push(Span::styled(
+                tr!("  (ingevoegd)", "  (inserted)"),
+                theme::dim(),
+            ));
+        }
+        text.push_line(Line::from(title));
+        text.push_line(Line::default());
+        text.push_line(Line::from(round.round.instruction.clone()));
+    } else if app.session.ended {
+        text.push_line(Line::styled(
+            tr!("De sessie is afgerond.", "The session has ended."),
+            theme::title(),
+        ));
+    }
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area.inner(ratatui::layout::Margin::new(1, 0)), buf);
+}
+
+fn render_card(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme::card_border());
+    let Some((deck, card, category)) = app.card_on_table().and_then(|c| app.session.card(c)) else {
+        let hint = tr!(
+            "Geen kaart op tafel. Druk d om een kaart te trekken.",
+            "No card on the table. Press d to draw a card."
+        );
+        Paragraph::new(Line::styled(hint, theme::dim()).alignment(Alignment::Center))
+            .block(block.title(tr!(" Kaart ", " Card ")))
+            .render(area, buf);
+        return;
+    };
+    let category = category.map_or(card.category.as_str(), |c| c.title.as_str());
+    let on_table = app.session.table.len();
+    let mut title = format!(" {} · {} ", deck.title, category);
+    if on_table > 1 {
+        title.push_str(&tr!(
+            "· {on_table} kaarten op tafel ",
+            "· {on_table} cards on the table "
+        ));
+    }
+    block = block.title(Line::styled(title, theme::accent()));
+    let mut text = Text::default();
+    if size == Size::Large {
+        text.push_line(Line::default());
+    }
+    text.push_line(Line::styled(card.title.to_uppercase(), theme::title()));
+    text.push_line(Line::default());
+    text.push_line(Line::from(card.prompt.clone()));
+    if let (Some(hint), false) = (&card.hint, app.notes_hidden) {
+        text.push_line(Line::default());
+        text.push_line(Line::styled(
+            tr!(
+                "Tip voor de begeleider: {hint}",
+                "Facilitator's tip: {hint}"
+            ),
+            theme::dim(),
+        ));
+    }
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .block(block.padding(ratatui::widgets::Padding::horizontal(2)))
+        .render(area, buf);
+}
+
+/// Whose turn it is, and the roles handed out.
+fn people_lines(app: &App) -> Vec<Line<'static>> {
+    let session = &app.session;
+    let mut lines = Vec::new();
+    if let Some(name) = session.turn_name() {
+        let mut spans = vec![
+            Span::styled(tr!("Beurt: ", "Turn: "), theme::dim()),
+            Span::styled(name.to_string(), theme::title()),
+        ];
+        if session.participants.len() > 1 {
+            let next = session
+                .turn
+                .map_or(0, |t| (t + 1) % session.participants.len());
+            spans.push(Span::styled(
+                tr!("   daarna: {}", "   next: {}", session.participants[next]),
+                theme::dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    if !session.roles.is_empty() {
+        let roles = session
+            .roles
+            .iter()
+            .map(|r| format!("{}: {}", r.participant, r.role))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(Line::from(vec![
+            Span::styled(tr!("Rollen: ", "Roles: "), theme::dim()),
+            Span::raw(roles),
+        ]));
+    } else if let Some(round) = session.current_round()
+        && !round.round.roles.is_empty()
+    {
+        lines.push(Line::from(vec![
+            Span::styled(tr!("Rollen: ", "Roles: "), theme::dim()),
+            Span::raw(round.round.roles.join(" · ")),
+        ]));
+    }
+    lines
+}
+
+fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
+    let notes = app.round_notes();
+    let count = notes.len();
+    let title = tr!(
+        " Notities en afspraken · deze ronde: {count} ",
+        " Notes and agreements · this round: {count} "
+    );
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Line::styled(title, theme::dim()));
+    let inner_height = area.height.saturating_sub(1) as usize;
+    let lines: Vec<Line> = notes
+        .iter()
+        .rev()
+        .take(inner_height)
+        .rev()
+        .map(|note| note_line(note))
+        .collect();
+    let text = if lines.is_empty() {
+        Text::from(Line::styled(
+            tr!(
+                "  n = notitie · a = afspraak · h = verbergen",
+                "  n = note · a = agreement · h = hide"
+            ),
+            theme::dim(),
+        ))
+    } else {
+        Text::from(lines)
+    };
+    Paragraph::new(text).block(block).render(area, buf);
+}
+
+pub fn note_line(note: &crate::session::state::Note) -> Line<'static> {
+    let first_line = note.text.lines().next().unwrap_or_default().to_string();
+    let more = if note.text.lines().count() > 1 {
+        " …"
+    } else {
+        ""
+    };
+    let mut spans = match note.kind {
+        NoteKind::Note => vec![Span::raw("  • ")],
+        NoteKind::Agreement => vec![Span::styled(
+            tr!("  AFSPRAAK ", "  AGREEMENT "),
+            theme::agreement(),
+        )],
+    };
+    spans.push(Span::raw(format!("{first_line}{more}")));
+    if let Some(owner) = &note.owner {
+        spans.push(Span::styled(
+            tr!(" — wie: {owner}", " — who: {owner}"),
+            theme::dim(),
+        ));
+    }
+    if let Some(due) = &note.due {
+        spans.push(Span::styled(
+            tr!(" — wanneer: {due}", " — when: {due}"),
+            theme::dim(),
+        ));
+    }
+    if !note.history.is_empty() {
+        spans.push(Span::styled(
+            tr!(" (gecorrigeerd)", " (corrected)"),
+            theme::dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn render_progress(app: &App, area: Rect, buf: &mut Buffer) {
+    let session = &app.session;
+    let planned = session.planned_total_ms();
+    let spent = session.spent_total_ms(app.now.t);
+    let ratio = if planned == 0 {
+        0.0
+    } else {
+        (spent as f64 / planned as f64).clamp(0.0, 1.0)
+    };
+    let label = tr!(
+        " sessie {} van {} ",
+        " session {} of {} ",
+        clock_text(spent, false),
+        clock_text(planned, false)
+    );
+    LineGauge::default()
+        .ratio(ratio)
+        .label(label)
+        .filled_style(theme::accent())
+        .unfilled_style(theme::dim())
+        .render(area, buf);
+}
+
+fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let saved = match &app.saved_at {
+        Some(at) => tr!("opgeslagen {}", "saved {}", at.format("%H:%M:%S")),
+        None => tr!("nog niets opgeslagen", "nothing saved yet"),
+    };
+    let (left, style) = match &app.status {
+        Some(Status::Error(message)) => (format!(" {message}"), theme::error()),
+        Some(Status::Info(message)) => (format!(" {message}"), theme::accent()),
+        None => (
+            tr!(
+                " spatie pauze · → volgende · d kaart · n notitie · a afspraak · h verberg · ? hulp · q stop",
+                " space pause · → next · d card · n note · a agreement · h hide · ? help · q quit"
+            ),
+            theme::dim(),
+        ),
+    };
+    let right = format!(" {saved} ");
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(right.chars().count() as u16),
+    ])
+    .areas(area);
+    Paragraph::new(Line::styled(left, style)).render(left_area, buf);
+    Paragraph::new(Line::styled(right, theme::dim())).render(right_area, buf);
+}
+
+/// Timer and card title, for terminals too small for anything else; still fully usable.
+fn render_minimal(app: &App, area: Rect, buf: &mut Buffer) {
+    let face = timer::face(&app.session, app.now.t);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(face.words.clone(), face.style),
+        Span::styled(format!(" · {}", round_label(app)), theme::dim()),
+    ])];
+    if let Some((_, card, _)) = app.card_on_table().and_then(|c| app.session.card(c)) {
+        lines.push(Line::styled(card.title.clone(), theme::title()));
+    }
+    if let Some(round) = app.session.current_round() {
+        lines.push(Line::styled(round.round.title.clone(), Style::new()));
+    }
+    match &app.status {
+        Some(Status::Error(message)) => lines.push(Line::styled(message.clone(), theme::error())),
+        Some(Status::Info(message)) => lines.push(Line::styled(message.clone(), theme::accent())),
+        None => lines.push(Line::styled(
+            tr!("(klein scherm) ? hulp", "(small screen) ? help"),
+            theme::dim(),
+        )),
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}

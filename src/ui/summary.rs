@@ -1,0 +1,107 @@
+//! The summary after the last round: planned against used time per round, what was noted,
+//! and where the session is kept.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget, Wrap};
+
+use super::theme;
+use crate::app::App;
+use crate::session::NoteKind;
+use crate::session::timer::clock_text;
+use crate::tr;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let session = &app.session;
+    let notes = session
+        .live_notes()
+        .filter(|n| n.kind == NoteKind::Note)
+        .count();
+    let agreements = session
+        .live_notes()
+        .filter(|n| n.kind == NoteKind::Agreement)
+        .count();
+    let header = Row::new(vec![
+        Cell::from(tr!("ronde", "round")),
+        Cell::from(tr!("gepland", "planned")),
+        Cell::from(tr!("gebruikt", "used")),
+        Cell::from(tr!("notities", "notes")),
+    ])
+    .style(theme::title());
+    let rows: Vec<Row> = session
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(i, round)| {
+            let planned = round.planned_ms().map_or_else(
+                || tr!("tot kloktijd", "until a time"),
+                |ms| clock_text(ms, false),
+            );
+            let used = if round.skipped && round.spent_ms == 0 {
+                tr!("overgeslagen", "skipped")
+            } else {
+                clock_text(round.spent_ms, false)
+            };
+            Row::new(vec![
+                Cell::from(format!("{}. {}", i + 1, round.round.title)),
+                Cell::from(planned),
+                Cell::from(used),
+                Cell::from(session.notes_of_round(i).count().to_string()),
+            ])
+        })
+        .collect();
+    let table_height = rows.len() as u16 + 1;
+    let total_planned: u64 = session
+        .rounds
+        .iter()
+        .filter(|r| !r.skipped)
+        .filter_map(|r| r.planned_ms())
+        .sum();
+    let total_used: u64 = session.rounds.iter().map(|r| r.spent_ms).sum();
+    let block = Block::default().borders(Borders::ALL).title(Line::styled(
+        tr!(" Samenvatting: {} ", " Summary: {} ", session.title),
+        theme::title(),
+    ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [table_area, rest] = ratatui::layout::Layout::vertical([
+        Constraint::Length(table_height.min(inner.height)),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    Table::new(
+        rows,
+        [
+            Constraint::Min(20),
+            Constraint::Length(14),
+            Constraint::Length(14),
+            Constraint::Length(9),
+        ],
+    )
+    .header(header)
+    .render(table_area, buf);
+    let id = &app.session_id;
+    let lines = vec![
+        Line::default(),
+        Line::from(tr!(
+            "Totaal: gepland {}, gebruikt {}. {notes} notities, {agreements} afspraken.",
+            "Total: planned {}, used {}. {notes} notes, {agreements} agreements.",
+            clock_text(total_planned, false),
+            clock_text(total_used, false)
+        )),
+        Line::from(tr!("Opgeslagen in: {}", "Saved in: {}", app.session_path)),
+        Line::from(tr!(
+            "Exporteren: tafel export {id} -o verslag.md",
+            "Export: tafel export {id} -o report.md"
+        )),
+        Line::default(),
+        Line::styled(
+            tr!("q of Enter sluit af", "q or Enter closes"),
+            theme::accent(),
+        ),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(rest, buf);
+}
