@@ -164,7 +164,7 @@ impl App {
                         state.selected = selected + 1;
                     }
                     self.persist(vec![Event::RoundInserted {
-                        at: selected + 1,
+                        index: selected + 1,
                         title,
                         minutes: m,
                     }])

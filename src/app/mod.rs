@@ -157,13 +157,15 @@ impl App {
 
     pub fn update(&mut self, input: Input, now: Now) -> Vec<Effect> {
         self.now = now;
-        let mut effects = match input {
+        // The clock first: a bell for a zero crossed before this key belongs to the round
+        // the key may be leaving.
+        let mut effects = self.clock_effects();
+        effects.extend(match input {
             Input::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
             Input::Key(_) => Vec::new(),
             Input::Paste(text) => self.paste(&text),
             Input::Tick => Vec::new(),
-        };
-        effects.extend(self.clock_effects());
+        });
         effects
     }
 
@@ -381,11 +383,11 @@ impl App {
     }
 
     fn open_editor(&mut self, kind: NoteKind) -> Vec<Effect> {
+        // A kept draft comes back first, whatever key opened the editor: there is one
+        // draft, and opening an empty editor would put it at risk.
         let editor = match &self.draft {
-            Some(draft) if draft.kind == kind && draft.editing.is_none() => {
-                Editor::from_draft(draft)
-            }
-            _ => Editor::new(kind),
+            Some(draft) => Editor::from_draft(draft),
+            None => Editor::new(kind),
         };
         self.mode = Mode::Editor(Box::new(editor));
         Vec::new()

@@ -122,8 +122,9 @@ pub enum Event {
     NoteDeleted {
         id: u64,
     },
+    /// `index` is where the new round goes (named so it cannot clash with the record's `at`).
     RoundInserted {
-        at: usize,
+        index: usize,
         title: String,
         minutes: u32,
     },

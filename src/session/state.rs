@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
 
@@ -17,7 +18,8 @@ use crate::tr;
 pub struct Session {
     pub title: String,
     pub plan: Plan,
-    pub decks: Vec<Deck>,
+    /// Shared: `apply` clones the state for every record, and the decks never change.
+    pub decks: Arc<[Deck]>,
     pub session_deck: Option<String>,
     pub seed: u64,
     pub participants: Vec<String>,
@@ -147,7 +149,7 @@ impl Session {
         Ok(Session {
             title: title.clone(),
             plan: plan.clone(),
-            decks: decks.clone(),
+            decks: decks.clone().into(),
             session_deck: session_deck.clone(),
             seed: *seed,
             participants: participants.clone(),
@@ -350,7 +352,11 @@ impl Session {
                 note.due = due.clone();
             }
             Event::NoteDeleted { id } => self.note_mut(*id)?.deleted = true,
-            Event::RoundInserted { at, title, minutes } => {
+            Event::RoundInserted {
+                index: at,
+                title,
+                minutes,
+            } => {
                 if *at > self.rounds.len() {
                     return Err(tr!("ronde {at} bestaat niet", "round {at} does not exist"));
                 }
@@ -389,7 +395,9 @@ impl Session {
                 self.round_index(*round)?;
                 self.rounds[*round].round.length = RoundLength::Minutes(*minutes);
                 if self.current == Some(*round) {
-                    self.timer.planned_ms = u64::from(*minutes) * 60_000;
+                    // A revisited round's timer only holds what was left of it.
+                    self.timer.planned_ms =
+                        (u64::from(*minutes) * 60_000).saturating_sub(self.rounds[*round].spent_ms);
                     self.until = None;
                 }
             }

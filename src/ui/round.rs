@@ -46,12 +46,17 @@ fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
         (false, _) => 5,
     };
     let people = people_lines(app);
+    // Without a card the empty card box stays small and the notes get the room.
+    let (card_constraint, notes_constraint) = match (app.card_on_table(), notes_height) {
+        (None, n) if n > 0 => (Constraint::Length(3), Constraint::Min(n)),
+        _ => (Constraint::Min(3), Constraint::Length(notes_height)),
+    };
     let [header, top, card, people_area, notes, progress, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(top_height),
-        Constraint::Min(3),
+        card_constraint,
         Constraint::Length(people.len() as u16),
-        Constraint::Length(notes_height),
+        notes_constraint,
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -98,10 +103,15 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(right.chars().count() as u16),
     ])
     .areas(area);
-    let title = Line::from(vec![
-        Span::styled(format!(" {}", session.title), theme::title()),
-        Span::styled(format!(" · {}", session.plan.title), theme::dim()),
-    ]);
+    let mut title = vec![Span::styled(format!(" {}", session.title), theme::title())];
+    // The default title already starts with the plan's title.
+    if !session.title.starts_with(&session.plan.title) {
+        title.push(Span::styled(
+            format!(" · {}", session.plan.title),
+            theme::dim(),
+        ));
+    }
+    let title = Line::from(title);
     Paragraph::new(title).render(left_area, buf);
     Paragraph::new(Line::styled(right, theme::accent()).alignment(Alignment::Right))
         .render(right_area, buf);
