@@ -40,6 +40,12 @@ pub enum Command {
     Draw(DrawArgs),
     /// Start een sessie: rondes met timer, kaarten en notities
     Run(crate::commands::run::RunArgs),
+    /// Ga verder met een onderbroken sessie
+    Resume(crate::commands::resume::ResumeArgs),
+    /// Toon eerdere sessies (nieuwste eerst), zoek erin, of toon open afspraken
+    Sessions(crate::commands::sessions::SessionsArgs),
+    /// Exporteer een sessie als Markdown
+    Export(crate::commands::export::ExportArgs),
     /// Controleer stapel- en werkvormbestanden
     Check {
         /// Bestanden of mappen met .toml-bestanden

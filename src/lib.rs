@@ -5,6 +5,7 @@ pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod history;
 pub mod i18n;
 pub mod paths;
 pub mod session;

@@ -46,6 +46,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Draw(args)) => commands::draw::run(&ctx, args),
         Some(Command::Check { paths }) => commands::check::run(&ctx, paths),
         Some(Command::Run(args)) => commands::run::run(&ctx, args),
+        Some(Command::Resume(args)) => commands::resume::run(&ctx, args),
+        Some(Command::Sessions(args)) => commands::sessions::run(&ctx, args),
+        Some(Command::Export(args)) => commands::export::run(&ctx, args),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help().ok();

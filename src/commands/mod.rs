@@ -4,8 +4,11 @@
 pub mod check;
 pub mod decks;
 pub mod draw;
+pub mod export;
 pub mod plans;
+pub mod resume;
 pub mod run;
+pub mod sessions;
 
 use std::path::PathBuf;
 

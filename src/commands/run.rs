@@ -87,11 +87,23 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
         wall: clock.wall(),
     };
     let path = journal.path().display().to_string();
-    let mut app = App::new(session, path.clone(), journal.id(), now);
+    let mut app = App::new(session, path, journal.id(), now);
     app.bell = !args.no_bell;
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
-    let exit = tui::run_session(&mut app, &mut journal, &clock, initial).map_err(io_failure)?;
+    drive(&mut app, &mut journal, &clock, initial)
+}
+
+/// Runs the session screen, then tells where the session is and what to do next.
+pub(super) fn drive(
+    app: &mut App,
+    journal: &mut Journal,
+    clock: &dyn Clock,
+    initial: Vec<crate::app::Effect>,
+) -> Outcome {
+    let exit = tui::run_session(app, journal, clock, initial).map_err(io_failure)?;
+    let path = journal.path().display().to_string();
+    let id = journal.id();
     if app.session.ended {
         println!(
             "{}",
@@ -103,9 +115,8 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
         println!(
             "{}",
             tr!(
-                "Exporteren: tafel export {} -o verslag.md",
-                "Export: tafel export {} -o report.md",
-                journal.id()
+                "Exporteren: tafel export {id} -o verslag.md",
+                "Export: tafel export {id} -o report.md"
             )
         );
     } else {
@@ -120,11 +131,18 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
                 "Session {why}; everything confirmed is in {path}"
             )
         );
+        println!(
+            "{}",
+            tr!(
+                "Verder gaan: tafel resume {id}",
+                "Continue: tafel resume {id}"
+            )
+        );
     }
     Ok(())
 }
 
-fn io_failure(err: std::io::Error) -> Failure {
+pub(super) fn io_failure(err: std::io::Error) -> Failure {
     Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}"))
 }
 

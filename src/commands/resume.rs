@@ -1,0 +1,91 @@
+//! `tafel resume [ID]`: continue an interrupted session exactly where it stood, with the
+//! timer paused so the facilitator decides when to go on.
+
+use std::io::IsTerminal;
+
+use super::run::drive;
+use super::{Context, Failure, Outcome};
+use crate::app::{App, Effect, Now};
+use crate::history::listing::list;
+use crate::history::resolve::resolve;
+use crate::session::clock::{Clock, SystemClock};
+use crate::session::draft::load_draft;
+use crate::session::journal::Journal;
+use crate::session::{Event, Session};
+use crate::tr;
+
+#[derive(Debug, clap::Args)]
+pub struct ResumeArgs {
+    /// Sessie-id (of het begin ervan); zonder: de laatste onderbroken sessie
+    pub target: Option<String>,
+    /// Geen geluidssignaal als de tijd om is
+    #[arg(long)]
+    pub no_bell: bool,
+}
+
+pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::usage(tr!(
+            "tafel resume heeft een terminal nodig (geen pijp of bestand)",
+            "tafel resume needs a terminal (not a pipe or a file)"
+        )));
+    }
+    let dir = ctx.sessions_dir()?;
+    let path = match &args.target {
+        Some(target) => resolve(&dir, Some(target)).map_err(Failure::usage)?,
+        None => list(&dir)
+            .sessions
+            .into_iter()
+            .find(|(_, s)| !s.ended)
+            .map(|(path, _)| path)
+            .ok_or_else(|| {
+                Failure::usage(tr!(
+                    "geen onderbroken sessie in {}",
+                    "no interrupted session in {}",
+                    dir.display()
+                ))
+            })?,
+    };
+    let (mut journal, loaded) =
+        Journal::open_for_append(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    if let Some(side) = journal.set_aside() {
+        eprintln!(
+            "{}",
+            tr!(
+                "de laatste, onvolledige regel is apart gezet in {}",
+                "the last, incomplete line was set aside in {}",
+                side.display()
+            )
+        );
+    }
+    let session = Session::from_records(&loaded.records)
+        .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
+    if session.ended {
+        return Err(Failure::usage(tr!(
+            "deze sessie is al afgerond; bekijk haar met `tafel replay {}`",
+            "this session has already ended; look at it with `tafel replay {}`",
+            journal.id()
+        )));
+    }
+    // The monotonic time line continues where the journal stopped: the time the process
+    // was gone does not count for any round.
+    let clock = SystemClock::starting_at(session.last_t);
+    let now = Now {
+        t: clock.t(),
+        wall: clock.wall(),
+    };
+    let running = session.current.is_some() && session.timer.is_running();
+    let last_at = session.last_at;
+    let mut app = App::new(session, path.display().to_string(), journal.id(), now);
+    app.bell = !args.no_bell;
+    app.saved_at = Some(last_at);
+    let mut initial = Vec::new();
+    if running {
+        initial.push(Effect::Persist(vec![Event::TimerPaused]));
+    }
+    initial.extend(app.begin(now));
+    if let Some(draft) = load_draft(&path) {
+        app.restore_draft(draft);
+    }
+    drive(&mut app, &mut journal, &clock, initial)
+}

@@ -1,0 +1,8 @@
+//! Looking back at past sessions: finding them, summarising, searching and exporting.
+
+pub mod export;
+pub mod index;
+pub mod listing;
+pub mod resolve;
+pub mod search;
+pub mod summary;

@@ -1,0 +1,106 @@
+//! One line's worth of a past session, for `tafel sessions`: computed from the journal by the
+//! same state machine as everything else.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::search::fold;
+use crate::session::journal::{self, LoadError};
+use crate::session::{NoteKind, Session};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub started: DateTime<FixedOffset>,
+    pub title: String,
+    pub plan_id: String,
+    pub plan_title: String,
+    pub participants: Vec<String>,
+    /// Time spent in rounds, pauses excluded.
+    pub spent_ms: u64,
+    pub notes: usize,
+    pub agreements: usize,
+    /// Ended with "q" and "j"; otherwise interrupted (and resumable).
+    pub ended: bool,
+    /// The last line was incomplete (the process was killed while writing it).
+    pub torn: bool,
+    pub open_agreements: Vec<OpenAgreement>,
+    /// Folded text of titles, participants, cards and notes, for `--search`.
+    pub search: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenAgreement {
+    pub note: u64,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub round: String,
+}
+
+pub fn summarize(path: &Path) -> Result<Summary, String> {
+    let loaded = journal::load(path).map_err(|e: LoadError| e.to_string())?;
+    let session =
+        Session::from_records(&loaded.records).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut summary = from_session(&session, &super::resolve::id_of(path), &loaded.records);
+    summary.torn = loaded.torn_tail.is_some();
+    Ok(summary)
+}
+
+pub fn from_session(session: &Session, id: &str, records: &[crate::session::Record]) -> Summary {
+    let notes = session
+        .live_notes()
+        .filter(|n| n.kind == NoteKind::Note)
+        .count();
+    let agreements: Vec<OpenAgreement> = session
+        .live_notes()
+        .filter(|n| n.kind == NoteKind::Agreement)
+        .map(|n| OpenAgreement {
+            note: n.id,
+            text: n.text.clone(),
+            owner: n.owner.clone(),
+            due: n.due.clone(),
+            round: session
+                .rounds
+                .get(n.round)
+                .map(|r| r.round.title.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let mut search = vec![
+        session.title.clone(),
+        session.plan.title.clone(),
+        session.plan.id.clone(),
+    ];
+    search.extend(session.participants.iter().cloned());
+    for record in records {
+        if let crate::session::Event::CardDrawn { card } = &record.event
+            && let Some((_, card, _)) = session.card(card)
+        {
+            search.push(card.title.clone());
+            search.push(card.prompt.clone());
+        }
+    }
+    for note in &session.notes {
+        search.push(note.text.clone());
+        search.extend(note.history.iter().cloned());
+        search.extend(note.owner.iter().cloned());
+    }
+    Summary {
+        id: id.to_string(),
+        started: session.started_at,
+        title: session.title.clone(),
+        plan_id: session.plan.id.clone(),
+        plan_title: session.plan.title.clone(),
+        participants: session.participants.clone(),
+        spent_ms: session.spent_total_ms(session.last_t),
+        notes,
+        agreements: agreements.len(),
+        ended: session.ended,
+        torn: false,
+        open_agreements: agreements,
+        search: fold(&search.join("\n")),
+    }
+}
