@@ -72,16 +72,17 @@ pub fn escape_inline(text: &str) -> String {
         }
         out.push(c);
     }
-    // A line that starts like a list item, a heading rule or an ordered list would change the
-    // structure: escape its first character.
-    let trimmed = out.trim_start();
-    let starts_block = trimmed.starts_with(['-', '+', '='])
-        || trimmed
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    if starts_block {
-        let at = out.len() - trimmed.len();
+    // A line that starts like a list item or a heading underline would change the structure:
+    // escape the character that makes it one ("\\-", "1\\.").
+    let at = out.len() - out.trim_start().len();
+    let rest = &out[at..];
+    if rest.starts_with(['-', '+', '=']) {
         out.insert(at, '\\');
+    } else {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+            out.insert(at + digits, '\\');
+        }
     }
     out
 }
@@ -256,7 +257,8 @@ mod tests {
     fn escaping_keeps_structure() {
         assert_eq!(escape_inline("# kop"), "\\# kop");
         assert_eq!(escape_inline("- lijst"), "\\- lijst");
-        assert_eq!(escape_inline("1. eerste"), "\\1. eerste");
+        assert_eq!(escape_inline("1. eerste"), "1\\. eerste");
+        assert_eq!(escape_inline("12) twaalf"), "12\\) twaalf");
         assert_eq!(
             escape_inline("a *b* [c](d) <e>"),
             "a \\*b\\* \\[c\\](d) \\<e\\>"
