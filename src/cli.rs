@@ -22,9 +22,13 @@ pub struct Cli {
     #[arg(long = "sessions-dir", value_name = "DIR", global = true)]
     pub sessions_dir: Option<PathBuf>,
 
-    /// Taal van de meldingen: nl (standaard) of en
+    /// Taal van de meldingen: nl (standaard) of en (ook TAFEL_LANG)
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+
+    /// Kleuren: dark (standaard), light (lichte terminal) of contrast (projector)
+    #[arg(long, value_enum, value_name = "THEMA", global = true)]
+    pub theme: Option<crate::ui::theme::Theme>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -40,12 +44,22 @@ pub enum Command {
     Draw(DrawArgs),
     /// Start een sessie: rondes met timer, kaarten en notities
     Run(crate::commands::run::RunArgs),
+    /// Solo reflectie: een kaart, een rustig scherm en ruimte om te schrijven
+    Solo(crate::commands::solo::SoloArgs),
     /// Ga verder met een onderbroken sessie
     Resume(crate::commands::resume::ResumeArgs),
     /// Toon eerdere sessies (nieuwste eerst), zoek erin, of toon open afspraken
     Sessions(crate::commands::sessions::SessionsArgs),
     /// Exporteer een sessie als Markdown
     Export(crate::commands::export::ExportArgs),
+    /// Kijk een sessie terug, gebeurtenis voor gebeurtenis (zonder: de nieuwste)
+    Replay {
+        /// Sessie-id (of het begin ervan) of pad naar het sessiebestand
+        #[arg(value_name = "ID|PATH")]
+        target: Option<String>,
+    },
+    /// Toon het configuratiebestand en de instellingen die gelden, en waar ze vandaan komen
+    Config,
     /// Controleer stapel- en werkvormbestanden
     Check {
         /// Bestanden of mappen met .toml-bestanden

@@ -5,12 +5,14 @@ use clap::Parser;
 use tafel::catalog::Library;
 use tafel::cli::{Cli, Command};
 use tafel::commands::{self, Context, Failure};
+use tafel::config::{self, FileState, Overrides, Settings};
+use tafel::ui::theme;
 use tafel::{i18n, paths, tr};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    i18n::set_lang(cli.lang.unwrap_or_default());
-    match run(cli) {
+    let settings = settings(&cli);
+    match run(cli, settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("tafel: {}", failure.message);
@@ -19,9 +21,39 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
-    let mut deck_dirs: Vec<_> = paths::user_decks_dir().into_iter().collect();
-    deck_dirs.extend(paths::extra_decks_dirs(&cli.decks_dir));
+/// The settings in effect: command line > environment > config.toml > default. A broken
+/// config.toml (or TAFEL_LANG) is a warning and the defaults apply, never a stop.
+fn settings(cli: &Cli) -> Settings {
+    let env = |var: &str| std::env::var_os(var);
+    // Messages about the configuration itself follow the command line or the environment:
+    // what config.toml says about the language is only known once it has been read.
+    let env_lang = config::env_lang(&env);
+    i18n::set_lang(
+        cli.lang
+            .or(env_lang.clone().ok().flatten())
+            .unwrap_or_default(),
+    );
+    if let Err(message) = env_lang {
+        eprintln!("{}", tr!("waarschuwing: {message}", "warning: {message}"));
+    }
+    let loaded = config::load(paths::config_dir().as_deref());
+    if let FileState::Ignored(problem) = &loaded.state {
+        eprintln!(
+            "{}",
+            tr!(
+                "waarschuwing: {problem} (config.toml genegeerd; standaardinstellingen gebruikt)",
+                "warning: {problem} (config.toml ignored; using the default settings)"
+            )
+        );
+    }
+    let settings = Settings::resolve(&loaded, &Overrides::from_cli(cli), &env);
+    i18n::set_lang(settings.language.value);
+    theme::set(settings.theme.value);
+    settings
+}
+
+fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
+    let deck_dirs = settings.deck_dirs();
     let library = Library::load(&deck_dirs);
     // `check` reports problems itself; elsewhere a broken user file is a warning, not a stop.
     if !matches!(cli.command, Some(Command::Check { .. })) {
@@ -38,17 +70,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let ctx = Context {
         library,
         deck_dirs,
-        sessions_dir: paths::sessions_dir(cli.sessions_dir.as_ref()),
+        sessions_dir: settings.sessions_dir.value.clone(),
+        settings,
     };
     match &cli.command {
         Some(Command::Decks) => commands::decks::run(&ctx),
         Some(Command::Plans) => commands::plans::run(&ctx),
         Some(Command::Draw(args)) => commands::draw::run(&ctx, args),
         Some(Command::Check { paths }) => commands::check::run(&ctx, paths),
+        Some(Command::Config) => commands::config::run(&ctx),
         Some(Command::Run(args)) => commands::run::run(&ctx, args),
         Some(Command::Resume(args)) => commands::resume::run(&ctx, args),
+        Some(Command::Solo(args)) => commands::solo::run(&ctx, args),
         Some(Command::Sessions(args)) => commands::sessions::run(&ctx, args),
         Some(Command::Export(args)) => commands::export::run(&ctx, args),
+        Some(Command::Replay { target }) => commands::replay::run(&ctx, target.as_deref()),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help().ok();

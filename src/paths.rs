@@ -47,6 +47,11 @@ pub fn sessions_dir(from_cli: Option<&PathBuf>) -> Option<PathBuf> {
     }
     match std::env::var_os(SESSIONS_DIR_ENV) {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => project_dirs().map(|d| d.data_dir().join("sessions")),
+        _ => default_sessions_dir(),
     }
+}
+
+/// The built-in sessions directory: `<data dir>/sessions`.
+pub fn default_sessions_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("sessions"))
 }

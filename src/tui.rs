@@ -109,6 +109,71 @@ fn install_panic_hook() {
     }));
 }
 
+/// Watches for SIGTERM, SIGHUP and SIGINT. The loop sees `stop` and ends cleanly; if it
+/// does not within two seconds (crossterm can spin on a terminal that was hung up), the
+/// watchdog restores the terminal, keeps the draft and exits. Every confirmed event is
+/// already on disk, so leaving at any moment loses nothing.
+pub struct SignalWatch {
+    pub stop: Arc<AtomicBool>,
+    done: Arc<AtomicBool>,
+    draft: Arc<Mutex<Option<(PathBuf, draft::Draft)>>>,
+}
+
+const FORCED_EXIT_AFTER: Duration = Duration::from_secs(2);
+
+impl SignalWatch {
+    pub fn start() -> io::Result<SignalWatch> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let stop = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicBool::new(false));
+        let draft: Arc<Mutex<Option<(PathBuf, draft::Draft)>>> = Arc::new(Mutex::new(None));
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let (stop2, done2, draft2) = (Arc::clone(&stop), Arc::clone(&done), Arc::clone(&draft));
+        std::thread::spawn(move || {
+            if signals.forever().next().is_none() {
+                return;
+            }
+            stop2.store(true, Ordering::SeqCst);
+            std::thread::sleep(FORCED_EXIT_AFTER);
+            if done2.load(Ordering::SeqCst) {
+                return;
+            }
+            restore_terminal();
+            if let Ok(slot) = draft2.lock()
+                && let Some((path, draft)) = slot.as_ref()
+            {
+                let _ = draft::save_draft(path, draft);
+            }
+            eprintln!(
+                "{}",
+                tr!(
+                    "tafel gestopt door een signaal; alles wat bevestigd was, is bewaard",
+                    "tafel stopped by a signal; everything confirmed is saved"
+                )
+            );
+            std::process::exit(0);
+        });
+        Ok(SignalWatch { stop, done, draft })
+    }
+
+    pub fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// The unsaved text the watchdog keeps if it has to end the process itself.
+    pub fn keep_draft(&self, session: &std::path::Path, draft: Option<draft::Draft>) {
+        if let Ok(mut slot) = self.draft.lock() {
+            *slot = draft.map(|d| (session.to_path_buf(), d));
+        }
+    }
+}
+
+impl Drop for SignalWatch {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::SeqCst);
+    }
+}
+
 /// How the loop ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -135,14 +200,7 @@ pub fn run_session(
     if let Ok(mut path) = SESSION_PATH.lock() {
         *path = Some(journal.path().to_path_buf());
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let watch = SignalWatch::start()?;
     let mut guard = TerminalGuard::enter()?;
     let mut quit = carry_out(app, journal, clock, initial);
     let mut dirty = true;
@@ -154,7 +212,8 @@ pub fn run_session(
         if quit {
             return Ok(Exit::Quit);
         }
-        if stop.load(Ordering::SeqCst) {
+        watch.keep_draft(journal.path(), app.pending_draft());
+        if watch.stopped() {
             if let Some(draft) = app.pending_draft() {
                 let _ = draft::save_draft(journal.path(), &draft);
             }

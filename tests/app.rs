@@ -2437,9 +2437,16 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::RoundSkipped { .. } => "RoundSkipped",
             Event::RoundLengthChanged { .. } => "RoundLengthChanged",
             Event::SessionEnded => "SessionEnded",
+            // Only a follow-up meeting has these; see the follow-up test.
+            Event::FollowUpOpened { .. } => "FollowUpOpened",
+            Event::AgreementReviewed { .. } => "AgreementReviewed",
         })
         .collect();
-    assert_eq!(kinds.len(), 21, "the script uses every event: {kinds:?}");
+    assert_eq!(
+        kinds.len(),
+        21,
+        "the script uses every other event: {kinds:?}"
+    );
     assert!(h.bells() >= 1);
     assert!(matches!(h.app.mode, Mode::Summary));
 
@@ -2537,4 +2544,88 @@ fn a_resumed_session_continues_where_it_was() {
     let ended = Harness::resume(h.journal.clone(), h.t());
     assert!(matches!(ended.app.mode, Mode::Summary));
     assert_eq!(ended.journal.len(), h.journal.len());
+}
+
+#[test]
+fn a_follow_up_starts_with_the_open_agreements_and_records_each_outcome() {
+    use tafel::session::event::{ReviewItem, ReviewOutcome};
+    let library = tafel::catalog::Library::load(&[]);
+    let wall = chrono::DateTime::parse_from_rfc3339("2026-12-04T10:00:00+01:00").unwrap();
+    let item = |note: u64, text: &str| ReviewItem {
+        note,
+        text: text.into(),
+        owner: Some("Bram".into()),
+        due: None,
+    };
+    let records = vec![
+        Record {
+            seq: 0,
+            at: wall,
+            t: 0,
+            event: Event::SessionStarted {
+                format: tafel::session::event::FORMAT.into(),
+                title: "Vervolg".into(),
+                plan: library.plan("koers-wat").unwrap().clone(),
+                decks: vec![library.deck("koerskaarten").unwrap().clone()],
+                session_deck: None,
+                seed: 1,
+                participants: vec![],
+            },
+        },
+        Record {
+            seq: 1,
+            at: wall,
+            t: 0,
+            event: Event::FollowUpOpened {
+                session: "eerder".into(),
+                title: "Teamdag".into(),
+                agreements: vec![item(4, "Verslag sturen"), item(9, "Zaal boeken")],
+            },
+        },
+    ];
+    let session = Session::from_records(&records).unwrap();
+    let now = Now { t: 0, wall };
+    let mut app = App::new(session, "x".into(), "x".into(), now);
+    assert!(matches!(app.mode, Mode::Review { selected: 0 }));
+    let press = |app: &mut App, c: char| {
+        app.update(
+            Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            now,
+        )
+    };
+    let effects = press(&mut app, 'd');
+    let Some(Effect::Persist(events)) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        events,
+        &[Event::AgreementReviewed {
+            session: "eerder".into(),
+            note: 4,
+            outcome: ReviewOutcome::Done,
+        }]
+    );
+    let record = Record {
+        seq: 2,
+        at: wall,
+        t: 0,
+        event: events[0].clone(),
+    };
+    app.confirmed(&[record]);
+    // The selection moved on: the next key reviews the second agreement.
+    let effects = press(&mut app, 'x');
+    assert!(matches!(
+        effects.first(),
+        Some(Effect::Persist(e)) if matches!(e[0], Event::AgreementReviewed { note: 9, outcome: ReviewOutcome::Dropped, .. })
+    ));
+    let follow_up = app.session.follow_up.as_ref().unwrap();
+    assert_eq!(follow_up.items[0].1, Some(ReviewOutcome::Done));
+    // Enter goes on to the session; v brings the list back.
+    app.update(
+        Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        now,
+    );
+    assert!(matches!(app.mode, Mode::Normal));
+    press(&mut app, 'v');
+    assert!(matches!(app.mode, Mode::Review { .. }));
 }

@@ -406,3 +406,86 @@ fn resume_and_run_need_a_terminal() {
     let run = tafel(&["run", "koers-wat"]);
     assert_eq!(run.code, 2);
 }
+
+/// A follow-up session that reviewed agreement 4 of `earlier` with `outcome`.
+fn write_follow_up(dir: &Path, name: &str, earlier: &str, outcome: &str) {
+    let library = Library::load(&[]);
+    let plan = library.plan("check-in-out").unwrap().clone();
+    let deck = library.deck("loyale-tegenspraak").unwrap().clone();
+    let start = DateTime::parse_from_rfc3339("2026-12-04T10:00:00+01:00").unwrap();
+    let lines = [
+        serde_json::to_string(&Record {
+            seq: 0,
+            at: start,
+            t: 0,
+            event: Event::SessionStarted {
+                format: FORMAT.into(),
+                title: "Vervolg".into(),
+                plan,
+                decks: vec![deck],
+                session_deck: Some("loyale-tegenspraak".into()),
+                seed: 1,
+                participants: vec![],
+            },
+        })
+        .unwrap(),
+        format!(
+            r#"{{"seq":1,"at":"2026-12-04T10:00:00+01:00","t":0,"type":"follow_up_opened","session":"{earlier}","title":"Teamdag","agreements":[{{"note":4,"text":"Verslag *rondsturen* naar [iedereen]","owner":"Bram"}}]}}"#
+        ),
+        format!(
+            r#"{{"seq":2,"at":"2026-12-04T10:01:00+01:00","t":60000,"type":"agreement_reviewed","session":"{earlier}","note":4,"outcome":"{outcome}"}}"#
+        ),
+    ];
+    std::fs::write(dir.join(name), lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn a_follow_up_closes_agreements_without_touching_the_earlier_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let earlier = write_session(
+        dir.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Teamdag",
+        "x",
+    );
+    let before = std::fs::read(&earlier).unwrap();
+    let sessions = dir_arg(dir.path());
+    write_follow_up(
+        dir.path(),
+        "20261204-100000-check-in-out-bbbb.jsonl",
+        "20261120-140000-koers-wat-aaaa",
+        "open",
+    );
+    let run = tafel(&["sessions", "--open", "--sessions-dir", &sessions]);
+    assert!(run.stdout.contains("Verslag"), "kept open: {}", run.stdout);
+
+    write_follow_up(
+        dir.path(),
+        "20261211-100000-check-in-out-cccc.jsonl",
+        "20261120-140000-koers-wat-aaaa",
+        "done",
+    );
+    let run = tafel(&["sessions", "--open", "--sessions-dir", &sessions]);
+    assert!(
+        run.stdout.contains("geen open afspraken"),
+        "done: {}",
+        run.stdout
+    );
+    assert_eq!(
+        std::fs::read(&earlier).unwrap(),
+        before,
+        "the earlier file was changed"
+    );
+
+    let run = tafel(&["export", "20261211", "--sessions-dir", &sessions]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("## Vervolg op Teamdag"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("- [x] Verslag \\*rondsturen\\* naar \\[iedereen\\] — _gedaan_ — wie: Bram")
+    );
+}

@@ -261,6 +261,35 @@ fn any_event() -> impl Strategy<Value = Event> {
         (any::<usize>(), any::<u32>())
             .prop_map(|(round, minutes)| Event::RoundLengthChanged { round, minutes }),
         Just(Event::SessionEnded),
+        (
+            note_text(),
+            prop::collection::vec(
+                (any::<u64>(), note_text(), prop::option::of(note_text())),
+                0..4
+            )
+        )
+            .prop_map(|(title, items)| Event::FollowUpOpened {
+                session: "20261101-100000-koers-wat-ab12".into(),
+                title,
+                agreements: items
+                    .into_iter()
+                    .map(|(note, text, owner)| tafel::session::event::ReviewItem {
+                        note,
+                        text,
+                        owner,
+                        due: None,
+                    })
+                    .collect(),
+            }),
+        (any::<u64>(), 0..3u8).prop_map(|(note, o)| Event::AgreementReviewed {
+            session: "20261101-100000-koers-wat-ab12".into(),
+            note,
+            outcome: match o {
+                0 => tafel::session::event::ReviewOutcome::Done,
+                1 => tafel::session::event::ReviewOutcome::Open,
+                _ => tafel::session::event::ReviewOutcome::Dropped,
+            },
+        }),
     ]
 }
 
@@ -290,7 +319,9 @@ fn any_event_covers(event: &Event) {
         | Event::RoundInserted { .. }
         | Event::RoundSkipped { .. }
         | Event::RoundLengthChanged { .. }
-        | Event::SessionEnded => {}
+        | Event::SessionEnded
+        | Event::FollowUpOpened { .. }
+        | Event::AgreementReviewed { .. } => {}
     }
 }
 

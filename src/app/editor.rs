@@ -27,6 +27,8 @@ pub struct Editor {
     pub owner: TextArea<'static>,
     pub due: TextArea<'static>,
     pub focus: Field,
+    /// Solo reflection: Enter is a new line and Ctrl+S saves.
+    pub enter_is_newline: bool,
 }
 
 /// What a key did in the editor.
@@ -66,6 +68,7 @@ impl Editor {
             owner: area(&draft.owner),
             due: area(&draft.due),
             focus: Field::Text,
+            enter_is_newline: false,
         }
     }
 
@@ -104,10 +107,14 @@ impl Editor {
     pub fn key(&mut self, key: KeyEvent) -> EditorOutcome {
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
+            KeyCode::Char('s') if ctrl => EditorOutcome::Save,
             KeyCode::Esc => EditorOutcome::Cancel,
             // Alt+Enter (and Shift+Enter where the terminal reports it) is a new line.
-            KeyCode::Enter if (alt || shift) && self.focus == Field::Text => {
+            KeyCode::Enter
+                if (alt || shift || self.enter_is_newline) && self.focus == Field::Text =>
+            {
                 if self.char_count() < MAX_NOTE_CHARS {
                     self.text.insert_newline();
                 }

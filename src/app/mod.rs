@@ -9,14 +9,17 @@
 mod actions;
 mod agenda;
 pub mod editor;
+mod solo;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use agenda::{AgendaInput, AgendaState};
 use editor::{Editor, EditorOutcome};
+pub use solo::SOLO_PLAN;
 
 use crate::session::draft::Draft;
+use crate::session::event::ReviewOutcome;
 use crate::session::{CardRef, Event, NoteKind, Record, Session};
 use crate::tr;
 
@@ -66,6 +69,10 @@ pub enum Mode {
         category: Option<String>,
     },
     Summary,
+    /// A follow-up meeting: going through the earlier session's open agreements.
+    Review {
+        selected: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,12 +118,18 @@ const DRAFT_DELAY_MS: u64 = 700;
 
 impl App {
     pub fn new(session: Session, session_path: String, session_id: String, now: Now) -> Self {
+        let unreviewed = session
+            .follow_up
+            .as_ref()
+            .is_some_and(|f| f.items.iter().any(|(_, outcome)| outcome.is_none()));
         let mode = if session.ended {
             Mode::Summary
+        } else if unreviewed {
+            Mode::Review { selected: 0 }
         } else {
             Mode::Normal
         };
-        App {
+        let mut app = App {
             session,
             mode,
             now,
@@ -130,7 +143,11 @@ impl App {
             draft: None,
             draft_due: None,
             pending: Pending::Nothing,
+        };
+        if matches!(app.mode, Mode::Normal) {
+            app.mode = app.rest_mode();
         }
+        app
     }
 
     /// Restores a draft found on disk (after a crash): it opens in the editor.
@@ -187,8 +204,8 @@ impl App {
         }
         match std::mem::take(&mut self.pending) {
             Pending::NoteSaved => {
-                self.mode = Mode::Normal;
                 self.draft = None;
+                self.mode = self.rest_mode();
                 self.draft_due = None;
                 effects.push(Effect::ClearDraft);
             }
@@ -252,16 +269,22 @@ impl App {
             return effects;
         }
         self.status = None;
+        if self.is_solo()
+            && matches!(self.mode, Mode::Editor(_))
+            && let Some(effects) = self.solo_key(key)
+        {
+            return effects;
+        }
         match &mut self.mode {
             Mode::Normal => self.normal_key(key),
             Mode::Help => {
-                self.mode = Mode::Normal;
+                self.mode = self.rest_mode();
                 Vec::new()
             }
             Mode::ConfirmQuit | Mode::ConfirmEnd => match key.code {
                 KeyCode::Char('j' | 'J' | 'y' | 'Y') => self.end_session(),
                 _ => {
-                    self.mode = Mode::Normal;
+                    self.mode = self.rest_mode();
                     Vec::new()
                 }
             },
@@ -273,7 +296,7 @@ impl App {
             Mode::Agenda(_) => self.agenda_key(key),
             Mode::EmptyPile { deck, category } => {
                 let (deck, category) = (deck.clone(), category.clone());
-                self.mode = Mode::Normal;
+                self.mode = self.rest_mode();
                 match key.code {
                     KeyCode::Char('j' | 'J' | 'y' | 'Y') => {
                         self.reshuffle_and_draw(&deck, category)
@@ -281,6 +304,7 @@ impl App {
                     _ => Vec::new(),
                 }
             }
+            Mode::Review { .. } => self.review_key(key),
             Mode::Summary => match key.code {
                 KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => vec![Effect::Quit],
                 _ => Vec::new(),
@@ -351,6 +375,10 @@ impl App {
             }
             KeyCode::Char('?') => {
                 self.mode = Mode::Help;
+                Vec::new()
+            }
+            KeyCode::Char('v') if self.session.follow_up.is_some() => {
+                self.mode = Mode::Review { selected: 0 };
                 Vec::new()
             }
             KeyCode::Char('q') => {
@@ -516,6 +544,48 @@ impl App {
             _ => self.mode = Mode::Normal,
         }
         Vec::new()
+    }
+
+    fn review_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Some(follow_up) = &self.session.follow_up else {
+            self.mode = Mode::Normal;
+            return Vec::new();
+        };
+        let count = follow_up.items.len();
+        let Mode::Review { selected } = &mut self.mode else {
+            return Vec::new();
+        };
+        if count == 0 {
+            self.mode = Mode::Normal;
+            return Vec::new();
+        }
+        let index = (*selected).min(count - 1);
+        let outcome = match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                *selected = index.saturating_sub(1);
+                return Vec::new();
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                *selected = (index + 1).min(count - 1);
+                return Vec::new();
+            }
+            KeyCode::Char('d') => ReviewOutcome::Done,
+            KeyCode::Char('o') => ReviewOutcome::Open,
+            KeyCode::Char('x') => ReviewOutcome::Dropped,
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'v') => {
+                self.mode = Mode::Normal;
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        };
+        // Move on to the next agreement, so the list can be done with one key each.
+        *selected = (index + 1).min(count - 1);
+        let event = Event::AgreementReviewed {
+            session: follow_up.session.clone(),
+            note: follow_up.items[index].0.note,
+            outcome,
+        };
+        self.persist(vec![event])
     }
 
     fn end_session(&mut self) -> Vec<Effect> {

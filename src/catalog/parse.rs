@@ -347,6 +347,15 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
         );
     }
     let id = c.id(&header.id, "werkvorm");
+    if id == crate::app::SOLO_PLAN {
+        c.report(
+            header.id.span(),
+            tr!(
+                "de werkvorm-id `solo` is gereserveerd voor solo reflectie",
+                "the plan id `solo` is reserved for solo reflection"
+            ),
+        );
+    }
     let title = c.text(&header.title, "title");
     let description = c.text(&header.description, "description");
     c.unique(header.decks.iter(), "stapel");

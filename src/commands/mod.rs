@@ -2,13 +2,16 @@
 //! the process should end; `main` maps a `Failure` to its exit code.
 
 pub mod check;
+pub mod config;
 pub mod decks;
 pub mod draw;
 pub mod export;
 pub mod plans;
+pub mod replay;
 pub mod resume;
 pub mod run;
 pub mod sessions;
+pub mod solo;
 
 use std::path::PathBuf;
 
@@ -35,11 +38,13 @@ impl Failure {
 
 pub type Outcome = Result<(), Failure>;
 
-/// What every command may need: the decks and plans, and where sessions live.
+/// What every command may need: the decks and plans, where sessions live, and the settings
+/// in effect (with where each comes from).
 pub struct Context {
     pub library: Library,
     pub deck_dirs: Vec<PathBuf>,
     pub sessions_dir: Option<PathBuf>,
+    pub settings: crate::config::Settings,
 }
 
 impl Context {

@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
     let running = session.current.is_some() && session.timer.is_running();
     let last_at = session.last_at;
     let mut app = App::new(session, path.display().to_string(), journal.id(), now);
-    app.bell = !args.no_bell;
+    app.bell = ctx.settings.bell.value && !args.no_bell;
     app.saved_at = Some(last_at);
     let mut initial = Vec::new();
     if running {

@@ -12,8 +12,8 @@ use crate::session::{Event, Session};
 use crate::tr;
 use crate::tui::{self, Exit};
 
-const MAX_PARTICIPANTS: usize = 60;
-const MAX_NAME_CHARS: usize = 40;
+pub const MAX_PARTICIPANTS: usize = 60;
+pub const MAX_NAME_CHARS: usize = 40;
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -34,6 +34,9 @@ pub struct RunArgs {
     /// Geen geluidssignaal als de tijd om is
     #[arg(long)]
     pub no_bell: bool,
+    /// Vervolgbijeenkomst: begin met de open afspraken van deze eerdere sessie
+    #[arg(long, value_name = "ID")]
+    pub follow_up: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
@@ -50,7 +53,11 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
             None => return Ok(()),
         },
     };
-    let participants = parse_participants(args.participants.as_deref())?;
+    // `--participants` wins over `participants` in config.toml (already checked there).
+    let participants = match args.participants.as_deref() {
+        Some(text) => parse_participants(Some(text))?,
+        None => ctx.settings.participants.value.clone(),
+    };
     let (decks, session_deck) = session_decks(ctx, &plan, args.deck.as_deref())?;
     let sessions_dir = ctx.sessions_dir.clone().ok_or_else(|| {
         Failure::usage(tr!(
@@ -67,6 +74,10 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .unwrap_or_else(|| format!("{} — {}", plan.title, started.format("%d-%m-%Y")));
+    let follow_up = match &args.follow_up {
+        Some(target) => Some(follow_up_event(&sessions_dir, target)?),
+        None => None,
+    };
     let mut journal = Journal::create(&sessions_dir, started, &plan.id)
         .map_err(|e| Failure::failed(e.to_string()))?;
     let start = Event::SessionStarted {
@@ -79,16 +90,20 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
         participants,
     };
     let records = journal
-        .append(vec![start], clock.wall(), clock.t())
+        .append(
+            std::iter::once(start).chain(follow_up).collect(),
+            clock.wall(),
+            clock.t(),
+        )
         .map_err(|e| Failure::failed(e.to_string()))?;
-    let session = Session::start(&records[0]).map_err(|e| Failure::failed(e.to_string()))?;
+    let session = Session::from_records(&records).map_err(|e| Failure::failed(e.to_string()))?;
     let now = Now {
         t: clock.t(),
         wall: clock.wall(),
     };
     let path = journal.path().display().to_string();
     let mut app = App::new(session, path, journal.id(), now);
-    app.bell = !args.no_bell;
+    app.bell = ctx.settings.bell.value && !args.no_bell;
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
     drive(&mut app, &mut journal, &clock, initial)
@@ -144,6 +159,39 @@ pub(super) fn drive(
 
 pub(super) fn io_failure(err: std::io::Error) -> Failure {
     Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}"))
+}
+
+/// The open agreements of an earlier session, to go through at the start.
+fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Failure> {
+    use crate::history::listing::{list, open_agreements};
+    use crate::session::event::ReviewItem;
+    let path = crate::history::resolve::resolve(dir, Some(target)).map_err(Failure::usage)?;
+    let id = crate::history::resolve::id_of(&path);
+    let listing = list(dir);
+    if let Some((_, why)) = listing.unreadable.iter().find(|(p, _)| p == &path) {
+        return Err(Failure::failed(why.clone()));
+    }
+    let title = listing
+        .sessions
+        .iter()
+        .find(|(p, _)| p == &path)
+        .map(|(_, s)| s.title.clone())
+        .unwrap_or_default();
+    let agreements = open_agreements(&listing)
+        .into_iter()
+        .filter(|(s, _)| s.id == id)
+        .map(|(_, a)| ReviewItem {
+            note: a.note,
+            text: a.text.clone(),
+            owner: a.owner.clone(),
+            due: a.due.clone(),
+        })
+        .collect();
+    Ok(Event::FollowUpOpened {
+        session: id,
+        title,
+        agreements,
+    })
 }
 
 fn parse_participants(text: Option<&str>) -> Result<Vec<String>, Failure> {

@@ -1,7 +1,7 @@
 //! `tafel sessions`: past sessions, newest first, or every agreement still open.
 
 use super::{Context, Failure, Outcome};
-use crate::history::listing::{Listing, list};
+use crate::history::listing::{Listing, list, open_agreements};
 use crate::history::search;
 use crate::session::timer::clock_text;
 use crate::{table, tr};
@@ -101,10 +101,8 @@ fn print_open_agreements(listing: &Listing, args: &SessionsArgs) {
         tr!("SESSIE", "SESSION"),
         tr!("DATUM", "DATE"),
     ];
-    let rows: Vec<Vec<String>> = listing
-        .sessions
-        .iter()
-        .flat_map(|(_, s)| s.open_agreements.iter().map(move |a| (s, a)))
+    let rows: Vec<Vec<String>> = open_agreements(listing)
+        .into_iter()
         .filter(|(s, a)| {
             args.search.as_deref().is_none_or(|q| {
                 search::matches(

@@ -136,6 +136,41 @@ pub fn markdown(session: &Session, records: &[Record], id: &str) -> String {
     let _ = writeln!(w, "- **{}** {status}", tr!("Status:", "Status:"));
     let _ = writeln!(w, "- **{}** `{id}`", tr!("Sessie:", "Session:"));
 
+    if let Some(follow_up) = &session.follow_up {
+        let _ = writeln!(
+            w,
+            "\n## {} {}\n",
+            tr!("Vervolg op", "Follow-up of"),
+            escape_inline(&follow_up.title)
+        );
+        if follow_up.items.is_empty() {
+            let _ = writeln!(
+                w,
+                "_{}_",
+                tr!(
+                    "Er stonden geen afspraken open.",
+                    "No agreements were open."
+                )
+            );
+        }
+        for (item, outcome) in &follow_up.items {
+            let mark = if *outcome == Some(crate::session::event::ReviewOutcome::Done) {
+                "x"
+            } else {
+                " "
+            };
+            let state = outcome.map_or_else(
+                || tr!("niet besproken", "not discussed"),
+                crate::session::state::outcome_label,
+            );
+            let mut line = format!("- [{mark}] {} — _{state}_", list_item_body(&item.text));
+            if let Some(owner) = &item.owner {
+                line.push_str(&tr!(" — wie: {}", " — who: {}", escape_inline(owner)));
+            }
+            let _ = writeln!(w, "{line}");
+        }
+    }
+
     let cards = cards_per_round(records, session.rounds.len());
     for (i, round) in session.rounds.iter().enumerate() {
         let _ = writeln!(

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::summary::Summary;
 
 pub const INDEX_FILE: &str = ".tafel-index.json";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stamp {

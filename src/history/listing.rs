@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::index::{Entry, Index, Stamp};
 use super::resolve::session_files;
-use super::summary::{Summary, summarize};
+use super::summary::{OpenAgreement, Summary, summarize};
+use crate::session::event::ReviewOutcome;
 
 #[derive(Debug, Default)]
 pub struct Listing {
@@ -97,4 +98,28 @@ fn summarize_all(files: &[PathBuf], stale: Vec<(usize, Stamp)>) -> Vec<(usize, E
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     })
+}
+
+/// Every agreement not yet marked done or dropped in a later follow-up meeting, newest
+/// session first. The latest review of an agreement counts.
+pub fn open_agreements(listing: &Listing) -> Vec<(&Summary, &OpenAgreement)> {
+    use std::collections::HashMap;
+    // Oldest first, so a later review overwrites an earlier one.
+    let mut latest: HashMap<(&str, u64), ReviewOutcome> = HashMap::new();
+    for (_, summary) in listing.sessions.iter().rev() {
+        for review in &summary.reviews {
+            latest.insert((review.session.as_str(), review.note), review.outcome);
+        }
+    }
+    listing
+        .sessions
+        .iter()
+        .flat_map(|(_, s)| s.open_agreements.iter().map(move |a| (s, a)))
+        .filter(|(s, a)| {
+            !matches!(
+                latest.get(&(s.id.as_str(), a.note)),
+                Some(ReviewOutcome::Done | ReviewOutcome::Dropped)
+            )
+        })
+        .collect()
 }

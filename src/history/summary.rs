@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::search::fold;
+use crate::session::event::ReviewOutcome;
 use crate::session::journal::{self, LoadError};
 use crate::session::{NoteKind, Session};
 
@@ -27,8 +28,18 @@ pub struct Summary {
     /// The last line was incomplete (the process was killed while writing it).
     pub torn: bool,
     pub open_agreements: Vec<OpenAgreement>,
+    /// Agreements of earlier sessions reviewed in this one (a follow-up meeting).
+    #[serde(default)]
+    pub reviews: Vec<Review>,
     /// Folded text of titles, participants, cards and notes, for `--search`.
     pub search: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub session: String,
+    pub note: u64,
+    pub outcome: ReviewOutcome,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +112,19 @@ pub fn from_session(session: &Session, id: &str, records: &[crate::session::Reco
         ended: session.ended,
         torn: false,
         open_agreements: agreements,
+        reviews: session
+            .follow_up
+            .iter()
+            .flat_map(|f| {
+                f.items.iter().filter_map(|(item, outcome)| {
+                    outcome.map(|outcome| Review {
+                        session: f.session.clone(),
+                        note: item.note,
+                        outcome,
+                    })
+                })
+            })
+            .collect(),
         search: fold(&search.join("\n")),
     }
 }

@@ -138,6 +138,37 @@ pub enum Event {
         minutes: u32,
     },
     SessionEnded,
+    /// A follow-up meeting: the agreements of an earlier session that were still open.
+    /// The earlier file is never touched; everything is recorded here.
+    FollowUpOpened {
+        session: String,
+        title: String,
+        agreements: Vec<ReviewItem>,
+    },
+    /// What became of an agreement from the earlier session.
+    AgreementReviewed {
+        session: String,
+        note: u64,
+        outcome: ReviewOutcome,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewItem {
+    pub note: u64,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewOutcome {
+    Done,
+    Open,
+    Dropped,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

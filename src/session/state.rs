@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
 
-use super::event::{CardRef, Event, FORMAT, NoteKind, Record, RoleAssignment};
+use super::event::{
+    CardRef, Event, FORMAT, NoteKind, Record, ReviewItem, ReviewOutcome, RoleAssignment,
+};
 use super::timer::Timer;
 use crate::catalog::shuffle::{rng_for, shuffle};
 use crate::catalog::{Card, Category, Deck, Plan, Round, RoundLength};
@@ -36,6 +38,8 @@ pub struct Session {
     pub turn: Option<usize>,
     pub roles: Vec<RoleAssignment>,
     pub ended: bool,
+    /// The earlier session this one follows up, and what became of its agreements.
+    pub follow_up: Option<FollowUp>,
     /// Time of the last record: monotonic and wall clock.
     pub last_t: u64,
     pub last_at: DateTime<FixedOffset>,
@@ -83,6 +87,22 @@ pub struct Note {
     /// Earlier versions, oldest first, when the note was corrected.
     pub history: Vec<String>,
     pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FollowUp {
+    pub session: String,
+    pub title: String,
+    pub items: Vec<(ReviewItem, Option<ReviewOutcome>)>,
+}
+
+/// "gedaan", "blijft open", "vervallen".
+pub fn outcome_label(outcome: ReviewOutcome) -> String {
+    match outcome {
+        ReviewOutcome::Done => tr!("gedaan", "done"),
+        ReviewOutcome::Open => tr!("blijft open", "kept open"),
+        ReviewOutcome::Dropped => tr!("vervallen", "dropped"),
+    }
 }
 
 /// A record that does not fit the state it is applied to: the file is damaged or was not
@@ -174,6 +194,7 @@ impl Session {
             turn: None,
             roles: Vec::new(),
             ended: false,
+            follow_up: None,
             last_t: record.t,
             last_at: record.at,
             next_seq: record.seq + 1,
@@ -399,6 +420,43 @@ impl Session {
                     self.timer.planned_ms =
                         (u64::from(*minutes) * 60_000).saturating_sub(self.rounds[*round].spent_ms);
                     self.until = None;
+                }
+            }
+            Event::FollowUpOpened {
+                session,
+                title,
+                agreements,
+            } => {
+                if self.follow_up.is_some() {
+                    return Err(tr!(
+                        "de sessie volgt al een andere op",
+                        "the session already follows up another"
+                    ));
+                }
+                self.follow_up = Some(FollowUp {
+                    session: session.clone(),
+                    title: title.clone(),
+                    items: agreements.iter().map(|a| (a.clone(), None)).collect(),
+                });
+            }
+            Event::AgreementReviewed {
+                session,
+                note,
+                outcome,
+            } => {
+                let item = self
+                    .follow_up
+                    .as_mut()
+                    .filter(|f| &f.session == session)
+                    .and_then(|f| f.items.iter_mut().find(|(i, _)| i.note == *note));
+                match item {
+                    Some((_, state)) => *state = Some(*outcome),
+                    None => {
+                        return Err(tr!(
+                            "afspraak {note} van {session} staat niet op de lijst",
+                            "agreement {note} of {session} is not on the list"
+                        ));
+                    }
                 }
             }
             Event::SessionEnded => {

@@ -2,7 +2,9 @@
 
 pub mod overlays;
 pub mod picker;
+pub mod replay;
 pub mod round;
+pub mod solo;
 pub mod summary;
 pub mod theme;
 pub mod timer;
@@ -28,8 +30,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         summary::render(app, area, buf);
         return;
     }
-    round::render(app, area, buf);
+    if app.is_solo() {
+        // The writing area is part of the solo screen, not a window over it.
+        solo::render(app, area, buf);
+        if matches!(app.mode, Mode::Editor(_)) {
+            return;
+        }
+    } else {
+        round::render(app, area, buf);
+    }
     match &app.mode {
+        Mode::Help if app.is_solo() => overlays::render_solo_help(area, buf),
         Mode::Help => overlays::render_help(area, buf),
         Mode::ConfirmQuit => {
             overlays::render_question(area, buf, tr!("De sessie beëindigen?", "End the session?"))
@@ -56,6 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             confirm_delete,
         } => overlays::render_notes_picker(app, *selected, *confirm_delete, area, buf),
         Mode::Agenda(state) => overlays::render_agenda(app, state, area, buf),
+        Mode::Review { selected } => overlays::render_review(app, *selected, area, buf),
         Mode::Normal | Mode::Summary => {}
     }
 }

@@ -89,6 +89,13 @@ pub fn help_lines() -> Vec<(String, String)> {
                 "agenda: skip, insert, lengthen/shorten, until a clock time"
             ),
         ),
+        (
+            "v".into(),
+            tr!(
+                "vervolg: afspraken van de vorige keer",
+                "follow-up: agreements from last time"
+            ),
+        ),
         ("?".into(), tr!("deze hulp", "this help")),
         (
             "q".into(),
@@ -124,15 +131,54 @@ pub fn help_lines() -> Vec<(String, String)> {
     ]
 }
 
+/// The keys of solo reflection, where the writing area always has the keyboard.
+pub fn solo_help_lines() -> Vec<(String, String)> {
+    vec![
+        (
+            "Ctrl+S".into(),
+            tr!("reflectie bewaren", "save the reflection"),
+        ),
+        ("Enter".into(), tr!("nieuwe regel", "new line")),
+        ("Ctrl+N".into(), tr!("andere kaart", "another card")),
+        (
+            "Ctrl+T".into(),
+            tr!("kaart terugleggen", "put the card back"),
+        ),
+        ("Ctrl+H / F1".into(), tr!("deze hulp", "this help")),
+        (
+            "Esc / Ctrl+E".into(),
+            tr!(
+                "einde (vraagt j/n; je tekst blijft bewaard)",
+                "end (asks y/n; your text is kept)"
+            ),
+        ),
+        (
+            "Ctrl+C".into(),
+            tr!(
+                "direct stoppen; alles is bewaard",
+                "stop at once; everything is saved"
+            ),
+        ),
+    ]
+}
+
 pub fn render_help(area: Rect, buf: &mut Buffer) {
-    let lines: Vec<Line> = help_lines()
+    render_help_lines(help_lines(), area, buf);
+}
+
+pub fn render_solo_help(area: Rect, buf: &mut Buffer) {
+    render_help_lines(solo_help_lines(), area, buf);
+}
+
+fn render_help_lines(keys: Vec<(String, String)>, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = keys
         .into_iter()
         .map(|(key, what)| {
             if what.is_empty() {
                 Line::styled(key, theme::title())
             } else {
                 Line::from(vec![
-                    Span::styled(format!(" {key:<10}"), theme::accent()),
+                    Span::styled(format!(" {key:<13}"), theme::accent()),
                     Span::raw(what),
                 ])
             }
@@ -273,6 +319,59 @@ pub fn render_notes_picker(
             "Notities van deze ronde",
             "Notes of this round"
         )))
+        .render(rect, buf);
+}
+
+pub fn render_review(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
+    let Some(follow_up) = &app.session.follow_up else {
+        return;
+    };
+    let rect = popup(area, 100, follow_up.items.len() as u16 + 7);
+    Clear.render(rect, buf);
+    let mut lines: Vec<Line> = follow_up
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, (item, outcome))| {
+            let state = outcome.map_or_else(
+                || tr!("nog bespreken", "to discuss"),
+                crate::session::state::outcome_label,
+            );
+            let mut text = format!("[{state}] {}", item.text.lines().next().unwrap_or_default());
+            if let Some(owner) = &item.owner {
+                text.push_str(&tr!(" — wie: {owner}", " — who: {owner}"));
+            }
+            if let Some(due) = &item.due {
+                text.push_str(&tr!(" — wanneer: {due}", " — when: {due}"));
+            }
+            let style = if i == selected {
+                theme::selected()
+            } else if outcome.is_some() {
+                theme::dim()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::from(tr!(
+            "Er stonden geen afspraken meer open.",
+            "No agreements were still open."
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        tr!(
+            "↑↓ kiezen · d gedaan · o blijft open · x vervallen · Enter verder (v toont dit weer)",
+            "↑↓ choose · d done · o kept open · x dropped · Enter continue (v shows this again)"
+        ),
+        theme::dim(),
+    ));
+    let title = tr!("Vervolg op: {}", "Follow-up of: {}", follow_up.title);
+    Paragraph::new(Text::from(lines))
+        .wrap(Wrap { trim: false })
+        .block(window(title))
         .render(rect, buf);
 }
 

@@ -39,13 +39,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
     let face = timer::face(&app.session, app.now.t);
-    let top_height = if size == Size::Large { 10 } else { 6 };
+    let top_height = match size {
+        Size::Large => 10,
+        _ if area.height < 22 => 5,
+        _ => 7,
+    };
+    // On short screens the card keeps its room and the notes make do with fewer lines.
     let notes_height = match (app.notes_hidden, size) {
         (true, _) => 0,
         (false, Size::Large) => 8,
+        (false, _) if area.height < 24 => 3,
         (false, _) => 5,
     };
-    let people = people_lines(app);
+    // No more lines than there are notes to show (plus the title line), at least two.
+    let notes_height = notes_height
+        .min(app.round_notes().len() as u16 + 1)
+        .max(notes_height.min(2));
+    let people = people_lines(app, area.width.saturating_sub(2) as usize);
     // Without a card the empty card box stays small and the notes get the room.
     let (card_constraint, notes_constraint) = match (app.card_on_table(), notes_height) {
         (None, n) if n > 0 => (Constraint::Length(3), Constraint::Min(n)),
@@ -97,7 +107,7 @@ fn round_label(app: &App) -> String {
 fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.session;
     let clock = app.now.wall.format("%H:%M").to_string();
-    let right = format!("{}  {clock} ", round_label(app));
+    let right = format!("  {}  {clock} ", round_label(app));
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(right.chars().count() as u16),
@@ -190,7 +200,7 @@ fn render_card(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
 }
 
 /// Whose turn it is, and the roles handed out.
-fn people_lines(app: &App) -> Vec<Line<'static>> {
+fn people_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let session = &app.session;
     let mut lines = Vec::new();
     if let Some(name) = session.turn_name() {
@@ -209,24 +219,45 @@ fn people_lines(app: &App) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(spans));
     }
-    if !session.roles.is_empty() {
-        let roles = session
+    let roles: Vec<String> = if !session.roles.is_empty() {
+        session
             .roles
             .iter()
             .map(|r| format!("{}: {}", r.participant, r.role))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        lines.push(Line::from(vec![
-            Span::styled(tr!("Rollen: ", "Roles: "), theme::dim()),
-            Span::raw(roles),
-        ]));
-    } else if let Some(round) = session.current_round()
-        && !round.round.roles.is_empty()
-    {
-        lines.push(Line::from(vec![
-            Span::styled(tr!("Rollen: ", "Roles: "), theme::dim()),
-            Span::raw(round.round.roles.join(" · ")),
-        ]));
+            .collect()
+    } else {
+        session
+            .current_round()
+            .map(|r| r.round.roles.clone())
+            .unwrap_or_default()
+    };
+    // Every role must be readable: as many lines as it takes, never cut off.
+    let label = tr!("Rollen: ", "Roles: ");
+    let indent = " ".repeat(label.chars().count());
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for role in roles {
+        let piece = role.chars().count() + 3;
+        if !line.is_empty() && used + piece > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        if line.is_empty() {
+            let prefix = if lines.len() > usize::from(session.turn_name().is_some()) {
+                indent.clone()
+            } else {
+                label.clone()
+            };
+            used = prefix.chars().count();
+            line.push(Span::styled(prefix, theme::dim()));
+        } else {
+            line.push(Span::styled(" · ", theme::dim()));
+        }
+        used += piece;
+        line.push(Span::raw(role));
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
     }
     lines
 }
@@ -331,10 +362,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Status::Error(message)) => (format!(" {message}"), theme::error()),
         Some(Status::Info(message)) => (format!(" {message}"), theme::accent()),
         None => (
-            tr!(
-                " spatie pauze · → volgende · d kaart · n notitie · a afspraak · h verberg · ? hulp · q stop",
-                " space pause · → next · d card · n note · a agreement · h hide · ? help · q quit"
-            ),
+            key_hints(area.width.saturating_sub(saved.chars().count() as u16 + 2)),
             theme::dim(),
         ),
     };
@@ -346,6 +374,31 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(area);
     Paragraph::new(Line::styled(left, style)).render(left_area, buf);
     Paragraph::new(Line::styled(right, theme::dim())).render(right_area, buf);
+}
+
+/// The key hints that fit in `width`, whole; `? hulp` always comes first so the rest can be found.
+fn key_hints(width: u16) -> String {
+    let hints = [
+        tr!("? hulp", "? help"),
+        tr!("spatie pauze", "space pause"),
+        tr!("→ volgende", "→ next"),
+        tr!("d kaart", "d card"),
+        tr!("n notitie", "n note"),
+        tr!("a afspraak", "a agreement"),
+        tr!("q stop", "q quit"),
+        tr!("h verberg", "h hide"),
+        tr!("g agenda", "g agenda"),
+    ];
+    let mut out = String::new();
+    for hint in hints {
+        let extra = if out.is_empty() { 1 } else { 3 } + hint.chars().count();
+        if out.chars().count() + extra > usize::from(width) {
+            break;
+        }
+        out.push_str(if out.is_empty() { " " } else { " · " });
+        out.push_str(&hint);
+    }
+    out
 }
 
 /// Timer and card title, for terminals too small for anything else; still fully usable.

@@ -12,6 +12,15 @@ use crate::session::NoteKind;
 use crate::session::timer::clock_text;
 use crate::tr;
 
+/// "1 notitie", "3 notities".
+fn count(n: usize, one: String, many: String) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.session;
     let notes = session
@@ -85,10 +94,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = vec![
         Line::default(),
         Line::from(tr!(
-            "Totaal: gepland {}, gebruikt {}. {notes} notities, {agreements} afspraken.",
-            "Total: planned {}, used {}. {notes} notes, {agreements} agreements.",
+            "Totaal: gepland {}, gebruikt {}. {}, {}.",
+            "Total: planned {}, used {}. {}, {}.",
             clock_text(total_planned, false),
-            clock_text(total_used, false)
+            clock_text(total_used, false),
+            count(notes, tr!("notitie", "note"), tr!("notities", "notes")),
+            count(
+                agreements,
+                tr!("afspraak", "agreement"),
+                tr!("afspraken", "agreements")
+            )
         )),
         Line::from(tr!("Opgeslagen in: {}", "Saved in: {}", app.session_path)),
         Line::from(tr!(

@@ -16,6 +16,7 @@ pub fn tafel_in(config_dir: &Path, args: &[&str]) -> Run {
         .env("TAFEL_CONFIG_DIR", config_dir)
         .env_remove("TAFEL_DECKS_DIR")
         .env_remove("TAFEL_SESSIONS_DIR")
+        .env_remove("TAFEL_LANG")
         .output()
         .expect("run tafel");
     Run {

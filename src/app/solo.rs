@@ -1,0 +1,91 @@
+//! Solo reflection: one person, one card, a writing area that is always open. Enter is a
+//! new line, Ctrl+S saves; the commands use Ctrl so typing never triggers them.
+//! A solo session is an ordinary journaled session with a one-round plan named `solo`.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::editor::Editor;
+use super::{App, Effect, Mode};
+use crate::session::NoteKind;
+use crate::session::draft::Draft;
+
+/// The plan id that marks a solo session (reserved: deck files cannot use it).
+pub const SOLO_PLAN: &str = "solo";
+
+pub fn solo_editor(draft: Option<&Draft>) -> Editor {
+    let mut editor = match draft {
+        Some(draft) => Editor::from_draft(draft),
+        None => Editor::new(NoteKind::Note),
+    };
+    editor.enter_is_newline = true;
+    editor
+}
+
+impl App {
+    pub fn is_solo(&self) -> bool {
+        self.session.plan.id == SOLO_PLAN
+    }
+
+    /// Where to return after a question or an overlay: the round screen, or in solo the
+    /// writing area with what was being written.
+    pub(super) fn rest_mode(&self) -> Mode {
+        if self.is_solo() && !self.session.ended {
+            Mode::Editor(Box::new(solo_editor(self.draft.as_ref())))
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// Keeps the text being written while the screen shows something else.
+    fn stash_writing(&mut self) {
+        if let Mode::Editor(editor) = &self.mode {
+            self.draft = (!editor.is_empty()).then(|| editor.to_draft());
+        }
+    }
+
+    /// Solo commands while writing; `None` lets the editor have the key.
+    pub(super) fn solo_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let effects = match key.code {
+            KeyCode::Char('n') if ctrl => {
+                self.stash_writing();
+                let effects = self.draw();
+                if matches!(self.mode, Mode::Editor(_)) {
+                    self.mode = self.rest_mode();
+                }
+                effects
+            }
+            KeyCode::Char('t') if ctrl => {
+                self.stash_writing();
+                let effects = self.put_back();
+                self.mode = self.rest_mode();
+                effects
+            }
+            KeyCode::Char('e') if ctrl => {
+                self.stash_writing();
+                self.mode = Mode::ConfirmQuit;
+                self.draft
+                    .clone()
+                    .map(Effect::SaveDraft)
+                    .into_iter()
+                    .collect()
+            }
+            KeyCode::Esc => {
+                self.stash_writing();
+                self.mode = Mode::ConfirmQuit;
+                self.draft
+                    .clone()
+                    .map(Effect::SaveDraft)
+                    .into_iter()
+                    .collect()
+            }
+            KeyCode::F(1) | KeyCode::Char('h') if ctrl || key.code == KeyCode::F(1) => {
+                self.stash_writing();
+                self.mode = Mode::Help;
+                Vec::new()
+            }
+            _ => return None,
+        };
+        Some(effects)
+    }
+}

@@ -1,0 +1,186 @@
+//! A record in words, for the line that says what happened: "14:32 kaart getrokken: …".
+
+use crate::session::{CardRef, Event, NoteKind, Record, Session};
+use crate::tr;
+
+/// What the record did, in words. `after` is the session just after it: it still knows
+/// a corrected note's old text, a deleted note and the round that ended.
+pub fn describe(record: &Record, after: &Session) -> String {
+    let card = |card: &CardRef| card_title(after, card);
+    let round_title = |session: &Session, round: usize| {
+        session
+            .rounds
+            .get(round)
+            .map(|r| r.round.title.clone())
+            .unwrap_or_default()
+    };
+    match &record.event {
+        Event::SessionStarted { title, .. } => {
+            tr!("sessie gestart: {title}", "session started: {title}")
+        }
+        Event::RoundStarted { round, .. } => {
+            let n = round + 1;
+            let title = round_title(after, *round);
+            tr!("ronde {n} begonnen: {title}", "round {n} started: {title}")
+        }
+        Event::RoundEnded { round } => {
+            let n = round + 1;
+            let title = round_title(after, *round);
+            tr!("ronde {n} afgesloten: {title}", "round {n} ended: {title}")
+        }
+        Event::TimerPaused => tr!("timer gepauzeerd", "timer paused"),
+        Event::TimerResumed => tr!("timer loopt weer", "timer resumed"),
+        Event::TimerAdjusted { delta_ms } => {
+            let minutes = delta_ms.unsigned_abs().div_ceil(60_000);
+            let unit = if minutes == 1 {
+                tr!("minuut", "minute")
+            } else {
+                tr!("minuten", "minutes")
+            };
+            if *delta_ms >= 0 {
+                tr!(
+                    "timer: {minutes} {unit} erbij",
+                    "timer: {minutes} {unit} more"
+                )
+            } else {
+                tr!(
+                    "timer: {minutes} {unit} eraf",
+                    "timer: {minutes} {unit} less"
+                )
+            }
+        }
+        Event::TimerRestarted => tr!("timer opnieuw gestart", "timer restarted"),
+        Event::TimerSetUntil { until, .. } => {
+            let clock = until.format("%H:%M");
+            tr!("ronde loopt nu tot {clock}", "round now runs until {clock}")
+        }
+        Event::CardDrawn { card: c } => {
+            tr!("kaart getrokken: {}", "card drawn: {}", card(c))
+        }
+        Event::CardPutBack { card: c, .. } => {
+            tr!("kaart teruggelegd: {}", "card put back: {}", card(c))
+        }
+        Event::CardSkipped { card: c } => {
+            tr!("kaart overgeslagen: {}", "card skipped: {}", card(c))
+        }
+        Event::PileReshuffled { deck, .. } => {
+            let title = after.deck(deck).map_or(deck.as_str(), |d| d.title.as_str());
+            tr!("stapel teruggeschud: {title}", "pile reshuffled: {title}")
+        }
+        Event::TurnPassed { to } => {
+            let name = after.participants.get(*to).cloned().unwrap_or_default();
+            tr!("beurt naar {name}", "turn to {name}")
+        }
+        Event::RolesAssigned { roles, .. } => {
+            let list = roles
+                .iter()
+                .map(|r| format!("{}: {}", r.participant, r.role))
+                .collect::<Vec<_>>()
+                .join(", ");
+            tr!("rollen verdeeld: {list}", "roles assigned: {list}")
+        }
+        Event::NoteAdded { kind, text, .. } => {
+            let text = first_line(text);
+            match kind {
+                NoteKind::Note => tr!("notitie toegevoegd: {text}", "note added: {text}"),
+                NoteKind::Agreement => {
+                    tr!("afspraak toegevoegd: {text}", "agreement added: {text}")
+                }
+            }
+        }
+        Event::NoteEdited { id, text, .. } => {
+            let old = after
+                .notes
+                .iter()
+                .find(|n| n.id == *id)
+                .and_then(|n| n.history.last())
+                .map(|old| first_line(old))
+                .unwrap_or_default();
+            let new = first_line(text);
+            tr!(
+                "notitie gecorrigeerd: {old} → {new}",
+                "note corrected: {old} → {new}"
+            )
+        }
+        Event::NoteDeleted { id } => {
+            let text = after
+                .notes
+                .iter()
+                .find(|n| n.id == *id)
+                .map(|n| first_line(&n.text))
+                .unwrap_or_default();
+            tr!("notitie verwijderd: {text}", "note deleted: {text}")
+        }
+        Event::RoundInserted {
+            index,
+            title,
+            minutes,
+        } => {
+            let n = index + 1;
+            tr!(
+                "ronde ingevoegd als {n}: {title} ({minutes} min)",
+                "round inserted as {n}: {title} ({minutes} min)"
+            )
+        }
+        Event::RoundSkipped { round, skipped } => {
+            let n = round + 1;
+            let title = round_title(after, *round);
+            if *skipped {
+                tr!(
+                    "ronde {n} overgeslagen: {title}",
+                    "round {n} skipped: {title}"
+                )
+            } else {
+                tr!(
+                    "ronde {n} weer op de agenda: {title}",
+                    "round {n} back on the agenda: {title}"
+                )
+            }
+        }
+        Event::RoundLengthChanged { round, minutes } => {
+            let n = round + 1;
+            tr!(
+                "ronde {n} duurt nu {minutes} min",
+                "round {n} now takes {minutes} min"
+            )
+        }
+        Event::SessionEnded => tr!("sessie afgerond", "session finished"),
+        Event::FollowUpOpened {
+            title, agreements, ..
+        } => {
+            let n = agreements.len();
+            tr!(
+                "vervolg op {title}: {n} open afspraken",
+                "follow-up of {title}: {n} open agreements"
+            )
+        }
+        Event::AgreementReviewed { note, outcome, .. } => {
+            let text = after
+                .follow_up
+                .as_ref()
+                .and_then(|f| f.items.iter().find(|(i, _)| i.note == *note))
+                .map(|(i, _)| i.text.clone())
+                .unwrap_or_default();
+            let outcome = crate::session::state::outcome_label(*outcome);
+            tr!("afspraak {outcome}: {text}", "agreement {outcome}: {text}")
+        }
+    }
+}
+
+/// "Titel" of a card, or its id when the deck copy does not have it.
+pub fn card_title(session: &Session, card: &CardRef) -> String {
+    session
+        .card(card)
+        .map_or_else(|| card.card.clone(), |(_, c, _)| c.title.clone())
+}
+
+/// The first line of a text, with " …" when there is more.
+pub fn first_line(text: &str) -> String {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    if lines.next().is_some() {
+        format!("{first} …")
+    } else {
+        first.to_string()
+    }
+}

@@ -1,0 +1,1177 @@
+//! `tafel replay`: the replay state machine and its screen, driven without a terminal.
+//!
+//! Journals are made the way `tafel run` makes them: the real `App` is driven with keys
+//! and a hand-moved clock, and every `Effect::Persist` becomes records that are confirmed
+//! back (the approach of `tests/app.rs`). The replay is then checked against the plain
+//! fold `Session::from_records`, and drawn into a `TestBackend` for insta snapshots.
+//!
+//! Accept changed snapshots with `INSTA_UPDATE=always cargo test --test replay`.
+//! Figures: `cargo test --release --test replay -- --ignored --nocapture`.
+
+mod common;
+
+use std::collections::VecDeque;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use tafel::app::{App, Effect, Input, Mode, Now, Status};
+use tafel::catalog::{Library, Plan};
+use tafel::replay::frames::CHECKPOINT_EVERY;
+use tafel::replay::playback::MIN_WAKE_MS;
+use tafel::replay::{Control, Replay, View, load};
+use tafel::session::event::{Event, FORMAT, Record};
+use tafel::session::{NoteKind, Session};
+
+// ---------------------------------------------------------------------------------------------
+// Harness: a live session driven like `tafel run`
+
+const MIN: u64 = 60_000;
+
+fn start_wall() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-22T14:00:00+01:00").unwrap()
+}
+
+struct Rig {
+    app: App,
+    now: Now,
+    journal: Vec<Record>,
+}
+
+impl Rig {
+    fn new(plan_id: &str, participants: &[&str], seed: u64) -> Rig {
+        let library = Library::load(&[]);
+        let plan: Plan = library.plan(plan_id).expect("bundled plan").clone();
+        let decks = plan
+            .decks
+            .iter()
+            .map(|id| library.deck(id).expect("bundled deck").clone())
+            .collect();
+        let now = Now {
+            t: 0,
+            wall: start_wall(),
+        };
+        let first = Record {
+            seq: 0,
+            at: now.wall,
+            t: 0,
+            event: Event::SessionStarted {
+                format: FORMAT.into(),
+                title: "Koersdag Zuid".into(),
+                plan,
+                decks,
+                session_deck: None,
+                seed,
+                participants: participants.iter().map(|p| p.to_string()).collect(),
+            },
+        };
+        let session = Session::start(&first).expect("session starts");
+        let app = App::new(session, "/tmp/sessies/x.jsonl".into(), "x".into(), now);
+        let mut rig = Rig {
+            app,
+            now,
+            journal: vec![first],
+        };
+        let effects = rig.app.begin(now);
+        rig.run(effects);
+        rig
+    }
+
+    /// The shell's part: events become records on the fake clock and are confirmed back.
+    fn run(&mut self, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            if let Effect::Persist(events) = effect {
+                let first = self.journal.len() as u64;
+                let records: Vec<Record> = events
+                    .into_iter()
+                    .zip(first..)
+                    .map(|(event, seq)| Record {
+                        seq,
+                        at: self.now.wall,
+                        t: self.now.t,
+                        event,
+                    })
+                    .collect();
+                self.journal.extend(records.iter().cloned());
+                queue.extend(self.app.confirmed(&records));
+                if let Some(Status::Error(message)) = &self.app.status {
+                    panic!("a confirmed record did not fit the session: {message}");
+                }
+            }
+        }
+    }
+
+    fn advance_ms(&mut self, ms: u64) {
+        self.now = Now {
+            t: self.now.t + ms,
+            wall: self.now.wall + chrono::Duration::milliseconds(ms as i64),
+        };
+        let effects = self.app.update(Input::Tick, self.now);
+        self.run(effects);
+    }
+
+    fn advance_secs(&mut self, secs: u64) {
+        self.advance_ms(secs * 1000);
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        let effects = self.app.update(
+            Input::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+            self.now,
+        );
+        self.run(effects);
+    }
+
+    fn char(&mut self, c: char) {
+        self.press(KeyCode::Char(c));
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.char(c);
+        }
+    }
+
+    fn note(&mut self, text: &str) {
+        self.char('n');
+        self.type_text(text);
+        self.press(KeyCode::Enter);
+    }
+
+    fn agreement(&mut self, text: &str, owner: &str, due: &str) {
+        self.char('a');
+        self.type_text(text);
+        self.press(KeyCode::Tab);
+        self.type_text(owner);
+        self.press(KeyCode::Tab);
+        self.type_text(due);
+        self.press(KeyCode::Enter);
+    }
+
+    /// Corrects the note `up` places above the newest of this round: its text becomes `text`.
+    fn correct(&mut self, up: usize, text: &str) {
+        self.char('e');
+        for _ in 0..up {
+            self.press(KeyCode::Up);
+        }
+        self.press(KeyCode::Enter);
+        for _ in 0..300 {
+            self.press(KeyCode::Backspace);
+        }
+        self.type_text(text);
+        self.press(KeyCode::Enter);
+    }
+
+    fn delete(&mut self, up: usize) {
+        self.char('e');
+        for _ in 0..up {
+            self.press(KeyCode::Up);
+        }
+        self.char('x');
+        self.char('j');
+    }
+
+    /// Back to the round screen from whatever is open (a draft is kept, as live).
+    fn settle(&mut self) {
+        for _ in 0..4 {
+            if matches!(self.app.mode, Mode::Normal) {
+                return;
+            }
+            self.press(KeyCode::Esc);
+        }
+        assert!(
+            matches!(self.app.mode, Mode::Normal),
+            "stuck in {:?}",
+            self.app.mode
+        );
+    }
+
+    fn finish(&mut self) {
+        self.char('q');
+        self.char('j');
+    }
+}
+
+/// A morning with the Wat-kaart: every round a different length, notes, agreements, a
+/// correction, a deletion and an inserted round. Known facts for the snapshots below.
+fn koersdag() -> Vec<Record> {
+    let mut rig = Rig::new("koers-wat", &["Anna", "Bram", "Chris"], 42);
+    // 1. Inchecken: 5 min planned, 6 used.
+    rig.advance_secs(120);
+    rig.note("Anna: zorg in de wijk · Bram: wonen · Chris: werk");
+    rig.advance_secs(240);
+    rig.char('b');
+    rig.press(KeyCode::Right);
+    // 2. Onze opgave: 14 planned, 11 used; two cards drawn.
+    rig.advance_secs(180);
+    rig.note("We willen eerst draagvlak bij de wethouder");
+    rig.advance_secs(60);
+    rig.agreement("Bram belt de wethouder", "Bram", "vrijdag 28 november");
+    rig.advance_secs(90);
+    rig.note("Opgave te breed: alleen de wijk Zuid");
+    rig.advance_secs(30);
+    rig.correct(2, "We willen eerst draagvlak bij wethouder en raad");
+    rig.advance_secs(60);
+    rig.note("dubbel genoteerd");
+    rig.advance_secs(20);
+    rig.delete(0);
+    rig.advance_secs(220);
+    rig.char(' ');
+    rig.advance_secs(300); // a coffee break: paused, does not count
+    rig.char(' ');
+    rig.advance_secs(0);
+    rig.press(KeyCode::Right);
+    // 3. Het maatschappelijk effect: 12 planned, 15 used (over time), one extra minute.
+    rig.advance_secs(400);
+    rig.char('+');
+    rig.note("Effect: minder wachttijd bij het wijkteam");
+    rig.advance_secs(500);
+    rig.press(KeyCode::Right);
+    // 4. De partijen: 12 planned, 9 used; an agreement corrected.
+    rig.advance_secs(200);
+    rig.agreement("Chris maakt de partijenkaart", "Chris", "1 december");
+    rig.advance_secs(100);
+    rig.correct(0, "Chris maakt de partijenkaart met Anna");
+    rig.advance_secs(240);
+    // An extra round inserted after this one.
+    rig.char('g');
+    rig.char('i');
+    rig.type_text("Pauze");
+    rig.press(KeyCode::Enter);
+    for _ in 0..3 {
+        rig.press(KeyCode::Backspace);
+    }
+    rig.type_text("5");
+    rig.press(KeyCode::Enter);
+    rig.settle();
+    rig.press(KeyCode::Right);
+    // 5. Pauze (inserted): 5 planned, 5 used.
+    rig.advance_secs(300);
+    rig.press(KeyCode::Right);
+    // 6. Synthese: 10 planned, 12 used.
+    rig.advance_secs(700);
+    rig.note("Wij werken aan een gezonde wijk Zuid, zodat ..., samen met ...");
+    rig.advance_secs(20);
+    rig.press(KeyCode::Right);
+    // 7. Afspraken en uitchecken: 8 planned, 7 used.
+    rig.advance_secs(200);
+    rig.agreement("Anna stuurt het verslag rond", "Anna", "morgen");
+    rig.advance_secs(220);
+    rig.finish();
+    assert!(rig.app.session.ended, "the session was finished");
+    rig.journal
+}
+
+/// A tiny deterministic generator.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+const WORDS: [&str; 12] = [
+    "wethouder",
+    "wijk",
+    "zorg",
+    "partijen",
+    "koers",
+    "raad",
+    "budget",
+    "draagvlak",
+    "planning",
+    "bewoners",
+    "school",
+    "verslag",
+];
+
+/// A random but valid session of about `records` records: every key a facilitator has,
+/// in a random order, with random pauses in between.
+fn scripted(seed: u64, records: usize) -> Vec<Record> {
+    let mut rng = Lcg(seed);
+    let plan = ["koers-wat", "grenzeloos-workshop", "tegenspraak-gesprek"][(seed % 3) as usize];
+    let mut rig = Rig::new(plan, &["Anna", "Bram", "Chris", "Dewi"], seed);
+    let words = |rng: &mut Lcg, n: u64| {
+        (0..1 + rng.below(n))
+            .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    while rig.journal.len() < records {
+        rig.advance_ms(rng.below(90_000));
+        match rng.below(20) {
+            0 | 1 => rig.press(KeyCode::Right),
+            2 => rig.press(KeyCode::Left),
+            3..=5 => rig.char('d'),
+            6 => rig.char('t'),
+            7 => rig.char('s'),
+            8 => rig.char(['+', '-', 'r'][rng.below(3) as usize]),
+            9 => rig.char(' '),
+            10 => rig.char('b'),
+            11 | 12 => {
+                let text = words(&mut rng, 6);
+                rig.note(&text);
+            }
+            13 => {
+                let (text, owner, due) =
+                    (words(&mut rng, 5), words(&mut rng, 1), words(&mut rng, 2));
+                rig.agreement(&text, &owner, &due);
+            }
+            14 => {
+                let up = rng.below(3) as usize;
+                let text = words(&mut rng, 4);
+                rig.correct(up, &text);
+            }
+            15 => rig.delete(rng.below(2) as usize),
+            16 => {
+                rig.char('g');
+                rig.press(KeyCode::Down);
+                rig.char('x');
+            }
+            17 => {
+                rig.char('g');
+                rig.char('i');
+                rig.type_text("Extra");
+                rig.press(KeyCode::Enter);
+                rig.press(KeyCode::Backspace);
+                rig.press(KeyCode::Backspace);
+                rig.type_text(&(1 + rng.below(9)).to_string());
+                rig.press(KeyCode::Enter);
+            }
+            18 => {
+                rig.char('g');
+                rig.char(['+', '-'][rng.below(2) as usize]);
+            }
+            _ => rig.char('?'),
+        }
+        // An empty pile asks to reshuffle; a finished agenda asks to end: keep going.
+        if matches!(rig.app.mode, Mode::EmptyPile { .. }) {
+            rig.char('j');
+        }
+        rig.settle();
+    }
+    rig.journal
+}
+
+/// The session after each record, by the plain fold of the live screen.
+fn folded(records: &[Record]) -> Vec<Session> {
+    let mut session = Session::start(&records[0]).unwrap();
+    let mut all = vec![session.clone()];
+    for record in &records[1..] {
+        session.apply(record).unwrap();
+        all.push(session.clone());
+    }
+    all
+}
+
+fn replay_of(records: &[Record]) -> Replay {
+    Replay::new(records.to_vec(), "test".into()).expect("a valid journal")
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn press(replay: &mut Replay, code: KeyCode, now: u64) -> Control {
+    replay.key(key(code), now)
+}
+
+fn screen(replay: &Replay, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| tafel::ui::replay::render(replay, frame.area(), frame.buffer_mut()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn index_of(records: &[Record], found: impl Fn(&Event) -> bool) -> usize {
+    records
+        .iter()
+        .position(|r| found(&r.event))
+        .expect("such a record")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The state at every position
+
+#[test]
+fn every_position_of_a_long_session_equals_the_fold() {
+    let records = scripted(7, 2_300);
+    assert!(
+        records.len() > 20 * CHECKPOINT_EVERY,
+        "crosses many checkpoints"
+    );
+    let expected = folded(&records);
+    let mut replay = replay_of(&records);
+    // Forward one at a time, back one at a time, and jumps in a scrambled order.
+    for (n, session) in expected.iter().enumerate() {
+        replay.go_to(n, 0);
+        assert_eq!(replay.session(), session, "forward to {n}");
+    }
+    for n in (0..records.len()).rev() {
+        replay.go_to(n, 0);
+        assert_eq!(replay.session(), &expected[n], "back to {n}");
+    }
+    let mut rng = Lcg(99);
+    for _ in 0..300 {
+        let n = rng.below(records.len() as u64) as usize;
+        replay.go_to(n, 0);
+        assert_eq!(replay.session(), &expected[n], "jump to {n}");
+        assert_eq!(replay.session_at(n), expected[n], "session_at {n}");
+    }
+    // And literally the fold over the first n+1 records, around the first checkpoints and
+    // at the end.
+    let near_a_checkpoint =
+        |n: usize| n % CHECKPOINT_EVERY < 2 || n % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1;
+    for n in (0..records.len())
+        .filter(|&n| near_a_checkpoint(n) && (n < 4 * CHECKPOINT_EVERY || n + 150 > records.len()))
+    {
+        replay.go_to(n, 0);
+        let fold = Session::from_records(&records[..=n]).unwrap();
+        assert_eq!(replay.session(), &fold, "from_records at {n}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Random sessions, random moves: always the state the fold gives.
+    #[test]
+    fn replay_matches_the_fold_for_random_sessions(
+        seed in any::<u64>(),
+        size in 20usize..420,
+        moves in proptest::collection::vec((0u8..6, any::<u16>()), 1..80),
+    ) {
+        let records = scripted(seed, size);
+        let expected = folded(&records);
+        let mut replay = replay_of(&records);
+        let last = records.len() - 1;
+        for (kind, arg) in moves {
+            let before = replay.position();
+            match kind {
+                0 => replay.go_to(arg as usize % records.len(), 0),
+                1 => replay.step_forward(0),
+                2 => replay.step_back(0),
+                3 => replay.next_round(0),
+                4 => replay.previous_round(0),
+                _ => { let _ = press(&mut replay, if arg % 2 == 0 { KeyCode::Home } else { KeyCode::End }, 0); }
+            }
+            let n = replay.position();
+            prop_assert!(n <= last);
+            if kind == 1 { prop_assert_eq!(n, (before + 1).min(last)); }
+            if kind == 2 { prop_assert_eq!(n, before.saturating_sub(1)); }
+            prop_assert_eq!(replay.session(), &expected[n]);
+            prop_assert_eq!(&Session::from_records(&records[..=n]).unwrap(), &expected[n]);
+        }
+    }
+}
+
+#[test]
+fn stepping_forward_then_back_returns_the_same_state() {
+    let records = scripted(3, 700);
+    let mut replay = replay_of(&records);
+    for n in (0..records.len() - 1).step_by(7) {
+        replay.go_to(n, 0);
+        let before = replay.session().clone();
+        let (record, text) = (replay.record().clone(), replay.description().to_string());
+        press(&mut replay, KeyCode::Right, 0);
+        assert_eq!(replay.position(), n + 1);
+        press(&mut replay, KeyCode::Left, 0);
+        assert_eq!(replay.position(), n);
+        assert_eq!(replay.session(), &before, "→ then ← at {n}");
+        assert_eq!(replay.record(), &record);
+        assert_eq!(replay.description(), text);
+        if n > 0 {
+            press(&mut replay, KeyCode::Left, 0);
+            press(&mut replay, KeyCode::Right, 0);
+            assert_eq!(replay.session(), &before, "← then → at {n}");
+        }
+    }
+    // The ends hold.
+    press(&mut replay, KeyCode::Home, 0);
+    press(&mut replay, KeyCode::Left, 0);
+    assert_eq!(replay.position(), 0);
+    press(&mut replay, KeyCode::End, 0);
+    press(&mut replay, KeyCode::Right, 0);
+    assert_eq!(replay.position(), records.len() - 1);
+}
+
+#[test]
+fn round_jumps_land_on_round_starts() {
+    let records = koersdag();
+    let starts: Vec<usize> = records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r.event, Event::RoundStarted { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(starts.len(), 7, "six rounds and an inserted one");
+    let mut replay = replay_of(&records);
+    let mut landed = Vec::new();
+    for _ in 0..starts.len() {
+        press(&mut replay, KeyCode::Char(']'), 0);
+        landed.push(replay.position());
+        assert!(matches!(replay.record().event, Event::RoundStarted { .. }));
+        assert!(
+            replay.description().contains("begonnen"),
+            "{}",
+            replay.description()
+        );
+    }
+    assert_eq!(landed, starts);
+    press(&mut replay, KeyCode::PageDown, 0);
+    assert_eq!(
+        replay.position(),
+        *starts.last().unwrap(),
+        "no round after the last"
+    );
+    assert_eq!(replay.status.as_deref(), Some("dit is de laatste ronde"));
+    // From the end: `[` goes to the last round's start, then each one before.
+    press(&mut replay, KeyCode::End, 0);
+    let mut back = Vec::new();
+    for _ in 0..starts.len() {
+        press(&mut replay, KeyCode::Char('['), 0);
+        back.push(replay.position());
+    }
+    back.reverse();
+    assert_eq!(back, starts);
+    // From inside a round `[` first goes to its own start; PageUp does the same.
+    replay.go_to(starts[2] + 3, 0);
+    press(&mut replay, KeyCode::PageUp, 0);
+    assert_eq!(replay.position(), starts[2]);
+    // The round's title as it was: the inserted round is number 5.
+    replay.go_to(starts[4], 0);
+    assert_eq!(replay.description(), "ronde 5 begonnen: Pauze");
+    assert_eq!(replay.visits()[4].number, 5);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Playback
+
+#[test]
+fn playback_at_60x_follows_the_recorded_time() {
+    let records = koersdag();
+    let mut replay = replay_of(&records);
+    // The first note comes two minutes into the first round.
+    let first_note = index_of(&records, |e| matches!(e, Event::NoteAdded { .. }));
+    assert_eq!(records[first_note].t, 2 * MIN);
+    let before_note = first_note - 1;
+    assert!(records[before_note].t < 2 * MIN);
+    replay.go_to(before_note, 0);
+    assert_eq!(replay.next_wake(10_000), None, "paused: sleeps until a key");
+
+    press(&mut replay, KeyCode::Char('3'), 10_000);
+    assert_eq!(replay.speed, 60);
+    assert!(
+        !replay.is_playing(),
+        "choosing a speed does not start playing"
+    );
+    press(&mut replay, KeyCode::Char(' '), 10_000);
+    assert!(replay.is_playing());
+    // 2 minutes of session time take 2 seconds at 60×.
+    let due = 10_000 + (2 * MIN - records[before_note].t).div_ceil(60);
+    let wake = replay.next_wake(10_000).unwrap();
+    assert!(
+        wake >= 10_000 + MIN_WAKE_MS,
+        "never more than a few wakes a second"
+    );
+    assert!(wake <= due, "wakes by the time the next record is due");
+    replay.tick(due - 1);
+    assert_eq!(replay.position(), before_note, "not yet due");
+    assert!(
+        replay.shown_t() > records[before_note].t,
+        "the timer runs on while playing"
+    );
+    replay.tick(due);
+    assert_eq!(replay.position(), first_note, "due at its recorded time");
+    assert!(replay.description().starts_with("notitie toegevoegd"));
+
+    // Four more minutes of session time: every record up to then, in one wake.
+    let target = records[first_note].t + 4 * MIN;
+    replay.tick(due + 4 * MIN / 60);
+    let expected = records.iter().rposition(|r| r.t <= target).unwrap();
+    assert_eq!(replay.position(), expected);
+    assert_eq!(
+        replay.session(),
+        &Session::from_records(&records[..=expected]).unwrap()
+    );
+
+    // A faster speed continues from the same moment without a jump.
+    let now = due + 4 * MIN / 60;
+    let clock = replay.playing.unwrap().clock(now);
+    press(&mut replay, KeyCode::Char('4'), now);
+    assert_eq!(replay.playing.unwrap().clock(now), clock);
+    assert_eq!(replay.playing.unwrap().speed, 300);
+    // Pausing stops the clock: the loop sleeps until a key.
+    press(&mut replay, KeyCode::Char(' '), now);
+    assert!(!replay.is_playing());
+    assert_eq!(replay.next_wake(now), None);
+    let paused_at = replay.position();
+    replay.tick(now + 3_600_000);
+    assert_eq!(replay.position(), paused_at);
+
+    // Playing to the end stops there.
+    press(&mut replay, KeyCode::Char(' '), now);
+    replay.tick(now + 10 * 3_600_000);
+    assert_eq!(replay.position(), records.len() - 1);
+    assert!(!replay.is_playing());
+    assert_eq!(replay.status.as_deref(), Some("einde van de sessie"));
+    // Space at the end starts again from the first record.
+    press(&mut replay, KeyCode::Char(' '), now);
+    assert_eq!(replay.position(), 0);
+    assert!(replay.is_playing());
+}
+
+#[test]
+fn stepping_while_playing_continues_from_the_new_record() {
+    let records = koersdag();
+    let mut replay = replay_of(&records);
+    press(&mut replay, KeyCode::Char('2'), 0);
+    press(&mut replay, KeyCode::Char(' '), 0);
+    press(&mut replay, KeyCode::Char(']'), 500);
+    let start = replay.position();
+    assert_eq!(replay.playing.unwrap().clock(500), records[start].t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search, keys, loading
+
+#[test]
+fn search_finds_a_note_and_n_finds_the_next() {
+    let records = koersdag();
+    let mut replay = replay_of(&records);
+    press(&mut replay, KeyCode::Char('/'), 0);
+    assert!(replay.search_box.is_some());
+    for c in "WETHOUDER".chars() {
+        press(&mut replay, KeyCode::Char(c), 0);
+    }
+    press(&mut replay, KeyCode::Enter, 0);
+    assert!(replay.search_box.is_none());
+    let first = index_of(
+        &records,
+        |e| matches!(e, Event::NoteAdded { text, .. } if text.contains("wethouder")),
+    );
+    assert_eq!(
+        replay.position(),
+        first,
+        "case-insensitive, the first match"
+    );
+    assert_eq!(replay.status.as_deref(), Some("gevonden: “WETHOUDER”"));
+    // `n`: the agreement, then the correction, then round again to the first.
+    press(&mut replay, KeyCode::Char('n'), 0);
+    assert!(matches!(
+        &replay.record().event,
+        Event::NoteAdded { kind: NoteKind::Agreement, text, .. } if text == "Bram belt de wethouder"
+    ));
+    press(&mut replay, KeyCode::Char('n'), 0);
+    assert!(replay.description().starts_with(
+        "notitie gecorrigeerd: We willen eerst draagvlak bij de wethouder → We willen eerst draagvlak bij wethouder en raad"
+    ), "{}", replay.description());
+    press(&mut replay, KeyCode::Char('n'), 0);
+    assert_eq!(replay.position(), first);
+    assert!(
+        replay
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("weer vanaf het begin")
+    );
+
+    // A card's title and prompt are found too.
+    let drawn = index_of(&records, |e| matches!(e, Event::CardDrawn { .. }));
+    let session = replay.session_at(drawn);
+    let Event::CardDrawn { card } = &records[drawn].event else {
+        unreachable!()
+    };
+    let title = session.card(card).unwrap().1.title.clone();
+    replay.go_to(0, 0);
+    press(&mut replay, KeyCode::Char('/'), 0);
+    for c in title.to_lowercase().chars() {
+        press(&mut replay, KeyCode::Char(c), 0);
+    }
+    press(&mut replay, KeyCode::Enter, 0);
+    assert_eq!(replay.position(), drawn);
+
+    // Nothing found: the position stays, and says so. Esc closes the box unsearched.
+    press(&mut replay, KeyCode::Char('/'), 0);
+    for c in "zzzqqq".chars() {
+        press(&mut replay, KeyCode::Char(c), 0);
+    }
+    press(&mut replay, KeyCode::Enter, 0);
+    assert_eq!(replay.position(), drawn);
+    assert_eq!(replay.status.as_deref(), Some("niet gevonden: “zzzqqq”"));
+    press(&mut replay, KeyCode::Char('/'), 0);
+    press(&mut replay, KeyCode::Char('q'), 0);
+    press(&mut replay, KeyCode::Esc, 0);
+    assert!(replay.search_box.is_none());
+    assert_eq!(replay.query, "zzzqqq", "typing `q` in the box did not quit");
+}
+
+#[test]
+fn views_help_and_leaving() {
+    let records = koersdag();
+    let mut replay = replay_of(&records);
+    press(&mut replay, KeyCode::Char('b'), 0);
+    assert_eq!(replay.view, View::Bars);
+    press(&mut replay, KeyCode::Char('a'), 0);
+    assert_eq!(replay.view, View::Agreements);
+    press(&mut replay, KeyCode::Char('a'), 0);
+    assert_eq!(replay.view, View::Main);
+    press(&mut replay, KeyCode::Char('?'), 0);
+    assert!(replay.help);
+    assert_eq!(
+        press(&mut replay, KeyCode::Char('q'), 0),
+        Control::Continue,
+        "a key closes help"
+    );
+    assert!(!replay.help);
+    press(&mut replay, KeyCode::Char('b'), 0);
+    assert_eq!(press(&mut replay, KeyCode::Esc, 0), Control::Continue);
+    assert_eq!(replay.view, View::Main, "Esc closes the chart first");
+    assert_eq!(press(&mut replay, KeyCode::Esc, 0), Control::Quit);
+    assert_eq!(press(&mut replay, KeyCode::Char('q'), 0), Control::Quit);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    press(&mut replay, KeyCode::Char('/'), 0);
+    assert_eq!(replay.key(ctrl_c, 0), Control::Quit);
+}
+
+#[test]
+fn events_in_words() {
+    let records = koersdag();
+    let mut replay = replay_of(&records);
+    let mut seen = Vec::new();
+    for n in 0..records.len() {
+        replay.go_to(n, 0);
+        seen.push(replay.description().to_string());
+    }
+    let all = seen.join("\n");
+    for expected in [
+        "sessie gestart: Koersdag Zuid",
+        "ronde 1 begonnen: Inchecken",
+        "beurt naar Anna",
+        "notitie toegevoegd: Anna: zorg in de wijk · Bram: wonen · Chris: werk",
+        "ronde 1 afgesloten: Inchecken",
+        "kaart getrokken: ",
+        "afspraak toegevoegd: Bram belt de wethouder",
+        "notitie gecorrigeerd: We willen eerst draagvlak bij de wethouder → We willen eerst draagvlak bij wethouder en raad",
+        "notitie verwijderd: dubbel genoteerd",
+        "timer gepauzeerd",
+        "timer loopt weer",
+        "timer: 1 minuut erbij",
+        "notitie gecorrigeerd: Chris maakt de partijenkaart → Chris maakt de partijenkaart met Anna",
+        "ronde ingevoegd als 5: Pauze (5 min)",
+        "sessie afgerond",
+    ] {
+        assert!(all.contains(expected), "missing `{expected}` in:\n{all}");
+    }
+}
+
+fn write_journal(
+    dir: &std::path::Path,
+    name: &str,
+    records: &[Record],
+    tail: &[u8],
+) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let mut file = std::fs::File::create(&path).unwrap();
+    for record in records {
+        serde_json::to_writer(&mut file, record).unwrap();
+        file.write_all(b"\n").unwrap();
+    }
+    file.write_all(tail).unwrap();
+    path
+}
+
+#[test]
+fn a_torn_tail_is_a_note_and_damage_an_error_naming_the_file() {
+    let records = koersdag();
+    let dir = tempfile::tempdir().unwrap();
+
+    let torn = write_journal(
+        dir.path(),
+        "20261122-140000-torn-aaaa.jsonl",
+        &records,
+        b"{\"seq\":999,\"at\":",
+    );
+    let replay = load::open(&torn).expect("a torn tail still replays");
+    assert_eq!(replay.len(), records.len());
+    assert_eq!(replay.torn_line, Some(records.len() + 1));
+    let text = screen(&replay, 120, 35);
+    assert!(text.contains("laatste regel onvolledig"), "{text}");
+    assert!(screen(&replay, 40, 10).contains("laatste regel onvolledig"));
+    let whole = write_journal(dir.path(), "20261122-140000-heel-bbbb.jsonl", &records, b"");
+    assert_eq!(load::open(&whole).unwrap().torn_line, None);
+
+    // A record missing in the middle.
+    let mut gap = records.clone();
+    gap.remove(5);
+    let damaged = write_journal(dir.path(), "20261122-140000-kapot-cccc.jsonl", &gap, b"");
+    let err = load::open(&damaged).unwrap_err();
+    assert!(err.contains("20261122-140000-kapot-cccc.jsonl"), "{err}");
+    assert!(err.contains("beschadigd"), "{err}");
+
+    // Records in sequence that do not fit the session (a card that is not in the pile).
+    let mut wrong = records.clone();
+    let drawn = index_of(&wrong, |e| matches!(e, Event::CardDrawn { .. }));
+    if let Event::CardDrawn { card } = &mut wrong[drawn].event {
+        card.card = "bestaat-niet".into();
+    }
+    let unfit = write_journal(
+        dir.path(),
+        "20261122-140000-past-niet-dddd.jsonl",
+        &wrong,
+        b"",
+    );
+    let err = load::open(&unfit).unwrap_err();
+    assert!(err.contains("past-niet-dddd.jsonl"), "{err}");
+    assert!(err.contains("bestaat-niet"), "{err}");
+
+    let notes = dir.path().join("boodschappen.jsonl");
+    std::fs::write(&notes, "melk\nbrood\n").unwrap();
+    let err = load::open(&notes).unwrap_err();
+    assert!(
+        err.contains("boodschappen.jsonl") && err.contains("geen tafel-sessie"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_command_exits_1_for_a_damaged_file_and_2_without_a_session() {
+    let records = koersdag();
+    let dir = tempfile::tempdir().unwrap();
+    let mut gap = records.clone();
+    gap.remove(3);
+    write_journal(dir.path(), "20261122-140000-kapot-cccc.jsonl", &gap, b"");
+    let sessions = dir.path().to_str().unwrap();
+    let run = common::tafel(&["replay", "--sessions-dir", sessions]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("kapot-cccc.jsonl"), "{}", run.stderr);
+    let run = common::tafel(&["replay", "bestaat-niet", "--sessions-dir", sessions]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("geen sessie `bestaat-niet`"),
+        "{}",
+        run.stderr
+    );
+    // A good file without a terminal: asks for one (tests have no terminal).
+    write_journal(dir.path(), "20261122-150000-goed-dddd.jsonl", &records, b"");
+    let run = common::tafel(&["replay", "20261122-15", "--sessions-dir", sessions]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("heeft een terminal nodig"),
+        "{}",
+        run.stderr
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let run = common::tafel(&["replay", "--sessions-dir", empty.path().to_str().unwrap()]);
+    assert!(run.stderr.contains("nog geen sessies"), "{}", run.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The screen
+
+const SIZES: [(u16, u16); 2] = [(120, 35), (80, 24)];
+
+/// In round 2, right after the first note was corrected.
+fn at_the_correction(records: &[Record]) -> Replay {
+    let mut replay = replay_of(records);
+    let n = index_of(records, |e| matches!(e, Event::NoteEdited { .. }));
+    replay.go_to(n, 0);
+    replay
+}
+
+#[test]
+fn snapshot_main_view() {
+    let records = koersdag();
+    let mut replay = at_the_correction(&records);
+    // Two records on: the deletion, shown struck and marked.
+    replay.go_to(replay.position() + 2, 0);
+    assert!(replay.description().starts_with("notitie verwijderd"));
+    for (w, h) in SIZES {
+        let text = screen(&replay, w, h);
+        insta::assert_snapshot!(format!("replay_main_{w}x{h}"), text);
+        assert!(text.contains("Terugkijken: Koersdag Zuid"));
+        assert!(text.contains("ronde 2 van 6"));
+        assert!(text.contains("notitie verwijderd: dubbel genoteerd"));
+        assert!(text.contains("14:13"), "the wall time of the record");
+        assert!(text.contains("We willen eerst draagvlak bij wethouder en raad"));
+        assert!(text.contains("(gecorrigeerd)"));
+        assert!(text.contains("(verwijderd)"));
+        assert!(text.contains("Bram belt de wethouder"));
+        assert!(text.contains("Beurt: "));
+        assert!(text.contains("nog 6:40"), "the timer as it stood: {text}");
+        assert!(
+            text.contains("2 Onze opgave"),
+            "the timeline names the rounds"
+        );
+    }
+    // The deleted note is struck through in the buffer, not only marked in words.
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 35));
+    tafel::ui::replay::render(&replay, buf.area, &mut buf);
+    let struck = buf
+        .content()
+        .iter()
+        .any(|c| c.symbol() == "d" && c.modifier.contains(ratatui::style::Modifier::CROSSED_OUT));
+    assert!(struck, "the deleted note is crossed out");
+}
+
+#[test]
+fn snapshot_bar_chart_view() {
+    let records = koersdag();
+    let mut replay = replay_of(&records);
+    press(&mut replay, KeyCode::End, 0);
+    press(&mut replay, KeyCode::Char('b'), 0);
+    for (w, h) in SIZES {
+        let text = screen(&replay, w, h);
+        insta::assert_snapshot!(format!("replay_bars_{w}x{h}"), text);
+        assert!(
+            text.contains("gepland") && text.contains("werkelijk"),
+            "{text}"
+        );
+        assert!(
+            text.contains("totaal: gepland 66 min · werkelijk 1:05:00"),
+            "{text}"
+        );
+    }
+    let large = screen(&replay, 120, 35);
+    assert!(large.contains("Het maatschappelijk effect"));
+    assert!(large.contains("werkelijk   15:00"), "{large}");
+    assert!(large.contains("+3:00"), "{large}");
+}
+
+#[test]
+fn snapshot_agreements_view() {
+    let records = koersdag();
+    let mut replay = replay_of(&records);
+    // Mid-session: two agreements made, one still to come.
+    let corrected = records
+        .iter()
+        .rposition(|r| matches!(r.event, Event::NoteEdited { .. }))
+        .unwrap();
+    replay.go_to(corrected, 0);
+    press(&mut replay, KeyCode::Char('a'), 0);
+    for (w, h) in SIZES {
+        let text = screen(&replay, w, h);
+        insta::assert_snapshot!(format!("replay_agreements_{w}x{h}"), text);
+        assert!(
+            text.contains("Alle afspraken van de sessie: 3 · op dit moment gemaakt: 2"),
+            "{text}"
+        );
+        assert!(text.contains("Bram belt de wethouder"));
+        assert!(text.contains("wie: Bram"));
+        assert!(text.contains("wanneer: vrijdag 28 november"));
+        assert!(text.contains("Chris maakt de partijenkaart met Anna"));
+        assert!(text.contains("(gecorrigeerd)"));
+        assert!(text.contains("Anna stuurt het verslag rond"));
+        assert!(text.contains("(later)"));
+    }
+}
+
+#[test]
+fn snapshot_help_and_search() {
+    let records = koersdag();
+    let mut replay = at_the_correction(&records);
+    press(&mut replay, KeyCode::Char('?'), 0);
+    let help = screen(&replay, 80, 24);
+    insta::assert_snapshot!("replay_help_80x24", help);
+    assert!(help.contains("1×, 10×, 60×, 300×"));
+    press(&mut replay, KeyCode::Char('x'), 0);
+    press(&mut replay, KeyCode::Char('/'), 0);
+    for c in "raad".chars() {
+        press(&mut replay, KeyCode::Char(c), 0);
+    }
+    let search = screen(&replay, 80, 24);
+    assert!(search.contains("Zoeken: raad"), "{search}");
+}
+
+#[test]
+fn renders_at_every_size_without_panicking() {
+    let records = koersdag();
+    let mut replay = replay_of(&records);
+    let last = records.len() - 1;
+    let positions = [0, 1, 5, last / 3, last / 2, last - 1, last];
+    let widths: Vec<u16> = (0..=12)
+        .chain((13..=200).step_by(11))
+        .chain([59, 60, 99, 100, 200])
+        .collect();
+    let heights: Vec<u16> = (0..=8)
+        .chain((9..=60).step_by(5))
+        .chain([17, 18, 29, 30, 60])
+        .collect();
+    for (i, &position) in positions.iter().enumerate() {
+        replay.go_to(position, 0);
+        replay.view = [View::Main, View::Bars, View::Agreements][i % 3];
+        replay.help = i == 4;
+        replay.search_box = (i == 5).then(|| "wethouder".to_string());
+        for &w in &widths {
+            for &h in &heights {
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                tafel::ui::replay::render(&replay, buf.area, &mut buf);
+            }
+        }
+    }
+    // Every view at every position, at the two layouts and a tiny one.
+    replay.help = false;
+    replay.search_box = None;
+    for n in 0..records.len() {
+        replay.go_to(n, 0);
+        for view in [View::Main, View::Bars, View::Agreements] {
+            replay.view = view;
+            for (w, h) in [(120, 35), (80, 24), (20, 5)] {
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                tafel::ui::replay::render(&replay, buf.area, &mut buf);
+            }
+        }
+    }
+    // An area outside the buffer draws nothing and does not panic.
+    let mut buf = Buffer::empty(Rect::new(0, 0, 10, 10));
+    tafel::ui::replay::render(&replay, Rect::new(50, 50, 100, 40), &mut buf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+/// CPU time this thread has used, from `/proc` (Linux; 10 ms ticks): unlike wall time it
+/// does not grow when other processes keep the machine busy.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Runs `setup` then times `measure`, `n` times: wall-time median and p99, and the mean
+/// CPU time per run (which the machine's load does not inflate).
+fn figure(name: &str, n: usize, mut setup: impl FnMut(), mut measure: impl FnMut()) {
+    let mut samples = Vec::with_capacity(n);
+    let mut cpu = Duration::ZERO;
+    for _ in 0..n {
+        setup();
+        let cpu_start = cpu_time();
+        let start = Instant::now();
+        measure();
+        samples.push(start.elapsed());
+        if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+            cpu += b - a;
+        }
+    }
+    samples.sort();
+    let pick = |q: f64| samples[((samples.len() - 1) as f64 * q) as usize];
+    println!(
+        "{name:<46} wall median {:>9.3?} p99 {:>9.3?} · cpu mean {:>9.3?} (n={n})",
+        pick(0.5),
+        pick(0.99),
+        cpu / n as u32,
+    );
+}
+
+/// Not pass/fail: prints how long loading, stepping and drawing take in a 2,000-event
+/// session. Run with `--release -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn figures_for_a_2000_event_session() {
+    let records = scripted(11, 2_001);
+    let records = records[..2_001].to_vec();
+    let cpu_start = cpu_time();
+    let started = Instant::now();
+    let replay = replay_of(&records);
+    let wall = started.elapsed();
+    let cpu = cpu_time()
+        .zip(cpu_start)
+        .map_or(Duration::ZERO, |(b, a)| b - a);
+    let last = replay.last_session();
+    println!(
+        "session: {} records, {} rounds visited {} times, {} notes, {} cards drawn",
+        records.len(),
+        last.rounds.len(),
+        replay.visits().len(),
+        last.notes.len(),
+        records
+            .iter()
+            .filter(|r| matches!(r.event, Event::CardDrawn { .. }))
+            .count()
+    );
+    println!(
+        "{:<46} wall {wall:>9.3?} · cpu {cpu:>9.3?}",
+        "load (fold all, checkpoints, index)"
+    );
+
+    let at = 2_000;
+    let replay = std::cell::RefCell::new(replay);
+    let go = |n: usize| replay.borrow_mut().go_to(n, 0);
+    let key = |code: KeyCode| {
+        press(&mut replay.borrow_mut(), code, 0);
+    };
+    figure(
+        "step → to 2,000",
+        2_000,
+        || go(at - 1),
+        || key(KeyCode::Right),
+    );
+    figure(
+        "step ← from 2,000 (warm: stretch kept)",
+        2_000,
+        || go(at),
+        || key(KeyCode::Left),
+    );
+    figure(
+        "step ← from 2,000 (cold: fold from checkpoint)",
+        100,
+        || {
+            go(0);
+            go(at)
+        },
+        || key(KeyCode::Left),
+    );
+    figure("jump End from Home", 2_000, || go(0), || key(KeyCode::End));
+    figure(
+        "jump Home from End",
+        2_000,
+        || go(at),
+        || key(KeyCode::Home),
+    );
+    figure(
+        "jump ] to the next round from mid-session",
+        200,
+        || go(at / 2 + 17),
+        || key(KeyCode::Char(']')),
+    );
+
+    go(at);
+    for (view, name) in [
+        (View::Main, "main"),
+        (View::Bars, "bars"),
+        (View::Agreements, "agreements"),
+    ] {
+        replay.borrow_mut().view = view;
+        for (w, h) in [(120, 35), (80, 24)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            figure(
+                &format!("frame at 2,000: {name} {w}×{h}"),
+                2_000,
+                || {},
+                || {
+                    let replay = replay.borrow();
+                    terminal
+                        .draw(|frame| {
+                            tafel::ui::replay::render(&replay, frame.area(), frame.buffer_mut())
+                        })
+                        .unwrap();
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,687 @@
+//! What the room sees: the round screen, its overlays, the summary and the plan picker,
+//! driven through the real `App` state machine with a hand-moved clock and a fixed seed,
+//! rendered into a `TestBackend` and kept as insta snapshots. Beside every snapshot, plain
+//! assertions name the facts that matter, so a reviewer need not read the whole picture.
+//!
+//! Accept changed snapshots with `INSTA_UPDATE=always cargo test --test screens`.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use tafel::app::{App, Effect, Input, Mode, Now, Status};
+use tafel::catalog::{Library, Plan};
+use tafel::session::Session;
+use tafel::session::event::{self, Event, Record};
+
+// ---------------------------------------------------------------------------------------------
+// Harness
+
+const PLAN: &str = "grenzeloos-workshop";
+/// Round 7 of 8 ("Tien lessen, vier rollen") hands out roles and draws three cards.
+const ROLES_ROUND: usize = 6;
+const ROLES_ROUND_MS: u64 = 16 * 60_000;
+
+fn start_wall() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-22T14:00:00+01:00").unwrap()
+}
+
+fn library() -> Library {
+    let library = Library::load(&[]);
+    assert!(
+        library.problems.is_empty(),
+        "bundled files have problems: {:?}",
+        library.problems
+    );
+    library
+}
+
+/// A session of `plan_id` with four participants, its app, and a clock moved by hand.
+struct Rig {
+    app: App,
+    now: Now,
+    /// The next journal sequence number.
+    seq: u64,
+    bells: usize,
+    quit: bool,
+}
+
+impl Rig {
+    fn new(plan_id: &str) -> Rig {
+        let library = library();
+        let plan: Plan = library.plan(plan_id).expect("bundled plan").clone();
+        let decks = plan
+            .decks
+            .iter()
+            .map(|id| library.deck(id).expect("bundled deck").clone())
+            .collect();
+        let now = Now {
+            t: 0,
+            wall: start_wall(),
+        };
+        let first = Record {
+            seq: 0,
+            at: now.wall,
+            t: 0,
+            event: Event::SessionStarted {
+                format: event::FORMAT.into(),
+                title: "Teamdag Oost".into(),
+                plan,
+                decks,
+                session_deck: None,
+                seed: 42,
+                participants: ["Anna", "Bram", "Chris", "Dewi"].map(String::from).to_vec(),
+            },
+        };
+        let session = Session::start(&first).expect("session starts");
+        let app = App::new(session, "/tmp/sessies/x.jsonl".into(), "x".into(), now);
+        Rig {
+            app,
+            now,
+            seq: 1,
+            bells: 0,
+            quit: false,
+        }
+    }
+
+    /// A session already in its first round.
+    fn begun(plan_id: &str) -> Rig {
+        let mut rig = Rig::new(plan_id);
+        let effects = rig.app.begin(rig.now);
+        rig.run(effects);
+        rig
+    }
+
+    /// What the shell does with effects: events become records on the same fake clock,
+    /// with consecutive sequence numbers, and are confirmed back.
+    fn run(&mut self, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Persist(events) => {
+                    let records: Vec<Record> = events
+                        .into_iter()
+                        .map(|event| {
+                            let record = Record {
+                                seq: self.seq,
+                                at: self.now.wall,
+                                t: self.now.t,
+                                event,
+                            };
+                            self.seq += 1;
+                            record
+                        })
+                        .collect();
+                    queue.extend(self.app.confirmed(&records));
+                    if let Some(Status::Error(message)) = &self.app.status {
+                        panic!("a confirmed record did not fit the session: {message}");
+                    }
+                }
+                Effect::Bell => self.bells += 1,
+                Effect::Quit => self.quit = true,
+                Effect::SaveDraft(_) | Effect::ClearDraft => {}
+            }
+        }
+    }
+
+    /// Moves the clock (monotonic and wall together) and lets the app see it.
+    fn advance_secs(&mut self, secs: u64) {
+        self.now = Now {
+            t: self.now.t + secs * 1000,
+            wall: self.now.wall + Duration::seconds(secs as i64),
+        };
+        let effects = self.app.update(Input::Tick, self.now);
+        self.run(effects);
+    }
+
+    fn press_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        let key = KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        };
+        let effects = self.app.update(Input::Key(key), self.now);
+        self.run(effects);
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.press_with(code, KeyModifiers::NONE);
+    }
+
+    fn char(&mut self, c: char) {
+        self.press(KeyCode::Char(c));
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.char(c);
+        }
+    }
+
+    fn round(&self) -> Option<usize> {
+        self.app.session.current
+    }
+}
+
+/// The screen as `tafel run` would draw it, one quoted line per row.
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| tafel::ui::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Round 7 of `grenzeloos-workshop`, reached the way a facilitator gets there: every earlier
+/// round runs its planned minutes, then →. The roles are handed out and three cards drawn;
+/// two minutes in, a note and an agreement are written down.
+fn round_seven() -> Rig {
+    let mut rig = Rig::begun(PLAN);
+    while rig.round() != Some(ROLES_ROUND) {
+        let minutes = rig
+            .app
+            .session
+            .current_round()
+            .unwrap()
+            .planned_ms()
+            .unwrap()
+            / 60_000;
+        rig.advance_secs(minutes * 60);
+        rig.press(KeyCode::Right);
+    }
+    rig.advance_secs(120);
+    rig.char('n');
+    rig.type_text("Opdrachtgever wil eerst draagvlak bij de wethouder");
+    rig.press(KeyCode::Enter);
+    rig.advance_secs(60);
+    rig.char('a');
+    rig.type_text("Procesbegeleider plant de vervolgsessie");
+    rig.press(KeyCode::Tab);
+    rig.type_text("Dewi");
+    rig.press(KeyCode::Tab);
+    rig.type_text("vrijdag 28 november");
+    rig.press(KeyCode::Enter);
+    rig.advance_secs(30);
+    assert!(matches!(rig.app.mode, Mode::Normal));
+    rig
+}
+
+/// Seconds since round 7 started, for a given state of its 16-minute timer.
+fn into_round_seven(rig: &Rig) -> u64 {
+    rig.app.session.timer.elapsed_ms(rig.now.t) / 1000
+}
+
+/// The title of the card shown large, as the screen spells it (upper case).
+fn card_on_table(rig: &Rig) -> String {
+    let card = rig.app.card_on_table().expect("a card on the table");
+    let (_, card, _) = rig
+        .app
+        .session
+        .card(card)
+        .expect("card in the session's decks");
+    card.title.to_uppercase()
+}
+
+/// The background colour of the timer's words at 120×40: states are shown by colour as well
+/// as in words (the text snapshots do not show colour).
+fn timer_background(app: &App, words: &str) -> Color {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    tafel::ui::render(app, area, &mut buf);
+    for y in 0..area.height {
+        let row: Vec<&str> = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+        if let Some(x) = row.concat().find(words) {
+            // Every cell here holds one single-width character; map the byte offset back.
+            let x = row.concat()[..x].chars().count() as u16;
+            return buf[(x, y)].bg;
+        }
+    }
+    panic!("`{words}` is not on the screen");
+}
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (30, 10)];
+
+/// Snapshots `rig` at the three layouts as `{name}_{w}x{h}` and returns the screens.
+fn snap_all(name: &str, rig: &Rig) -> [String; 3] {
+    SIZES.map(|(w, h)| {
+        let text = screen(&rig.app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
+        text
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The round screen
+
+#[test]
+fn round_with_card_note_agreement_turn_and_roles() {
+    let rig = round_seven();
+    let session = &rig.app.session;
+    assert_eq!(session.table.len(), 3, "round 7 draws three cards");
+    assert_eq!(session.roles.len(), 4, "everyone gets a role");
+    assert_eq!(rig.app.round_notes().len(), 2);
+    assert_eq!(into_round_seven(&rig), 210);
+    let card = card_on_table(&rig);
+    let turn = session.turn_name().unwrap().to_string();
+
+    let [large, medium, small] = snap_all("round", &rig);
+    for text in [&large, &medium] {
+        assert!(text.contains("Teamdag Oost"));
+        assert!(text.contains("ronde 7 van 8  15:07"));
+        assert!(text.contains("Tien lessen, vier rollen"));
+        assert!(text.contains("nog 12:30"), "the timer in words");
+        assert!(text.contains(&card), "the card's title, large: {card}");
+        assert!(text.contains("3 kaarten op tafel"));
+        assert!(text.contains(&format!("Beurt: {turn}")));
+        assert!(text.contains("Rollen: "));
+        assert!(text.contains("deze ronde: 2"));
+        assert!(text.contains("Opdrachtgever wil eerst draagvlak bij de wethouder"));
+        assert!(text.contains("AFSPRAAK Procesbegeleider plant de vervolgsessie"));
+        assert!(text.contains("wie: Dewi"));
+        assert!(text.contains("opgeslagen 15:07:00"));
+    }
+    assert!(
+        large.contains("sessie 1:07:30 van 1:30:00"),
+        "the session's progress"
+    );
+    assert_eq!(timer_background(&rig.app, "nog 12:30"), Color::Reset);
+    for role in [
+        "Opdrachtgever",
+        "Opdrachtnemer",
+        "Staande organisatie",
+        "Procesbegeleider",
+    ] {
+        assert!(large.contains(role), "role {role} on the large screen");
+    }
+    assert!(small.contains("nog 12:30 · ronde 7 van 8"));
+    assert!(small.contains("Tien lessen, vier rollen"));
+}
+
+#[test]
+fn timer_in_its_last_minute() {
+    let mut rig = round_seven();
+    let to_go = 16 * 60 - 45 - into_round_seven(&rig);
+    let bells = rig.bells;
+    rig.advance_secs(to_go);
+    assert_eq!(rig.bells, bells, "no bell before zero");
+    let [large, medium, small] = snap_all("last_minute", &rig);
+    for text in [&large, &medium, &small] {
+        assert!(text.contains("nog 0:45 · laatste minuut"), "{text}");
+    }
+    assert_eq!(timer_background(&rig.app, "nog 0:45"), Color::Yellow);
+}
+
+#[test]
+fn over_time() {
+    let mut rig = round_seven();
+    let to_go = 16 * 60 + 72 - into_round_seven(&rig);
+    let bells = rig.bells;
+    rig.advance_secs(to_go);
+    assert_eq!(rig.bells, bells + 1, "the bell rings once at zero");
+    let [large, medium, small] = snap_all("overtime", &rig);
+    for text in [&large, &medium, &small] {
+        assert!(text.contains("+1:12 over tijd"), "{text}");
+    }
+    assert_eq!(timer_background(&rig.app, "+1:12 over tijd"), Color::Red);
+}
+
+#[test]
+fn paused() {
+    let mut rig = round_seven();
+    rig.char(' ');
+    assert!(!rig.app.session.timer.is_running());
+    // Paused time does not count.
+    rig.advance_secs(600);
+    let [large, medium, small] = snap_all("paused", &rig);
+    for text in [&large, &medium, &small] {
+        assert!(text.contains("pauze · nog 12:30"), "{text}");
+    }
+    assert_eq!(timer_background(&rig.app, "pauze · nog 12:30"), Color::Gray);
+    assert!(large.contains("15:17"), "the wall clock still moves");
+}
+
+#[test]
+fn notes_hidden() {
+    let mut rig = round_seven();
+    rig.char('h');
+    assert!(rig.app.notes_hidden);
+    let [large, medium, _] = snap_all("notes_hidden", &rig);
+    for text in [&large, &medium] {
+        assert!(!text.contains("Notities en afspraken"));
+        assert!(!text.contains("wethouder"), "no note on the shared screen");
+        assert!(
+            !text.contains("Tip voor de begeleider"),
+            "no facilitator's tip"
+        );
+        assert!(text.contains(&card_on_table(&rig)), "the card stays");
+        assert!(text.contains("nog 12:30"), "the timer stays");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overlays
+
+#[test]
+fn help_overlay() {
+    let mut rig = round_seven();
+    rig.char('?');
+    assert!(matches!(rig.app.mode, Mode::Help));
+    let [large, medium, _] = snap_all("help", &rig);
+    for text in [&large, &medium] {
+        assert!(text.contains("Toetsen — een toets sluit"));
+        assert!(text.contains("timer pauzeren / verder"));
+        assert!(text.contains("kaart trekken"));
+    }
+    assert!(large.contains("direct stoppen; alles is bewaard, later verder"));
+    assert!(large.contains("sluiten; het concept blijft bewaard"));
+}
+
+#[test]
+fn agreement_editor_with_text() {
+    let mut rig = round_seven();
+    rig.char('a');
+    rig.type_text("Staande organisatie levert een contactpersoon");
+    rig.press(KeyCode::Tab);
+    rig.type_text("Chris");
+    rig.press(KeyCode::Tab);
+    rig.type_text("voor 1 december");
+    assert!(matches!(rig.app.mode, Mode::Editor(_)));
+    let [large, medium, _] = snap_all("editor", &rig);
+    for text in [&large, &medium] {
+        assert!(text.contains("Nieuwe afspraak"));
+        assert!(text.contains(" tekst "));
+        assert!(text.contains(" wie "));
+        assert!(text.contains(" wanneer "));
+        assert!(text.contains("Chris"));
+        assert!(text.contains("voor 1 december"));
+    }
+    assert!(large.contains("Staande organisatie levert een contactpersoon"));
+    assert!(large.contains("Enter bewaart"));
+}
+
+#[test]
+fn agenda_overlay() {
+    let mut rig = round_seven();
+    rig.char('g');
+    assert!(matches!(rig.app.mode, Mode::Agenda(_)));
+    let [large, medium, _] = snap_all("agenda", &rig);
+    for text in [&large, &medium] {
+        assert!(text.contains("Agenda"));
+        assert!(text.contains("▶  7. Tien lessen, vier rollen  (16 min)"));
+        assert!(text.contains("1. Opgave kiezen  (8 min)  gebruikt 8:00"));
+        assert!(text.contains("8. Afspraken en afsluiting  (10 min)"));
+    }
+}
+
+#[test]
+fn quit_question() {
+    let mut rig = round_seven();
+    rig.char('q');
+    assert!(matches!(rig.app.mode, Mode::ConfirmQuit));
+    let [large, medium, small] = snap_all("quit", &rig);
+    for text in [&large, &medium] {
+        assert!(text.contains("De sessie beëindigen?"));
+        assert!(text.contains("j = ja · n = nee"));
+    }
+    assert!(
+        small.contains("Vraag") || small.contains("beëindigen"),
+        "{small}"
+    );
+}
+
+#[test]
+fn summary_after_ending() {
+    let mut rig = round_seven();
+    rig.advance_secs(5 * 60);
+    rig.char('q');
+    rig.char('j');
+    assert!(matches!(rig.app.mode, Mode::Summary));
+    assert!(rig.app.session.ended);
+    assert!(!rig.quit, "the summary stays until a key");
+    let [large, medium, small] = snap_all("summary", &rig);
+    for text in [&large, &medium] {
+        assert!(text.contains("Samenvatting: Teamdag Oost"));
+        assert!(text.contains("7. Tien lessen, vier rollen"));
+        assert!(text.contains("Totaal: gepland 1:30:00, gebruikt 1:12:30. 1 notitie, 1 afspraak."));
+        assert!(text.contains("/tmp/sessies/x.jsonl"));
+        assert!(text.contains("tafel export x -o verslag.md"));
+    }
+    assert!(small.contains("Samenvatting"), "{small}");
+    rig.press(KeyCode::Enter);
+    assert!(rig.quit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan picker
+
+#[test]
+fn plan_picker() {
+    let library = library();
+    let plans: Vec<&Plan> = library.plans.iter().map(|e| &e.item).collect();
+    let selected = plans.iter().position(|p| p.id == PLAN).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| {
+            tafel::ui::picker::render_plans(&plans, selected, frame.area(), frame.buffer_mut())
+        })
+        .unwrap();
+    let text = terminal.backend().to_string();
+    insta::assert_snapshot!("picker_80x24", text);
+    assert!(text.contains("Kies een werkvorm"));
+    assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (8 rondes, 90 min)"));
+    assert!(text.contains(" 7. Tien lessen, vier rollen  (16 min)"));
+    assert!(text.contains("↑↓ kiezen · Enter starten · Esc stoppen"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any size, any mode: no panic
+
+/// Every screen and mode the app can show, by name.
+fn all_screens() -> Vec<(&'static str, App)> {
+    let mut screens = Vec::new();
+    let mut add = |name: &'static str, rig: Rig| screens.push((name, rig.app));
+
+    add("not started", Rig::new(PLAN));
+    let mut rig = Rig::begun(PLAN);
+    assert!(rig.app.card_on_table().is_none());
+    add("no card", rig);
+    rig = Rig::begun(PLAN);
+    rig.char('t');
+    assert!(matches!(rig.app.status, Some(Status::Info(_))));
+    add("no card, status message", rig);
+    add("card, note, agreement", round_seven());
+
+    rig = round_seven();
+    rig.advance_secs(16 * 60 - 45 - into_round_seven(&rig));
+    add("last minute", rig);
+    rig = round_seven();
+    // Over an hour over time: the longest timer text.
+    rig.advance_secs(2 * 3600);
+    add("long over time", rig);
+    rig = round_seven();
+    rig.char(' ');
+    add("paused", rig);
+    rig = round_seven();
+    rig.char('h');
+    add("notes hidden", rig);
+    rig = round_seven();
+    rig.char('?');
+    add("help", rig);
+    rig = round_seven();
+    rig.char('q');
+    add("quit question", rig);
+    rig = round_seven();
+    rig.press(KeyCode::Right);
+    rig.press(KeyCode::Right);
+    assert!(matches!(rig.app.mode, Mode::ConfirmEnd));
+    add("end question", rig);
+    rig = round_seven();
+    rig.app.mode = Mode::EmptyPile {
+        deck: "grenzeloos-samenwerken".into(),
+        category: Some("tien-lessen".into()),
+    };
+    add("empty pile question", rig);
+    rig = round_seven();
+    rig.char('n');
+    rig.type_text("een notitie ");
+    rig.press_with(KeyCode::Enter, KeyModifiers::ALT);
+    rig.type_text(&"lang ".repeat(200));
+    add("note editor", rig);
+    rig = round_seven();
+    rig.char('a');
+    rig.type_text("afspraak");
+    rig.press(KeyCode::Tab);
+    rig.type_text("Anna");
+    add("agreement editor", rig);
+    rig = round_seven();
+    rig.char('e');
+    assert!(matches!(rig.app.mode, Mode::Notes { .. }));
+    add("notes list", rig);
+    rig = round_seven();
+    rig.char('e');
+    rig.char('x');
+    add("notes list, delete question", rig);
+    rig = round_seven();
+    rig.char('g');
+    add("agenda", rig);
+    rig = round_seven();
+    rig.char('g');
+    rig.char('i');
+    rig.type_text("Extra pauze");
+    add("agenda, insert", rig);
+    rig = round_seven();
+    rig.char('q');
+    rig.char('j');
+    assert!(matches!(rig.app.mode, Mode::Summary));
+    add("summary", rig);
+    screens
+}
+
+/// The sizes to try: every size from 0×0 to 12×12; then steps of 7 wide by 3 high over the
+/// region where the layouts change (minimal below 60×18, medium, large from 100×30), coarser
+/// steps on to 300×100 (the layouts no longer change there; in debug, a full 7×3 grid up to
+/// 300×100 costs about 4.5 s of CPU per screen); and the edges of each layout.
+fn all_sizes() -> Vec<(u16, u16)> {
+    let mut sizes = Vec::new();
+    for w in 0..=12 {
+        for h in 0..=12 {
+            sizes.push((w, h));
+        }
+    }
+    let widths = (0..=140).step_by(7).chain((150..=300).step_by(25));
+    for w in widths {
+        let heights = (0..=60).step_by(3).chain((70..=100).step_by(10));
+        for h in heights {
+            sizes.push((w, h));
+        }
+    }
+    sizes.extend([(1, 1), (300, 100), (300, 1), (1, 100), (300, 2), (2, 100)]);
+    // Either side of the medium (60×18) and large (100×30) layouts.
+    for (w, h) in [(60, 18), (100, 30)] {
+        for dw in [-1, 0, 1] {
+            for dh in [-1, 0, 1] {
+                sizes.push(((w + dw) as u16, (h + dh) as u16));
+            }
+        }
+    }
+    sizes
+}
+
+fn render_everywhere(screens: &[(&str, App)]) {
+    for (w, h) in all_sizes() {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        for (name, app) in screens {
+            buf.reset();
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                tafel::ui::render(app, area, &mut buf)
+            }));
+            assert!(result.is_ok(), "`{name}` panicked at {w}×{h}");
+        }
+    }
+}
+
+#[test]
+fn every_screen_renders_at_every_size() {
+    const THREADS: usize = 4;
+    // `App` is not `Sync` (the editor's text area), so each thread builds its own screens
+    // and sweeps a quarter of them.
+    let count = all_screens().len();
+    std::thread::scope(|scope| {
+        for part in 0..THREADS {
+            // Neighbouring screens share layouts, which ratatui caches per thread.
+            let range = part * count / THREADS..(part + 1) * count / THREADS;
+            scope.spawn(move || {
+                let screens: Vec<_> = all_screens().drain(range).collect();
+                render_everywhere(&screens);
+            });
+        }
+    });
+}
+
+#[test]
+fn the_plan_picker_renders_at_every_size() {
+    let library = library();
+    let plans: Vec<&Plan> = library.plans.iter().map(|e| &e.item).collect();
+    for (w, h) in all_sizes() {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        for selected in [0, plans.len() - 1] {
+            buf.reset();
+            tafel::ui::picker::render_plans(&plans, selected, area, &mut buf);
+        }
+    }
+}
+
+#[test]
+fn a_screen_in_a_smaller_buffer_than_its_area_draws_only_the_buffer() {
+    let rig = round_seven();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 10, 5));
+    tafel::ui::render(&rig.app, Rect::new(0, 0, 120, 40), &mut buf);
+    tafel::ui::render(&rig.app, Rect::new(5, 3, 120, 40), &mut buf);
+}
+
+#[test]
+fn resize_mid_round() {
+    let mut rig = round_seven();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| tafel::ui::draw(f, &rig.app)).unwrap();
+    assert!(terminal.backend().to_string().contains("ronde 7 van 8"));
+
+    terminal.backend_mut().resize(3, 3);
+    terminal.autoresize().unwrap();
+    terminal.draw(|f| tafel::ui::draw(f, &rig.app)).unwrap();
+    assert_eq!(terminal.backend().buffer().area, Rect::new(0, 0, 3, 3));
+
+    rig.advance_secs(30);
+    terminal.backend_mut().resize(80, 24);
+    terminal.autoresize().unwrap();
+    terminal.draw(|f| tafel::ui::draw(f, &rig.app)).unwrap();
+    let text = terminal.backend().to_string();
+    assert_eq!(terminal.backend().buffer().area, Rect::new(0, 0, 80, 24));
+    assert!(text.contains("ronde 7 van 8"), "{text}");
+    assert!(text.contains("nog 12:00"), "{text}");
+    assert_eq!(
+        text,
+        screen(&rig.app, 80, 24),
+        "after resizing, the screen is what a fresh 80×24 terminal shows"
+    );
+}
+
+#[test]
+fn the_session_holds_what_the_harness_confirmed() {
+    let rig = round_seven();
+    assert_eq!(rig.app.session.next_seq, rig.seq);
+    assert_eq!(
+        rig.app.saved_at,
+        Some(start_wall() + Duration::seconds(67 * 60))
+    );
+    assert_eq!(
+        rig.app.session.timer.planned_ms, ROLES_ROUND_MS,
+        "the first visit to round 7 gets all of its 16 minutes"
+    );
+}
