@@ -2,8 +2,6 @@
 //! argument). Reads the file only; never changes or locks it.
 
 use std::io::IsTerminal;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
@@ -40,14 +38,8 @@ pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
 /// Draws when something changed and sleeps until a key, the next due record while playing,
 /// or at most [`MAX_SLEEP_MS`]: no busy loop.
 fn run_loop(replay: &mut Replay) -> std::io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    // Ends the process even if crossterm spins on a hung-up terminal.
+    let watch = crate::tui::SignalWatch::start()?;
     let origin = Instant::now();
     let now = || origin.elapsed().as_millis() as u64;
     let mut guard = TerminalGuard::enter()?;
@@ -59,7 +51,7 @@ fn run_loop(replay: &mut Replay) -> std::io::Result<()> {
             })?;
             dirty = false;
         }
-        if stop.load(Ordering::SeqCst) {
+        if watch.stopped() {
             return Ok(());
         }
         let t = now();
