@@ -52,6 +52,16 @@ impl Term {
     /// whether the terminal settings came back as they were and tafel's exit code, then
     /// stays, so the screen after tafel can be read.
     fn start(test: &str, width: u16, height: u16) -> Term {
+        Term::start_args(
+            test,
+            width,
+            height,
+            "run koers-wat --participants 'Anna,Bram' --seed 7",
+        )
+    }
+
+    /// As `start`, with other arguments for tafel (trusted text, put in the script as is).
+    fn start_args(test: &str, width: u16, height: u16, args: &str) -> Term {
         tmux_installed();
         let dir = tempfile::tempdir().expect("tempdir");
         let config = dir.path().join("config");
@@ -69,7 +79,7 @@ unset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR
 # Watchdog: if the test process dies without cleaning up, the server goes anyway.
 (sleep 120; tmux -L {socket} kill-server) </dev/null >/dev/null 2>&1 &
 before=$(stty -g)
-sh -c 'echo $$ > "$0"; exec "$@"' {pidfile} {tafel} run koers-wat --participants 'Anna,Bram' --seed 7 --sessions-dir {sessions}
+sh -c 'echo $$ > "$0"; exec "$@"' {pidfile} {tafel} {args} --sessions-dir {sessions}
 code=$?
 if [ "$(stty -g)" = "$before" ]; then echo TTY-RESTORED; else echo TTY-CHANGED; fi
 echo "TAFEL-EXIT=$code."
@@ -80,6 +90,7 @@ exec sleep 60
                 pidfile = sh_quote(&pidfile.display().to_string()),
                 tafel = sh_quote(tafel),
                 sessions = sh_quote(&sessions.display().to_string()),
+                args = args,
             ),
         )
         .expect("write script");
@@ -108,6 +119,19 @@ exec sleep 60
         ]);
         term.socket_path = Some(PathBuf::from(term.pane_flag("#{socket_path}")));
         term
+    }
+
+    /// Replaces what runs in the window with another tafel command on the same sessions.
+    fn respawn(&self, args: &str) {
+        let config = self._dir.path().join("config");
+        let command = format!(
+            "TAFEL_CONFIG_DIR={} sh -c 'echo $$ > \"$0\"; exec \"$@\"' {} {} {args} --sessions-dir {}; echo TAFEL-EXIT=$?.; exec sleep 60",
+            sh_quote(&config.display().to_string()),
+            sh_quote(&self.pidfile.display().to_string()),
+            sh_quote(env!("CARGO_BIN_EXE_tafel")),
+            sh_quote(&self.sessions.display().to_string()),
+        );
+        self.tmux(&["respawn-pane", "-k", "-t", "tafel", &command]);
     }
 
     fn tmux_output(&self, args: &[&str]) -> Output {
@@ -509,4 +533,84 @@ fn sigterm_ends_cleanly_and_keeps_the_draft() {
     let draft = fs::read_to_string(format!("{}.draft", journal.display())).expect("draft");
     let draft: Value = serde_json::from_str(&draft).expect("draft is JSON");
     assert_eq!(draft["text"], "half af");
+}
+
+#[test]
+fn resume_after_a_kill_continues_with_the_confirmed_state_and_the_draft() {
+    let term = Term::start("resume", 120, 35);
+    term.wait_for("ronde 1 van 6");
+    term.keys(&["Right"]);
+    term.wait_for("ronde 2 van 6");
+    term.keys(&["n"]);
+    term.type_text("voor de crash");
+    term.keys(&["Enter"]);
+    term.wait_for("• voor de crash");
+    term.keys(&["n"]);
+    term.type_text("concept na crash");
+    term.wait_for("concept na crash");
+    let journal = term.journal();
+    let draft = PathBuf::from(format!("{}.draft", journal.display()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !draft.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(draft.exists(), "the draft was not written before the kill");
+    let before = records(&journal);
+    let pid = term.tafel_pid();
+    let status = Command::new("kill")
+        .args(["-KILL", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+
+    term.respawn("resume");
+    let screen = term.wait_for_screen(&["ronde 2 van 6", "concept na crash"], &[]);
+    assert!(screen.contains("• voor de crash"), "{screen}");
+    term.keys(&["Escape"]);
+    let screen = term.wait_for("pauze");
+    assert!(screen.contains("ronde 2 van 6"), "{screen}");
+    term.keys(&["q"]);
+    term.wait_for("j = ja");
+    term.keys(&["j"]);
+    term.wait_for("Samenvatting");
+    term.keys(&["q"]);
+    let (code, _) = term.wait_exit();
+    assert_eq!(code, 0);
+
+    let after = records(&journal);
+    assert_eq!(
+        &after[..before.len()],
+        &before[..],
+        "confirmed records changed"
+    );
+    let resumed: Vec<&str> = after[before.len()..]
+        .iter()
+        .map(|r| r["type"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(resumed.first(), Some(&"timer_paused"), "{resumed:?}");
+    assert_eq!(resumed.last(), Some(&"session_ended"), "{resumed:?}");
+}
+
+#[test]
+fn solo_reflection_is_saved_with_ctrl_s() {
+    let term = Term::start_args("solo", 100, 30, "solo --deck loyale-tegenspraak");
+    term.wait_for("Jouw reflectie");
+    term.type_text("Eerste regel");
+    term.keys(&["Enter"]);
+    term.type_text("tweede regel");
+    term.keys(&["C-s"]);
+    term.wait_for("Bewaard in deze sessie");
+    term.wait_for("Eerste regel");
+    term.keys(&["Escape"]);
+    term.wait_for("j = ja");
+    term.keys(&["j"]);
+    term.wait_for("Samenvatting");
+    term.keys(&["q"]);
+    let (code, _) = term.wait_exit();
+    assert_eq!(code, 0);
+    let records = records(&term.journal());
+    let notes = of_type(&records, "note_added");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["text"], "Eerste regel\ntweede regel");
+    assert_eq!(records[0]["plan"]["id"], "solo");
 }
