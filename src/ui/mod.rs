@@ -16,6 +16,20 @@ use ratatui::layout::Rect;
 use crate::app::{App, Mode};
 use crate::tr;
 
+/// As many hints as fit in `width`, each whole, separated by " · ".
+pub fn fit_hints(hints: &[String], width: u16) -> String {
+    let mut out = String::new();
+    for hint in hints {
+        let extra = if out.is_empty() { 1 } else { 3 } + hint.chars().count();
+        if out.chars().count() + extra > usize::from(width) {
+            break;
+        }
+        out.push_str(if out.is_empty() { " " } else { " · " });
+        out.push_str(hint);
+    }
+    out
+}
+
 pub fn draw(frame: &mut Frame, app: &App) {
     render(app, frame.area(), frame.buffer_mut());
 }

@@ -376,29 +376,22 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::styled(right, theme::dim())).render(right_area, buf);
 }
 
-/// The key hints that fit in `width`, whole; `? hulp` always comes first so the rest can be found.
+/// The key hints that fit in `width`, whole; `? hulp` comes first so the rest can be found.
 fn key_hints(width: u16) -> String {
-    let hints = [
-        tr!("? hulp", "? help"),
-        tr!("spatie pauze", "space pause"),
-        tr!("→ volgende", "→ next"),
-        tr!("d kaart", "d card"),
-        tr!("n notitie", "n note"),
-        tr!("a afspraak", "a agreement"),
-        tr!("q stop", "q quit"),
-        tr!("h verberg", "h hide"),
-        tr!("g agenda", "g agenda"),
-    ];
-    let mut out = String::new();
-    for hint in hints {
-        let extra = if out.is_empty() { 1 } else { 3 } + hint.chars().count();
-        if out.chars().count() + extra > usize::from(width) {
-            break;
-        }
-        out.push_str(if out.is_empty() { " " } else { " · " });
-        out.push_str(&hint);
-    }
-    out
+    super::fit_hints(
+        &[
+            tr!("? hulp", "? help"),
+            tr!("spatie pauze", "space pause"),
+            tr!("→ volgende", "→ next"),
+            tr!("d kaart", "d card"),
+            tr!("n notitie", "n note"),
+            tr!("a afspraak", "a agreement"),
+            tr!("q stop", "q quit"),
+            tr!("h verberg", "h hide"),
+            tr!("g agenda", "g agenda"),
+        ],
+        width,
+    )
 }
 
 /// Timer and card title, for terminals too small for anything else; still fully usable.

@@ -135,9 +135,15 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Status::Error(message)) => (format!(" {message}"), theme::error()),
         Some(Status::Info(message)) => (format!(" {message}"), theme::accent()),
         None => (
-            tr!(
-                " Ctrl+S bewaar · Ctrl+N andere kaart · Ctrl+T terugleggen · Ctrl+H hulp · Esc einde",
-                " Ctrl+S save · Ctrl+N another card · Ctrl+T put back · Ctrl+H help · Esc end"
+            super::fit_hints(
+                &[
+                    tr!("Ctrl+S bewaar", "Ctrl+S save"),
+                    tr!("Esc einde", "Esc end"),
+                    tr!("Ctrl+N andere kaart", "Ctrl+N another card"),
+                    tr!("Ctrl+H hulp", "Ctrl+H help"),
+                    tr!("Ctrl+T terugleggen", "Ctrl+T put back"),
+                ],
+                area.width.saturating_sub(saved.chars().count() as u16 + 2),
             ),
             theme::dim(),
         ),
