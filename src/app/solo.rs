@@ -61,16 +61,7 @@ impl App {
                 self.mode = self.rest_mode();
                 effects
             }
-            KeyCode::Char('e') if ctrl => {
-                self.stash_writing();
-                self.mode = Mode::ConfirmQuit;
-                self.draft
-                    .clone()
-                    .map(Effect::SaveDraft)
-                    .into_iter()
-                    .collect()
-            }
-            KeyCode::Esc => {
+            KeyCode::Esc | KeyCode::Char('e') if key.code == KeyCode::Esc || ctrl => {
                 self.stash_writing();
                 self.mode = Mode::ConfirmQuit;
                 self.draft

@@ -30,6 +30,32 @@ pub fn fit_hints(hints: &[String], width: u16) -> String {
     out
 }
 
+/// The bottom line: a message if there is one, else the key hints that fit; on the right
+/// when the journal last confirmed a save.
+pub fn render_status_footer(app: &App, hints: &[String], area: Rect, buf: &mut Buffer) {
+    use ratatui::layout::{Constraint, Layout};
+    use ratatui::text::Line;
+    use ratatui::widgets::{Paragraph, Widget};
+    let saved = match &app.saved_at {
+        Some(at) => tr!("opgeslagen {}", "saved {}", at.format("%H:%M:%S")),
+        None => tr!("nog niets opgeslagen", "nothing saved yet"),
+    };
+    let right = format!(" {saved} ");
+    let right_width = right.chars().count() as u16;
+    let (left, style) = match &app.status {
+        Some(crate::app::Status::Error(message)) => (format!(" {message}"), theme::error()),
+        Some(crate::app::Status::Info(message)) => (format!(" {message}"), theme::accent()),
+        None => (
+            fit_hints(hints, area.width.saturating_sub(right_width)),
+            theme::dim(),
+        ),
+    };
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    Paragraph::new(Line::styled(left, style)).render(left_area, buf);
+    Paragraph::new(Line::styled(right, theme::dim())).render(right_area, buf);
+}
+
 pub fn draw(frame: &mut Frame, app: &App) {
     render(app, frame.area(), frame.buffer_mut());
 }

@@ -27,7 +27,7 @@ pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn window(title: String) -> Block<'static> {
+pub fn window(title: String) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
@@ -163,14 +163,25 @@ pub fn solo_help_lines() -> Vec<(String, String)> {
 }
 
 pub fn render_help(area: Rect, buf: &mut Buffer) {
-    render_help_lines(help_lines(), area, buf);
+    render_key_help(
+        help_lines(),
+        tr!("Toetsen — een toets sluit", "Keys — any key closes"),
+        area,
+        buf,
+    );
 }
 
 pub fn render_solo_help(area: Rect, buf: &mut Buffer) {
-    render_help_lines(solo_help_lines(), area, buf);
+    render_key_help(
+        solo_help_lines(),
+        tr!("Toetsen — een toets sluit", "Keys — any key closes"),
+        area,
+        buf,
+    );
 }
 
-fn render_help_lines(keys: Vec<(String, String)>, area: Rect, buf: &mut Buffer) {
+/// A window listing keys and what they do; a key with no description is a heading.
+pub fn render_key_help(keys: Vec<(String, String)>, title: String, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = keys
         .into_iter()
         .map(|(key, what)| {
@@ -184,14 +195,13 @@ fn render_help_lines(keys: Vec<(String, String)>, area: Rect, buf: &mut Buffer) 
             }
         })
         .collect();
-    let height = lines.len() as u16 + 4;
-    let rect = popup(area, 76, height);
+    // As high as the lines need once wrapped, so the last key is never cut off.
+    let inner = usize::from(area.width.min(84).saturating_sub(2)).max(1);
+    let height: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let rect = popup(area, 84, height as u16 + 2);
     Clear.render(rect, buf);
     Paragraph::new(lines)
-        .block(window(tr!(
-            "Toetsen — een toets sluit",
-            "Keys — any key closes"
-        )))
+        .block(window(title))
         .wrap(Wrap { trim: false })
         .render(rect, buf);
 }

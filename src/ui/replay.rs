@@ -7,14 +7,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, BorderType, Borders, Clear, Padding, Paragraph, Widget, Wrap,
-};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::popup;
+use super::overlays::{popup, window};
 use super::round::{Size, note_line, size_for};
-use super::{theme, timer};
+use super::{overlays, round, theme, timer};
 use crate::replay::{Replay, View};
 use crate::session::state::Note;
 use crate::session::timer::clock_text;
@@ -279,7 +277,7 @@ fn render_moment(replay: &Replay, size: Size, area: Rect, buf: &mut Buffer) {
     let session = replay.session();
     let top_height = if size == Size::Large { 10 } else { 6 };
     let notes_height = if size == Size::Large { 9 } else { 5 };
-    let people = people_lines(session);
+    let people = round::people_lines(session, area.width.saturating_sub(2) as usize);
     let (card_constraint, notes_constraint) = match session.table.last() {
         None => (Constraint::Length(3), Constraint::Min(notes_height)),
         Some(_) => (Constraint::Min(3), Constraint::Length(notes_height)),
@@ -294,107 +292,13 @@ fn render_moment(replay: &Replay, size: Size, area: Rect, buf: &mut Buffer) {
     let timer_width = (area.width / 2).min(if size == Size::Large { 48 } else { 30 });
     let [instruction, timer_area] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width)]).areas(top);
-    render_instruction(session, instruction, buf);
+    round::render_instruction(session, instruction, buf);
     let face = timer::face(session, replay.shown_t());
     timer::render(&face, timer_area.inner(Margin::new(1, 0)), buf);
-    render_card(session, size, card, buf);
+    let empty = tr!("Geen kaart op tafel.", "No card on the table.");
+    round::render_card(session, size, empty, false, card, buf);
     Paragraph::new(people).render(people_area.inner(Margin::new(1, 0)), buf);
     render_notes(replay, notes, buf);
-}
-
-fn render_instruction(session: &Session, area: Rect, buf: &mut Buffer) {
-    let mut text = Text::default();
-    if let Some(round) = session.current_round() {
-        let mut title = vec![Span::styled(round.round.title.clone(), theme::title())];
-        if round.inserted {
-            title.push(Span::styled(
-                tr!("  (ingevoegd)", "  (inserted)"),
-                theme::dim(),
-            ));
-        }
-        text.push_line(Line::from(title));
-        text.push_line(Line::default());
-        text.push_line(Line::from(round.round.instruction.clone()));
-    } else if session.ended {
-        text.push_line(Line::styled(
-            tr!("De sessie is afgerond.", "The session has ended."),
-            theme::title(),
-        ));
-    } else {
-        text.push_line(Line::styled(
-            tr!("Er loopt geen ronde.", "No round is running."),
-            theme::dim(),
-        ));
-    }
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .render(area.inner(Margin::new(1, 0)), buf);
-}
-
-fn render_card(session: &Session, size: Size, area: Rect, buf: &mut Buffer) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme::card_border());
-    let Some((deck, card, category)) = session.table.last().and_then(|c| session.card(c)) else {
-        Paragraph::new(
-            Line::styled(
-                tr!("Geen kaart op tafel.", "No card on the table."),
-                theme::dim(),
-            )
-            .alignment(Alignment::Center),
-        )
-        .block(block.title(tr!(" Kaart ", " Card ")))
-        .render(area, buf);
-        return;
-    };
-    let category = category.map_or(card.category.as_str(), |c| c.title.as_str());
-    let on_table = session.table.len();
-    let mut title = format!(" {} · {} ", deck.title, category);
-    if on_table > 1 {
-        title.push_str(&tr!(
-            "· {on_table} kaarten op tafel ",
-            "· {on_table} cards on the table "
-        ));
-    }
-    let mut text = Text::default();
-    if size == Size::Large {
-        text.push_line(Line::default());
-    }
-    text.push_line(Line::styled(card.title.to_uppercase(), theme::title()));
-    text.push_line(Line::default());
-    text.push_line(Line::from(card.prompt.clone()));
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .block(
-            block
-                .title(Line::styled(title, theme::accent()))
-                .padding(Padding::horizontal(2)),
-        )
-        .render(area, buf);
-}
-
-fn people_lines(session: &Session) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    if let Some(name) = session.turn_name() {
-        lines.push(Line::from(vec![
-            Span::styled(tr!("Beurt: ", "Turn: "), theme::dim()),
-            Span::styled(name.to_string(), theme::title()),
-        ]));
-    }
-    if !session.roles.is_empty() {
-        let roles = session
-            .roles
-            .iter()
-            .map(|r| format!("{}: {}", r.participant, r.role))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        lines.push(Line::from(vec![
-            Span::styled(tr!("Rollen: ", "Roles: "), theme::dim()),
-            Span::raw(roles),
-        ]));
-    }
-    lines
 }
 
 /// The note the record at the position is about, if any.
@@ -831,13 +735,6 @@ fn render_minimal(replay: &Replay, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn window(title: String) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .title(Line::styled(format!(" {title} "), theme::title()))
-}
-
 /// Every key of the replay.
 pub fn help_lines() -> Vec<(String, String)> {
     vec![
@@ -892,24 +789,12 @@ pub fn help_lines() -> Vec<(String, String)> {
 }
 
 fn render_help(area: Rect, buf: &mut Buffer) {
-    let lines: Vec<Line> = help_lines()
-        .into_iter()
-        .map(|(key, what)| {
-            Line::from(vec![
-                Span::styled(format!(" {key:<11}"), theme::accent()),
-                Span::raw(what),
-            ])
-        })
-        .collect();
-    let rect = popup(area, 76, lines.len() as u16 + 2);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .block(window(tr!(
-            "Terugkijken — een toets sluit",
-            "Replay — any key closes"
-        )))
-        .wrap(Wrap { trim: false })
-        .render(rect, buf);
+    overlays::render_key_help(
+        help_lines(),
+        tr!("Terugkijken — een toets sluit", "Replay — any key closes"),
+        area,
+        buf,
+    );
 }
 
 fn render_search(text: &str, area: Rect, buf: &mut Buffer) {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, BorderType, Borders, LineGauge, Paragraph, Widget,
 
 use super::{theme, timer};
 use crate::app::{App, Status};
-use crate::session::NoteKind;
 use crate::session::timer::clock_text;
+use crate::session::{NoteKind, Session};
 use crate::tr;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -55,7 +55,7 @@ fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
     let notes_height = notes_height
         .min(app.round_notes().len() as u16 + 1)
         .max(notes_height.min(2));
-    let people = people_lines(app, area.width.saturating_sub(2) as usize);
+    let people = people_lines(&app.session, area.width.saturating_sub(2) as usize);
     // Without a card the empty card box stays small and the notes get the room.
     let (card_constraint, notes_constraint) = match (app.card_on_table(), notes_height) {
         (None, n) if n > 0 => (Constraint::Length(3), Constraint::Min(n)),
@@ -76,13 +76,17 @@ fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
     let timer_width = (area.width / 2).min(if size == Size::Large { 48 } else { 30 });
     let [instruction, timer_area] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width)]).areas(top);
-    render_instruction(app, instruction, buf);
+    render_instruction(&app.session, instruction, buf);
     timer::render(
         &face,
         timer_area.inner(ratatui::layout::Margin::new(1, 0)),
         buf,
     );
-    render_card(app, size, card, buf);
+    let empty = tr!(
+        "Geen kaart op tafel. Druk d om een kaart te trekken.",
+        "No card on the table. Press d to draw a card."
+    );
+    render_card(&app.session, size, empty, !app.notes_hidden, card, buf);
     Paragraph::new(people).render(people_area.inner(ratatui::layout::Margin::new(1, 0)), buf);
     if notes_height > 0 {
         render_notes(app, notes, buf);
@@ -127,9 +131,10 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         .render(right_area, buf);
 }
 
-fn render_instruction(app: &App, area: Rect, buf: &mut Buffer) {
+/// The round's title and its instruction for the group (also used by replay).
+pub fn render_instruction(session: &Session, area: Rect, buf: &mut Buffer) {
     let mut text = Text::default();
-    if let Some(round) = app.session.current_round() {
+    if let Some(round) = session.current_round() {
         let mut title = vec![Span::styled(round.round.title.clone(), theme::title())];
         if round.inserted {
             title.push(Span::styled(
@@ -140,10 +145,15 @@ fn render_instruction(app: &App, area: Rect, buf: &mut Buffer) {
         text.push_line(Line::from(title));
         text.push_line(Line::default());
         text.push_line(Line::from(round.round.instruction.clone()));
-    } else if app.session.ended {
+    } else if session.ended {
         text.push_line(Line::styled(
             tr!("De sessie is afgerond.", "The session has ended."),
             theme::title(),
+        ));
+    } else {
+        text.push_line(Line::styled(
+            tr!("Er loopt geen ronde.", "No round is running."),
+            theme::dim(),
         ));
     }
     Paragraph::new(text)
@@ -151,23 +161,29 @@ fn render_instruction(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area.inner(ratatui::layout::Margin::new(1, 0)), buf);
 }
 
-fn render_card(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
+/// The card shown large (the last one drawn), with its deck and category. `empty` is
+/// what an empty table says; `tip` shows the facilitator's hint (also used by replay).
+pub fn render_card(
+    session: &Session,
+    size: Size,
+    empty: String,
+    tip: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme::card_border());
-    let Some((deck, card, category)) = app.card_on_table().and_then(|c| app.session.card(c)) else {
-        let hint = tr!(
-            "Geen kaart op tafel. Druk d om een kaart te trekken.",
-            "No card on the table. Press d to draw a card."
-        );
+    let Some((deck, card, category)) = session.table.last().and_then(|c| session.card(c)) else {
+        let hint = empty;
         Paragraph::new(Line::styled(hint, theme::dim()).alignment(Alignment::Center))
             .block(block.title(tr!(" Kaart ", " Card ")))
             .render(area, buf);
         return;
     };
     let category = category.map_or(card.category.as_str(), |c| c.title.as_str());
-    let on_table = app.session.table.len();
+    let on_table = session.table.len();
     let mut title = format!(" {} · {} ", deck.title, category);
     if on_table > 1 {
         title.push_str(&tr!(
@@ -183,7 +199,7 @@ fn render_card(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
     text.push_line(Line::styled(card.title.to_uppercase(), theme::title()));
     text.push_line(Line::default());
     text.push_line(Line::from(card.prompt.clone()));
-    if let (Some(hint), false) = (&card.hint, app.notes_hidden) {
+    if let (Some(hint), true) = (&card.hint, tip) {
         text.push_line(Line::default());
         text.push_line(Line::styled(
             tr!(
@@ -199,9 +215,8 @@ fn render_card(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// Whose turn it is, and the roles handed out.
-fn people_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let session = &app.session;
+/// Whose turn it is, and the roles handed out, wrapped to `width` (also used by replay).
+pub fn people_lines(session: &Session, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(name) = session.turn_name() {
         let mut spans = vec![
@@ -354,44 +369,18 @@ fn render_progress(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let saved = match &app.saved_at {
-        Some(at) => tr!("opgeslagen {}", "saved {}", at.format("%H:%M:%S")),
-        None => tr!("nog niets opgeslagen", "nothing saved yet"),
-    };
-    let (left, style) = match &app.status {
-        Some(Status::Error(message)) => (format!(" {message}"), theme::error()),
-        Some(Status::Info(message)) => (format!(" {message}"), theme::accent()),
-        None => (
-            key_hints(area.width.saturating_sub(saved.chars().count() as u16 + 2)),
-            theme::dim(),
-        ),
-    };
-    let right = format!(" {saved} ");
-    let [left_area, right_area] = Layout::horizontal([
-        Constraint::Min(1),
-        Constraint::Length(right.chars().count() as u16),
-    ])
-    .areas(area);
-    Paragraph::new(Line::styled(left, style)).render(left_area, buf);
-    Paragraph::new(Line::styled(right, theme::dim())).render(right_area, buf);
-}
-
-/// The key hints that fit in `width`, whole; `? hulp` comes first so the rest can be found.
-fn key_hints(width: u16) -> String {
-    super::fit_hints(
-        &[
-            tr!("? hulp", "? help"),
-            tr!("spatie pauze", "space pause"),
-            tr!("→ volgende", "→ next"),
-            tr!("d kaart", "d card"),
-            tr!("n notitie", "n note"),
-            tr!("a afspraak", "a agreement"),
-            tr!("q stop", "q quit"),
-            tr!("h verberg", "h hide"),
-            tr!("g agenda", "g agenda"),
-        ],
-        width,
-    )
+    let hints = [
+        tr!("? hulp", "? help"),
+        tr!("spatie pauze", "space pause"),
+        tr!("→ volgende", "→ next"),
+        tr!("d kaart", "d card"),
+        tr!("n notitie", "n note"),
+        tr!("a afspraak", "a agreement"),
+        tr!("q stop", "q quit"),
+        tr!("h verberg", "h hide"),
+        tr!("g agenda", "g agenda"),
+    ];
+    super::render_status_footer(app, &hints, area, buf);
 }
 
 /// Timer and card title, for terminals too small for anything else; still fully usable.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph, Widget, Wrap};
 
 use super::{theme, timer};
-use crate::app::{App, Mode, Status};
+use crate::app::{App, Mode};
 use crate::tr;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -127,33 +127,12 @@ fn render_card(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let saved = match &app.saved_at {
-        Some(at) => tr!("opgeslagen {}", "saved {}", at.format("%H:%M:%S")),
-        None => String::new(),
-    };
-    let (left, style) = match &app.status {
-        Some(Status::Error(message)) => (format!(" {message}"), theme::error()),
-        Some(Status::Info(message)) => (format!(" {message}"), theme::accent()),
-        None => (
-            super::fit_hints(
-                &[
-                    tr!("Ctrl+S bewaar", "Ctrl+S save"),
-                    tr!("Esc einde", "Esc end"),
-                    tr!("Ctrl+N andere kaart", "Ctrl+N another card"),
-                    tr!("Ctrl+H hulp", "Ctrl+H help"),
-                    tr!("Ctrl+T terugleggen", "Ctrl+T put back"),
-                ],
-                area.width.saturating_sub(saved.chars().count() as u16 + 2),
-            ),
-            theme::dim(),
-        ),
-    };
-    let right = format!(" {saved} ");
-    let [left_area, right_area] = Layout::horizontal([
-        Constraint::Min(1),
-        Constraint::Length(right.chars().count() as u16),
-    ])
-    .areas(area);
-    Paragraph::new(Line::styled(left, style)).render(left_area, buf);
-    Paragraph::new(Line::styled(right, theme::dim())).render(right_area, buf);
+    let hints = [
+        tr!("Ctrl+S bewaar", "Ctrl+S save"),
+        tr!("Esc einde", "Esc end"),
+        tr!("Ctrl+N andere kaart", "Ctrl+N another card"),
+        tr!("Ctrl+H hulp", "Ctrl+H help"),
+        tr!("Ctrl+T terugleggen", "Ctrl+T put back"),
+    ];
+    super::render_status_footer(app, &hints, area, buf);
 }
