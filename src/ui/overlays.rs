@@ -457,8 +457,11 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
     {
         lines.push(Line::styled(message.clone(), theme::accent()));
     }
+    // On a short screen the list scrolls so the selected round stays in view.
+    let visible = rect.height.saturating_sub(2 + 4);
+    let scroll = (state.selected as u16).saturating_sub(visible.saturating_sub(1));
     Paragraph::new(Text::from(lines))
-        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
         .block(window(tr!("Agenda", "Agenda")))
         .render(rect, buf);
 }

@@ -60,7 +60,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ])
         })
         .collect();
-    let table_height = rows.len() as u16 + 1;
+    // A screen too small for the table still shows the totals, the file and how to leave.
+    let compact = area.width < 50 || area.height < rows.len() as u16 + 10;
+    let table_height = if compact { 0 } else { rows.len() as u16 + 1 };
     let total_planned: u64 = session
         .rounds
         .iter()
@@ -116,6 +118,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme::accent(),
         ),
     ];
+    let mut lines = lines;
+    if compact {
+        // How to leave comes first where little fits.
+        let keys = lines.pop().unwrap_or_default();
+        lines.retain(|l| l.width() > 0);
+        lines.insert(0, keys);
+    }
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(rest, buf);
