@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod history;
+pub mod home;
 pub mod i18n;
 pub mod paths;
 pub mod replay;

@@ -1,3 +1,4 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -85,6 +86,10 @@ fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
         Some(Command::Sessions(args)) => commands::sessions::run(&ctx, args),
         Some(Command::Export(args)) => commands::export::run(&ctx, args),
         Some(Command::Replay { target }) => commands::replay::run(&ctx, target.as_deref()),
+        // On a terminal: the home screen. Piped or redirected: the help, as before.
+        None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
+            commands::home::run(&ctx)
+        }
         None => {
             use clap::CommandFactory;
             Cli::command().print_help().ok();

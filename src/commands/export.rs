@@ -78,6 +78,38 @@ pub fn file_name_from_title(title: &str) -> String {
     }
 }
 
+/// Writes the session at `session` as Markdown into `dir`, named from its title, and never
+/// over an existing file: `titel-2.md`, `titel-3.md`, … when the name is taken. Returns the
+/// file written. The home screen's `e`.
+pub fn export_into(session: &Path, dir: &Path) -> Result<PathBuf, Failure> {
+    let loaded = journal::load(session).map_err(|e| Failure::failed(e.to_string()))?;
+    let parsed = Session::from_records(&loaded.records)
+        .map_err(|e| Failure::failed(format!("{}: {e}", session.display())))?;
+    let text = markdown(&parsed, &loaded.records, &id_of(session));
+    let name = file_name_from_title(&parsed.title);
+    let stem = name.strip_suffix(".md").unwrap_or(&name);
+    for n in 1..=999 {
+        let target = match n {
+            1 => dir.join(&name),
+            n => dir.join(format!("{stem}-{n}.md")),
+        };
+        if target.exists() {
+            continue;
+        }
+        match write_new(&target, text.as_bytes(), false) {
+            // Taken in the meantime (`write_new` says so with a usage failure): the next name.
+            Err(failure) if failure.code == 2 => continue,
+            Err(failure) => return Err(failure),
+            Ok(()) => return Ok(target),
+        }
+    }
+    Err(Failure::failed(tr!(
+        "te veel bestanden met de naam {name} in {}",
+        "too many files named {name} in {}",
+        dir.display()
+    )))
+}
+
 fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true);

@@ -6,6 +6,7 @@ pub mod config;
 pub mod decks;
 pub mod draw;
 pub mod export;
+pub mod home;
 pub mod plans;
 pub mod replay;
 pub mod resume;

@@ -58,7 +58,41 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
         Some(text) => parse_participants(Some(text))?,
         None => ctx.settings.participants.value.clone(),
     };
-    let (decks, session_deck) = session_decks(ctx, &plan, args.deck.as_deref())?;
+    let finished = start_workshop(
+        ctx,
+        plan,
+        &Start {
+            title: args.title.clone(),
+            participants,
+            deck: args.deck.clone(),
+            seed: args.seed,
+            bell: ctx.settings.bell.value && !args.no_bell,
+            follow_up: args.follow_up.clone(),
+        },
+    )?;
+    finished.print();
+    Ok(())
+}
+
+/// What a workshop starts with, once its plan is chosen.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    /// `None` or empty: the plan's title and today's date.
+    pub title: Option<String>,
+    pub participants: Vec<String>,
+    /// The deck for rounds that name none (plans for any deck).
+    pub deck: Option<String>,
+    /// `None`: a random seed (it is kept in the journal).
+    pub seed: Option<u64>,
+    pub bell: bool,
+    /// An earlier session whose open agreements come first.
+    pub follow_up: Option<String>,
+}
+
+/// Starts a workshop of `plan` on this terminal and runs it until it is ended or left.
+/// Both `tafel run` and the home screen come here.
+pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finished, Failure> {
+    let (decks, session_deck) = session_decks(ctx, &plan, start.deck.as_deref())?;
     let sessions_dir = ctx.sessions_dir.clone().ok_or_else(|| {
         Failure::usage(tr!(
             "geen map voor sessies gevonden: geef --sessions-dir",
@@ -67,31 +101,31 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
     })?;
     let clock = SystemClock::starting_at(0);
     let started = chrono::Local::now();
-    let title = args
+    let title = start
         .title
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .unwrap_or_else(|| format!("{} — {}", plan.title, started.format("%d-%m-%Y")));
-    let follow_up = match &args.follow_up {
+    let follow_up = match &start.follow_up {
         Some(target) => Some(follow_up_event(&sessions_dir, target)?),
         None => None,
     };
     let mut journal = Journal::create(&sessions_dir, started, &plan.id)
         .map_err(|e| Failure::failed(e.to_string()))?;
-    let start = Event::SessionStarted {
+    let event = Event::SessionStarted {
         format: FORMAT.to_string(),
         title,
         plan,
         decks,
         session_deck,
-        seed: args.seed.unwrap_or_else(rand::random),
-        participants,
+        seed: start.seed.unwrap_or_else(rand::random),
+        participants: start.participants.clone(),
     };
     let records = journal
         .append(
-            std::iter::once(start).chain(follow_up).collect(),
+            std::iter::once(event).chain(follow_up).collect(),
             clock.wall(),
             clock.t(),
         )
@@ -103,10 +137,59 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
     };
     let path = journal.path().display().to_string();
     let mut app = App::new(session, path, journal.id(), now);
-    app.bell = ctx.settings.bell.value && !args.no_bell;
+    app.bell = start.bell;
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
-    drive(&mut app, &mut journal, &clock, initial)
+    session_screen(&mut app, &mut journal, &clock, initial)
+}
+
+/// How a session screen ended, for the message afterwards.
+#[derive(Debug)]
+pub struct Finished {
+    pub path: String,
+    pub id: String,
+    /// Ended with "q" and "j"; otherwise interrupted, and it can continue.
+    pub ended: bool,
+    pub exit: Exit,
+}
+
+impl Finished {
+    /// Where the session is, and what to do next.
+    pub fn message(&self) -> [String; 2] {
+        let (path, id) = (&self.path, &self.id);
+        if self.ended {
+            return [
+                tr!(
+                    "Sessie afgerond en opgeslagen in {path}",
+                    "Session finished and saved in {path}"
+                ),
+                tr!(
+                    "Exporteren: tafel export {id} -o verslag.md",
+                    "Export: tafel export {id} -o report.md"
+                ),
+            ];
+        }
+        let why = match self.exit {
+            Exit::Signal => tr!("gestopt door een signaal", "stopped by a signal"),
+            Exit::Quit => tr!("onderbroken", "interrupted"),
+        };
+        [
+            tr!(
+                "Sessie {why}; alles wat bevestigd was staat in {path}",
+                "Session {why}; everything confirmed is in {path}"
+            ),
+            tr!(
+                "Verder gaan: tafel resume {id}",
+                "Continue: tafel resume {id}"
+            ),
+        ]
+    }
+
+    pub fn print(&self) {
+        for line in self.message() {
+            println!("{line}");
+        }
+    }
 }
 
 /// Runs the session screen, then tells where the session is and what to do next.
@@ -116,45 +199,24 @@ pub(super) fn drive(
     clock: &dyn Clock,
     initial: Vec<crate::app::Effect>,
 ) -> Outcome {
-    let exit = tui::run_session(app, journal, clock, initial).map_err(io_failure)?;
-    let path = journal.path().display().to_string();
-    let id = journal.id();
-    if app.session.ended {
-        println!(
-            "{}",
-            tr!(
-                "Sessie afgerond en opgeslagen in {path}",
-                "Session finished and saved in {path}"
-            )
-        );
-        println!(
-            "{}",
-            tr!(
-                "Exporteren: tafel export {id} -o verslag.md",
-                "Export: tafel export {id} -o report.md"
-            )
-        );
-    } else {
-        let why = match exit {
-            Exit::Signal => tr!("gestopt door een signaal", "stopped by a signal"),
-            Exit::Quit => tr!("onderbroken", "interrupted"),
-        };
-        println!(
-            "{}",
-            tr!(
-                "Sessie {why}; alles wat bevestigd was staat in {path}",
-                "Session {why}; everything confirmed is in {path}"
-            )
-        );
-        println!(
-            "{}",
-            tr!(
-                "Verder gaan: tafel resume {id}",
-                "Continue: tafel resume {id}"
-            )
-        );
-    }
+    session_screen(app, journal, clock, initial)?.print();
     Ok(())
+}
+
+/// Runs the session screen until the session is ended or left.
+pub(super) fn session_screen(
+    app: &mut App,
+    journal: &mut Journal,
+    clock: &dyn Clock,
+    initial: Vec<crate::app::Effect>,
+) -> Result<Finished, Failure> {
+    let exit = tui::run_session(app, journal, clock, initial).map_err(io_failure)?;
+    Ok(Finished {
+        path: journal.path().display().to_string(),
+        id: journal.id(),
+        ended: app.session.ended,
+        exit,
+    })
 }
 
 pub(super) fn io_failure(err: std::io::Error) -> Failure {
@@ -194,7 +256,8 @@ fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Failure
     })
 }
 
-fn parse_participants(text: Option<&str>) -> Result<Vec<String>, Failure> {
+/// Names from "Anna, Bram,Chris": cleaned, empty ones dropped, count and length checked.
+pub fn parse_participants(text: Option<&str>) -> Result<Vec<String>, Failure> {
     let Some(text) = text else {
         return Ok(Vec::new());
     };

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use super::run::drive;
+use super::run::{Finished, session_screen};
 use super::{Context, Failure, Outcome};
 use crate::app::{App, Now, SOLO_PLAN};
 use crate::catalog::parse::{MAX_ROUND_MINUTES, suggestion};
@@ -37,6 +37,13 @@ pub fn run(ctx: &Context, args: &SoloArgs) -> Outcome {
             "tafel solo needs a terminal (not a pipe or a file)"
         )));
     }
+    start_solo(ctx, args)?.print();
+    Ok(())
+}
+
+/// Starts solo reflection on this terminal and runs it until it is ended or left. Both
+/// `tafel solo` and the home screen come here.
+pub fn start_solo(ctx: &Context, args: &SoloArgs) -> Result<Finished, Failure> {
     let plan = solo_plan(ctx, args)?;
     let deck = ctx.deck(&plan.decks[0])?.clone();
     let sessions_dir = ctx.sessions_dir()?;
@@ -74,7 +81,7 @@ pub fn run(ctx: &Context, args: &SoloArgs) -> Outcome {
     app.bell = args.minutes.is_some() && ctx.settings.bell.value && !args.no_bell;
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
-    drive(&mut app, &mut journal, &clock, initial)
+    session_screen(&mut app, &mut journal, &clock, initial)
 }
 
 /// A plan of one round that draws one card; without `--minutes` the timer stays out of view.

@@ -1,0 +1,239 @@
+//! `tafel` without arguments: the home screen. Runs the `home` state machine on the terminal
+//! and carries out what it asks: a workshop, solo reflection, a replay, resuming a session,
+//! an export. After a session or a replay it comes back here, so the facilitator is never
+//! dropped at the shell unexpectedly.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::run::{Finished, Start};
+use super::{Context, Failure, Outcome};
+use crate::app::Status;
+use crate::history::listing::list;
+use crate::home::{Home, Input, Outcome as Wish};
+use crate::tr;
+use crate::tui::{Exit, SignalWatch, TerminalGuard};
+
+/// The longest the loop sleeps without a key: also how quickly SIGTERM/SIGHUP are noticed.
+const MAX_SLEEP_MS: u64 = 1000;
+
+pub fn run(ctx: &Context) -> Outcome {
+    // Set by SIGTERM/SIGHUP/SIGINT at any time, also while a session or a replay has the
+    // terminal: then tafel ends instead of coming back here.
+    let signalled = Arc::new(AtomicBool::new(false));
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::flag::register(signal, Arc::clone(&signalled))
+                .map_err(super::run::io_failure)?;
+        }
+    }
+    let today = chrono::Local::now().format("%d-%m-%Y").to_string();
+    let mut home = Home::new(
+        &ctx.library,
+        &today,
+        &ctx.settings.participants.value,
+        rand::random(),
+    );
+    loop {
+        let Some(wish) = show(ctx, &mut home, &signalled).map_err(super::run::io_failure)? else {
+            return Ok(());
+        };
+        // For the shell, should a signal end tafel now: where the session is, how to go on.
+        let mut farewell: Option<[String; 2]> = None;
+        let status = match wish {
+            Wish::Quit => return Ok(()),
+            Wish::StartWorkshop {
+                plan_id,
+                title,
+                participants,
+                deck,
+            } => {
+                let started = ctx.plan(&plan_id).cloned().and_then(|plan| {
+                    super::run::start_workshop(
+                        ctx,
+                        plan,
+                        &Start {
+                            title: Some(title),
+                            participants,
+                            deck,
+                            seed: None,
+                            bell: ctx.settings.bell.value,
+                            follow_up: None,
+                        },
+                    )
+                });
+                session_status(started, &mut farewell)
+            }
+            Wish::StartSolo {
+                deck,
+                category,
+                minutes,
+            } => session_status(
+                super::solo::start_solo(
+                    ctx,
+                    &super::solo::SoloArgs {
+                        deck: Some(deck),
+                        category,
+                        minutes,
+                        no_bell: false,
+                    },
+                ),
+                &mut farewell,
+            ),
+            Wish::Replay(path) => {
+                let target = path.display().to_string();
+                let result = super::replay::run(ctx, Some(&target));
+                reload(ctx, &mut home);
+                result.err().map(|f| Status::Error(f.message))
+            }
+            Wish::Resume(path) => {
+                let target = path.display().to_string();
+                let result = super::resume::run(
+                    ctx,
+                    &super::resume::ResumeArgs {
+                        target: Some(target),
+                        no_bell: false,
+                    },
+                );
+                reload(ctx, &mut home);
+                Some(match result {
+                    Err(f) => Status::Error(f.message),
+                    Ok(()) => resumed_status(&home, &path),
+                })
+            }
+            // Handled on the home screen itself.
+            Wish::LoadSessions | Wish::Export(_) => None,
+        };
+        if signalled.load(Ordering::SeqCst) {
+            match (farewell, &status) {
+                (Some(lines), _) => lines.iter().for_each(|line| println!("{line}")),
+                (None, Some(Status::Info(message) | Status::Error(message))) => {
+                    println!("{message}")
+                }
+                (None, None) => {}
+            }
+            return Ok(());
+        }
+        home.returned(status);
+    }
+}
+
+/// The home screen until it asks for something that needs the whole terminal (`None`: a
+/// signal ended it). Sleeps until a key; redraws only when something changed.
+fn show(ctx: &Context, home: &mut Home, signalled: &AtomicBool) -> io::Result<Option<Wish>> {
+    // Ends the process even if crossterm spins on a hung-up terminal.
+    let watch = SignalWatch::start()?;
+    let mut guard = TerminalGuard::enter()?;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            guard
+                .terminal
+                .draw(|frame| crate::ui::home::render(home, frame.area(), frame.buffer_mut()))?;
+            dirty = false;
+        }
+        if watch.stopped() || signalled.load(Ordering::SeqCst) {
+            return Ok(None);
+        }
+        if !event::poll(Duration::from_millis(MAX_SLEEP_MS))? {
+            continue;
+        }
+        let input = match event::read()? {
+            Event::Key(key) => Input::Key(key),
+            Event::Paste(text) => Input::Paste(text),
+            Event::Resize(_, _) => {
+                dirty = true;
+                continue;
+            }
+            _ => continue,
+        };
+        dirty = true;
+        match home.update(input) {
+            None => {}
+            Some(Wish::LoadSessions) => home.set_sessions(load(ctx)),
+            Some(Wish::Export(path)) => {
+                let result = std::env::current_dir()
+                    .map_err(|e| e.to_string())
+                    .and_then(|dir| export(&path, &dir));
+                home.exported(result);
+            }
+            Some(wish) => return Ok(Some(wish)),
+        }
+    }
+}
+
+fn load(ctx: &Context) -> Result<crate::history::listing::Listing, String> {
+    ctx.sessions_dir()
+        .map(|dir| list(&dir))
+        .map_err(|f| f.message)
+}
+
+fn reload(ctx: &Context, home: &mut Home) {
+    if matches!(home.screen, crate::home::Screen::LookBack(_)) {
+        home.set_sessions(load(ctx));
+    }
+}
+
+fn export(session: &Path, dir: &Path) -> Result<PathBuf, String> {
+    super::export::export_into(session, dir).map_err(|f| f.message)
+}
+
+/// How a workshop or solo session went, for the line on the home screen; `farewell` gets
+/// the words for the shell, in case tafel ends now.
+fn session_status(
+    result: Result<Finished, Failure>,
+    farewell: &mut Option<[String; 2]>,
+) -> Option<Status> {
+    if let Ok(finished) = &result {
+        *farewell = Some(finished.message());
+    }
+    Some(match result {
+        Ok(finished) if finished.ended => Status::Info(tr!(
+            "Sessie afgerond en opgeslagen in {}. Exporteren: Terugkijken, dan e.",
+            "Session finished and saved in {}. Export: Look back, then e.",
+            finished.path
+        )),
+        Ok(finished) => {
+            let why = match finished.exit {
+                Exit::Signal => tr!("gestopt door een signaal", "stopped by a signal"),
+                Exit::Quit => tr!("onderbroken", "interrupted"),
+            };
+            Status::Info(tr!(
+                "Sessie {why}; alles wat bevestigd was staat in {}. Verder: Terugkijken, dan r.",
+                "Session {why}; everything confirmed is in {}. Continue: Look back, then r.",
+                finished.path
+            ))
+        }
+        Err(failure) => Status::Error(failure.message),
+    })
+}
+
+fn resumed_status(home: &Home, path: &Path) -> Status {
+    let ended = match &home.sessions {
+        crate::home::Sessions::Loaded(listing) => listing
+            .sessions
+            .iter()
+            .find(|(p, _)| p == path)
+            .is_some_and(|(_, s)| s.ended),
+        _ => false,
+    };
+    Status::Info(if ended {
+        tr!(
+            "Sessie afgerond en opgeslagen in {}",
+            "Session finished and saved in {}",
+            path.display()
+        )
+    } else {
+        tr!(
+            "Sessie weer onderbroken; alles staat in {}",
+            "Session interrupted again; everything is in {}",
+            path.display()
+        )
+    })
+}

@@ -1,0 +1,290 @@
+//! The two small forms before a session: a workshop (title, participants, a deck for plans
+//! that work with any deck) and solo reflection (deck, category, optional minutes).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::Outcome;
+use super::input::LineInput;
+use crate::catalog::Library;
+use crate::catalog::parse::MAX_ROUND_MINUTES;
+use crate::tr;
+
+const MAX_TITLE_CHARS: usize = 200;
+/// Room for the most participants `tafel run` accepts, with their longest names.
+const MAX_PARTICIPANTS_CHARS: usize = 3000;
+
+/// What a key did to a form.
+pub(super) enum Step {
+    Stay,
+    Back,
+    Done(Outcome),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkshopField {
+    Title,
+    Participants,
+    Deck,
+    Start,
+}
+
+#[derive(Debug)]
+pub struct WorkshopForm {
+    /// Index into the library's plans.
+    pub plan: usize,
+    pub title: LineInput,
+    pub participants: LineInput,
+    /// Index into the library's decks, for a plan with `decks = []`; `None` otherwise.
+    pub deck: Option<usize>,
+    pub focus: WorkshopField,
+    pub error: Option<String>,
+    default_title: String,
+}
+
+impl WorkshopForm {
+    pub fn new(library: &Library, plan: usize, today: &str, participants: &[String]) -> Self {
+        let plan_item = &library.plans[plan].item;
+        let default_title = format!("{} — {today}", plan_item.title);
+        let any_deck = plan_item.decks.is_empty() && !library.decks.is_empty();
+        WorkshopForm {
+            plan,
+            title: LineInput::new(&default_title, MAX_TITLE_CHARS),
+            participants: LineInput::new(&participants.join(", "), MAX_PARTICIPANTS_CHARS),
+            deck: any_deck.then_some(0),
+            focus: WorkshopField::Title,
+            error: None,
+            default_title,
+        }
+    }
+
+    /// The fields in the order Tab visits them.
+    pub fn fields(&self) -> Vec<WorkshopField> {
+        let mut fields = vec![WorkshopField::Title, WorkshopField::Participants];
+        if self.deck.is_some() {
+            fields.push(WorkshopField::Deck);
+        }
+        fields.push(WorkshopField::Start);
+        fields
+    }
+
+    pub fn typing(&self) -> bool {
+        matches!(
+            self.focus,
+            WorkshopField::Title | WorkshopField::Participants
+        )
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1).min(fields.len() - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        self.focus = fields[next];
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        match self.focus {
+            WorkshopField::Title => {
+                self.title.insert(text);
+            }
+            WorkshopField::Participants => {
+                self.participants.insert(text);
+            }
+            WorkshopField::Deck | WorkshopField::Start => {}
+        }
+    }
+
+    pub(super) fn key(&mut self, library: &Library, key: KeyEvent) -> Step {
+        match key.code {
+            KeyCode::Esc => return Step::Back,
+            KeyCode::Tab | KeyCode::Down => self.move_focus(true),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(false),
+            KeyCode::Enter if self.focus == WorkshopField::Start => return self.submit(library),
+            KeyCode::Enter => self.move_focus(true),
+            KeyCode::Char(' ') if self.focus == WorkshopField::Start => {
+                return self.submit(library);
+            }
+            KeyCode::Char('q') if self.focus == WorkshopField::Start => return Step::Back,
+            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l')
+                if self.focus == WorkshopField::Deck =>
+            {
+                let forward = matches!(key.code, KeyCode::Right | KeyCode::Char('l'));
+                if let Some(deck) = &mut self.deck {
+                    *deck = cycle(*deck, library.decks.len(), forward);
+                }
+            }
+            _ => {
+                let input = match self.focus {
+                    WorkshopField::Title => &mut self.title,
+                    WorkshopField::Participants => &mut self.participants,
+                    _ => return Step::Stay,
+                };
+                if input.key(key) {
+                    self.error = None;
+                }
+            }
+        }
+        Step::Stay
+    }
+
+    fn submit(&mut self, library: &Library) -> Step {
+        let participants =
+            match crate::commands::run::parse_participants(Some(self.participants.text())) {
+                Ok(names) => names,
+                Err(failure) => {
+                    self.error = Some(failure.message);
+                    self.focus = WorkshopField::Participants;
+                    return Step::Stay;
+                }
+            };
+        let title = self.title.text().trim();
+        let title = if title.is_empty() {
+            self.default_title.clone()
+        } else {
+            title.to_string()
+        };
+        Step::Done(Outcome::StartWorkshop {
+            plan_id: library.plans[self.plan].item.id.clone(),
+            title,
+            participants,
+            deck: self.deck.map(|d| library.decks[d].item.id.clone()),
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SoloField {
+    Deck,
+    Category,
+    Minutes,
+    Start,
+}
+
+const SOLO_FIELDS: [SoloField; 4] = [
+    SoloField::Deck,
+    SoloField::Category,
+    SoloField::Minutes,
+    SoloField::Start,
+];
+
+#[derive(Debug)]
+pub struct SoloForm {
+    /// Index into the library's decks.
+    pub deck: usize,
+    /// 0: every category; n: the deck's category n - 1.
+    pub category: usize,
+    /// Empty: no timer.
+    pub minutes: LineInput,
+    pub focus: SoloField,
+    pub error: Option<String>,
+}
+
+impl Default for SoloForm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SoloForm {
+    pub fn new() -> Self {
+        SoloForm {
+            deck: 0,
+            category: 0,
+            minutes: LineInput::new("", 3),
+            focus: SoloField::Deck,
+            error: None,
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let at = SOLO_FIELDS
+            .iter()
+            .position(|f| *f == self.focus)
+            .unwrap_or(0);
+        let next = if forward {
+            (at + 1).min(SOLO_FIELDS.len() - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        self.focus = SOLO_FIELDS[next];
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        if self.focus == SoloField::Minutes {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            self.minutes.insert(&digits);
+        }
+    }
+
+    pub(super) fn key(&mut self, library: &Library, key: KeyEvent) -> Step {
+        let choosing = matches!(self.focus, SoloField::Deck | SoloField::Category);
+        match key.code {
+            KeyCode::Esc => return Step::Back,
+            KeyCode::Char('q') if self.focus != SoloField::Minutes => return Step::Back,
+            KeyCode::Tab | KeyCode::Down => self.move_focus(true),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(false),
+            KeyCode::Enter if self.focus == SoloField::Start => return self.submit(library),
+            KeyCode::Char(' ') if self.focus == SoloField::Start => return self.submit(library),
+            KeyCode::Enter => self.move_focus(true),
+            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l')
+                if choosing =>
+            {
+                let forward = matches!(key.code, KeyCode::Right | KeyCode::Char('l'));
+                if self.focus == SoloField::Deck {
+                    self.deck = cycle(self.deck, library.decks.len(), forward);
+                    self.category = 0;
+                } else if let Some(deck) = library.decks.get(self.deck) {
+                    self.category = cycle(self.category, deck.item.categories.len() + 1, forward);
+                }
+            }
+            KeyCode::Char(c) if self.focus == SoloField::Minutes && !c.is_ascii_digit() => {}
+            _ if self.focus == SoloField::Minutes && self.minutes.key(key) => self.error = None,
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    fn submit(&mut self, library: &Library) -> Step {
+        let Some(deck) = library.decks.get(self.deck).map(|e| &e.item) else {
+            self.error = Some(tr!("er zijn geen stapels", "there are no decks"));
+            return Step::Stay;
+        };
+        let minutes = match self.minutes.text().trim() {
+            "" => None,
+            text => match text.parse::<u32>() {
+                Ok(m) if (1..=MAX_ROUND_MINUTES as u32).contains(&m) => Some(m),
+                _ => {
+                    self.error = Some(tr!(
+                        "minuten: kies 1 tot en met {MAX_ROUND_MINUTES}, of laat het leeg",
+                        "minutes: choose 1 to {MAX_ROUND_MINUTES}, or leave it empty"
+                    ));
+                    self.focus = SoloField::Minutes;
+                    return Step::Stay;
+                }
+            },
+        };
+        Step::Done(Outcome::StartSolo {
+            deck: deck.id.clone(),
+            category: self
+                .category
+                .checked_sub(1)
+                .and_then(|i| deck.categories.get(i))
+                .map(|c| c.id.clone()),
+            minutes,
+        })
+    }
+}
+
+/// The next (or previous) of `count` choices, round the end.
+fn cycle(at: usize, count: usize, forward: bool) -> usize {
+    if count == 0 {
+        0
+    } else if forward {
+        (at + 1) % count
+    } else {
+        (at + count - 1) % count
+    }
+}

@@ -1,0 +1,156 @@
+//! A one-line text field for the home screen's forms and search boxes: a `String` and a
+//! cursor, nothing more. Pasted text is made safe first (no escapes, no line ends).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::editor::sanitize;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineInput {
+    text: String,
+    /// The cursor, in characters from the start.
+    cursor: usize,
+    max_chars: usize,
+}
+
+impl LineInput {
+    pub fn new(text: &str, max_chars: usize) -> LineInput {
+        let mut input = LineInput {
+            text: String::new(),
+            cursor: 0,
+            max_chars,
+        };
+        input.insert(text);
+        input
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    fn len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    fn byte_at(&self, char_index: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    /// Inserts text at the cursor, made safe and cut at the field's length. Returns false
+    /// when something was cut off.
+    pub fn insert(&mut self, text: &str) -> bool {
+        let clean = sanitize(text, false);
+        let room = self.max_chars.saturating_sub(self.len());
+        let fits = clean.chars().count() <= room;
+        let clean: String = clean.chars().take(room).collect();
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
+        fits
+    }
+
+    fn delete_range(&mut self, from: usize, to: usize) {
+        let (a, b) = (self.byte_at(from), self.byte_at(to));
+        self.text.replace_range(a..b, "");
+        self.cursor = from;
+    }
+
+    /// The start of the word before the cursor (for Ctrl+W).
+    fn word_start(&self) -> usize {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut i = self.cursor;
+        while i > 0 && chars[i - 1].is_whitespace() {
+            i -= 1;
+        }
+        while i > 0 && !chars[i - 1].is_whitespace() {
+            i -= 1;
+        }
+        i
+    }
+
+    /// Handles an editing key. Returns whether the key was one (so the caller may use the
+    /// others, like Enter, Tab or the arrows up and down).
+    pub fn key(&mut self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Char('a') if ctrl => self.cursor = 0,
+            KeyCode::Char('e') if ctrl => self.cursor = self.len(),
+            KeyCode::Char('u') if ctrl => self.delete_range(0, self.cursor),
+            KeyCode::Char('k') if ctrl => self.delete_range(self.cursor, self.len()),
+            KeyCode::Char('w') if ctrl => self.delete_range(self.word_start(), self.cursor),
+            KeyCode::Char(_) if ctrl || alt => return false,
+            KeyCode::Char(c) => {
+                self.insert(&c.to_string());
+            }
+            KeyCode::Backspace if self.cursor > 0 => {
+                self.delete_range(self.cursor - 1, self.cursor)
+            }
+            KeyCode::Backspace => {}
+            KeyCode::Delete if self.cursor < self.len() => {
+                let at = self.cursor;
+                self.delete_range(at, at + 1);
+            }
+            KeyCode::Delete => {}
+            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.len()),
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = self.len(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn typing_moving_and_deleting() {
+        let mut input = LineInput::new("één", 10);
+        assert_eq!(input.cursor(), 3);
+        input.key(key(KeyCode::Left, KeyModifiers::NONE));
+        input.key(key(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert_eq!(input.text(), "ééxn");
+        input.key(key(KeyCode::Backspace, KeyModifiers::NONE));
+        input.key(key(KeyCode::Delete, KeyModifiers::NONE));
+        assert_eq!(input.text(), "éé");
+        input.key(key(KeyCode::Char('w'), KeyModifiers::CONTROL));
+        assert_eq!(input.text(), "");
+    }
+
+    #[test]
+    fn pastes_are_cleaned_and_cut_at_the_limit() {
+        let mut input = LineInput::new("", 8);
+        assert!(!input.insert("a\x1b[31mb\ncdefghij"));
+        assert_eq!(input.text(), "a[31mb c");
+        assert!(!input.key(key(KeyCode::Enter, KeyModifiers::NONE)));
+    }
+}

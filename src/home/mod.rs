@@ -1,0 +1,355 @@
+//! The home screen, what `tafel` without arguments opens: start a workshop, solo reflection,
+//! look back at past sessions, browse the decks.
+//!
+//! Like the session app it is a pure state machine: keys and pastes go in, and at most one
+//! [`Outcome`] comes out for the shell (`commands::home`) to carry out. It does no I/O and
+//! reads no clock: today's date, the default participants, a seed for "draw one" and the list
+//! of past sessions are handed in, so tests drive it without a terminal.
+
+mod browser;
+mod forms;
+pub mod input;
+mod lookback;
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+pub use browser::{Browser, Level};
+pub use forms::{SoloField, SoloForm, WorkshopField, WorkshopForm};
+pub use lookback::LookBack;
+
+use crate::app::Status;
+use crate::catalog::Library;
+use crate::catalog::shuffle::{below, rng_for};
+use crate::history::listing::Listing;
+use crate::history::summary::Summary;
+
+#[derive(Debug)]
+pub enum Input {
+    Key(KeyEvent),
+    Paste(String),
+}
+
+/// What the shell is asked to do. Everything but `LoadSessions` and `Export` leaves the home
+/// screen for a while; the shell comes back to it afterwards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    StartWorkshop {
+        plan_id: String,
+        title: String,
+        participants: Vec<String>,
+        /// The deck for a plan that works with any deck (`decks = []`).
+        deck: Option<String>,
+    },
+    StartSolo {
+        deck: String,
+        category: Option<String>,
+        minutes: Option<u32>,
+    },
+    /// Read the sessions directory and hand the result to [`Home::set_sessions`].
+    LoadSessions,
+    Replay(PathBuf),
+    Resume(PathBuf),
+    /// Write this session as Markdown in the current directory, then [`Home::exported`].
+    Export(PathBuf),
+    Quit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MenuItem {
+    Workshop,
+    Solo,
+    LookBack,
+    Decks,
+    Quit,
+}
+
+impl MenuItem {
+    pub const ALL: [MenuItem; 5] = [
+        MenuItem::Workshop,
+        MenuItem::Solo,
+        MenuItem::LookBack,
+        MenuItem::Decks,
+        MenuItem::Quit,
+    ];
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Menu,
+    /// Workshop, step 1: choose a plan.
+    Plans {
+        selected: usize,
+    },
+    /// Workshop, step 2: title, participants, deck, start.
+    Workshop(WorkshopForm),
+    Solo(SoloForm),
+    LookBack(LookBack),
+    Decks(Browser),
+}
+
+/// The past sessions, as far as they are known.
+#[derive(Debug, Default)]
+pub enum Sessions {
+    #[default]
+    NotLoaded,
+    Loaded(Listing),
+    /// No sessions directory, or it could not be read: why, in words.
+    Unavailable(String),
+}
+
+pub struct Home<'a> {
+    pub library: &'a Library,
+    pub screen: Screen,
+    /// The selected menu item, kept while away from the menu.
+    pub menu: usize,
+    /// The key overlay for the current screen.
+    pub help: bool,
+    /// A line for the facilitator: an export written, a session saved, a problem.
+    pub status: Option<Status>,
+    pub sessions: Sessions,
+    /// Today, as shown in a default title ("20-11-2026").
+    pub today: String,
+    /// The participants from the settings, to prefill the form.
+    pub participants: Vec<String>,
+    seed: u64,
+    draws: u64,
+}
+
+impl<'a> Home<'a> {
+    pub fn new(library: &'a Library, today: &str, participants: &[String], seed: u64) -> Self {
+        Home {
+            library,
+            screen: Screen::Menu,
+            menu: 0,
+            help: false,
+            status: None,
+            sessions: Sessions::NotLoaded,
+            today: today.to_string(),
+            participants: participants.to_vec(),
+            seed,
+            draws: 0,
+        }
+    }
+
+    pub fn update(&mut self, input: Input) -> Option<Outcome> {
+        match input {
+            Input::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
+            Input::Key(_) => None,
+            Input::Paste(text) => {
+                self.paste(&text);
+                None
+            }
+        }
+    }
+
+    /// The sessions directory was read (or could not be).
+    pub fn set_sessions(&mut self, sessions: Result<Listing, String>) {
+        self.sessions = match sessions {
+            Ok(listing) => Sessions::Loaded(listing),
+            Err(why) => Sessions::Unavailable(why),
+        };
+        if let Screen::LookBack(look) = &mut self.screen {
+            let rows = lookback::visible(&self.sessions, look).len();
+            look.selected = look.selected.min(rows.saturating_sub(1));
+        }
+    }
+
+    /// The export asked for is written (the file) or not (why).
+    pub fn exported(&mut self, result: Result<PathBuf, String>) {
+        self.status = Some(match result {
+            Ok(path) => Status::Info(crate::tr!(
+                "Geëxporteerd naar {}",
+                "Exported to {}",
+                path.display()
+            )),
+            Err(why) => Status::Error(why),
+        });
+    }
+
+    /// Back from a session or a replay: a workshop or solo form gives way to the menu, the
+    /// look-back list stays. `status` says how it went.
+    pub fn returned(&mut self, status: Option<Status>) {
+        // A session that could not start leaves the form as it was, to correct it.
+        let failed = matches!(status, Some(Status::Error(_)));
+        if !failed && matches!(self.screen, Screen::Workshop(_) | Screen::Solo(_)) {
+            self.screen = Screen::Menu;
+        }
+        self.help = false;
+        self.status = status;
+    }
+
+    /// The sessions in the look-back list as it is filtered now, newest first.
+    pub fn look_back_rows(&self) -> Vec<&(PathBuf, Summary)> {
+        match &self.screen {
+            Screen::LookBack(look) => lookback::visible(&self.sessions, look),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the keyboard is in a text field (then `?` and `q` are letters; F1 helps).
+    pub fn typing(&self) -> bool {
+        match &self.screen {
+            Screen::Workshop(form) => form.typing(),
+            Screen::Solo(form) => form.focus == SoloField::Minutes,
+            Screen::LookBack(look) => look.searching,
+            Screen::Decks(browser) => browser.searching && browser.shown.is_none(),
+            Screen::Menu | Screen::Plans { .. } => false,
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Option<Outcome> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
+            return Some(Outcome::Quit);
+        }
+        self.status = None;
+        if self.help {
+            self.help = false;
+            return None;
+        }
+        if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !self.typing()) {
+            self.help = true;
+            return None;
+        }
+        match &mut self.screen {
+            Screen::Menu => self.menu_key(key),
+            Screen::Plans { selected } => {
+                let count = self.library.plans.len();
+                match key.code {
+                    KeyCode::Esc | KeyCode::Left | KeyCode::Char('q') | KeyCode::Char('h') => {
+                        self.screen = Screen::Menu
+                    }
+                    KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if count > 0 => {
+                        let plan = *selected;
+                        self.screen = Screen::Workshop(WorkshopForm::new(
+                            self.library,
+                            plan,
+                            &self.today,
+                            &self.participants,
+                        ));
+                    }
+                    _ => {
+                        list_key(selected, count, key, true);
+                    }
+                }
+                None
+            }
+            Screen::Workshop(form) => match form.key(self.library, key) {
+                forms::Step::Stay => None,
+                forms::Step::Back => {
+                    self.screen = Screen::Plans {
+                        selected: form.plan,
+                    };
+                    None
+                }
+                forms::Step::Done(outcome) => Some(outcome),
+            },
+            Screen::Solo(form) => match form.key(self.library, key) {
+                forms::Step::Stay => None,
+                forms::Step::Back => {
+                    self.screen = Screen::Menu;
+                    None
+                }
+                forms::Step::Done(outcome) => Some(outcome),
+            },
+            Screen::LookBack(_) => self.look_back_key(key),
+            Screen::Decks(_) => self.browser_key(key),
+        }
+    }
+
+    fn menu_key(&mut self, key: KeyEvent) -> Option<Outcome> {
+        let count = MenuItem::ALL.len();
+        let item = match key.code {
+            KeyCode::Char(c @ '1'..='5') => MenuItem::ALL[c as usize - '1' as usize],
+            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => MenuItem::ALL[self.menu],
+            KeyCode::Char('q') => return Some(Outcome::Quit),
+            // Esc is "back"; on the menu there is no back, and leaving takes a deliberate q.
+            KeyCode::Esc => return None,
+            _ => {
+                list_key(&mut self.menu, count, key, true);
+                return None;
+            }
+        };
+        self.menu = MenuItem::ALL.iter().position(|i| *i == item).unwrap_or(0);
+        match item {
+            MenuItem::Workshop => {
+                self.screen = Screen::Plans { selected: 0 };
+                None
+            }
+            MenuItem::Solo => {
+                self.screen = Screen::Solo(SoloForm::new());
+                None
+            }
+            MenuItem::LookBack => {
+                self.screen = Screen::LookBack(LookBack::default());
+                Some(Outcome::LoadSessions)
+            }
+            MenuItem::Decks => {
+                self.screen = Screen::Decks(Browser::default());
+                None
+            }
+            MenuItem::Quit => Some(Outcome::Quit),
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.status = None;
+        if self.help {
+            return;
+        }
+        match &mut self.screen {
+            Screen::Workshop(form) => form.paste(text),
+            Screen::Solo(form) => form.paste(text),
+            Screen::LookBack(look) if look.searching => {
+                look.query.insert(text);
+                look.selected = 0;
+            }
+            Screen::Decks(browser) if browser.searching && browser.shown.is_none() => {
+                browser.query.insert(text);
+                browser.card = 0;
+            }
+            _ => {}
+        }
+    }
+
+    /// A card picked at random from `pool`, never the one on show when there is a choice.
+    fn draw_from(
+        &mut self,
+        pool: &[(usize, usize)],
+        avoid: Option<(usize, usize)>,
+    ) -> Option<(usize, usize)> {
+        let choices: Vec<(usize, usize)> = if pool.len() > 1 {
+            pool.iter().copied().filter(|c| Some(*c) != avoid).collect()
+        } else {
+            pool.to_vec()
+        };
+        if choices.is_empty() {
+            return None;
+        }
+        self.draws += 1;
+        let mut rng = rng_for(self.seed.wrapping_add(self.draws), "home-draw");
+        Some(choices[below(&mut rng, choices.len() as u64) as usize])
+    }
+}
+
+/// Moves a list selection with the arrows (and j/k, g/G when `letters`). Returns whether the
+/// key was one of them.
+pub(crate) fn list_key(selected: &mut usize, count: usize, key: KeyEvent, letters: bool) -> bool {
+    let last = count.saturating_sub(1);
+    match key.code {
+        KeyCode::Up => *selected = selected.saturating_sub(1),
+        KeyCode::Down => *selected = (*selected + 1).min(last),
+        KeyCode::Char('k') if letters => *selected = selected.saturating_sub(1),
+        KeyCode::Char('j') if letters => *selected = (*selected + 1).min(last),
+        KeyCode::PageUp => *selected = selected.saturating_sub(10),
+        KeyCode::PageDown => *selected = (*selected + 10).min(last),
+        KeyCode::Home => *selected = 0,
+        KeyCode::End => *selected = last,
+        KeyCode::Char('g') if letters => *selected = 0,
+        KeyCode::Char('G') if letters => *selected = last,
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,1064 @@
+//! The home screen (`tafel` without arguments): its state machine driven by keys without a
+//! terminal, its screens as insta snapshots, a render at every size, and one run of the real
+//! binary in tmux from the menu through a workshop and back.
+//!
+//! The interface language is a process-wide setting, so every test here holds `LOCK` and
+//! leaves the language Dutch behind. Accept changed snapshots with
+//! `INSTA_UPDATE=always cargo test --test home`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{LazyLock, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use chrono::DateTime;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::layout::Rect;
+
+use tafel::app::Status;
+use tafel::catalog::Library;
+use tafel::history::listing::list;
+use tafel::history::search::fold;
+use tafel::home::{Home, Input, Level, Outcome, Screen, WorkshopField};
+use tafel::i18n::{Lang, set_lang};
+use tafel::session::event::{FORMAT, NoteKind};
+use tafel::session::{CardRef, Event, Record, Session};
+
+// ---------------------------------------------------------------------------------------------
+// Harness
+
+static LIBRARY: LazyLock<Library> = LazyLock::new(|| Library::load(&[]));
+static LOCK: Mutex<()> = Mutex::new(());
+
+/// Holds the language lock; Dutch while held, and Dutch again when dropped.
+struct Dutch(#[allow(dead_code)] MutexGuard<'static, ()>);
+
+impl Drop for Dutch {
+    fn drop(&mut self) {
+        set_lang(Lang::Nl);
+    }
+}
+
+fn dutch() -> Dutch {
+    let guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    set_lang(Lang::Nl);
+    Dutch(guard)
+}
+
+fn participants() -> Vec<String> {
+    vec!["Anna".into(), "Bram".into()]
+}
+
+fn home() -> Home<'static> {
+    Home::new(&LIBRARY, "20-11-2026", &participants(), 7)
+}
+
+fn key_with(code: KeyCode, modifiers: KeyModifiers) -> Input {
+    Input::Key(KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+fn press(home: &mut Home, code: KeyCode) -> Option<Outcome> {
+    home.update(key_with(code, KeyModifiers::NONE))
+}
+
+fn chr(home: &mut Home, c: char) -> Option<Outcome> {
+    press(home, KeyCode::Char(c))
+}
+
+fn type_text(home: &mut Home, text: &str) {
+    for c in text.chars() {
+        assert_eq!(chr(home, c), None, "typing {c:?}");
+    }
+}
+
+fn clear_field(home: &mut Home) {
+    home.update(key_with(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    home.update(key_with(KeyCode::End, KeyModifiers::NONE));
+    home.update(key_with(KeyCode::Char('u'), KeyModifiers::CONTROL));
+}
+
+fn screen(home: &Home, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| tafel::ui::home::render(home, frame.area(), frame.buffer_mut()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// A journal on disk: `koers-wat` with Anna and Bram, a card, a note and an agreement;
+/// ended or interrupted after round 1.
+fn write_session(dir: &Path, name: &str, start: &str, title: &str, ended: bool) -> PathBuf {
+    let plan = LIBRARY.plan("koers-wat").unwrap().clone();
+    let deck = LIBRARY.deck("koerskaarten").unwrap().clone();
+    let start = DateTime::parse_from_rfc3339(start).unwrap();
+    let mut events = vec![Event::SessionStarted {
+        format: FORMAT.into(),
+        title: title.into(),
+        plan,
+        decks: vec![deck],
+        session_deck: None,
+        seed: 7,
+        participants: vec!["Anna".into(), "Bram".into()],
+    }];
+    let first = Session::start(&Record {
+        seq: 0,
+        at: start,
+        t: 0,
+        event: events[0].clone(),
+    })
+    .unwrap();
+    let card = CardRef {
+        deck: "koerskaarten".into(),
+        card: first.piles["koerskaarten"].remaining[0].clone(),
+    };
+    events.extend([
+        Event::RoundStarted {
+            round: 0,
+            planned_ms: 300_000,
+        },
+        Event::CardDrawn { card: card.clone() },
+        Event::NoteAdded {
+            id: 1,
+            kind: NoteKind::Note,
+            text: "We zien één gezamenlijke opgave".into(),
+            owner: None,
+            due: None,
+            round: 0,
+            card: Some(card),
+        },
+        Event::NoteAdded {
+            id: 2,
+            kind: NoteKind::Agreement,
+            text: "Verslag rondsturen".into(),
+            owner: Some("Bram".into()),
+            due: Some("vrijdag".into()),
+            round: 0,
+            card: None,
+        },
+        Event::RoundEnded { round: 0 },
+    ]);
+    if ended {
+        events.push(Event::SessionEnded);
+    }
+    let lines: Vec<String> = events
+        .into_iter()
+        .enumerate()
+        .map(|(i, event)| {
+            let record = Record {
+                seq: i as u64,
+                at: start + chrono::Duration::seconds(i as i64 * 60),
+                t: i as u64 * 60_000,
+                event,
+            };
+            serde_json::to_string(&record).unwrap()
+        })
+        .collect();
+    let path = dir.join(name);
+    fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+/// Two sessions: an older finished one and a newer interrupted one.
+fn sessions_dir() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let finished = write_session(
+        dir.path(),
+        "20261118-100000-koers-wat-aaaa.jsonl",
+        "2026-11-18T10:00:00+01:00",
+        "Teamdag Oost — één koers",
+        true,
+    );
+    let interrupted = write_session(
+        dir.path(),
+        "20261120-140000-koers-wat-bbbb.jsonl",
+        "2026-11-20T14:00:00+01:00",
+        "Vervolg met de wijk",
+        false,
+    );
+    (dir, finished, interrupted)
+}
+
+/// The home screen on the look-back list of `dir`.
+fn looking_back(dir: &Path) -> Home<'static> {
+    let mut home = home();
+    assert_eq!(chr(&mut home, '3'), Some(Outcome::LoadSessions));
+    home.set_sessions(Ok(list(dir)));
+    home
+}
+
+fn browser<'h>(home: &'h Home) -> &'h tafel::home::Browser {
+    match &home.screen {
+        Screen::Decks(browser) => browser,
+        other => panic!("not the deck browser: {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The state machine
+
+#[test]
+fn the_menu_moves_opens_and_leaves() {
+    let _lang = dutch();
+    let mut home = home();
+    assert!(matches!(home.screen, Screen::Menu));
+    assert_eq!(home.menu, 0);
+    press(&mut home, KeyCode::Down);
+    chr(&mut home, 'j');
+    assert_eq!(home.menu, 2);
+    press(&mut home, KeyCode::Up);
+    assert_eq!(home.menu, 1);
+    // Down past the end stays on the last item.
+    for _ in 0..10 {
+        press(&mut home, KeyCode::Down);
+    }
+    assert_eq!(home.menu, 4);
+    assert_eq!(press(&mut home, KeyCode::Enter), Some(Outcome::Quit));
+
+    let mut home = tafel_home_at_menu();
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    assert!(matches!(home.screen, Screen::Plans { selected: 0 }));
+    // Esc goes back one level, and the menu remembers where it was.
+    press(&mut home, KeyCode::Esc);
+    assert!(matches!(home.screen, Screen::Menu));
+    assert_eq!(chr(&mut home, '2'), None);
+    assert!(matches!(home.screen, Screen::Solo(_)));
+    press(&mut home, KeyCode::Esc);
+    assert_eq!(home.menu, 1);
+    assert_eq!(chr(&mut home, '4'), None);
+    assert!(matches!(home.screen, Screen::Decks(_)));
+    press(&mut home, KeyCode::Esc);
+    assert_eq!(chr(&mut home, '3'), Some(Outcome::LoadSessions));
+    assert!(matches!(home.screen, Screen::LookBack(_)));
+    press(&mut home, KeyCode::Esc);
+
+    // `?` helps, any key closes the help and does nothing else.
+    chr(&mut home, '?');
+    assert!(home.help);
+    assert_eq!(chr(&mut home, 'q'), None);
+    assert!(!home.help);
+    assert!(matches!(home.screen, Screen::Menu));
+    // Esc on the menu does not leave tafel: that takes q.
+    assert_eq!(press(&mut home, KeyCode::Esc), None);
+    assert_eq!(chr(&mut home, 'q'), Some(Outcome::Quit));
+    assert_eq!(
+        home.update(key_with(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Some(Outcome::Quit)
+    );
+    // Key releases (where the terminal reports them) do nothing.
+    let release = Input::Key(KeyEvent {
+        code: KeyCode::Char('q'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    });
+    assert_eq!(home.update(release), None);
+}
+
+fn tafel_home_at_menu() -> Home<'static> {
+    home()
+}
+
+#[test]
+fn help_opens_on_every_screen() {
+    let _lang = dutch();
+    for open in ['1', '2', '3', '4'] {
+        let mut home = home();
+        chr(&mut home, open);
+        home.set_sessions(Ok(Default::default()));
+        // In the solo form the first field is a choice, not a text: `?` helps.
+        chr(&mut home, '?');
+        assert!(home.help, "no help after {open}");
+        let shown = screen(&home, 80, 24);
+        assert!(shown.contains("Toetsen — een toets sluit"), "{shown}");
+        press(&mut home, KeyCode::Char('x'));
+        assert!(!home.help);
+    }
+}
+
+#[test]
+fn workshop_setup_gives_plan_title_and_parsed_participants() {
+    let _lang = dutch();
+    let mut home = home();
+    press(&mut home, KeyCode::Enter);
+    // The plan list shows rounds and total time of the selected plan.
+    let shown = screen(&home, 120, 40);
+    assert!(shown.contains("Koerskaarten: de Wat-kaart"), "{shown}");
+    assert!(shown.contains("Totaal: 61 min in 6 rondes"), "{shown}");
+    press(&mut home, KeyCode::Enter);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("not the form: {:?}", home.screen);
+    };
+    assert_eq!(form.title.text(), "Koerskaarten: de Wat-kaart — 20-11-2026");
+    assert_eq!(form.participants.text(), "Anna, Bram");
+    assert_eq!(form.deck, None, "koers-wat has its own deck");
+    assert_eq!(form.focus, WorkshopField::Title);
+
+    clear_field(&mut home);
+    type_text(&mut home, "Teamdag Oost? ja");
+    press(&mut home, KeyCode::Tab);
+    clear_field(&mut home);
+    type_text(&mut home, " Anna ,Bram,, Chris  ");
+    // Enter moves to the next field; on Start it starts.
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!()
+    };
+    assert_eq!(form.focus, WorkshopField::Start);
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::StartWorkshop {
+            plan_id: "koers-wat".into(),
+            title: "Teamdag Oost? ja".into(),
+            participants: vec!["Anna".into(), "Bram".into(), "Chris".into()],
+            deck: None,
+        })
+    );
+    // Back from the session: the menu, with what happened.
+    home.returned(Some(Status::Info("Sessie afgerond".into())));
+    assert!(matches!(home.screen, Screen::Menu));
+    assert!(screen(&home, 80, 24).contains("Sessie afgerond"));
+}
+
+#[test]
+fn workshop_for_any_deck_asks_which_deck_and_checks_the_names() {
+    let _lang = dutch();
+    let mut home = home();
+    press(&mut home, KeyCode::Enter);
+    let index = LIBRARY
+        .plans
+        .iter()
+        .position(|e| e.item.id == "check-in-out")
+        .unwrap();
+    for _ in 0..index {
+        press(&mut home, KeyCode::Down);
+    }
+    press(&mut home, KeyCode::Enter);
+    // An empty title falls back to the default; a name of 41 characters is refused.
+    clear_field(&mut home);
+    press(&mut home, KeyCode::Down);
+    clear_field(&mut home);
+    home.update(Input::Paste(format!("Anna,{}", "x".repeat(41))));
+    press(&mut home, KeyCode::Down);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!()
+    };
+    assert_eq!(form.focus, WorkshopField::Deck);
+    assert_eq!(form.deck, Some(0));
+    press(&mut home, KeyCode::Right);
+    press(&mut home, KeyCode::Down);
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!()
+    };
+    assert_eq!(form.focus, WorkshopField::Participants);
+    let error = form.error.clone().expect("an error for the long name");
+    assert!(error.contains("naam te lang"), "{error}");
+    assert!(screen(&home, 80, 24).contains("naam te lang"));
+    // Pasted text arrives without escapes or line ends.
+    clear_field(&mut home);
+    home.update(Input::Paste("Anna,\x1b[31mBram\r\nde Vries".into()));
+    press(&mut home, KeyCode::Tab);
+    press(&mut home, KeyCode::Tab);
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::StartWorkshop {
+            plan_id: "check-in-out".into(),
+            title: "Check-in en check-out — 20-11-2026".into(),
+            participants: vec!["Anna".into(), "[31mBram de Vries".into()],
+            deck: Some(LIBRARY.decks[1].item.id.clone()),
+        })
+    );
+    // A session that could not start keeps the form.
+    home.returned(Some(Status::Error("geen map voor sessies".into())));
+    assert!(matches!(home.screen, Screen::Workshop(_)));
+    press(&mut home, KeyCode::Esc);
+    assert!(matches!(home.screen, Screen::Plans { selected } if selected == index));
+}
+
+#[test]
+fn solo_setup_gives_deck_category_and_minutes() {
+    let _lang = dutch();
+    let mut home = home();
+    chr(&mut home, '2');
+    press(&mut home, KeyCode::Right); // the second deck
+    press(&mut home, KeyCode::Tab);
+    press(&mut home, KeyCode::Right); // its first category
+    press(&mut home, KeyCode::Tab);
+    type_text(&mut home, "0");
+    press(&mut home, KeyCode::Tab);
+    // 0 minutes is refused, with the field to correct it.
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    let Screen::Solo(form) = &home.screen else {
+        panic!()
+    };
+    assert!(form.error.as_deref().unwrap().contains("1 tot en met 240"));
+    press(&mut home, KeyCode::Backspace);
+    type_text(&mut home, "1x5"); // letters do not get in
+    press(&mut home, KeyCode::Enter);
+    let deck = &LIBRARY.decks[1].item;
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::StartSolo {
+            deck: deck.id.clone(),
+            category: Some(deck.categories[0].id.clone()),
+            minutes: Some(15),
+        })
+    );
+
+    // Without choosing anything: the first deck, every category, no timer.
+    let mut home = self::home();
+    chr(&mut home, '2');
+    for _ in 0..3 {
+        press(&mut home, KeyCode::Enter);
+    }
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::StartSolo {
+            deck: LIBRARY.decks[0].item.id.clone(),
+            category: None,
+            minutes: None,
+        })
+    );
+}
+
+#[test]
+fn look_back_lists_newest_first_and_replays_resumes_exports() {
+    let _lang = dutch();
+    let (dir, finished, interrupted) = sessions_dir();
+    let mut home = looking_back(dir.path());
+    let rows: Vec<PathBuf> = home
+        .look_back_rows()
+        .iter()
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert_eq!(rows, vec![interrupted.clone(), finished.clone()]);
+    let shown = screen(&home, 120, 40);
+    for expected in [
+        "20-11-2026 14:00",
+        "Vervolg met de wijk",
+        "onderbroken",
+        "Teamdag Oost — één koers",
+        "afgerond",
+        "1 notitie · 1 afspraak",
+        "• Verslag rondsturen — wie: Bram — wanneer: vrijdag",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} missing:\n{shown}");
+    }
+
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::Replay(interrupted.clone()))
+    );
+    assert_eq!(
+        chr(&mut home, 'r'),
+        Some(Outcome::Resume(interrupted.clone()))
+    );
+    press(&mut home, KeyCode::Down);
+    assert_eq!(chr(&mut home, 'e'), Some(Outcome::Export(finished.clone())));
+    // A finished session cannot be resumed: said so, nothing happens.
+    assert_eq!(chr(&mut home, 'r'), None);
+    assert!(matches!(home.status, Some(Status::Error(_))));
+
+    // Search: "een" finds "één"; Esc clears the search, Esc again goes to the menu.
+    chr(&mut home, '/');
+    type_text(&mut home, "OOST één");
+    let rows: Vec<PathBuf> = home
+        .look_back_rows()
+        .iter()
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert_eq!(rows, vec![finished.clone()]);
+    assert!(screen(&home, 80, 24).contains("1 van 2"));
+    press(&mut home, KeyCode::Enter);
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::Replay(finished.clone()))
+    );
+    press(&mut home, KeyCode::Esc);
+    assert_eq!(home.look_back_rows().len(), 2);
+    press(&mut home, KeyCode::Esc);
+    assert!(matches!(home.screen, Screen::Menu));
+}
+
+#[test]
+fn look_back_without_sessions_or_directory_says_so() {
+    let _lang = dutch();
+    let empty = tempfile::tempdir().unwrap();
+    let mut home = looking_back(empty.path());
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    assert!(screen(&home, 80, 24).contains("Nog geen sessies."));
+    home.set_sessions(Err("geen map voor sessies gevonden".into()));
+    assert!(screen(&home, 80, 24).contains("geen map voor sessies gevonden"));
+    assert_eq!(chr(&mut home, 'e'), None);
+}
+
+#[test]
+fn export_writes_markdown_and_never_overwrites() {
+    let _lang = dutch();
+    let (dir, finished, _) = sessions_dir();
+    let out = tempfile::tempdir().unwrap();
+    let first = tafel::commands::export::export_into(&finished, out.path()).unwrap();
+    let second = tafel::commands::export::export_into(&finished, out.path()).unwrap();
+    let third = tafel::commands::export::export_into(&finished, out.path()).unwrap();
+    assert_eq!(first, out.path().join("teamdag-oost-een-koers.md"));
+    assert_eq!(second, out.path().join("teamdag-oost-een-koers-2.md"));
+    assert_eq!(third, out.path().join("teamdag-oost-een-koers-3.md"));
+    let text = fs::read_to_string(&first).unwrap();
+    assert!(text.starts_with("# Teamdag Oost — één koers"), "{text}");
+    assert_eq!(fs::read_to_string(&second).unwrap(), text);
+
+    let mut home = looking_back(dir.path());
+    home.exported(Ok(first.clone()));
+    let shown = screen(&home, 200, 24);
+    assert!(
+        shown.contains(&format!("Geëxporteerd naar {}", first.display())),
+        "{shown}"
+    );
+    // The next key clears the line.
+    press(&mut home, KeyCode::Down);
+    assert_eq!(home.status, None);
+}
+
+#[test]
+fn deck_browser_goes_decks_categories_cards_and_back() {
+    let _lang = dutch();
+    let mut home = home();
+    chr(&mut home, '4');
+    assert_eq!(browser(&home).level, Level::Decks);
+    press(&mut home, KeyCode::Enter);
+    assert_eq!(browser(&home).level, Level::Categories);
+    press(&mut home, KeyCode::Down);
+    press(&mut home, KeyCode::Enter);
+    let b = browser(&home);
+    assert_eq!(b.level, Level::Cards);
+    let deck = &LIBRARY.decks[0].item;
+    let category = &deck.categories[0];
+    let cards = b.cards(&LIBRARY);
+    assert_eq!(
+        cards.len(),
+        deck.cards
+            .iter()
+            .filter(|c| c.category == category.id)
+            .count()
+    );
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains(&format!("Stapels › {} › {}", deck.title, category.title)),
+        "{shown}"
+    );
+    // Enter shows the card large; any key but d closes it.
+    press(&mut home, KeyCode::Enter);
+    let (d, c) = browser(&home).shown.expect("a card on show");
+    let title = deck.cards[c].title.to_uppercase();
+    assert_eq!(d, 0);
+    assert!(screen(&home, 120, 40).contains(&title));
+    press(&mut home, KeyCode::Esc);
+    assert_eq!(browser(&home).shown, None);
+    press(&mut home, KeyCode::Esc);
+    assert_eq!(browser(&home).level, Level::Categories);
+    press(&mut home, KeyCode::Left);
+    assert_eq!(browser(&home).level, Level::Decks);
+    press(&mut home, KeyCode::Esc);
+    assert!(matches!(home.screen, Screen::Menu));
+}
+
+#[test]
+fn deck_search_finds_een_with_een_and_accents() {
+    let _lang = dutch();
+    let mut home = home();
+    chr(&mut home, '4');
+    // `/` on the deck list searches every deck.
+    chr(&mut home, '/');
+    assert!(home.typing());
+    type_text(&mut home, "een zin");
+    let found = browser(&home).cards(&LIBRARY);
+    assert!(!found.is_empty());
+    let titles: Vec<&str> = found
+        .iter()
+        .map(|&(d, c)| LIBRARY.decks[d].item.cards[c].title.as_str())
+        .collect();
+    assert!(titles.contains(&"De opgave in één zin"), "{titles:?}");
+    for &(d, c) in &found {
+        let card = &LIBRARY.decks[d].item.cards[c];
+        let text = fold(&format!(
+            "{} {} {}",
+            card.title,
+            card.prompt,
+            card.hint.as_deref().unwrap_or_default()
+        ));
+        assert!(text.contains("een") && text.contains("zin"), "{text}");
+    }
+    // Typed with accents, or in capitals: the same cards.
+    clear_field(&mut home);
+    type_text(&mut home, "ÉÉN ZIN");
+    assert_eq!(browser(&home).cards(&LIBRARY), found);
+    let shown = screen(&home, 120, 40);
+    assert!(shown.contains("Zoeken: ÉÉN ZIN"), "{shown}");
+    assert!(shown.contains("De opgave in één zin"), "{shown}");
+    // Enter ends typing and keeps the filter; Enter again shows the card.
+    press(&mut home, KeyCode::Enter);
+    assert!(!home.typing());
+    press(&mut home, KeyCode::Enter);
+    assert!(browser(&home).shown.is_some());
+    press(&mut home, KeyCode::Esc);
+    // Esc clears the search, then goes back to the deck list.
+    press(&mut home, KeyCode::Esc);
+    assert!(browser(&home).query.is_empty());
+    press(&mut home, KeyCode::Esc);
+    assert_eq!(browser(&home).level, Level::Decks);
+}
+
+#[test]
+fn draw_one_shows_a_card_from_here_large() {
+    let _lang = dutch();
+    let mut home = home();
+    chr(&mut home, '4');
+    press(&mut home, KeyCode::Down); // the second deck
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Down); // its first category
+    chr(&mut home, 'd');
+    let deck = &LIBRARY.decks[1].item;
+    let category = &deck.categories[0].id;
+    let (d, c) = browser(&home).shown.expect("a drawn card");
+    assert_eq!(d, 1);
+    assert_eq!(&deck.cards[c].category, category);
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains(&deck.cards[c].title.to_uppercase()),
+        "{shown}"
+    );
+    assert!(shown.contains("Getrokken"), "{shown}");
+    assert!(shown.contains("d nog een"), "{shown}");
+    // Another draw: another card of the same category.
+    chr(&mut home, 'd');
+    let (d2, c2) = browser(&home).shown.unwrap();
+    assert_eq!(d2, 1);
+    assert_ne!(c2, c);
+    assert_eq!(&deck.cards[c2].category, category);
+    press(&mut home, KeyCode::Esc);
+    assert_eq!(browser(&home).shown, None);
+    assert_eq!(browser(&home).level, Level::Categories);
+    // From the deck list: any card of the selected deck.
+    press(&mut home, KeyCode::Esc);
+    chr(&mut home, 'd');
+    assert_eq!(browser(&home).shown.map(|(d, _)| d), Some(1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots
+
+fn assert_screen(name: &str, home: &Home, width: u16, height: u16) {
+    insta::assert_snapshot!(
+        format!("{name}_{width}x{height}"),
+        screen(home, width, height)
+    );
+}
+
+#[test]
+fn snapshot_menu() {
+    let _lang = dutch();
+    let home = home();
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("menu", &home, w, h);
+    }
+    assert!(screen(&home, 80, 24).contains("1  Workshop starten"));
+}
+
+#[test]
+fn snapshot_menu_in_english() {
+    let _lang = dutch();
+    set_lang(Lang::En);
+    let home = home();
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("menu_en", &home, w, h);
+    }
+    let shown = screen(&home, 80, 24);
+    assert!(shown.contains("Start a workshop"), "{shown}");
+    assert!(!shown.contains("Workshop starten"), "{shown}");
+}
+
+#[test]
+fn snapshot_workshop_setup() {
+    let _lang = dutch();
+    let mut home = home();
+    press(&mut home, KeyCode::Enter);
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("plans", &home, w, h);
+    }
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Tab);
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("workshop_form", &home, w, h);
+    }
+}
+
+#[test]
+fn snapshot_deck_browser() {
+    let _lang = dutch();
+    let mut home = home();
+    chr(&mut home, '4');
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("decks", &home, w, h);
+    }
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Enter);
+    chr(&mut home, '/');
+    type_text(&mut home, "een");
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("deck_search", &home, w, h);
+    }
+}
+
+#[test]
+fn snapshot_look_back() {
+    let _lang = dutch();
+    let (dir, _, _) = sessions_dir();
+    let home = looking_back(dir.path());
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("look_back", &home, w, h);
+    }
+}
+
+/// Every screen, at every size from 0×0 up (exhaustively up to 40×12, then on a grid): no
+/// panic, and the bottom line names keys.
+#[test]
+fn every_screen_renders_at_every_size() {
+    let _lang = dutch();
+    let (dir, _, _) = sessions_dir();
+    let mut homes: Vec<Home> = Vec::new();
+    let steps: &[&[Input]] = &[
+        &[],
+        &[key_with(KeyCode::Enter, KeyModifiers::NONE)],
+        &[
+            key_with(KeyCode::Enter, KeyModifiers::NONE),
+            key_with(KeyCode::Enter, KeyModifiers::NONE),
+        ],
+        &[key_with(KeyCode::Char('2'), KeyModifiers::NONE)],
+        &[key_with(KeyCode::Char('3'), KeyModifiers::NONE)],
+        &[key_with(KeyCode::Char('4'), KeyModifiers::NONE)],
+        &[
+            key_with(KeyCode::Char('4'), KeyModifiers::NONE),
+            key_with(KeyCode::Char('/'), KeyModifiers::NONE),
+            key_with(KeyCode::Char('e'), KeyModifiers::NONE),
+        ],
+        &[
+            key_with(KeyCode::Char('4'), KeyModifiers::NONE),
+            key_with(KeyCode::Char('d'), KeyModifiers::NONE),
+        ],
+        &[key_with(KeyCode::Char('?'), KeyModifiers::NONE)],
+    ];
+    for keys in steps {
+        let mut home = home();
+        for key in keys.iter() {
+            let key = match key {
+                Input::Key(k) => Input::Key(*k),
+                Input::Paste(p) => Input::Paste(p.clone()),
+            };
+            if home.update(key) == Some(Outcome::LoadSessions) {
+                home.set_sessions(Ok(list(dir.path())));
+            }
+        }
+        homes.push(home);
+    }
+    let mut error = home();
+    error.status = Some(Status::Error("x".repeat(300)));
+    homes.push(error);
+    // Every size up to 40×12 (where layouts give up things), then a grid beyond.
+    let sizes = (0..=40u16)
+        .flat_map(|w| (0..=12u16).map(move |h| (w, h)))
+        .chain(
+            (41..=130u16)
+                .step_by(7)
+                .flat_map(|w| (13..=45u16).step_by(4).map(move |h| (w, h))),
+        )
+        .chain([(120, 40), (80, 24), (200, 60), (300, 5), (5, 300), (81, 25)]);
+    for (w, h) in sizes {
+        for home in &homes {
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            tafel::ui::home::render(home, area, &mut buf);
+            // A buffer smaller than the area asked for must not panic either.
+            let mut small = Buffer::empty(Rect::new(0, 0, w / 2, h / 2));
+            tafel::ui::home::render(home, area, &mut small);
+        }
+    }
+    // The hints name a key at 80×24 on every screen.
+    for home in &homes {
+        let shown = screen(home, 80, 24);
+        let last = shown.lines().last().unwrap();
+        assert!(
+            last.contains("Esc") || last.contains("? hulp") || last.contains("een toets"),
+            "no keys on the bottom line:\n{shown}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up time
+
+/// Start-up to the first drawn frame of the home screen: loading and checking the bundled
+/// decks and plans, building the state, drawing 120×40. Prints the figure; run with
+/// `cargo test --release --test home -- --ignored --nocapture start_up`.
+#[test]
+#[ignore]
+fn start_up_to_first_frame() {
+    let _lang = dutch();
+    let mut samples = Vec::new();
+    for _ in 0..50 {
+        let start = Instant::now();
+        let library = Library::load(&[]);
+        let home = Home::new(&library, "20-11-2026", &[], 1);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|frame| tafel::ui::home::render(&home, frame.area(), frame.buffer_mut()))
+            .unwrap();
+        samples.push(start.elapsed());
+    }
+    samples.sort();
+    println!(
+        "start-up to first home frame: median {:?}, max {:?} (n={})",
+        samples[samples.len() / 2],
+        samples[samples.len() - 1],
+        samples.len()
+    );
+    assert!(samples[samples.len() / 2] < Duration::from_millis(30));
+}
+
+// ---------------------------------------------------------------------------------------------
+// End to end in tmux
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(40);
+
+fn sh_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// `tafel` without arguments in its own tmux server (`-L`, no config), in a temporary
+/// directory with its own config and sessions. The server goes when the test ends.
+struct Term {
+    socket: String,
+    socket_path: Option<PathBuf>,
+    sessions: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Term {
+    fn start(test: &str, width: u16, height: u16) -> Term {
+        match Command::new("tmux").arg("-V").output() {
+            Ok(out) if out.status.success() => {}
+            _ => panic!("this end-to-end test needs tmux (apt-get install tmux)"),
+        }
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("config");
+        fs::create_dir(&config).expect("config dir");
+        let sessions = dir.path().join("sessions");
+        let socket = format!("tafel-home-{}-{test}", std::process::id());
+        let script = dir.path().join("run.sh");
+        fs::write(
+            &script,
+            format!(
+                r#"export TAFEL_CONFIG_DIR={config}
+unset TAFEL_DECKS_DIR TAFEL_LANG
+export TAFEL_SESSIONS_DIR={sessions}
+(sleep 120; tmux -L {socket} kill-server) </dev/null >/dev/null 2>&1 &
+cd {dir}
+before=$(stty -g)
+{tafel}
+code=$?
+if [ "$(stty -g)" = "$before" ]; then echo TTY-RESTORED; else echo TTY-CHANGED; fi
+echo "TAFEL-EXIT=$code."
+exec sleep 60
+"#,
+                config = sh_quote(&config.display().to_string()),
+                sessions = sh_quote(&sessions.display().to_string()),
+                socket = sh_quote(&socket),
+                dir = sh_quote(&dir.path().display().to_string()),
+                tafel = sh_quote(env!("CARGO_BIN_EXE_tafel")),
+            ),
+        )
+        .expect("write script");
+        let mut term = Term {
+            socket,
+            socket_path: None,
+            sessions,
+            _dir: dir,
+        };
+        let command = format!("sh {}", sh_quote(&script.display().to_string()));
+        let (w, h) = (width.to_string(), height.to_string());
+        term.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-s",
+            "tafel",
+            &command,
+        ]);
+        term.socket_path = Some(PathBuf::from(
+            term.tmux(&["display-message", "-p", "-t", "tafel", "#{socket_path}"])
+                .trim(),
+        ));
+        term
+    }
+
+    fn tmux_output(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-u")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("run tmux")
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = self.tmux_output(args);
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "tafel"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "tafel", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-J", "-t", "tafel"])
+    }
+
+    /// Polls until the screen shows all of `present` and none of `absent` at once.
+    fn wait_for_screen(&self, present: &[&str], absent: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if present.iter().all(|p| screen.contains(p))
+                && !absent.iter().any(|a| screen.contains(a))
+            {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {present:?} without {absent:?}; \
+                     the screen:\n{screen}"
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_for_screen(&[text], &[])
+    }
+
+    fn wait_exit(&self) -> (i32, String) {
+        let start = Instant::now();
+        loop {
+            let all = self.tmux(&["capture-pane", "-p", "-J", "-S", "-", "-t", "tafel"]);
+            if let Some(code) = all
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("TAFEL-EXIT=")?.strip_suffix('.'))
+            {
+                return (code.parse().expect("exit code"), all);
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for tafel to exit; the pane:\n{all}");
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.tmux_output(&["kill-server"]);
+        if let Some(path) = &self.socket_path {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+#[test]
+fn e2e_home_menu_to_a_workshop_and_back() {
+    let term = Term::start("menu", 120, 35);
+    term.wait_for_screen(
+        &["Wat gaan we doen?", "1  Workshop starten", "q stoppen"],
+        &[],
+    );
+    term.keys(&["Enter"]);
+    term.wait_for_screen(&["kies een werkvorm", "Totaal: 61 min in 6 rondes"], &[]);
+    term.keys(&["Enter"]);
+    term.wait_for("Start de workshop");
+    // Replace the prefilled title.
+    term.keys(&["C-u"]);
+    term.type_text("Teamdag vanaf het menu");
+    term.wait_for("Teamdag vanaf het menu");
+    term.keys(&["Tab"]);
+    term.keys(&["C-u"]);
+    term.type_text("Anna, Bram");
+    term.keys(&["Tab"]);
+    term.wait_for("Enter workshop starten");
+    term.keys(&["Enter"]);
+    term.wait_for_screen(
+        &["Teamdag vanaf het menu", "ronde 1 van 6"],
+        &["Wat gaan we doen?"],
+    );
+    term.keys(&["q"]);
+    term.wait_for("De sessie beëindigen?");
+    term.keys(&["j"]);
+    term.wait_for("Samenvatting");
+    term.keys(&["q"]);
+    let screen = term.wait_for_screen(
+        &["Wat gaan we doen?", "Sessie afgerond en opgeslagen in"],
+        &[],
+    );
+    assert!(screen.contains("Workshop starten"), "{screen}");
+    term.keys(&["q"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+    assert!(all.contains("TTY-RESTORED"), "{all}");
+    assert_eq!(
+        term.tmux(&["display-message", "-p", "-t", "tafel", "#{alternate_on}"])
+            .trim(),
+        "0",
+        "still on the alternate screen"
+    );
+
+    let journals: Vec<PathBuf> = fs::read_dir(&term.sessions)
+        .expect("sessions dir")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    assert_eq!(journals.len(), 1, "{journals:?}");
+    let text = fs::read_to_string(&journals[0]).unwrap();
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first["type"], "session_started");
+    assert_eq!(first["title"], "Teamdag vanaf het menu");
+    assert_eq!(first["participants"], serde_json::json!(["Anna", "Bram"]));
+    let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    assert_eq!(last["type"], "session_ended");
+}
