@@ -5,7 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -119,15 +119,13 @@ fn render_header(replay: &Replay, area: Rect, buf: &mut Buffer) {
 }
 
 fn segment_style(i: usize, current: bool) -> Style {
+    // The theme's styles, so the timeline follows --theme like everything else.
     if current {
-        Style::new()
-            .fg(Color::Black)
-            .bg(Color::Yellow)
-            .add_modifier(Modifier::BOLD)
+        theme::timer_last_minute()
     } else if i.is_multiple_of(2) {
-        Style::new().fg(Color::Black).bg(Color::Cyan)
+        theme::selected()
     } else {
-        Style::new().fg(Color::White).bg(Color::Blue)
+        theme::card_border().add_modifier(Modifier::REVERSED)
     }
 }
 
@@ -328,7 +326,7 @@ fn replay_note_line(note: &Note) -> Line<'static> {
         line = line.patch_style(Modifier::CROSSED_OUT | Modifier::DIM);
         line.push_span(Span::styled(
             tr!(" (verwijderd)", " (deleted)"),
-            Style::new().fg(Color::Red),
+            theme::error(),
         ));
     }
     line
@@ -409,14 +407,14 @@ fn minutes_text(ms: u64) -> String {
 }
 
 fn planned_style() -> Style {
-    Style::new().fg(Color::Gray)
+    theme::dim()
 }
 
 fn actual_style(planned: u64, actual: u64) -> Style {
     if actual > planned {
-        Style::new().fg(Color::Red)
+        theme::timer_overtime()
     } else {
-        Style::new().fg(Color::Cyan)
+        theme::accent()
     }
 }
 
@@ -471,15 +469,13 @@ fn render_bars(replay: &Replay, area: Rect, buf: &mut Buffer) {
                         .value(planned / 1000)
                         .text_value(minutes_text(*planned))
                         .style(planned_style())
-                        .value_style(Style::new().fg(Color::Black).bg(Color::Gray)),
+                        .value_style(theme::timer_paused()),
                     Bar::default()
                         .value(actual / 1000)
                         .text_value(minutes_text(*actual))
                         .style(actual_style(*planned, *actual))
                         .value_style(
-                            Style::new()
-                                .fg(Color::Black)
-                                .bg(actual_style(*planned, *actual).fg.unwrap_or(Color::Cyan)),
+                            actual_style(*planned, *actual).add_modifier(Modifier::REVERSED),
                         ),
                 ];
                 BarGroup::default()
@@ -501,9 +497,9 @@ fn render_bars(replay: &Replay, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::from(vec![
         Span::styled("██", planned_style()),
         Span::raw(tr!(" gepland   ", " planned   ")),
-        Span::styled("██", Style::new().fg(Color::Cyan)),
+        Span::styled("██", theme::accent()),
         Span::raw(tr!(" werkelijk   ", " actual   ")),
-        Span::styled("██", Style::new().fg(Color::Red)),
+        Span::styled("██", theme::timer_overtime()),
         Span::raw(tr!(" langer dan gepland", " longer than planned")),
     ])];
     let planned_total: u64 = rows.iter().filter(|r| !r.4).map(|r| r.2).sum();
@@ -637,7 +633,7 @@ fn render_agreements(replay: &Replay, area: Rect, buf: &mut Buffer) {
         if note.deleted {
             spans.push(Span::styled(
                 tr!(" (verwijderd)", " (deleted)"),
-                Style::new().fg(Color::Red),
+                theme::error(),
             ));
         }
         let made = now.notes.iter().any(|n| n.id == note.id);
