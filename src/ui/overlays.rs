@@ -231,7 +231,10 @@ pub fn render_editor(editor: &Editor, area: Rect, buf: &mut Buffer) {
     let outer = window(title);
     let inner = outer.inner(rect);
     outer.render(rect, buf);
-    let field_height = if agreement { 3 } else { 0 };
+    // Too little room for three boxes: show only the field being typed in, so what is
+    // typed is always visible.
+    let compact = agreement && inner.height < 11;
+    let field_height = if agreement && !compact { 3 } else { 0 };
     let [text_area, owner_area, due_area, hint_area] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(field_height),
@@ -249,13 +252,23 @@ pub fn render_editor(editor: &Editor, area: Rect, buf: &mut Buffer) {
                 theme::dim()
             })
     };
-    let mut text = editor.text.clone();
-    text.set_block(field_block(
-        tr!(" tekst ", " text "),
-        editor.focus == Field::Text,
-    ));
-    text.render(text_area, buf);
-    if agreement {
+    if compact {
+        let (mut field, label) = match editor.focus {
+            Field::Text => (editor.text.clone(), tr!(" tekst ", " text ")),
+            Field::Owner => (editor.owner.clone(), tr!(" wie ", " who ")),
+            Field::Due => (editor.due.clone(), tr!(" wanneer ", " when ")),
+        };
+        field.set_block(field_block(label, true));
+        field.render(text_area, buf);
+    } else {
+        let mut text = editor.text.clone();
+        text.set_block(field_block(
+            tr!(" tekst ", " text "),
+            editor.focus == Field::Text,
+        ));
+        text.render(text_area, buf);
+    }
+    if agreement && !compact {
         let mut owner = editor.owner.clone();
         owner.set_block(field_block(
             tr!(" wie ", " who "),
