@@ -182,22 +182,37 @@ pub fn render_solo_help(area: Rect, buf: &mut Buffer) {
 
 /// A window listing keys and what they do; a key with no description is a heading.
 pub fn render_key_help(keys: Vec<(String, String)>, title: String, area: Rect, buf: &mut Buffer) {
-    let lines: Vec<Line> = keys
-        .into_iter()
-        .map(|(key, what)| {
-            if what.is_empty() {
-                Line::styled(key, theme::title())
-            } else {
-                Line::from(vec![
-                    Span::styled(format!(" {key:<13}"), theme::accent()),
-                    Span::raw(what),
-                ])
-            }
-        })
-        .collect();
+    let to_line = |(key, what): (String, String)| {
+        if what.is_empty() {
+            Line::styled(key, theme::title())
+        } else {
+            Line::from(vec![
+                Span::styled(format!(" {key:<13}"), theme::accent()),
+                Span::raw(what),
+            ])
+        }
+    };
+    let lines: Vec<Line> = keys.into_iter().map(to_line).collect();
     // As high as the lines need once wrapped, so the last key is never cut off.
     let inner = usize::from(area.width.min(84).saturating_sub(2)).max(1);
     let height: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    if height + 2 > usize::from(area.height) && area.width >= 60 {
+        // A short screen: two columns, each line cut to fit rather than wrapped.
+        let rect = popup(area, area.width, (lines.len() as u16).div_ceil(2) + 2);
+        Clear.render(rect, buf);
+        let block = window(title);
+        let inside = block.inner(rect);
+        block.render(rect, buf);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(inside);
+        let half = lines.len().div_ceil(2);
+        let mut lines = lines;
+        let second = lines.split_off(half);
+        Paragraph::new(lines).render(left, buf);
+        Paragraph::new(second).render(right, buf);
+        return;
+    }
     let rect = popup(area, 84, height as u16 + 2);
     Clear.render(rect, buf);
     Paragraph::new(lines)
