@@ -12,6 +12,7 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthChar;
 
+use super::overlays::{popup, window};
 use super::theme;
 use crate::app::Status;
 use crate::catalog::{Plan, RoundLength};
@@ -441,25 +442,6 @@ fn help_lines(home: &Home) -> Vec<(String, String)> {
         tr!("tafel direct afsluiten", "leave tafel at once"),
     ));
     keys
-}
-
-/// A centred window of at most `width`×`height`, never larger than the screen.
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
-
-fn window(title: String) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .title(Line::styled(format!(" {title} "), theme::title()))
 }
 
 fn render_help(home: &Home, area: Rect, buf: &mut Buffer) {

@@ -66,21 +66,6 @@ fn render_full(replay: &Replay, size: Size, area: Rect, buf: &mut Buffer) {
 
 // ----- Header, timeline, event, footer ---------------------------------------------------------
 
-fn round_label(session: &Session) -> String {
-    match session.current {
-        Some(i) => {
-            let n = i + 1;
-            let total = session.rounds.len();
-            tr!("ronde {n} van {total}", "round {n} of {total}")
-        }
-        None if session.ended => tr!("afgerond", "finished"),
-        None if session.rounds.iter().any(|r| r.visited) => {
-            tr!("tussen rondes", "between rounds")
-        }
-        None => tr!("nog niet begonnen", "not started"),
-    }
-}
-
 fn position_text(replay: &Replay) -> String {
     let n = replay.position() + 1;
     let total = replay.len();
@@ -103,7 +88,7 @@ fn render_header(replay: &Replay, area: Rect, buf: &mut Buffer) {
     };
     let right = format!(
         "  {position} · {} · {} ",
-        round_label(session),
+        round::round_label(session),
         play_text(replay)
     );
     let [left_area, right_area] =
@@ -701,7 +686,7 @@ fn render_minimal(replay: &Replay, area: Rect, buf: &mut Buffer) {
         Line::styled(replay.description().to_string(), theme::title()),
         Line::from(vec![
             Span::styled(face.words.clone(), face.style),
-            Span::styled(format!(" · {}", round_label(session)), theme::dim()),
+            Span::styled(format!(" · {}", round::round_label(session)), theme::dim()),
         ]),
     ];
     if let Some(round) = session.current_round() {

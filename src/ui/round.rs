@@ -95,8 +95,8 @@ fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
     render_footer(app, footer, buf);
 }
 
-fn round_label(app: &App) -> String {
-    let session = &app.session;
+/// "ronde 2 van 5", or where the session stands between rounds (also used by replay).
+pub fn round_label(session: &Session) -> String {
     match session.current {
         Some(i) => {
             let n = i + 1;
@@ -104,6 +104,9 @@ fn round_label(app: &App) -> String {
             tr!("ronde {n} van {total}", "round {n} of {total}")
         }
         None if session.ended => tr!("afgerond", "finished"),
+        None if session.rounds.iter().any(|r| r.visited) => {
+            tr!("tussen rondes", "between rounds")
+        }
         None => tr!("nog niet begonnen", "not started"),
     }
 }
@@ -111,7 +114,7 @@ fn round_label(app: &App) -> String {
 fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.session;
     let clock = app.now.wall.format("%H:%M").to_string();
-    let right = format!("  {}  {clock} ", round_label(app));
+    let right = format!("  {}  {clock} ", round_label(&app.session));
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(right.chars().count() as u16),
@@ -388,7 +391,7 @@ fn render_minimal(app: &App, area: Rect, buf: &mut Buffer) {
     let face = timer::face(&app.session, app.now.t);
     let mut lines = vec![Line::from(vec![
         Span::styled(face.words.clone(), face.style),
-        Span::styled(format!(" · {}", round_label(app)), theme::dim()),
+        Span::styled(format!(" · {}", round_label(&app.session)), theme::dim()),
     ])];
     if let Some((_, card, _)) = app.card_on_table().and_then(|c| app.session.card(c)) {
         lines.push(Line::styled(card.title.clone(), theme::title()));
