@@ -6,13 +6,13 @@ use std::time::{Duration, Instant};
 
 use chrono::DateTime;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use tafel::app::{App, Effect, Input, Now};
-use tafel::catalog::Library;
-use tafel::session::event::FORMAT;
-use tafel::session::{Event, Record, Session};
+/// The tests' harness: a session started and driven like `tafel run`.
+#[path = "../tests/common/harness.rs"]
+mod harness;
+
+use harness::Setup;
 
 fn main() {
     key_to_frame();
@@ -32,66 +32,24 @@ fn report(name: &str, mut samples: Vec<Duration>) {
 }
 
 fn key_to_frame() {
-    let library = Library::load(&[]);
-    let plan = library.plan("grenzeloos-workshop").unwrap().clone();
-    let decks = vec![library.deck("grenzeloos-samenwerken").unwrap().clone()];
     let wall = DateTime::parse_from_rfc3339("2026-11-22T14:00:00+01:00").unwrap();
-    let start = Record {
-        seq: 0,
-        at: wall,
-        t: 0,
-        event: Event::SessionStarted {
-            format: FORMAT.into(),
-            title: "Meting".into(),
-            plan,
-            decks,
-            session_deck: None,
-            seed: 1,
-            participants: vec!["Anna".into(), "Bram".into(), "Chris".into()],
-        },
-    };
-    let mut t = 0;
-    let now = |t: u64| Now { t, wall };
-    let mut app = App::new(
-        Session::start(&start).unwrap(),
-        "x".into(),
-        "x".into(),
-        now(0),
-    );
-    let mut seq = 1;
-    let mut run = |app: &mut App, effects: Vec<Effect>, t: u64| {
-        for effect in effects {
-            if let Effect::Persist(events) = effect {
-                let records: Vec<Record> = events
-                    .into_iter()
-                    .map(|event| {
-                        seq += 1;
-                        Record {
-                            seq: seq - 1,
-                            at: wall,
-                            t,
-                            event,
-                        }
-                    })
-                    .collect();
-                app.confirmed(&records);
-            }
-        }
-    };
-    let effects = app.begin(now(0));
-    run(&mut app, effects, 0);
+    let mut h = Setup::plan("grenzeloos-workshop")
+        .title("Meting")
+        .seed(1)
+        .participants(&["Anna", "Bram", "Chris"])
+        .wall(wall)
+        .session_file("x", "x")
+        .start();
     let area = Rect::new(0, 0, 120, 40);
     let mut samples = Vec::new();
     // Draw and put back cards, pass turns, pause/resume: each a key and a full frame.
     let keys = ['d', 't', 'b', ' ', ' ', '+', '-'];
     for i in 0..3000 {
-        t += 250;
-        let key = KeyEvent::new(KeyCode::Char(keys[i % keys.len()]), KeyModifiers::NONE);
+        h.clock.advance_ms(250);
         let began = Instant::now();
-        let effects = app.update(Input::Key(key), now(t));
-        run(&mut app, effects, t);
+        h.ch(keys[i % keys.len()]);
         let mut buf = Buffer::empty(area);
-        tafel::ui::render(&app, area, &mut buf);
+        tafel::ui::render(&h.app, area, &mut buf);
         black_box(&buf);
         samples.push(began.elapsed());
     }

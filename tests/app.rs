@@ -1,308 +1,33 @@
 //! The application state machine, driven without a terminal and with a fake clock.
 //!
-//! The harness below plays the shell: it feeds keys, pastes and ticks to `App::update`, and
-//! handles the effects the way the real loop does. `Effect::Persist` becomes journal records
-//! (consecutive `seq`, the fake clock's `t` and wall time) that are handed back to
-//! `App::confirmed`; bells, drafts and quitting are recorded so tests can look at them.
+//! The harness (`tests/common/harness.rs`) plays the shell: it feeds keys, pastes and ticks to
+//! `App::update`, and handles the effects the way the real loop does. `Effect::Persist`
+//! becomes journal records (consecutive `seq`, the fake clock's `t` and wall time) that are
+//! handed back to `App::confirmed`; bells, drafts and quitting are recorded so tests can look
+//! at them.
 
-use std::collections::{BTreeSet, VecDeque};
-use std::sync::LazyLock;
+mod common;
 
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use std::collections::BTreeSet;
+
+use chrono::NaiveTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use tafel::app::{AgendaInput, App, Effect, Input, Mode, Now, Status};
-use tafel::catalog::{Deck, Library, Plan, Round, RoundLength};
+use tafel::catalog::RoundLength;
 use tafel::session::Session;
-use tafel::session::clock::{Clock, FakeClock};
+use tafel::session::clock::Clock;
 use tafel::session::draft::Draft;
-use tafel::session::event::{CardRef, Event, FORMAT, NoteKind, Record, RoleAssignment};
+use tafel::session::event::{CardRef, Event, NoteKind, Record, RoleAssignment};
 use tafel::session::timer::TimerView;
 
+use common::harness::{Harness, LIBRARY, Lcg, MIN, Setup};
+
 // ---------------------------------------------------------------------------------------------
-// Harness
+// Harness (see `tests/common/harness.rs`): what to look at
 // ---------------------------------------------------------------------------------------------
-
-static LIBRARY: LazyLock<Library> = LazyLock::new(|| Library::load(&[]));
-
-const MIN: u64 = 60_000;
-
-/// Friday 14 March 2025, 13:00:00 in the Netherlands.
-fn wall_start() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2025-03-14T13:00:00+01:00").expect("valid time")
-}
-
-/// What a session starts with.
-struct Setup {
-    title: String,
-    plan: Plan,
-    decks: Vec<Deck>,
-    session_deck: Option<String>,
-    seed: u64,
-    participants: Vec<String>,
-}
-
-impl Setup {
-    /// A bundled plan with copies of the decks it names.
-    fn plan(id: &str) -> Setup {
-        let plan = LIBRARY
-            .plan(id)
-            .unwrap_or_else(|| panic!("bundled plan `{id}`"))
-            .clone();
-        let decks = plan
-            .decks
-            .iter()
-            .map(|d| LIBRARY.deck(d).expect("bundled deck").clone())
-            .collect();
-        Setup {
-            title: format!("Test: {id}"),
-            plan,
-            decks,
-            session_deck: None,
-            seed: 42,
-            participants: Vec::new(),
-        }
-    }
-
-    /// A plan made up on the spot: rounds with a title and minutes, no cards.
-    fn custom(rounds: &[(&str, u32)]) -> Setup {
-        let plan = Plan {
-            id: "proef".into(),
-            title: "Proef".into(),
-            description: String::new(),
-            decks: Vec::new(),
-            rounds: rounds
-                .iter()
-                .map(|(title, minutes)| Round {
-                    title: (*title).into(),
-                    length: RoundLength::Minutes(*minutes),
-                    instruction: String::new(),
-                    draw: None,
-                    turns: false,
-                    roles: Vec::new(),
-                })
-                .collect(),
-        };
-        Setup {
-            title: "Proef".into(),
-            plan,
-            decks: Vec::new(),
-            session_deck: None,
-            seed: 42,
-            participants: Vec::new(),
-        }
-    }
-
-    fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-
-    fn participants(mut self, names: &[&str]) -> Self {
-        self.participants = names.iter().map(|n| (*n).to_string()).collect();
-        self
-    }
-
-    /// The deck for rounds whose draw names none (and for `d` outside such rounds).
-    fn session_deck(mut self, id: &str) -> Self {
-        if !self.decks.iter().any(|d| d.id == id) {
-            self.decks
-                .push(LIBRARY.deck(id).expect("bundled deck").clone());
-        }
-        self.session_deck = Some(id.to_string());
-        self
-    }
-
-    fn start(self) -> Harness {
-        let clock = FakeClock::new(wall_start());
-        let first = Record {
-            seq: 0,
-            at: clock.wall(),
-            t: clock.t(),
-            event: Event::SessionStarted {
-                format: FORMAT.into(),
-                title: self.title,
-                plan: self.plan,
-                decks: self.decks,
-                session_deck: self.session_deck,
-                seed: self.seed,
-                participants: self.participants,
-            },
-        };
-        let session = Session::start(&first).expect("a valid start");
-        let now = Now {
-            t: clock.t(),
-            wall: clock.wall(),
-        };
-        let app = App::new(
-            session,
-            "/tmp/tafel-test/sessie.jsonl".into(),
-            "test".into(),
-            now,
-        );
-        let mut harness = Harness {
-            app,
-            clock,
-            journal: vec![first],
-            log: Vec::new(),
-            fail_next: None,
-        };
-        let effects = harness.app.begin(now);
-        harness.process(effects);
-        harness
-    }
-}
-
-struct Harness {
-    app: App,
-    clock: FakeClock,
-    /// Every record "on disk", the first one starting the session.
-    journal: Vec<Record>,
-    /// Every effect the app asked for, in order.
-    log: Vec<Effect>,
-    /// When set, the next `Persist` fails with this message instead of being written.
-    fail_next: Option<String>,
-}
 
 impl Harness {
-    /// Continues a session from its journal, as `tafel` does after a restart.
-    fn resume(journal: Vec<Record>, t: u64) -> Harness {
-        let session = Session::from_records(&journal).expect("a valid journal");
-        let clock = FakeClock::new(wall_start());
-        clock.advance_ms(t);
-        let now = Now {
-            t: clock.t(),
-            wall: clock.wall(),
-        };
-        let app = App::new(
-            session,
-            "/tmp/tafel-test/sessie.jsonl".into(),
-            "test".into(),
-            now,
-        );
-        let mut harness = Harness {
-            app,
-            clock,
-            journal,
-            log: Vec::new(),
-            fail_next: None,
-        };
-        let effects = harness.app.begin(now);
-        harness.process(effects);
-        harness
-    }
-
-    fn now(&self) -> Now {
-        Now {
-            t: self.clock.t(),
-            wall: self.clock.wall(),
-        }
-    }
-
-    fn t(&self) -> u64 {
-        self.clock.t()
-    }
-
-    /// Handles effects like the shell: persists (or fails), then confirms; returns every
-    /// effect seen, including those `confirmed` returned.
-    fn process(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
-        let mut seen = Vec::new();
-        let mut queue: VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
-            seen.push(effect.clone());
-            if let Effect::Persist(events) = effect {
-                if let Some(message) = self.fail_next.take() {
-                    self.app.persist_failed(message);
-                    continue;
-                }
-                let first_seq = self.journal.len() as u64;
-                let records: Vec<Record> = events
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, event)| Record {
-                        seq: first_seq + i as u64,
-                        at: self.clock.wall(),
-                        t: self.clock.t(),
-                        event,
-                    })
-                    .collect();
-                self.journal.extend(records.iter().cloned());
-                queue.extend(self.app.confirmed(&records));
-            }
-        }
-        self.log.extend(seen.iter().cloned());
-        seen
-    }
-
-    fn send(&mut self, input: Input) -> Vec<Effect> {
-        let now = self.now();
-        let effects = self.app.update(input, now);
-        self.process(effects)
-    }
-
-    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
-        self.send(Input::Key(KeyEvent::new(code, modifiers)))
-    }
-
-    fn key(&mut self, code: KeyCode) -> Vec<Effect> {
-        self.key_with(code, KeyModifiers::NONE)
-    }
-
-    fn ch(&mut self, c: char) -> Vec<Effect> {
-        self.key(KeyCode::Char(c))
-    }
-
-    /// Presses each key of a string of command keys, collecting the effects.
-    fn keys(&mut self, text: &str) -> Vec<Effect> {
-        text.chars().flat_map(|c| self.ch(c)).collect()
-    }
-
-    /// Types text one key at a time (in the editor or an agenda question).
-    fn type_text(&mut self, text: &str) -> Vec<Effect> {
-        self.keys(text)
-    }
-
-    fn right(&mut self) -> Vec<Effect> {
-        self.key(KeyCode::Right)
-    }
-
-    fn left(&mut self) -> Vec<Effect> {
-        self.key(KeyCode::Left)
-    }
-
-    fn enter(&mut self) -> Vec<Effect> {
-        self.key(KeyCode::Enter)
-    }
-
-    fn esc(&mut self) -> Vec<Effect> {
-        self.key(KeyCode::Esc)
-    }
-
-    fn paste(&mut self, text: &str) -> Vec<Effect> {
-        self.send(Input::Paste(text.to_string()))
-    }
-
-    fn tick(&mut self) -> Vec<Effect> {
-        self.send(Input::Tick)
-    }
-
-    /// Moves the clock and wakes the loop once.
-    fn advance_ms(&mut self, ms: u64) -> Vec<Effect> {
-        self.clock.advance_ms(ms);
-        self.tick()
-    }
-
-    fn advance_secs(&mut self, secs: u64) -> Vec<Effect> {
-        self.advance_ms(secs * 1000)
-    }
-
-    /// Moves the clock in one-second steps, ticking at each, like the real loop.
-    fn run_secs(&mut self, secs: u64) -> Vec<Effect> {
-        (0..secs).flat_map(|_| self.advance_ms(1000)).collect()
-    }
-
-    // ----- Looking at the state -----
-
     fn remaining(&self) -> i64 {
         self.app.session.timer.remaining_ms(self.t())
     }
@@ -327,10 +52,6 @@ impl Harness {
 
     fn table(&self) -> Vec<CardRef> {
         self.app.session.table.clone()
-    }
-
-    fn bells(&self) -> usize {
-        self.log.iter().filter(|e| **e == Effect::Bell).count()
     }
 
     fn editor_draft(&self) -> Option<Draft> {
@@ -402,19 +123,6 @@ fn is_info(status: &Option<Status>) -> bool {
 
 fn clock_time(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).expect("valid time")
-}
-
-/// A tiny deterministic generator for irregular durations.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % n
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1558,12 +1266,7 @@ fn alt_enter_makes_a_new_line() {
 fn a_makes_an_agreement_with_owner_and_due_date() {
     let mut h = Setup::plan("koers-wat").start();
     h.right();
-    h.ch('a');
-    h.type_text("Verslag rondsturen");
-    h.key(KeyCode::Tab);
-    h.type_text("Anna");
-    h.key(KeyCode::Tab);
-    h.type_text("vrijdag");
+    h.type_agreement("Verslag rondsturen", "Anna", "vrijdag");
     let draft = h.editor_draft().unwrap();
     assert_eq!(draft.kind, NoteKind::Agreement);
     assert_eq!(
@@ -1735,12 +1438,8 @@ fn a_paste_in_normal_mode_opens_the_editor_and_never_runs_a_command() {
 #[test]
 fn e_then_enter_corrects_a_note_and_keeps_the_old_text() {
     let mut h = Setup::plan("koers-wat").start();
-    h.ch('n');
-    h.type_text("Eerste versie");
-    h.enter();
-    h.ch('n');
-    h.type_text("Andere notitie");
-    h.enter();
+    h.note("Eerste versie");
+    h.note("Andere notitie");
 
     h.ch('e');
     match h.app.mode {
@@ -1806,12 +1505,8 @@ fn e_without_notes_only_says_so() {
 #[test]
 fn e_then_x_then_j_deletes_a_note() {
     let mut h = Setup::plan("koers-wat").start();
-    h.ch('n');
-    h.type_text("Blijft");
-    h.enter();
-    h.ch('n');
-    h.type_text("Weg ermee");
-    h.enter();
+    h.note("Blijft");
+    h.note("Weg ermee");
 
     // x then no: nothing.
     h.ch('e');
@@ -1854,9 +1549,7 @@ fn e_then_x_then_j_deletes_a_note() {
     );
 
     // A new note does not reuse the id.
-    h.ch('n');
-    h.type_text("Nieuw");
-    h.enter();
+    h.note("Nieuw");
     assert_eq!(h.app.session.notes[2].id, 3);
 }
 
@@ -1997,9 +1690,7 @@ fn agenda_x_skips_and_unskips_a_round_but_not_the_running_one() {
 fn agenda_i_inserts_a_round_after_the_selected_one() {
     let mut h = Setup::plan("koers-wat").start();
     h.right();
-    h.ch('n');
-    h.type_text("in ronde 1");
-    h.enter();
+    h.note("in ronde 1");
     h.ch('g');
     h.ch('i');
     assert!(matches!(
@@ -2068,9 +1759,7 @@ fn inserting_before_the_running_round_moves_the_running_round_and_its_notes() {
     let mut h = Setup::plan("koers-wat").start();
     h.right();
     h.right();
-    h.ch('n');
-    h.type_text("effect");
-    h.enter();
+    h.note("effect");
     h.ch('g');
     h.key(KeyCode::Up);
     h.key(KeyCode::Up);
@@ -2305,18 +1994,10 @@ fn long_session() -> Harness {
     h.ch(' ');
     h.advance_secs(10);
     h.ch(' ');
-    h.ch('n');
-    h.type_text("Opgave: de wijkaanpak");
-    h.enter();
+    h.note("Opgave: de wijkaanpak");
     // Drie vragen vooraf
     h.right();
-    h.ch('a');
-    h.type_text("Elke week kort afstemmen");
-    h.key(KeyCode::Tab);
-    h.type_text("Bram");
-    h.key(KeyCode::Tab);
-    h.type_text("maandag");
-    h.enter();
+    h.agreement("Elke week kort afstemmen", "Bram", "maandag");
     h.advance_secs(90);
     h.ch('+');
     h.run_secs(5);
@@ -2324,16 +2005,12 @@ fn long_session() -> Harness {
     h.right();
     h.keys("dtds");
     h.advance_ms(12_345);
-    h.ch('n');
-    h.type_text("Bij deze kaart");
-    h.enter();
+    h.note("Bij deze kaart");
     h.ch('e');
     h.enter();
     h.type_text(" (aangevuld)");
     h.enter();
-    h.ch('n');
-    h.type_text("Vergissing");
-    h.enter();
+    h.note("Vergissing");
     h.ch('e');
     h.ch('x');
     h.ch('j');
@@ -2549,8 +2226,14 @@ fn a_resumed_session_continues_where_it_was() {
 #[test]
 fn a_follow_up_starts_with_the_open_agreements_and_records_each_outcome() {
     use tafel::session::event::{ReviewItem, ReviewOutcome};
-    let library = tafel::catalog::Library::load(&[]);
     let wall = chrono::DateTime::parse_from_rfc3339("2026-12-04T10:00:00+01:00").unwrap();
+    let start = Setup::new(
+        "Vervolg",
+        LIBRARY.plan("koers-wat").unwrap().clone(),
+        vec![LIBRARY.deck("koerskaarten").unwrap().clone()],
+    )
+    .seed(1)
+    .wall(wall);
     let item = |note: u64, text: &str| ReviewItem {
         note,
         text: text.into(),
@@ -2558,20 +2241,7 @@ fn a_follow_up_starts_with_the_open_agreements_and_records_each_outcome() {
         due: None,
     };
     let records = vec![
-        Record {
-            seq: 0,
-            at: wall,
-            t: 0,
-            event: Event::SessionStarted {
-                format: tafel::session::event::FORMAT.into(),
-                title: "Vervolg".into(),
-                plan: library.plan("koers-wat").unwrap().clone(),
-                decks: vec![library.deck("koerskaarten").unwrap().clone()],
-                session_deck: None,
-                seed: 1,
-                participants: vec![],
-            },
-        },
+        start.record(),
         Record {
             seq: 1,
             at: wall,

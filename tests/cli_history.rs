@@ -6,38 +6,22 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
+use common::harness::{LIBRARY, Setup, journal_text, koers_wat_start, minute_records};
 use common::tafel;
-use tafel::catalog::Library;
-use tafel::session::event::{FORMAT, NoteKind};
-use tafel::session::{CardRef, Event, Record, Session};
+use tafel::session::event::NoteKind;
+use tafel::session::{CardRef, Event, Session};
 
 /// Writes a finished session with Unicode, Markdown-special text, a correction and a deletion.
 fn write_session(dir: &Path, name: &str, title: &str, note: &str) -> PathBuf {
-    let library = Library::load(&[]);
-    let plan = library.plan("koers-wat").unwrap().clone();
-    let deck = library.deck("koerskaarten").unwrap().clone();
     let start = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
-    let mut events = vec![Event::SessionStarted {
-        format: FORMAT.into(),
-        title: title.into(),
-        plan,
-        decks: vec![deck],
-        session_deck: None,
-        seed: 7,
-        participants: vec!["Anna".into(), "Bram".into()],
-    }];
-    let first = Session::start(&Record {
-        seq: 0,
-        at: start,
-        t: 0,
-        event: events[0].clone(),
-    })
-    .unwrap();
-    let pile = &first.piles["koerskaarten"].remaining;
+    let first = koers_wat_start(title, start);
+    let session = Session::start(&first).unwrap();
+    let pile = &session.piles["koerskaarten"].remaining;
     let card = |i: usize| CardRef {
         deck: "koerskaarten".into(),
         card: pile[i].clone(),
     };
+    let mut events = vec![first.event];
     events.extend([
         Event::RoundStarted {
             round: 0,
@@ -100,21 +84,8 @@ fn write_session(dir: &Path, name: &str, title: &str, note: &str) -> PathBuf {
         Event::RoundEnded { round: 1 },
         Event::SessionEnded,
     ]);
-    let lines: Vec<String> = events
-        .into_iter()
-        .enumerate()
-        .map(|(i, event)| {
-            let record = Record {
-                seq: i as u64,
-                at: start + chrono::Duration::seconds(i as i64 * 60),
-                t: i as u64 * 60_000,
-                event,
-            };
-            serde_json::to_string(&record).unwrap()
-        })
-        .collect();
     let path = dir.join(name);
-    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    std::fs::write(&path, journal_text(&minute_records(start, events))).unwrap();
     path
 }
 
@@ -409,26 +380,16 @@ fn resume_and_run_need_a_terminal() {
 
 /// A follow-up session that reviewed agreement 4 of `earlier` with `outcome`.
 fn write_follow_up(dir: &Path, name: &str, earlier: &str, outcome: &str) {
-    let library = Library::load(&[]);
-    let plan = library.plan("check-in-out").unwrap().clone();
-    let deck = library.deck("loyale-tegenspraak").unwrap().clone();
+    let plan = LIBRARY.plan("check-in-out").unwrap().clone();
+    let deck = LIBRARY.deck("loyale-tegenspraak").unwrap().clone();
     let start = DateTime::parse_from_rfc3339("2026-12-04T10:00:00+01:00").unwrap();
+    let first = Setup::new("Vervolg", plan, vec![deck])
+        .session_deck("loyale-tegenspraak")
+        .seed(1)
+        .wall(start)
+        .record();
     let lines = [
-        serde_json::to_string(&Record {
-            seq: 0,
-            at: start,
-            t: 0,
-            event: Event::SessionStarted {
-                format: FORMAT.into(),
-                title: "Vervolg".into(),
-                plan,
-                decks: vec![deck],
-                session_deck: Some("loyale-tegenspraak".into()),
-                seed: 1,
-                participants: vec![],
-            },
-        })
-        .unwrap(),
+        serde_json::to_string(&first).unwrap(),
         format!(
             r#"{{"seq":1,"at":"2026-12-04T10:00:00+01:00","t":0,"type":"follow_up_opened","session":"{earlier}","title":"Teamdag","agreements":[{{"note":4,"text":"Verslag *rondsturen* naar [iedereen]","owner":"Bram"}}]}}"#
         ),

@@ -5,52 +5,23 @@
 //! tests run in parallel and never touch a user's own tmux. The server is killed when the
 //! test ends, also when it fails. Without tmux these tests fail: CI installs it.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
 
 use serde_json::Value;
 
-/// How long a screen may take to show what we wait for.
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(40);
+use common::tmux::{POLL, TIMEOUT, Term, sh_quote};
 
 const NOTE: &str = "Opgave: één gezamenlijke koers — 🚀 samen";
 
-fn sh_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-fn tmux_installed() {
-    match Command::new("tmux").arg("-V").output() {
-        Ok(out) if out.status.success() => {}
-        Ok(out) => panic!(
-            "`tmux -V` failed ({}): these end-to-end tests need a working tmux",
-            out.status
-        ),
-        Err(err) => panic!(
-            "tmux is not installed ({err}): the end-to-end tests in tests/e2e_tmux.rs drive \
-             tafel in tmux; install it (apt-get install tmux / brew install tmux)"
-        ),
-    }
-}
-
 /// One `tafel run` in its own tmux server, with its own config and sessions directories.
-struct Term {
-    socket: String,
-    /// The server's socket file; tmux leaves it behind after `kill-server`.
-    socket_path: Option<PathBuf>,
-    sessions: PathBuf,
-    pidfile: PathBuf,
-    /// Last field: removed after `Drop::drop` has killed the server.
-    _dir: tempfile::TempDir,
-}
-
 impl Term {
-    /// Starts `tafel run koers-wat` in a `width`×`height` window. The shell around it prints
-    /// whether the terminal settings came back as they were and tafel's exit code, then
-    /// stays, so the screen after tafel can be read.
+    /// Starts `tafel run koers-wat` in a `width`×`height` window (see `Term::with_script` for
+    /// the shell around it).
     fn start(test: &str, width: u16, height: u16) -> Term {
         Term::start_args(
             test,
@@ -62,180 +33,31 @@ impl Term {
 
     /// As `start`, with other arguments for tafel (trusted text, put in the script as is).
     fn start_args(test: &str, width: u16, height: u16, args: &str) -> Term {
-        tmux_installed();
-        let dir = tempfile::tempdir().expect("tempdir");
-        let config = dir.path().join("config");
-        fs::create_dir(&config).expect("config dir");
-        let sessions = dir.path().join("sessions");
-        let pidfile = dir.path().join("tafel.pid");
         let socket = format!("tafel-e2e-{}-{test}", std::process::id());
-        let script = dir.path().join("run.sh");
-        let tafel = env!("CARGO_BIN_EXE_tafel");
-        fs::write(
-            &script,
-            format!(
-                r#"export TAFEL_CONFIG_DIR={config}
-unset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR
-# Watchdog: if the test process dies without cleaning up, the server goes anyway.
-(sleep 120; tmux -L {socket} kill-server) </dev/null >/dev/null 2>&1 &
-before=$(stty -g)
-sh -c 'echo $$ > "$0"; exec "$@"' {pidfile} {tafel} {args} --sessions-dir {sessions}
-code=$?
-if [ "$(stty -g)" = "$before" ]; then echo TTY-RESTORED; else echo TTY-CHANGED; fi
-echo "TAFEL-EXIT=$code."
-exec sleep 60
-"#,
-                config = sh_quote(&config.display().to_string()),
-                socket = sh_quote(&socket),
-                pidfile = sh_quote(&pidfile.display().to_string()),
-                tafel = sh_quote(tafel),
-                sessions = sh_quote(&sessions.display().to_string()),
-                args = args,
-            ),
-        )
-        .expect("write script");
-        let mut term = Term {
-            socket,
-            socket_path: None,
-            sessions,
-            pidfile,
-            _dir: dir,
-        };
-        let command = format!("sh {}", sh_quote(&script.display().to_string()));
-        let (w, h) = (width.to_string(), height.to_string());
-        // `-f /dev/null`: none of the user's tmux configuration.
-        term.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "-s",
-            "tafel",
-            &command,
-        ]);
-        term.socket_path = Some(PathBuf::from(term.pane_flag("#{socket_path}")));
-        term
+        Term::with_script(socket, width, height, |dir, config, sessions| {
+            let setup = format!(
+                "export TAFEL_CONFIG_DIR={}\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR",
+                sh_quote(&config.display().to_string()),
+            );
+            (setup, tafel_command(dir, sessions, args))
+        })
     }
 
     /// Replaces what runs in the window with another tafel command on the same sessions.
     fn respawn(&self, args: &str) {
-        let config = self._dir.path().join("config");
         let command = format!(
-            "TAFEL_CONFIG_DIR={} sh -c 'echo $$ > \"$0\"; exec \"$@\"' {} {} {args} --sessions-dir {}; echo TAFEL-EXIT=$?.; exec sleep 60",
-            sh_quote(&config.display().to_string()),
-            sh_quote(&self.pidfile.display().to_string()),
-            sh_quote(env!("CARGO_BIN_EXE_tafel")),
-            sh_quote(&self.sessions.display().to_string()),
+            "TAFEL_CONFIG_DIR={} {}; echo TAFEL-EXIT=$?.; exec sleep 60",
+            sh_quote(&self.config.display().to_string()),
+            tafel_command(self.dir.path(), &self.sessions, args),
         );
         self.tmux(&["respawn-pane", "-k", "-t", "tafel", &command]);
-    }
-
-    fn tmux_output(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .env("LANG", "C.UTF-8")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = self.tmux_output(args);
-        assert!(
-            out.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Named keys, as tmux spells them: `Right`, `Enter`, `Tab`, `C-c`, `q`.
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "tafel"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Text typed as it is (no key names).
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "tafel", "-l", text]);
-    }
-
-    /// The visible screen, wrapped lines joined.
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-J", "-t", "tafel"])
-    }
-
-    /// The screen and what scrolled off it (for small windows after tafel left).
-    fn screen_with_history(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-J", "-S", "-", "-t", "tafel"])
-    }
-
-    fn pane_flag(&self, format: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", "tafel", format])
-            .trim()
-            .to_string()
-    }
-
-    /// Polls the screen until `ready` holds; fails with the last screen after the timeout.
-    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{screen}");
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
-    }
-
-    /// Waits until the screen shows all of `present` and none of `absent` at once. A screen
-    /// may be caught halfway through a redraw: check what matters here, not afterwards.
-    fn wait_for_screen(&self, present: &[&str], absent: &[&str]) -> String {
-        self.wait_until(&format!("{present:?} without {absent:?}"), |s| {
-            present.iter().all(|p| s.contains(p)) && !absent.iter().any(|a| s.contains(a))
-        })
-    }
-
-    /// Waits until tafel has exited; its exit code and everything the pane shows then.
-    fn wait_exit(&self) -> (i32, String) {
-        let start = Instant::now();
-        loop {
-            let all = self.screen_with_history();
-            if let Some(code) = all
-                .lines()
-                .find_map(|l| l.trim().strip_prefix("TAFEL-EXIT=")?.strip_suffix('.'))
-            {
-                // The line is only used once its final '.' shows it was written whole.
-                let code = code.parse().expect("exit code");
-                return (code, all);
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out after {TIMEOUT:?} waiting for tafel to exit; the pane:\n{all}");
-            }
-            std::thread::sleep(POLL);
-        }
     }
 
     /// The pid of the tafel process (written by the shell just before it becomes tafel).
     fn tafel_pid(&self) -> String {
         let start = Instant::now();
         loop {
-            if let Ok(pid) = fs::read_to_string(&self.pidfile)
+            if let Ok(pid) = fs::read_to_string(pidfile(self.dir.path()))
                 && !pid.trim().is_empty()
             {
                 return pid.trim().to_string();
@@ -257,6 +79,48 @@ exec sleep 60
             .collect();
         assert_eq!(files.len(), 1, "expected one journal, found {files:?}");
         files.into_iter().next().unwrap()
+    }
+
+    /// Opens a new note with `n` and types `text` in it, not saved yet.
+    fn type_note(&self, text: &str) {
+        self.keys(&["n"]);
+        self.wait_for("Nieuwe notitie");
+        self.type_text(text);
+        self.wait_for(text);
+    }
+
+    /// Sends `signal` (`-TERM`, `-KILL`) to the tafel process.
+    fn signal(&self, signal: &str) {
+        let pid = self.tafel_pid();
+        let status = Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill {signal} {pid} failed");
+    }
+
+    /// Ends the session: `key` asks whether to, `j` says yes, and once the summary shows all
+    /// of `summary`, `q` leaves it.
+    fn end_session(&self, key: &str, question: &str, summary: &[&str]) {
+        self.keys(&[key]);
+        self.wait_for(question);
+        self.keys(&["j"]);
+        self.wait_for_screen(summary, &[]);
+        self.keys(&["q"]);
+    }
+
+    /// Waits until tafel has exited with code 0, saying `message` and the journal's path,
+    /// with the terminal restored; returns the journal.
+    fn exits_cleanly_saying(&self, message: &str) -> PathBuf {
+        let (code, all) = self.wait_exit();
+        assert_eq!(code, 0, "{all}");
+        let journal = self.journal();
+        assert!(
+            all.contains(&format!("{message} {}", journal.display())),
+            "no exit message:\n{all}"
+        );
+        self.assert_terminal_restored(&all);
+        journal
     }
 
     /// Asserts the pane is back to the plain shell: no alternate screen, cursor visible,
@@ -282,15 +146,6 @@ exec sleep 60
     }
 }
 
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.tmux_output(&["kill-server"]);
-        if let Some(path) = &self.socket_path {
-            let _ = fs::remove_file(path);
-        }
-    }
-}
-
 /// Every line of the journal parsed (the journal is intact), with gap-free `seq`.
 fn records(journal: &Path) -> Vec<Value> {
     let text = fs::read_to_string(journal).expect("read journal");
@@ -312,6 +167,35 @@ fn records(journal: &Path) -> Vec<Value> {
 
 fn of_type<'a>(records: &'a [Value], kind: &str) -> Vec<&'a Value> {
     records.iter().filter(|r| r["type"] == kind).collect()
+}
+
+/// The shell command for `tafel ARGS` on `sessions`, which first writes its pid to the pid
+/// file in `dir` (trusted `args`, put in as they are).
+fn tafel_command(dir: &Path, sessions: &Path, args: &str) -> String {
+    format!(
+        r#"sh -c 'echo $$ > "$0"; exec "$@"' {} {} {args} --sessions-dir {}"#,
+        sh_quote(&pidfile(dir).display().to_string()),
+        sh_quote(env!("CARGO_BIN_EXE_tafel")),
+        sh_quote(&sessions.display().to_string()),
+    )
+}
+
+/// Where the shell writes the pid of tafel, in the test's directory `dir`.
+fn pidfile(dir: &Path) -> PathBuf {
+    dir.join("tafel.pid")
+}
+
+/// Where tafel keeps the unsaved note of `journal`.
+fn draft_path(journal: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.draft", journal.display()))
+}
+
+/// The unsaved note of `journal`, which must be there.
+fn read_draft(journal: &Path) -> Value {
+    let path = draft_path(journal);
+    let draft =
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("no draft at {}: {e}", path.display()));
+    serde_json::from_str(&draft).expect("draft is JSON")
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -345,10 +229,7 @@ fn a_whole_session_with_cards_a_note_and_an_agreement() {
     term.keys(&["d"]);
     term.wait_for("3 kaarten op tafel");
 
-    term.keys(&["n"]);
-    term.wait_for("Nieuwe notitie");
-    term.type_text(NOTE);
-    term.wait_for(NOTE);
+    term.type_note(NOTE);
     term.keys(&["Enter"]);
     let listed_note = format!("• {NOTE}");
     let screen = term.wait_for_screen(
@@ -373,31 +254,18 @@ fn a_whole_session_with_cards_a_note_and_an_agreement() {
     term.keys(&["Enter"]);
     term.wait_for("AFSPRAAK Verslag rondsturen — wie: Bram — wanneer: vrijdag");
 
-    term.keys(&["q"]);
-    term.wait_for("De sessie beëindigen?");
-    term.keys(&["j"]);
-    term.wait_for_screen(
+    term.end_session(
+        "q",
+        "De sessie beëindigen?",
         &[
             "Samenvatting",
             "2. Onze opgave",
             "Totaal: gepland 1:01:00",
             "q of Enter sluit af",
         ],
-        &[],
     );
-    term.keys(&["q"]);
 
-    let (code, all) = term.wait_exit();
-    assert_eq!(code, 0, "{all}");
-    let journal = term.journal();
-    assert!(
-        all.contains(&format!(
-            "Sessie afgerond en opgeslagen in {}",
-            journal.display()
-        )),
-        "no exit message:\n{all}"
-    );
-    term.assert_terminal_restored(&all);
+    let journal = term.exits_cleanly_saying("Sessie afgerond en opgeslagen in");
 
     #[cfg(unix)]
     assert_eq!(mode(&journal), 0o600, "journal mode");
@@ -419,7 +287,7 @@ fn a_whole_session_with_cards_a_note_and_an_agreement() {
     assert_eq!(of_type(&records, "card_drawn").len(), 3);
     assert_eq!(records.last().unwrap()["type"], "session_ended");
     assert!(
-        !PathBuf::from(format!("{}.draft", journal.display())).exists(),
+        !draft_path(&journal).exists(),
         "a draft was left after the note was saved"
     );
 }
@@ -431,11 +299,7 @@ fn an_80_by_24_terminal_shows_timer_and_card() {
     term.wait_for("nog ");
     term.keys(&["d"]);
     term.wait_for_screen(&["╭ Koerskaarten · ", "nog "], &["Geen kaart op tafel"]);
-    term.keys(&["q"]);
-    term.wait_for("De sessie beëindigen?");
-    term.keys(&["j"]);
-    term.wait_for("Samenvatting");
-    term.keys(&["q"]);
+    term.end_session("q", "De sessie beëindigen?", &["Samenvatting"]);
     let (code, all) = term.wait_exit();
     assert_eq!(code, 0, "{all}");
     term.assert_terminal_restored(&all);
@@ -448,47 +312,27 @@ fn an_80_by_24_terminal_shows_timer_and_card() {
 fn ctrl_c_leaves_at_once_and_keeps_the_unsaved_note_as_draft() {
     let term = Term::start("ctrlc", 120, 35);
     term.wait_for("ronde 1 van 6");
-    term.keys(&["n"]);
-    term.wait_for("Nieuwe notitie");
     let typed = "Nog niet bewaard: één idee";
-    term.type_text(typed);
-    term.wait_for(typed);
+    term.type_note(typed);
     term.keys(&["C-c"]);
 
-    let (code, all) = term.wait_exit();
-    assert_eq!(code, 0, "{all}");
-    let journal = term.journal();
-    assert!(
-        all.contains(&format!(
-            "Sessie onderbroken; alles wat bevestigd was staat in {}",
-            journal.display()
-        )),
-        "no exit message:\n{all}"
-    );
-    term.assert_terminal_restored(&all);
+    let journal = term.exits_cleanly_saying("Sessie onderbroken; alles wat bevestigd was staat in");
 
     let records = records(&journal);
     assert!(of_type(&records, "session_ended").is_empty());
     assert!(of_type(&records, "note_added").is_empty());
-    let draft_path = PathBuf::from(format!("{}.draft", journal.display()));
-    let draft = fs::read_to_string(&draft_path)
-        .unwrap_or_else(|e| panic!("no draft at {}: {e}", draft_path.display()));
-    let draft: Value = serde_json::from_str(&draft).expect("draft is JSON");
+    let draft = read_draft(&journal);
     assert_eq!(draft["text"], typed);
     assert_eq!(draft["kind"], "note");
     #[cfg(unix)]
-    assert_eq!(mode(&draft_path), 0o600, "draft mode");
+    assert_eq!(mode(&draft_path(&journal)), 0o600, "draft mode");
 }
 
 #[test]
 fn a_tiny_terminal_still_works() {
     let term = Term::start("tiny", 20, 6);
     term.wait_for_screen(&["nog ", "ronde 1"], &[]);
-    term.keys(&["q"]);
-    term.wait_for("j = ja");
-    term.keys(&["j"]);
-    term.wait_for("Samenv");
-    term.keys(&["q"]);
+    term.end_session("q", "j = ja", &["Samenv"]);
     let (code, all) = term.wait_exit();
     assert_eq!(code, 0, "{all}");
     assert!(
@@ -505,34 +349,15 @@ fn a_tiny_terminal_still_works() {
 fn sigterm_ends_cleanly_and_keeps_the_draft() {
     let term = Term::start("sigterm", 120, 35);
     term.wait_for("ronde 1 van 6");
-    term.keys(&["n"]);
-    term.wait_for("Nieuwe notitie");
-    term.type_text("half af");
-    term.wait_for("half af");
-    let pid = term.tafel_pid();
-    let status = Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("run kill");
-    assert!(status.success(), "kill -TERM {pid} failed");
+    term.type_note("half af");
+    term.signal("-TERM");
 
-    let (code, all) = term.wait_exit();
-    assert_eq!(code, 0, "{all}");
-    let journal = term.journal();
-    assert!(
-        all.contains(&format!(
-            "Sessie gestopt door een signaal; alles wat bevestigd was staat in {}",
-            journal.display()
-        )),
-        "no exit message:\n{all}"
-    );
-    term.assert_terminal_restored(&all);
+    let journal = term
+        .exits_cleanly_saying("Sessie gestopt door een signaal; alles wat bevestigd was staat in");
     let records = records(&journal);
     assert!(of_type(&records, "session_ended").is_empty());
     assert_eq!(of_type(&records, "round_started").len(), 1);
-    let draft = fs::read_to_string(format!("{}.draft", journal.display())).expect("draft");
-    let draft: Value = serde_json::from_str(&draft).expect("draft is JSON");
-    assert_eq!(draft["text"], "half af");
+    assert_eq!(read_draft(&journal)["text"], "half af");
 }
 
 #[test]
@@ -549,19 +374,14 @@ fn resume_after_a_kill_continues_with_the_confirmed_state_and_the_draft() {
     term.type_text("concept na crash");
     term.wait_for("concept na crash");
     let journal = term.journal();
-    let draft = PathBuf::from(format!("{}.draft", journal.display()));
+    let draft = draft_path(&journal);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !draft.exists() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     assert!(draft.exists(), "the draft was not written before the kill");
     let before = records(&journal);
-    let pid = term.tafel_pid();
-    let status = Command::new("kill")
-        .args(["-KILL", &pid])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    term.signal("-KILL");
 
     term.respawn("resume");
     let screen = term.wait_for_screen(&["ronde 2 van 6", "concept na crash"], &[]);
@@ -569,11 +389,7 @@ fn resume_after_a_kill_continues_with_the_confirmed_state_and_the_draft() {
     term.keys(&["Escape"]);
     let screen = term.wait_for("pauze");
     assert!(screen.contains("ronde 2 van 6"), "{screen}");
-    term.keys(&["q"]);
-    term.wait_for("j = ja");
-    term.keys(&["j"]);
-    term.wait_for("Samenvatting");
-    term.keys(&["q"]);
+    term.end_session("q", "j = ja", &["Samenvatting"]);
     let (code, _) = term.wait_exit();
     assert_eq!(code, 0);
 
@@ -601,11 +417,7 @@ fn solo_reflection_is_saved_with_ctrl_s() {
     term.keys(&["C-s"]);
     term.wait_for("Bewaard in deze sessie");
     term.wait_for("Eerste regel");
-    term.keys(&["Escape"]);
-    term.wait_for("j = ja");
-    term.keys(&["j"]);
-    term.wait_for("Samenvatting");
-    term.keys(&["q"]);
+    term.end_session("Escape", "j = ja", &["Samenvatting"]);
     let (code, _) = term.wait_exit();
     assert_eq!(code, 0);
     let records = records(&term.journal());

@@ -6,10 +6,11 @@
 //! leaves the language Dutch behind. Accept changed snapshots with
 //! `INSTA_UPDATE=always cargo test --test home`.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::{LazyLock, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
@@ -25,13 +26,15 @@ use tafel::history::listing::list;
 use tafel::history::search::fold;
 use tafel::home::{Home, Input, Level, Outcome, Screen, WorkshopField};
 use tafel::i18n::{Lang, set_lang};
-use tafel::session::event::{FORMAT, NoteKind};
-use tafel::session::{CardRef, Event, Record, Session};
+use tafel::session::event::NoteKind;
+use tafel::session::{CardRef, Event, Session};
+
+use common::harness::{LIBRARY, journal_text, koers_wat_start, minute_records, screen_text};
+use common::tmux::{Term, sh_quote};
 
 // ---------------------------------------------------------------------------------------------
 // Harness
 
-static LIBRARY: LazyLock<Library> = LazyLock::new(|| Library::load(&[]));
 static LOCK: Mutex<()> = Mutex::new(());
 
 /// Holds the language lock; Dutch while held, and Dutch again when dropped.
@@ -87,39 +90,22 @@ fn clear_field(home: &mut Home) {
 }
 
 fn screen(home: &Home, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| tafel::ui::home::render(home, frame.area(), frame.buffer_mut()))
-        .unwrap();
-    terminal.backend().to_string()
+    screen_text(width, height, |frame| {
+        tafel::ui::home::render(home, frame.area(), frame.buffer_mut())
+    })
 }
 
 /// A journal on disk: `koers-wat` with Anna and Bram, a card, a note and an agreement;
 /// ended or interrupted after round 1.
 fn write_session(dir: &Path, name: &str, start: &str, title: &str, ended: bool) -> PathBuf {
-    let plan = LIBRARY.plan("koers-wat").unwrap().clone();
-    let deck = LIBRARY.deck("koerskaarten").unwrap().clone();
     let start = DateTime::parse_from_rfc3339(start).unwrap();
-    let mut events = vec![Event::SessionStarted {
-        format: FORMAT.into(),
-        title: title.into(),
-        plan,
-        decks: vec![deck],
-        session_deck: None,
-        seed: 7,
-        participants: vec!["Anna".into(), "Bram".into()],
-    }];
-    let first = Session::start(&Record {
-        seq: 0,
-        at: start,
-        t: 0,
-        event: events[0].clone(),
-    })
-    .unwrap();
+    let first = koers_wat_start(title, start);
+    let session = Session::start(&first).unwrap();
     let card = CardRef {
         deck: "koerskaarten".into(),
-        card: first.piles["koerskaarten"].remaining[0].clone(),
+        card: session.piles["koerskaarten"].remaining[0].clone(),
     };
+    let mut events = vec![first.event];
     events.extend([
         Event::RoundStarted {
             round: 0,
@@ -149,21 +135,8 @@ fn write_session(dir: &Path, name: &str, start: &str, title: &str, ended: bool) 
     if ended {
         events.push(Event::SessionEnded);
     }
-    let lines: Vec<String> = events
-        .into_iter()
-        .enumerate()
-        .map(|(i, event)| {
-            let record = Record {
-                seq: i as u64,
-                at: start + chrono::Duration::seconds(i as i64 * 60),
-                t: i as u64 * 60_000,
-                event,
-            };
-            serde_json::to_string(&record).unwrap()
-        })
-        .collect();
     let path = dir.join(name);
-    fs::write(&path, lines.join("\n") + "\n").unwrap();
+    fs::write(&path, journal_text(&minute_records(start, events))).unwrap();
     path
 }
 
@@ -836,169 +809,21 @@ fn start_up_to_first_frame() {
 // ---------------------------------------------------------------------------------------------
 // End to end in tmux
 
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(40);
-
-fn sh_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
 /// `tafel` without arguments in its own tmux server (`-L`, no config), in a temporary
 /// directory with its own config and sessions. The server goes when the test ends.
-struct Term {
-    socket: String,
-    socket_path: Option<PathBuf>,
-    sessions: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
 impl Term {
     fn start(test: &str, width: u16, height: u16) -> Term {
-        match Command::new("tmux").arg("-V").output() {
-            Ok(out) if out.status.success() => {}
-            _ => panic!("this end-to-end test needs tmux (apt-get install tmux)"),
-        }
-        let dir = tempfile::tempdir().expect("tempdir");
-        let config = dir.path().join("config");
-        fs::create_dir(&config).expect("config dir");
-        let sessions = dir.path().join("sessions");
         let socket = format!("tafel-home-{}-{test}", std::process::id());
-        let script = dir.path().join("run.sh");
-        fs::write(
-            &script,
-            format!(
-                r#"export TAFEL_CONFIG_DIR={config}
-unset TAFEL_DECKS_DIR TAFEL_LANG
-export TAFEL_SESSIONS_DIR={sessions}
-(sleep 120; tmux -L {socket} kill-server) </dev/null >/dev/null 2>&1 &
-cd {dir}
-before=$(stty -g)
-{tafel}
-code=$?
-if [ "$(stty -g)" = "$before" ]; then echo TTY-RESTORED; else echo TTY-CHANGED; fi
-echo "TAFEL-EXIT=$code."
-exec sleep 60
-"#,
-                config = sh_quote(&config.display().to_string()),
-                sessions = sh_quote(&sessions.display().to_string()),
-                socket = sh_quote(&socket),
-                dir = sh_quote(&dir.path().display().to_string()),
-                tafel = sh_quote(env!("CARGO_BIN_EXE_tafel")),
-            ),
-        )
-        .expect("write script");
-        let mut term = Term {
-            socket,
-            socket_path: None,
-            sessions,
-            _dir: dir,
-        };
-        let command = format!("sh {}", sh_quote(&script.display().to_string()));
-        let (w, h) = (width.to_string(), height.to_string());
-        term.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "-s",
-            "tafel",
-            &command,
-        ]);
-        term.socket_path = Some(PathBuf::from(
-            term.tmux(&["display-message", "-p", "-t", "tafel", "#{socket_path}"])
-                .trim(),
-        ));
-        term
-    }
-
-    fn tmux_output(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .env("LANG", "C.UTF-8")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = self.tmux_output(args);
-        assert!(
-            out.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "tafel"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "tafel", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-J", "-t", "tafel"])
-    }
-
-    /// Polls until the screen shows all of `present` and none of `absent` at once.
-    fn wait_for_screen(&self, present: &[&str], absent: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if present.iter().all(|p| screen.contains(p))
-                && !absent.iter().any(|a| screen.contains(a))
-            {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!(
-                    "timed out after {TIMEOUT:?} waiting for {present:?} without {absent:?}; \
-                     the screen:\n{screen}"
-                );
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_for_screen(&[text], &[])
-    }
-
-    fn wait_exit(&self) -> (i32, String) {
-        let start = Instant::now();
-        loop {
-            let all = self.tmux(&["capture-pane", "-p", "-J", "-S", "-", "-t", "tafel"]);
-            if let Some(code) = all
-                .lines()
-                .find_map(|l| l.trim().strip_prefix("TAFEL-EXIT=")?.strip_suffix('.'))
-            {
-                return (code.parse().expect("exit code"), all);
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for tafel to exit; the pane:\n{all}");
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.tmux_output(&["kill-server"]);
-        if let Some(path) = &self.socket_path {
-            let _ = fs::remove_file(path);
-        }
+        Term::with_script(socket, width, height, |dir, config, sessions| {
+            let setup = format!(
+                "export TAFEL_CONFIG_DIR={}\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
+                 export TAFEL_SESSIONS_DIR={}\ncd {}",
+                sh_quote(&config.display().to_string()),
+                sh_quote(&sessions.display().to_string()),
+                sh_quote(&dir.display().to_string()),
+            );
+            (setup, sh_quote(env!("CARGO_BIN_EXE_tafel")))
+        })
     }
 }
 

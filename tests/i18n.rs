@@ -29,6 +29,16 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// Every Rust file of the program (`src/`).
+fn src_files() -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    files
+}
+
 /// The string literal starting right after `start` (which follows an opening quote).
 fn literal_at(text: &str, start: usize) -> String {
     let mut out = String::new();
@@ -64,11 +74,7 @@ fn has_words(literal: &str) -> bool {
 
 #[test]
 fn no_interface_text_bypasses_tr() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
+    let files = src_files();
     let mut found = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
@@ -93,11 +99,7 @@ fn no_interface_text_bypasses_tr() {
 
 #[test]
 fn both_halves_of_every_message_are_written() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
+    let files = src_files();
     let mut same = Vec::new();
     let mut pairs = 0;
     for file in files {

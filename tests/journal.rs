@@ -84,6 +84,17 @@ fn local_start() -> DateTime<Local> {
         .unwrap()
 }
 
+/// One journal line, without its newline: `event` as record `seq` at `at()` and `t`.
+fn line(seq: u64, t: u64, event: Event) -> String {
+    serde_json::to_string(&Record {
+        seq,
+        at: at(),
+        t,
+        event,
+    })
+    .unwrap()
+}
+
 fn note(id: u64, text: &str) -> Event {
     Event::NoteAdded {
         id,
@@ -133,6 +144,13 @@ fn lines(bytes: &[u8]) -> Vec<Vec<u8>> {
         .split_inclusive(|&b| b == b'\n')
         .map(<[u8]>::to_vec)
         .collect()
+}
+
+/// The records of the journal at `path`, which loads without a torn tail.
+fn load_whole(path: &Path) -> Vec<Record> {
+    let loaded = journal::load(path).unwrap();
+    assert_eq!(loaded.torn_tail, None);
+    loaded.records
 }
 
 fn expect_damaged(path: &Path) -> (usize, usize) {
@@ -412,13 +430,7 @@ fn torn_tail_is_reported_without_touching_the_file_and_set_aside_on_resume() {
     let dir = tempfile::tempdir().unwrap();
     let (path, records) = journal_with_notes(dir.path(), 3);
     // A process killed halfway through writing the next record.
-    let next = serde_json::to_string(&Record {
-        seq: 4,
-        at: at(),
-        t: 9000,
-        event: note(3, "halverwege 🙂 afgebroken"),
-    })
-    .unwrap();
+    let next = line(4, 9000, note(3, "halverwege 🙂 afgebroken"));
     let half = &next.as_bytes()[..next.len() / 2];
     fs::OpenOptions::new()
         .append(true)
@@ -458,10 +470,9 @@ fn torn_tail_is_reported_without_touching_the_file_and_set_aside_on_resume() {
         .unwrap();
     assert_eq!(seqs(&more), [4]);
     drop(journal);
-    let loaded = journal::load(&path).unwrap();
-    assert_eq!(loaded.torn_tail, None);
-    assert_eq!(seqs(&loaded.records), [0, 1, 2, 3, 4]);
-    assert_eq!(loaded.records[4], more[0]);
+    let loaded = load_whole(&path);
+    assert_eq!(seqs(&loaded), [0, 1, 2, 3, 4]);
+    assert_eq!(loaded[4], more[0]);
 }
 
 #[test]
@@ -591,17 +602,7 @@ fn damage_in_the_middle_is_an_error_with_the_line_and_changes_nothing() {
 fn files_that_are_not_sessions_are_recognised() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ander.jsonl");
-    let record = |event: Event| {
-        let mut s = serde_json::to_string(&Record {
-            seq: 0,
-            at: at(),
-            t: 0,
-            event,
-        })
-        .unwrap();
-        s.push('\n');
-        s.into_bytes()
-    };
+    let record = |event: Event| format!("{}\n", line(0, 0, event)).into_bytes();
     let start_line = record(started());
     let mut random = Vec::new();
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -635,25 +636,13 @@ fn files_that_are_not_sessions_are_recognised() {
         ("first record is not a start".into(), record(note(0, "x"))),
         (
             "unknown format".into(),
-            record(match started() {
-                Event::SessionStarted {
-                    title,
-                    plan,
-                    decks,
-                    session_deck,
-                    seed,
-                    participants,
-                    ..
-                } => Event::SessionStarted {
-                    format: "tafel-sessie/99".into(),
-                    title,
-                    plan,
-                    decks,
-                    session_deck,
-                    seed,
-                    participants,
-                },
-                _ => unreachable!(),
+            record({
+                let mut start = started();
+                let Event::SessionStarted { format, .. } = &mut start else {
+                    unreachable!()
+                };
+                *format = "tafel-sessie/99".into();
+                start
             }),
         ),
         (
@@ -880,17 +869,7 @@ fn a_failed_append_leaves_no_partial_record_and_does_not_use_up_seq() {
     let batch_len: usize = batch()
         .into_iter()
         .enumerate()
-        .map(|(i, event)| {
-            serde_json::to_vec(&Record {
-                seq: 2 + i as u64,
-                at: at(),
-                t: 200,
-                event,
-            })
-            .unwrap()
-            .len()
-                + 1
-        })
+        .map(|(i, event)| line(2 + i as u64, 200, event).len() + 1)
         .sum();
     // Nothing written; half a line; one full line and part of the next; everything written
     // but the fsync failing.
@@ -918,10 +897,9 @@ fn a_failed_append_leaves_no_partial_record_and_does_not_use_up_seq() {
     let records = journal.append(batch(), at(), 300).unwrap();
     assert_eq!(seqs(&records), [2, 3, 4]);
     drop(journal);
-    let loaded = journal::load(&path).unwrap();
-    assert_eq!(loaded.torn_tail, None);
-    assert_eq!(seqs(&loaded.records), [0, 1, 2, 3, 4]);
-    assert_eq!(&loaded.records[2..], records.as_slice());
+    let loaded = load_whole(&path);
+    assert_eq!(seqs(&loaded), [0, 1, 2, 3, 4]);
+    assert_eq!(&loaded[2..], records.as_slice());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1074,9 +1052,7 @@ fn sigkill_never_loses_a_confirmed_record() {
     let next = journal.append(vec![Event::SessionEnded], at(), 0).unwrap();
     assert_eq!(next[0].seq, last + 1);
     drop(journal);
-    let loaded = journal::load(&path).unwrap();
-    assert_eq!(loaded.torn_tail, None);
-    let all = seqs(&loaded.records);
+    let all = seqs(&load_whole(&path));
     assert_eq!(all, (0..=last + 1).collect::<Vec<_>>());
     for seq in &confirmed {
         assert!(all.contains(seq), "confirmed seq {seq} is missing");

@@ -2,7 +2,7 @@
 //!
 //! Journals are made the way `tafel run` makes them: the real `App` is driven with keys
 //! and a hand-moved clock, and every `Effect::Persist` becomes records that are confirmed
-//! back (the approach of `tests/app.rs`). The replay is then checked against the plain
+//! back (the harness of `tests/app.rs`, in `tests/common/harness.rs`). The replay is then checked against the plain
 //! fold `Session::from_records`, and drawn into a `TestBackend` for insta snapshots.
 //!
 //! Accept changed snapshots with `INSTA_UPDATE=always cargo test --test replay`.
@@ -10,11 +10,8 @@
 
 mod common;
 
-use std::collections::VecDeque;
-use std::io::Write;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,161 +19,53 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use tafel::app::{App, Effect, Input, Mode, Now, Status};
-use tafel::catalog::{Library, Plan};
+use tafel::app::Mode;
 use tafel::replay::frames::CHECKPOINT_EVERY;
 use tafel::replay::playback::MIN_WAKE_MS;
 use tafel::replay::{Control, Replay, View, load};
-use tafel::session::event::{Event, FORMAT, Record};
+use tafel::session::event::{Event, Record};
 use tafel::session::{NoteKind, Session};
 
+use common::harness::{Harness, Lcg, MIN, Setup, journal_text, screen_text, wall_time};
+
 // ---------------------------------------------------------------------------------------------
-// Harness: a live session driven like `tafel run`
+// Harness: a live session driven like `tafel run` (see `tests/common/harness.rs`)
 
-const MIN: u64 = 60_000;
-
-fn start_wall() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-22T14:00:00+01:00").unwrap()
+/// A session of the bundled `plan_id`, begun at 14:00 on 22 November 2026; a confirmed record
+/// that does not fit the session fails the test.
+fn live_session(plan_id: &str, participants: &[&str], seed: u64) -> Harness {
+    Setup::plan(plan_id)
+        .title("Koersdag Zuid")
+        .participants(participants)
+        .seed(seed)
+        .wall(wall_time("2026-11-22T14:00:00+01:00"))
+        .session_file("/tmp/sessies/x.jsonl", "x")
+        .strict()
+        .start()
 }
 
-struct Rig {
-    app: App,
-    now: Now,
-    journal: Vec<Record>,
-}
-
-impl Rig {
-    fn new(plan_id: &str, participants: &[&str], seed: u64) -> Rig {
-        let library = Library::load(&[]);
-        let plan: Plan = library.plan(plan_id).expect("bundled plan").clone();
-        let decks = plan
-            .decks
-            .iter()
-            .map(|id| library.deck(id).expect("bundled deck").clone())
-            .collect();
-        let now = Now {
-            t: 0,
-            wall: start_wall(),
-        };
-        let first = Record {
-            seq: 0,
-            at: now.wall,
-            t: 0,
-            event: Event::SessionStarted {
-                format: FORMAT.into(),
-                title: "Koersdag Zuid".into(),
-                plan,
-                decks,
-                session_deck: None,
-                seed,
-                participants: participants.iter().map(|p| p.to_string()).collect(),
-            },
-        };
-        let session = Session::start(&first).expect("session starts");
-        let app = App::new(session, "/tmp/sessies/x.jsonl".into(), "x".into(), now);
-        let mut rig = Rig {
-            app,
-            now,
-            journal: vec![first],
-        };
-        let effects = rig.app.begin(now);
-        rig.run(effects);
-        rig
-    }
-
-    /// The shell's part: events become records on the fake clock and are confirmed back.
-    fn run(&mut self, effects: Vec<Effect>) {
-        let mut queue: VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
-            if let Effect::Persist(events) = effect {
-                let first = self.journal.len() as u64;
-                let records: Vec<Record> = events
-                    .into_iter()
-                    .zip(first..)
-                    .map(|(event, seq)| Record {
-                        seq,
-                        at: self.now.wall,
-                        t: self.now.t,
-                        event,
-                    })
-                    .collect();
-                self.journal.extend(records.iter().cloned());
-                queue.extend(self.app.confirmed(&records));
-                if let Some(Status::Error(message)) = &self.app.status {
-                    panic!("a confirmed record did not fit the session: {message}");
-                }
-            }
-        }
-    }
-
-    fn advance_ms(&mut self, ms: u64) {
-        self.now = Now {
-            t: self.now.t + ms,
-            wall: self.now.wall + chrono::Duration::milliseconds(ms as i64),
-        };
-        let effects = self.app.update(Input::Tick, self.now);
-        self.run(effects);
-    }
-
-    fn advance_secs(&mut self, secs: u64) {
-        self.advance_ms(secs * 1000);
-    }
-
-    fn press(&mut self, code: KeyCode) {
-        let effects = self.app.update(
-            Input::Key(KeyEvent::new(code, KeyModifiers::NONE)),
-            self.now,
-        );
-        self.run(effects);
-    }
-
-    fn char(&mut self, c: char) {
-        self.press(KeyCode::Char(c));
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.char(c);
-        }
-    }
-
-    fn note(&mut self, text: &str) {
-        self.char('n');
-        self.type_text(text);
-        self.press(KeyCode::Enter);
-    }
-
-    fn agreement(&mut self, text: &str, owner: &str, due: &str) {
-        self.char('a');
-        self.type_text(text);
-        self.press(KeyCode::Tab);
-        self.type_text(owner);
-        self.press(KeyCode::Tab);
-        self.type_text(due);
-        self.press(KeyCode::Enter);
-    }
-
+impl Harness {
     /// Corrects the note `up` places above the newest of this round: its text becomes `text`.
     fn correct(&mut self, up: usize, text: &str) {
-        self.char('e');
+        self.ch('e');
         for _ in 0..up {
-            self.press(KeyCode::Up);
+            self.key(KeyCode::Up);
         }
-        self.press(KeyCode::Enter);
+        self.key(KeyCode::Enter);
         for _ in 0..300 {
-            self.press(KeyCode::Backspace);
+            self.key(KeyCode::Backspace);
         }
         self.type_text(text);
-        self.press(KeyCode::Enter);
+        self.key(KeyCode::Enter);
     }
 
     fn delete(&mut self, up: usize) {
-        self.char('e');
+        self.ch('e');
         for _ in 0..up {
-            self.press(KeyCode::Up);
+            self.key(KeyCode::Up);
         }
-        self.char('x');
-        self.char('j');
+        self.ch('x');
+        self.ch('j');
     }
 
     /// Back to the round screen from whatever is open (a draft is kept, as live).
@@ -185,7 +74,7 @@ impl Rig {
             if matches!(self.app.mode, Mode::Normal) {
                 return;
             }
-            self.press(KeyCode::Esc);
+            self.key(KeyCode::Esc);
         }
         assert!(
             matches!(self.app.mode, Mode::Normal),
@@ -195,21 +84,21 @@ impl Rig {
     }
 
     fn finish(&mut self) {
-        self.char('q');
-        self.char('j');
+        self.ch('q');
+        self.ch('j');
     }
 }
 
 /// A morning with the Wat-kaart: every round a different length, notes, agreements, a
 /// correction, a deletion and an inserted round. Known facts for the snapshots below.
 fn koersdag() -> Vec<Record> {
-    let mut rig = Rig::new("koers-wat", &["Anna", "Bram", "Chris"], 42);
+    let mut rig = live_session("koers-wat", &["Anna", "Bram", "Chris"], 42);
     // 1. Inchecken: 5 min planned, 6 used.
     rig.advance_secs(120);
     rig.note("Anna: zorg in de wijk · Bram: wonen · Chris: werk");
     rig.advance_secs(240);
-    rig.char('b');
-    rig.press(KeyCode::Right);
+    rig.ch('b');
+    rig.key(KeyCode::Right);
     // 2. Onze opgave: 14 planned, 11 used; two cards drawn.
     rig.advance_secs(180);
     rig.note("We willen eerst draagvlak bij de wethouder");
@@ -224,17 +113,17 @@ fn koersdag() -> Vec<Record> {
     rig.advance_secs(20);
     rig.delete(0);
     rig.advance_secs(220);
-    rig.char(' ');
+    rig.ch(' ');
     rig.advance_secs(300); // a coffee break: paused, does not count
-    rig.char(' ');
+    rig.ch(' ');
     rig.advance_secs(0);
-    rig.press(KeyCode::Right);
+    rig.key(KeyCode::Right);
     // 3. Het maatschappelijk effect: 12 planned, 15 used (over time), one extra minute.
     rig.advance_secs(400);
-    rig.char('+');
+    rig.ch('+');
     rig.note("Effect: minder wachttijd bij het wijkteam");
     rig.advance_secs(500);
-    rig.press(KeyCode::Right);
+    rig.key(KeyCode::Right);
     // 4. De partijen: 12 planned, 9 used; an agreement corrected.
     rig.advance_secs(200);
     rig.agreement("Chris maakt de partijenkaart", "Chris", "1 december");
@@ -242,25 +131,25 @@ fn koersdag() -> Vec<Record> {
     rig.correct(0, "Chris maakt de partijenkaart met Anna");
     rig.advance_secs(240);
     // An extra round inserted after this one.
-    rig.char('g');
-    rig.char('i');
+    rig.ch('g');
+    rig.ch('i');
     rig.type_text("Pauze");
-    rig.press(KeyCode::Enter);
+    rig.key(KeyCode::Enter);
     for _ in 0..3 {
-        rig.press(KeyCode::Backspace);
+        rig.key(KeyCode::Backspace);
     }
     rig.type_text("5");
-    rig.press(KeyCode::Enter);
+    rig.key(KeyCode::Enter);
     rig.settle();
-    rig.press(KeyCode::Right);
+    rig.key(KeyCode::Right);
     // 5. Pauze (inserted): 5 planned, 5 used.
     rig.advance_secs(300);
-    rig.press(KeyCode::Right);
+    rig.key(KeyCode::Right);
     // 6. Synthese: 10 planned, 12 used.
     rig.advance_secs(700);
     rig.note("Wij werken aan een gezonde wijk Zuid, zodat ..., samen met ...");
     rig.advance_secs(20);
-    rig.press(KeyCode::Right);
+    rig.key(KeyCode::Right);
     // 7. Afspraken en uitchecken: 8 planned, 7 used.
     rig.advance_secs(200);
     rig.agreement("Anna stuurt het verslag rond", "Anna", "morgen");
@@ -268,19 +157,6 @@ fn koersdag() -> Vec<Record> {
     rig.finish();
     assert!(rig.app.session.ended, "the session was finished");
     rig.journal
-}
-
-/// A tiny deterministic generator.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % n
-    }
 }
 
 const WORDS: [&str; 12] = [
@@ -303,7 +179,7 @@ const WORDS: [&str; 12] = [
 fn scripted(seed: u64, records: usize) -> Vec<Record> {
     let mut rng = Lcg(seed);
     let plan = ["koers-wat", "grenzeloos-workshop", "tegenspraak-gesprek"][(seed % 3) as usize];
-    let mut rig = Rig::new(plan, &["Anna", "Bram", "Chris", "Dewi"], seed);
+    let mut rig = live_session(plan, &["Anna", "Bram", "Chris", "Dewi"], seed);
     let words = |rng: &mut Lcg, n: u64| {
         (0..1 + rng.below(n))
             .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
@@ -313,14 +189,14 @@ fn scripted(seed: u64, records: usize) -> Vec<Record> {
     while rig.journal.len() < records {
         rig.advance_ms(rng.below(90_000));
         match rng.below(20) {
-            0 | 1 => rig.press(KeyCode::Right),
-            2 => rig.press(KeyCode::Left),
-            3..=5 => rig.char('d'),
-            6 => rig.char('t'),
-            7 => rig.char('s'),
-            8 => rig.char(['+', '-', 'r'][rng.below(3) as usize]),
-            9 => rig.char(' '),
-            10 => rig.char('b'),
+            0 | 1 => _ = rig.key(KeyCode::Right),
+            2 => _ = rig.key(KeyCode::Left),
+            3..=5 => _ = rig.ch('d'),
+            6 => _ = rig.ch('t'),
+            7 => _ = rig.ch('s'),
+            8 => _ = rig.ch(['+', '-', 'r'][rng.below(3) as usize]),
+            9 => _ = rig.ch(' '),
+            10 => _ = rig.ch('b'),
             11 | 12 => {
                 let text = words(&mut rng, 6);
                 rig.note(&text);
@@ -337,29 +213,29 @@ fn scripted(seed: u64, records: usize) -> Vec<Record> {
             }
             15 => rig.delete(rng.below(2) as usize),
             16 => {
-                rig.char('g');
-                rig.press(KeyCode::Down);
-                rig.char('x');
+                rig.ch('g');
+                rig.key(KeyCode::Down);
+                rig.ch('x');
             }
             17 => {
-                rig.char('g');
-                rig.char('i');
+                rig.ch('g');
+                rig.ch('i');
                 rig.type_text("Extra");
-                rig.press(KeyCode::Enter);
-                rig.press(KeyCode::Backspace);
-                rig.press(KeyCode::Backspace);
+                rig.key(KeyCode::Enter);
+                rig.key(KeyCode::Backspace);
+                rig.key(KeyCode::Backspace);
                 rig.type_text(&(1 + rng.below(9)).to_string());
-                rig.press(KeyCode::Enter);
+                rig.key(KeyCode::Enter);
             }
             18 => {
-                rig.char('g');
-                rig.char(['+', '-'][rng.below(2) as usize]);
+                rig.ch('g');
+                rig.ch(['+', '-'][rng.below(2) as usize]);
             }
-            _ => rig.char('?'),
+            _ => _ = rig.ch('?'),
         }
         // An empty pile asks to reshuffle; a finished agenda asks to end: keep going.
         if matches!(rig.app.mode, Mode::EmptyPile { .. }) {
-            rig.char('j');
+            rig.ch('j');
         }
         rig.settle();
     }
@@ -390,11 +266,9 @@ fn press(replay: &mut Replay, code: KeyCode, now: u64) -> Control {
 }
 
 fn screen(replay: &Replay, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| tafel::ui::replay::render(replay, frame.area(), frame.buffer_mut()))
-        .unwrap();
-    terminal.backend().to_string()
+    screen_text(width, height, |frame| {
+        tafel::ui::replay::render(replay, frame.area(), frame.buffer_mut())
+    })
 }
 
 fn index_of(records: &[Record], found: impl Fn(&Event) -> bool) -> usize {
@@ -786,12 +660,7 @@ fn write_journal(
     tail: &[u8],
 ) -> std::path::PathBuf {
     let path = dir.join(name);
-    let mut file = std::fs::File::create(&path).unwrap();
-    for record in records {
-        serde_json::to_writer(&mut file, record).unwrap();
-        file.write_all(b"\n").unwrap();
-    }
-    file.write_all(tail).unwrap();
+    std::fs::write(&path, [journal_text(records).as_bytes(), tail].concat()).unwrap();
     path
 }
 

@@ -5,19 +5,19 @@
 //!
 //! Accept changed snapshots with `INSTA_UPDATE=always cargo test --test screens`.
 
-use std::collections::VecDeque;
+mod common;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::Color;
-use tafel::app::{App, Effect, Input, Mode, Now, Status};
+use tafel::app::{App, Mode, Status};
 use tafel::catalog::{Library, Plan};
-use tafel::session::Session;
-use tafel::session::event::{self, Event, Record};
+
+use common::harness::{Harness, Setup, screen_text};
 
 // ---------------------------------------------------------------------------------------------
 // Harness
@@ -41,147 +41,37 @@ fn library() -> Library {
     library
 }
 
-/// A session of `plan_id` with four participants, its app, and a clock moved by hand.
-struct Rig {
-    app: App,
-    now: Now,
-    /// The next journal sequence number.
-    seq: u64,
-    bells: usize,
-    quit: bool,
+/// A session of `plan_id` with four participants, its app, and a clock moved by hand (see
+/// `tests/common/harness.rs`); not begun yet. A confirmed record that does not fit the
+/// session fails the test.
+fn opened(plan_id: &str) -> Harness {
+    Setup::plan_in(&library(), plan_id)
+        .title("Teamdag Oost")
+        .participants(&["Anna", "Bram", "Chris", "Dewi"])
+        .wall(start_wall())
+        .session_file("/tmp/sessies/x.jsonl", "x")
+        .strict()
+        .open()
 }
 
-impl Rig {
-    fn new(plan_id: &str) -> Rig {
-        let library = library();
-        let plan: Plan = library.plan(plan_id).expect("bundled plan").clone();
-        let decks = plan
-            .decks
-            .iter()
-            .map(|id| library.deck(id).expect("bundled deck").clone())
-            .collect();
-        let now = Now {
-            t: 0,
-            wall: start_wall(),
-        };
-        let first = Record {
-            seq: 0,
-            at: now.wall,
-            t: 0,
-            event: Event::SessionStarted {
-                format: event::FORMAT.into(),
-                title: "Teamdag Oost".into(),
-                plan,
-                decks,
-                session_deck: None,
-                seed: 42,
-                participants: ["Anna", "Bram", "Chris", "Dewi"].map(String::from).to_vec(),
-            },
-        };
-        let session = Session::start(&first).expect("session starts");
-        let app = App::new(session, "/tmp/sessies/x.jsonl".into(), "x".into(), now);
-        Rig {
-            app,
-            now,
-            seq: 1,
-            bells: 0,
-            quit: false,
-        }
-    }
-
-    /// A session already in its first round.
-    fn begun(plan_id: &str) -> Rig {
-        let mut rig = Rig::new(plan_id);
-        let effects = rig.app.begin(rig.now);
-        rig.run(effects);
-        rig
-    }
-
-    /// What the shell does with effects: events become records on the same fake clock,
-    /// with consecutive sequence numbers, and are confirmed back.
-    fn run(&mut self, effects: Vec<Effect>) {
-        let mut queue: VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
-            match effect {
-                Effect::Persist(events) => {
-                    let records: Vec<Record> = events
-                        .into_iter()
-                        .map(|event| {
-                            let record = Record {
-                                seq: self.seq,
-                                at: self.now.wall,
-                                t: self.now.t,
-                                event,
-                            };
-                            self.seq += 1;
-                            record
-                        })
-                        .collect();
-                    queue.extend(self.app.confirmed(&records));
-                    if let Some(Status::Error(message)) = &self.app.status {
-                        panic!("a confirmed record did not fit the session: {message}");
-                    }
-                }
-                Effect::Bell => self.bells += 1,
-                Effect::Quit => self.quit = true,
-                Effect::SaveDraft(_) | Effect::ClearDraft => {}
-            }
-        }
-    }
-
-    /// Moves the clock (monotonic and wall together) and lets the app see it.
-    fn advance_secs(&mut self, secs: u64) {
-        self.now = Now {
-            t: self.now.t + secs * 1000,
-            wall: self.now.wall + Duration::seconds(secs as i64),
-        };
-        let effects = self.app.update(Input::Tick, self.now);
-        self.run(effects);
-    }
-
-    fn press_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        let key = KeyEvent {
-            code,
-            modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        };
-        let effects = self.app.update(Input::Key(key), self.now);
-        self.run(effects);
-    }
-
-    fn press(&mut self, code: KeyCode) {
-        self.press_with(code, KeyModifiers::NONE);
-    }
-
-    fn char(&mut self, c: char) {
-        self.press(KeyCode::Char(c));
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.char(c);
-        }
-    }
-
-    fn round(&self) -> Option<usize> {
-        self.app.session.current
-    }
+/// A session already in its first round.
+fn begun(plan_id: &str) -> Harness {
+    let mut rig = opened(plan_id);
+    rig.begin();
+    rig
 }
 
 /// The screen as `tafel run` would draw it, one quoted line per row.
 fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| tafel::ui::draw(frame, app)).unwrap();
-    terminal.backend().to_string()
+    screen_text(width, height, |frame| tafel::ui::draw(frame, app))
 }
 
 /// Round 7 of `grenzeloos-workshop`, reached the way a facilitator gets there: every earlier
 /// round runs its planned minutes, then →. The roles are handed out and three cards drawn;
 /// two minutes in, a note and an agreement are written down.
-fn round_seven() -> Rig {
-    let mut rig = Rig::begun(PLAN);
-    while rig.round() != Some(ROLES_ROUND) {
+fn round_seven() -> Harness {
+    let mut rig = begun(PLAN);
+    while rig.app.session.current != Some(ROLES_ROUND) {
         let minutes = rig
             .app
             .session
@@ -191,32 +81,28 @@ fn round_seven() -> Rig {
             .unwrap()
             / 60_000;
         rig.advance_secs(minutes * 60);
-        rig.press(KeyCode::Right);
+        rig.key(KeyCode::Right);
     }
     rig.advance_secs(120);
-    rig.char('n');
-    rig.type_text("Opdrachtgever wil eerst draagvlak bij de wethouder");
-    rig.press(KeyCode::Enter);
+    rig.note("Opdrachtgever wil eerst draagvlak bij de wethouder");
     rig.advance_secs(60);
-    rig.char('a');
-    rig.type_text("Procesbegeleider plant de vervolgsessie");
-    rig.press(KeyCode::Tab);
-    rig.type_text("Dewi");
-    rig.press(KeyCode::Tab);
-    rig.type_text("vrijdag 28 november");
-    rig.press(KeyCode::Enter);
+    rig.agreement(
+        "Procesbegeleider plant de vervolgsessie",
+        "Dewi",
+        "vrijdag 28 november",
+    );
     rig.advance_secs(30);
     assert!(matches!(rig.app.mode, Mode::Normal));
     rig
 }
 
 /// Seconds since round 7 started, for a given state of its 16-minute timer.
-fn into_round_seven(rig: &Rig) -> u64 {
-    rig.app.session.timer.elapsed_ms(rig.now.t) / 1000
+fn into_round_seven(rig: &Harness) -> u64 {
+    rig.app.session.timer.elapsed_ms(rig.t()) / 1000
 }
 
 /// The title of the card shown large, as the screen spells it (upper case).
-fn card_on_table(rig: &Rig) -> String {
+fn card_on_table(rig: &Harness) -> String {
     let card = rig.app.card_on_table().expect("a card on the table");
     let (_, card, _) = rig
         .app
@@ -246,7 +132,7 @@ fn timer_background(app: &App, words: &str) -> Color {
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (30, 10)];
 
 /// Snapshots `rig` at the three layouts as `{name}_{w}x{h}` and returns the screens.
-fn snap_all(name: &str, rig: &Rig) -> [String; 3] {
+fn snap_all(name: &str, rig: &Harness) -> [String; 3] {
     SIZES.map(|(w, h)| {
         let text = screen(&rig.app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
@@ -305,9 +191,9 @@ fn round_with_card_note_agreement_turn_and_roles() {
 fn timer_in_its_last_minute() {
     let mut rig = round_seven();
     let to_go = 16 * 60 - 45 - into_round_seven(&rig);
-    let bells = rig.bells;
+    let bells = rig.bells();
     rig.advance_secs(to_go);
-    assert_eq!(rig.bells, bells, "no bell before zero");
+    assert_eq!(rig.bells(), bells, "no bell before zero");
     let [large, medium, small] = snap_all("last_minute", &rig);
     for text in [&large, &medium, &small] {
         assert!(text.contains("nog 0:45 · laatste minuut"), "{text}");
@@ -319,9 +205,9 @@ fn timer_in_its_last_minute() {
 fn over_time() {
     let mut rig = round_seven();
     let to_go = 16 * 60 + 72 - into_round_seven(&rig);
-    let bells = rig.bells;
+    let bells = rig.bells();
     rig.advance_secs(to_go);
-    assert_eq!(rig.bells, bells + 1, "the bell rings once at zero");
+    assert_eq!(rig.bells(), bells + 1, "the bell rings once at zero");
     let [large, medium, small] = snap_all("overtime", &rig);
     for text in [&large, &medium, &small] {
         assert!(text.contains("+1:12 over tijd"), "{text}");
@@ -332,7 +218,7 @@ fn over_time() {
 #[test]
 fn paused() {
     let mut rig = round_seven();
-    rig.char(' ');
+    rig.ch(' ');
     assert!(!rig.app.session.timer.is_running());
     // Paused time does not count.
     rig.advance_secs(600);
@@ -347,7 +233,7 @@ fn paused() {
 #[test]
 fn notes_hidden() {
     let mut rig = round_seven();
-    rig.char('h');
+    rig.ch('h');
     assert!(rig.app.notes_hidden);
     let [large, medium, _] = snap_all("notes_hidden", &rig);
     for text in [&large, &medium] {
@@ -368,7 +254,7 @@ fn notes_hidden() {
 #[test]
 fn help_overlay() {
     let mut rig = round_seven();
-    rig.char('?');
+    rig.ch('?');
     assert!(matches!(rig.app.mode, Mode::Help));
     let [large, medium, _] = snap_all("help", &rig);
     for text in [&large, &medium] {
@@ -383,12 +269,11 @@ fn help_overlay() {
 #[test]
 fn agreement_editor_with_text() {
     let mut rig = round_seven();
-    rig.char('a');
-    rig.type_text("Staande organisatie levert een contactpersoon");
-    rig.press(KeyCode::Tab);
-    rig.type_text("Chris");
-    rig.press(KeyCode::Tab);
-    rig.type_text("voor 1 december");
+    rig.type_agreement(
+        "Staande organisatie levert een contactpersoon",
+        "Chris",
+        "voor 1 december",
+    );
     assert!(matches!(rig.app.mode, Mode::Editor(_)));
     let [large, medium, _] = snap_all("editor", &rig);
     for text in [&large, &medium] {
@@ -406,7 +291,7 @@ fn agreement_editor_with_text() {
 #[test]
 fn agenda_overlay() {
     let mut rig = round_seven();
-    rig.char('g');
+    rig.ch('g');
     assert!(matches!(rig.app.mode, Mode::Agenda(_)));
     let [large, medium, _] = snap_all("agenda", &rig);
     for text in [&large, &medium] {
@@ -420,7 +305,7 @@ fn agenda_overlay() {
 #[test]
 fn quit_question() {
     let mut rig = round_seven();
-    rig.char('q');
+    rig.ch('q');
     assert!(matches!(rig.app.mode, Mode::ConfirmQuit));
     let [large, medium, small] = snap_all("quit", &rig);
     for text in [&large, &medium] {
@@ -437,11 +322,11 @@ fn quit_question() {
 fn summary_after_ending() {
     let mut rig = round_seven();
     rig.advance_secs(5 * 60);
-    rig.char('q');
-    rig.char('j');
+    rig.ch('q');
+    rig.ch('j');
     assert!(matches!(rig.app.mode, Mode::Summary));
     assert!(rig.app.session.ended);
-    assert!(!rig.quit, "the summary stays until a key");
+    assert!(!rig.quit(), "the summary stays until a key");
     let [large, medium, small] = snap_all("summary", &rig);
     for text in [&large, &medium] {
         assert!(text.contains("Samenvatting: Teamdag Oost"));
@@ -451,8 +336,8 @@ fn summary_after_ending() {
         assert!(text.contains("tafel export x -o verslag.md"));
     }
     assert!(small.contains("Samenvatting"), "{small}");
-    rig.press(KeyCode::Enter);
-    assert!(rig.quit);
+    rig.key(KeyCode::Enter);
+    assert!(rig.quit());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,13 +348,9 @@ fn plan_picker() {
     let library = library();
     let plans: Vec<&Plan> = library.plans.iter().map(|e| &e.item).collect();
     let selected = plans.iter().position(|p| p.id == PLAN).unwrap();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|frame| {
-            tafel::ui::picker::render_plans(&plans, selected, frame.area(), frame.buffer_mut())
-        })
-        .unwrap();
-    let text = terminal.backend().to_string();
+    let text = screen_text(80, 24, |frame| {
+        tafel::ui::picker::render_plans(&plans, selected, frame.area(), frame.buffer_mut())
+    });
     insta::assert_snapshot!("picker_80x24", text);
     assert!(text.contains("Kies een werkvorm"));
     assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (8 rondes, 90 min)"));
@@ -483,14 +364,14 @@ fn plan_picker() {
 /// Every screen and mode the app can show, by name.
 fn all_screens() -> Vec<(&'static str, App)> {
     let mut screens = Vec::new();
-    let mut add = |name: &'static str, rig: Rig| screens.push((name, rig.app));
+    let mut add = |name: &'static str, rig: Harness| screens.push((name, rig.app));
 
-    add("not started", Rig::new(PLAN));
-    let mut rig = Rig::begun(PLAN);
+    add("not started", opened(PLAN));
+    let mut rig = begun(PLAN);
     assert!(rig.app.card_on_table().is_none());
     add("no card", rig);
-    rig = Rig::begun(PLAN);
-    rig.char('t');
+    rig = begun(PLAN);
+    rig.ch('t');
     assert!(matches!(rig.app.status, Some(Status::Info(_))));
     add("no card, status message", rig);
     add("card, note, agreement", round_seven());
@@ -503,20 +384,20 @@ fn all_screens() -> Vec<(&'static str, App)> {
     rig.advance_secs(2 * 3600);
     add("long over time", rig);
     rig = round_seven();
-    rig.char(' ');
+    rig.ch(' ');
     add("paused", rig);
     rig = round_seven();
-    rig.char('h');
+    rig.ch('h');
     add("notes hidden", rig);
     rig = round_seven();
-    rig.char('?');
+    rig.ch('?');
     add("help", rig);
     rig = round_seven();
-    rig.char('q');
+    rig.ch('q');
     add("quit question", rig);
     rig = round_seven();
-    rig.press(KeyCode::Right);
-    rig.press(KeyCode::Right);
+    rig.key(KeyCode::Right);
+    rig.key(KeyCode::Right);
     assert!(matches!(rig.app.mode, Mode::ConfirmEnd));
     add("end question", rig);
     rig = round_seven();
@@ -526,36 +407,36 @@ fn all_screens() -> Vec<(&'static str, App)> {
     };
     add("empty pile question", rig);
     rig = round_seven();
-    rig.char('n');
+    rig.ch('n');
     rig.type_text("een notitie ");
-    rig.press_with(KeyCode::Enter, KeyModifiers::ALT);
+    rig.key_with(KeyCode::Enter, KeyModifiers::ALT);
     rig.type_text(&"lang ".repeat(200));
     add("note editor", rig);
     rig = round_seven();
-    rig.char('a');
+    rig.ch('a');
     rig.type_text("afspraak");
-    rig.press(KeyCode::Tab);
+    rig.key(KeyCode::Tab);
     rig.type_text("Anna");
     add("agreement editor", rig);
     rig = round_seven();
-    rig.char('e');
+    rig.ch('e');
     assert!(matches!(rig.app.mode, Mode::Notes { .. }));
     add("notes list", rig);
     rig = round_seven();
-    rig.char('e');
-    rig.char('x');
+    rig.ch('e');
+    rig.ch('x');
     add("notes list, delete question", rig);
     rig = round_seven();
-    rig.char('g');
+    rig.ch('g');
     add("agenda", rig);
     rig = round_seven();
-    rig.char('g');
-    rig.char('i');
+    rig.ch('g');
+    rig.ch('i');
     rig.type_text("Extra pauze");
     add("agenda, insert", rig);
     rig = round_seven();
-    rig.char('q');
-    rig.char('j');
+    rig.ch('q');
+    rig.ch('j');
     assert!(matches!(rig.app.mode, Mode::Summary));
     add("summary", rig);
     screens
@@ -675,7 +556,7 @@ fn resize_mid_round() {
 #[test]
 fn the_session_holds_what_the_harness_confirmed() {
     let rig = round_seven();
-    assert_eq!(rig.app.session.next_seq, rig.seq);
+    assert_eq!(rig.app.session.next_seq, rig.journal.len() as u64);
     assert_eq!(
         rig.app.saved_at,
         Some(start_wall() + Duration::seconds(67 * 60))

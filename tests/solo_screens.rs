@@ -1,27 +1,27 @@
 //! The solo reflection screen at 120×40 and 80×24, in Dutch and English, and in the
 //! high-contrast theme for projectors.
 
+mod common;
+
 use std::sync::Mutex;
 
 use chrono::DateTime;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
 
-use tafel::app::{App, Effect, Input, Now, SOLO_PLAN};
-use tafel::catalog::{DrawSpec, Library, Plan, Round, RoundLength};
+use tafel::app::{App, SOLO_PLAN};
+use tafel::catalog::{DrawSpec, Plan, Round, RoundLength};
 use tafel::i18n::{self, Lang};
-use tafel::session::event::FORMAT;
-use tafel::session::{Event, Record, Session};
 use tafel::ui::theme::{self, Theme};
+
+use common::harness::{LIBRARY, Setup, terminal, trimmed_rows};
 
 /// Language and theme are global: one test at a time in this file.
 static GLOBALS: Mutex<()> = Mutex::new(());
 
 fn solo_app(minutes: u32) -> App {
-    let library = Library::load(&[]);
-    let deck = library.deck("loyale-tegenspraak").unwrap().clone();
+    let deck = LIBRARY.deck("loyale-tegenspraak").unwrap().clone();
     let plan = Plan {
         id: SOLO_PLAN.into(),
         title: "Solo reflectie".into(),
@@ -41,76 +41,21 @@ fn solo_app(minutes: u32) -> App {
         }],
     };
     let wall = DateTime::parse_from_rfc3339("2026-11-22T20:15:00+01:00").unwrap();
-    let start = Record {
-        seq: 0,
-        at: wall,
-        t: 0,
-        event: Event::SessionStarted {
-            format: FORMAT.into(),
-            title: "Solo reflectie — 22-11-2026".into(),
-            plan,
-            decks: vec![deck],
-            session_deck: None,
-            seed: 3,
-            participants: vec![],
-        },
-    };
-    let now = Now { t: 0, wall };
-    let mut app = App::new(Session::start(&start).unwrap(), "x".into(), "x".into(), now);
-    let mut seq = 1;
-    let mut pending = app.begin(now);
-    let mut type_keys: Vec<KeyEvent> = "Ik zweeg vandaag in het overleg"
-        .chars()
-        .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-        .collect();
-    type_keys.push(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    type_keys.extend(
-        "Waarom? Ik wilde de sfeer niet verstoren."
-            .chars()
-            .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-    );
-    let mut keys = type_keys.into_iter();
-    loop {
-        for effect in std::mem::take(&mut pending) {
-            if let Effect::Persist(events) = effect {
-                let records: Vec<Record> = events
-                    .into_iter()
-                    .map(|event| {
-                        seq += 1;
-                        Record {
-                            seq: seq - 1,
-                            at: wall,
-                            t: 0,
-                            event,
-                        }
-                    })
-                    .collect();
-                pending.extend(app.confirmed(&records));
-            }
-        }
-        match keys.next() {
-            Some(key) => pending = app.update(Input::Key(key), now),
-            None => break,
-        }
-    }
-    app
+    let mut solo = Setup::new("Solo reflectie — 22-11-2026", plan, vec![deck])
+        .seed(3)
+        .wall(wall)
+        .session_file("x", "x")
+        .start();
+    solo.type_text("Ik zweeg vandaag in het overleg");
+    solo.key_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    solo.type_text("Waarom? Ik wilde de sfeer niet verstoren.");
+    solo.app
 }
 
-fn render(app: &App, width: u16, height: u16) -> (String, ratatui::buffer::Buffer) {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| tafel::ui::draw(f, app)).unwrap();
+fn render(app: &App, width: u16, height: u16) -> (String, Buffer) {
+    let terminal = terminal(width, height, |f| tafel::ui::draw(f, app));
     let buffer = terminal.backend().buffer().clone();
-    let text = (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    (text, buffer)
+    (trimmed_rows(&buffer), buffer)
 }
 
 #[test]

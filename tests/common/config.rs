@@ -21,18 +21,13 @@ pub fn tafel_with_env(config_dir: &Path, home: &Path, env: &[(&str, &str)], args
     for var in TAFEL_VARS {
         command.env_remove(var);
     }
-    let output = command
-        .args(args)
-        .env("TAFEL_CONFIG_DIR", config_dir)
-        .env("HOME", home)
-        .envs(env.iter().copied())
-        .output()
-        .expect("run tafel");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
-    }
+    Run::of(
+        command
+            .args(args)
+            .env("TAFEL_CONFIG_DIR", config_dir)
+            .env("HOME", home)
+            .envs(env.iter().copied()),
+    )
 }
 
 /// Writes `<config_dir>/config.toml`.

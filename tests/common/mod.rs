@@ -1,8 +1,13 @@
-//! Runs the real `tafel` binary, isolated from the user's own config and decks.
+//! Shared by the integration tests (`mod common;`): running the real `tafel` binary,
+//! isolated from the user's own config and decks (here); the `App` driven the way the shell
+//! does it (`harness`); a real terminal in tmux (`tmux`).
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod harness;
+pub mod tmux;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 pub struct Run {
     pub code: i32,
@@ -10,20 +15,27 @@ pub struct Run {
     pub stderr: String,
 }
 
-pub fn tafel_in(config_dir: &Path, args: &[&str]) -> Run {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_tafel"))
-        .args(args)
-        .env("TAFEL_CONFIG_DIR", config_dir)
-        .env_remove("TAFEL_DECKS_DIR")
-        .env_remove("TAFEL_SESSIONS_DIR")
-        .env_remove("TAFEL_LANG")
-        .output()
-        .expect("run tafel");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
+impl Run {
+    /// Runs `command` (a `tafel`) to the end: its exit code and output as text.
+    pub fn of(command: &mut Command) -> Run {
+        let output = command.output().expect("run tafel");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
+            stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
+        }
     }
+}
+
+pub fn tafel_in(config_dir: &Path, args: &[&str]) -> Run {
+    Run::of(
+        Command::new(env!("CARGO_BIN_EXE_tafel"))
+            .args(args)
+            .env("TAFEL_CONFIG_DIR", config_dir)
+            .env_remove("TAFEL_DECKS_DIR")
+            .env_remove("TAFEL_SESSIONS_DIR")
+            .env_remove("TAFEL_LANG"),
+    )
 }
 
 /// With an empty config directory: only the bundled decks and plans.
