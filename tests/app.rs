@@ -285,7 +285,12 @@ fn the_bell_rings_exactly_once_when_the_timer_crosses_zero() {
     h.run_secs(299);
     assert_eq!(h.bells(), 0);
     let effects = h.advance_ms(1000);
-    assert_eq!(effects, [Effect::Bell], "rings at zero");
+    // At 5:00 the minute's checkpoint is due too (the last event was at 4:00).
+    assert_eq!(
+        effects,
+        [Effect::Bell, Effect::Persist(vec![Event::Checkpoint])],
+        "rings at zero"
+    );
     h.run_secs(120);
     assert_eq!(h.bells(), 1, "and only once");
 
@@ -2114,6 +2119,7 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::RoundSkipped { .. } => "RoundSkipped",
             Event::RoundLengthChanged { .. } => "RoundLengthChanged",
             Event::SessionEnded => "SessionEnded",
+            Event::Checkpoint => "Checkpoint",
             // Only a follow-up meeting has these; see the follow-up test.
             Event::FollowUpOpened { .. } => "FollowUpOpened",
             Event::AgreementReviewed { .. } => "AgreementReviewed",
@@ -2121,7 +2127,7 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
         .collect();
     assert_eq!(
         kinds.len(),
-        21,
+        22,
         "the script uses every other event: {kinds:?}"
     );
     assert!(h.bells() >= 1);
@@ -2298,4 +2304,41 @@ fn a_follow_up_starts_with_the_open_agreements_and_records_each_outcome() {
     assert!(matches!(app.mode, Mode::Normal));
     press(&mut app, 'v');
     assert!(matches!(app.mode, Mode::Review { .. }));
+}
+
+#[test]
+fn a_running_timer_is_written_down_every_minute_and_a_paused_one_is_not() {
+    let mut h = Setup::plan("koers-wat").start();
+    let before = h.journal.len();
+    h.run_secs(59);
+    assert_eq!(h.journal.len(), before, "nothing before a minute");
+    h.run_secs(1);
+    assert_eq!(h.journal.last().unwrap().event, Event::Checkpoint);
+    assert_eq!(h.journal.last().unwrap().t, 60_000);
+    h.run_secs(60);
+    assert_eq!(h.journal.len(), before + 2);
+    // A key resets the minute: the next checkpoint comes a minute after it.
+    h.ch('+');
+    let after_key = h.journal.len();
+    h.run_secs(59);
+    assert_eq!(h.journal.len(), after_key);
+    // Paused: nothing to write down.
+    h.ch(' ');
+    let paused = h.journal.len();
+    h.run_secs(300);
+    assert_eq!(h.journal.len(), paused);
+    // The checkpoints replay to the same state.
+    assert_eq!(Session::from_records(&h.journal).unwrap(), h.app.session);
+}
+
+#[test]
+fn after_a_crash_the_round_keeps_the_time_up_to_the_last_checkpoint() {
+    let mut h = Setup::plan("koers-wat").start();
+    h.run_secs(150);
+    // The process dies here: what is on disk is the journal.
+    let on_disk = Session::from_records(&h.journal).unwrap();
+    assert_eq!(on_disk.last_t, 120_000, "the checkpoint at 2:00");
+    // Resuming continues the time line at the last record: two of the two and a half
+    // minutes count, instead of none.
+    assert_eq!(on_disk.timer.elapsed_ms(on_disk.last_t), 120_000);
 }

@@ -279,6 +279,7 @@ fn any_event() -> impl Strategy<Value = Event> {
         (any::<usize>(), any::<u32>())
             .prop_map(|(round, minutes)| Event::RoundLengthChanged { round, minutes }),
         Just(Event::SessionEnded),
+        Just(Event::Checkpoint),
         (
             note_text(),
             prop::collection::vec(
@@ -338,6 +339,7 @@ fn any_event_covers(event: &Event) {
         | Event::RoundSkipped { .. }
         | Event::RoundLengthChanged { .. }
         | Event::SessionEnded
+        | Event::Checkpoint
         | Event::FollowUpOpened { .. }
         | Event::AgreementReviewed { .. } => {}
     }

@@ -93,6 +93,8 @@ pub struct App {
     pub session_path: String,
     pub session_id: String,
     pub bell: bool,
+    /// Write a checkpoint each minute a timer runs (see `Event::Checkpoint`).
+    pub checkpoints: bool,
     /// The bell may ring when the timer next reaches zero.
     bell_armed: bool,
     /// The unsaved note, kept when the editor is closed with Esc.
@@ -115,6 +117,9 @@ enum Pending {
 
 /// How long a changed draft waits before it is written (typing stays smooth).
 const DRAFT_DELAY_MS: u64 = 700;
+
+/// How often a running timer is written down when nothing else happens.
+const CHECKPOINT_EVERY_MS: u64 = 60_000;
 
 impl App {
     pub fn new(session: Session, session_path: String, session_id: String, now: Now) -> Self {
@@ -139,6 +144,7 @@ impl App {
             session_path,
             session_id,
             bell: true,
+            checkpoints: true,
             bell_armed: true,
             draft: None,
             draft_due: None,
@@ -181,7 +187,7 @@ impl App {
             Input::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
             Input::Key(_) => Vec::new(),
             Input::Paste(text) => self.paste(&text),
-            Input::Tick => Vec::new(),
+            Input::Tick => self.checkpoint(),
         });
         effects
     }
@@ -232,6 +238,17 @@ impl App {
             .current
             .and_then(|_| self.session.timer.next_change(self.now.t));
         [timer, self.draft_due].into_iter().flatten().min()
+    }
+
+    /// Once a minute of a running timer without any other event, a checkpoint: only on a
+    /// tick, so it never mixes with what a key is in the middle of saving.
+    fn checkpoint(&mut self) -> Vec<Effect> {
+        let running = self.session.current.is_some() && self.session.timer.is_running();
+        if self.checkpoints && running && self.now.t >= self.session.last_t + CHECKPOINT_EVERY_MS {
+            vec![Effect::Persist(vec![Event::Checkpoint])]
+        } else {
+            Vec::new()
+        }
     }
 
     fn clock_effects(&mut self) -> Vec<Effect> {

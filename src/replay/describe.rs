@@ -145,6 +145,10 @@ pub fn describe(record: &Record, after: &Session) -> String {
             )
         }
         Event::SessionEnded => tr!("sessie afgerond", "session finished"),
+        Event::Checkpoint => tr!(
+            "tussenstand: de timer liep",
+            "checkpoint: the timer was running"
+        ),
         Event::FollowUpOpened {
             title, agreements, ..
         } => {

@@ -459,6 +459,9 @@ impl Session {
                     }
                 }
             }
+            Event::Checkpoint => {
+                self.running_round()?;
+            }
             Event::SessionEnded => {
                 if let Some(round) = self.current {
                     return Err(tr!(
