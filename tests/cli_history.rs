@@ -364,9 +364,12 @@ fn unknown_and_ambiguous_ids() {
     let run = tafel(&["export", "1999", "--sessions-dir", &sessions]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("geen sessie `1999`"));
-    let run = tafel(&["export", "/etc/hostname"]);
+    let foreign = dir.path().join("boodschappen.txt");
+    std::fs::write(&foreign, "melk\nbrood\n").unwrap();
+    let foreign = foreign.to_str().unwrap();
+    let run = tafel(&["export", foreign]);
     assert_eq!(run.code, 1, "a file that is not a session");
-    assert!(run.stderr.contains("/etc/hostname"), "{}", run.stderr);
+    assert!(run.stderr.contains(foreign), "{}", run.stderr);
 }
 
 #[test]
