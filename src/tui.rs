@@ -226,7 +226,16 @@ pub fn run_session(
             .min(MAX_SLEEP_MS);
         let input = if event::poll(Duration::from_millis(sleep))? {
             match event::read()? {
-                Event::Key(key) => Some(Input::Key(key)),
+                Event::Key(key) => {
+                    // Debug builds only: lets the end-to-end tests see what a crash leaves.
+                    #[cfg(debug_assertions)]
+                    if key.code == event::KeyCode::F(12)
+                        && std::env::var_os("TAFEL_TEST_PANIC").is_some()
+                    {
+                        panic!("TAFEL_TEST_PANIC");
+                    }
+                    Some(Input::Key(key))
+                }
                 Event::Paste(text) => Some(Input::Paste(text)),
                 Event::Resize(_, _) => {
                     dirty = true;

@@ -426,3 +426,40 @@ fn solo_reflection_is_saved_with_ctrl_s() {
     assert_eq!(notes[0]["text"], "Eerste regel\ntweede regel");
     assert_eq!(records[0]["plan"]["id"], "solo");
 }
+
+#[test]
+fn after_a_panic_the_terminal_is_restored_and_the_session_file_is_named() {
+    let socket = format!("tafel-e2e-{}-panic", std::process::id());
+    let term = Term::with_script(socket, 120, 35, |dir, config, sessions| {
+        let setup = format!(
+            "export TAFEL_CONFIG_DIR={}\nexport TAFEL_TEST_PANIC=1\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR",
+            sh_quote(&config.display().to_string()),
+        );
+        (
+            setup,
+            tafel_command(dir, sessions, "run koers-wat --seed 7"),
+        )
+    });
+    term.wait_for("ronde 1 van 6");
+    term.keys(&["n"]);
+    term.type_text("bewaard voor de crash");
+    term.keys(&["Enter"]);
+    term.wait_for("• bewaard voor de crash");
+    // A debug build panics on F12 when TAFEL_TEST_PANIC is set.
+    term.keys(&["F12"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 101, "{all}");
+    let journal = term.journal();
+    assert!(all.contains("tafel is onverwacht gestopt"), "{all}");
+    assert!(
+        all.contains(&format!(
+            "Alles wat bevestigd was staat veilig in {}",
+            journal.display()
+        )),
+        "{all}"
+    );
+    term.assert_terminal_restored(&all);
+    let records = records(&journal);
+    let notes = of_type(&records, "note_added");
+    assert_eq!(notes[0]["text"], "bewaard voor de crash");
+}
