@@ -1,4 +1,3 @@
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -87,9 +86,7 @@ fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
         Some(Command::Export(args)) => commands::export::run(&ctx, args),
         Some(Command::Replay { target }) => commands::replay::run(&ctx, target.as_deref()),
         // On a terminal: the home screen. Piped or redirected: the help, as before.
-        None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
-            commands::home::run(&ctx)
-        }
+        None if commands::on_terminal() => commands::home::run(&ctx),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help().ok();

@@ -39,6 +39,24 @@ impl Failure {
 
 pub type Outcome = Result<(), Failure>;
 
+/// Standard input and output are both a terminal (not a pipe or a file).
+pub fn on_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// The interactive commands refuse a pipe with a clear message instead of a broken screen.
+pub fn require_terminal(command: &str) -> Result<(), Failure> {
+    if on_terminal() {
+        Ok(())
+    } else {
+        Err(Failure::usage(tr!(
+            "tafel {command} heeft een terminal nodig (geen pijp of bestand)",
+            "tafel {command} needs a terminal (not a pipe or a file)"
+        )))
+    }
+}
+
 /// What every command may need: the decks and plans, where sessions live, and the settings
 /// in effect (with where each comes from).
 pub struct Context {

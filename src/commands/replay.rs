@@ -1,7 +1,6 @@
 //! `tafel replay [ID|PATH]`: look back at a session, event by event (the newest without an
 //! argument). Reads the file only; never changes or locks it.
 
-use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
@@ -25,12 +24,7 @@ pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
     let path = resolve(dir, target).map_err(Failure::usage)?;
     // Loaded before the terminal check, so a damaged file is reported the same everywhere.
     let mut replay = load::open(&path).map_err(Failure::failed)?;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure::usage(tr!(
-            "tafel replay heeft een terminal nodig (geen pijp of bestand)",
-            "tafel replay needs a terminal (not a pipe or a file)"
-        )));
-    }
+    super::require_terminal("replay")?;
     run_loop(&mut replay)
         .map_err(|err| Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}")))
 }

@@ -1,8 +1,6 @@
 //! `tafel resume [ID]`: continue an interrupted session exactly where it stood, with the
 //! timer paused so the facilitator decides when to go on.
 
-use std::io::IsTerminal;
-
 use super::run::drive;
 use super::{Context, Failure, Outcome};
 use crate::app::{App, Effect, Now};
@@ -24,12 +22,7 @@ pub struct ResumeArgs {
 }
 
 pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure::usage(tr!(
-            "tafel resume heeft een terminal nodig (geen pijp of bestand)",
-            "tafel resume needs a terminal (not a pipe or a file)"
-        )));
-    }
+    super::require_terminal("resume")?;
     let dir = ctx.sessions_dir()?;
     let path = match &args.target {
         Some(target) => resolve(&dir, Some(target)).map_err(Failure::usage)?,

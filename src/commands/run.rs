@@ -1,7 +1,5 @@
 //! `tafel run [PLAN]`: start a facilitated session on this terminal.
 
-use std::io::IsTerminal;
-
 use super::{Context, Failure, Outcome};
 use crate::app::{App, Now};
 use crate::catalog::{Deck, Plan};
@@ -40,12 +38,7 @@ pub struct RunArgs {
 }
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure::usage(tr!(
-            "tafel run heeft een terminal nodig (geen pijp of bestand)",
-            "tafel run needs a terminal (not a pipe or a file)"
-        )));
-    }
+    super::require_terminal("run")?;
     let plan = match &args.plan {
         Some(id) => ctx.plan(id)?.clone(),
         None => match crate::tui::pick_plan(&ctx.library).map_err(io_failure)? {

@@ -1,8 +1,6 @@
 //! `tafel solo [--deck ID] [--category ID] [--minutes N]`: a card, a calm screen, and a
 //! reflection journal that is saved like every session.
 
-use std::io::IsTerminal;
-
 use super::run::{Finished, session_screen};
 use super::{Context, Failure, Outcome};
 use crate::app::{App, Now, SOLO_PLAN};
@@ -31,12 +29,7 @@ pub struct SoloArgs {
 }
 
 pub fn run(ctx: &Context, args: &SoloArgs) -> Outcome {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure::usage(tr!(
-            "tafel solo heeft een terminal nodig (geen pijp of bestand)",
-            "tafel solo needs a terminal (not a pipe or a file)"
-        )));
-    }
+    super::require_terminal("solo")?;
     start_solo(ctx, args)?.print();
     Ok(())
 }
