@@ -142,14 +142,7 @@ pub(super) fn render_browser(home: &Home, browser: &Browser, area: Rect, buf: &m
     };
     render_list(items, selected, None, list_area, buf);
     if !detail_area.is_empty() {
-        Paragraph::new(details)
-            .wrap(Wrap { trim: true })
-            .block(
-                Block::default()
-                    .borders(if wide { Borders::NONE } else { Borders::TOP })
-                    .padding(Padding::horizontal(2)),
-            )
-            .render(detail_area, buf);
+        render_details(details, wide, detail_area, buf);
     }
 }
 
@@ -201,13 +194,7 @@ pub(super) fn card_lines(home: &Home, deck: usize, card: usize) -> Vec<Line<'sta
         Line::default(),
         Line::from(card.prompt.clone()),
     ];
-    if let Some(hint) = &card.hint {
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            tr!("Tip: {hint}", "Tip: {hint}"),
-            theme::dim(),
-        ));
-    }
+    lines.extend(tip_lines(card));
     lines
 }
 
@@ -255,13 +242,7 @@ pub(super) fn render_card_large(
         Line::default(),
         Line::from(card.prompt.clone()),
     ];
-    if let Some(hint) = &card.hint {
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            tr!("Tip: {hint}", "Tip: {hint}"),
-            theme::dim(),
-        ));
-    }
+    lines.extend(tip_lines(card));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)

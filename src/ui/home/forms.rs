@@ -114,14 +114,7 @@ pub(super) fn render_plans(home: &Home, selected: usize, area: Rect, buf: &mut B
         buf,
     );
     if let Some(plan) = plans.get(selected) {
-        Paragraph::new(plan_details(home, plan))
-            .wrap(Wrap { trim: true })
-            .block(
-                Block::default()
-                    .borders(if wide { Borders::NONE } else { Borders::TOP })
-                    .padding(Padding::horizontal(2)),
-            )
-            .render(detail_area, buf);
+        render_details(plan_details(home, plan), wide, detail_area, buf);
     }
 }
 
@@ -389,11 +382,7 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
     });
     let used = render_form(rows, form.error.as_deref(), area, buf);
     // Below the form, when there is room: the rounds as a reminder.
-    let rest = Rect {
-        y: area.y + used,
-        height: area.height.saturating_sub(used),
-        ..area
-    };
+    let rest = below(area, used);
     if rest.height >= 4 {
         let mut lines = vec![Line::styled(tr!("Rondes", "Rounds"), theme::dim())];
         for (i, round) in plan.rounds.iter().enumerate() {
@@ -467,11 +456,7 @@ pub(super) fn render_solo(home: &Home, form: &SoloForm, area: Rect, buf: &mut Bu
         },
     ];
     let used = render_form(rows, form.error.as_deref(), area, buf);
-    let rest = Rect {
-        y: area.y + used,
-        height: area.height.saturating_sub(used),
-        ..area
-    };
+    let rest = below(area, used);
     if rest.height >= 3 {
         let about = category.map_or(deck.description.clone(), |c| c.description.clone());
         Paragraph::new(Line::styled(about, theme::dim()))

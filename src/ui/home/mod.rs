@@ -481,3 +481,37 @@ pub(super) fn render_help(home: &Home, area: Rect, buf: &mut Buffer) {
         )))
         .render(rect, buf);
 }
+
+/// The details beside a list (or under it on a narrow screen).
+pub(super) fn render_details(lines: Vec<Line<'static>>, wide: bool, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::default()
+                .borders(if wide { Borders::NONE } else { Borders::TOP })
+                .padding(Padding::horizontal(2)),
+        )
+        .render(area, buf);
+}
+
+/// What is left of `area` under its first `used` rows.
+pub(super) fn below(area: Rect, used: u16) -> Rect {
+    Rect {
+        y: area.y + used.min(area.height),
+        height: area.height.saturating_sub(used),
+        ..area
+    }
+}
+
+/// The facilitator's tip of a card, after a blank line, if it has one.
+pub(super) fn tip_lines(card: &crate::catalog::Card) -> Vec<Line<'static>> {
+    card.hint
+        .iter()
+        .flat_map(|hint| {
+            [
+                Line::default(),
+                Line::styled(tr!("Tip: {hint}", "Tip: {hint}"), theme::dim()),
+            ]
+        })
+        .collect()
+}
