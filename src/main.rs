@@ -69,7 +69,6 @@ fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
     }
     let ctx = Context {
         library,
-        deck_dirs,
         sessions_dir: settings.sessions_dir.value.clone(),
         settings,
     };

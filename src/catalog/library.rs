@@ -131,10 +131,6 @@ impl Library {
     pub fn deck_ids(&self) -> Vec<String> {
         self.decks.iter().map(|e| e.item.id.clone()).collect()
     }
-
-    pub fn plan_ids(&self) -> Vec<String> {
-        self.plans.iter().map(|e| e.item.id.clone()).collect()
-    }
 }
 
 fn insert<T>(list: &mut Vec<Entry<T>>, item: T, origin: Origin, id: impl Fn(&T) -> &String) {

@@ -61,7 +61,6 @@ pub fn require_terminal(command: &str) -> Result<(), Failure> {
 /// in effect (with where each comes from).
 pub struct Context {
     pub library: Library,
-    pub deck_dirs: Vec<PathBuf>,
     pub sessions_dir: Option<PathBuf>,
     pub settings: crate::config::Settings,
 }
