@@ -1,133 +1,22 @@
 //! The session journal and note drafts: what is confirmed is on disk, whatever happens.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::io::Write;
+use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, Local, TimeZone};
+use chrono::{DateTime, FixedOffset, TimeZone};
 use proptest::prelude::*;
-use tafel::catalog::{Card, Category, Deck, Plan, Round, RoundLength};
 use tafel::i18n::{Lang, set_lang};
 use tafel::session::draft::{self, Draft};
-use tafel::session::event::{self, CardRef, Event, NoteKind, Record, RoleAssignment};
+use tafel::session::event::{CardRef, Event, NoteKind, RoleAssignment};
 use tafel::session::journal::{self, Journal, JournalError, LoadError};
+
+#[path = "common/journal_fixture.rs"]
+mod fixture;
+use fixture::*;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn deck() -> Deck {
-    Deck {
-        id: "proef".into(),
-        title: "Proefdeck".into(),
-        description: "Een klein deck voor tests.".into(),
-        language: "nl".into(),
-        source: None,
-        license: Some("CC0".into()),
-        categories: vec![Category {
-            id: "vraag".into(),
-            title: "Vragen".into(),
-            description: "Open vragen.".into(),
-        }],
-        cards: vec![Card {
-            id: "k1".into(),
-            category: "vraag".into(),
-            title: "Waarom?".into(),
-            prompt: "Waarom doen we dit zo?".into(),
-            hint: None,
-            tags: vec![],
-        }],
-    }
-}
-
-fn plan() -> Plan {
-    Plan {
-        id: "retro".into(),
-        title: "Retrospectief".into(),
-        description: "Terugkijken.".into(),
-        decks: vec!["proef".into()],
-        rounds: vec![Round {
-            title: "Check-in".into(),
-            length: RoundLength::Minutes(5),
-            instruction: "Hoe zit je erbij?".into(),
-            draw: None,
-            turns: true,
-            roles: vec![],
-        }],
-    }
-}
-
-fn started() -> Event {
-    Event::SessionStarted {
-        format: event::FORMAT.into(),
-        title: "Retro sprint 12".into(),
-        plan: plan(),
-        decks: vec![deck()],
-        session_deck: Some("proef".into()),
-        seed: 42,
-        participants: vec!["Anna".into(), "Bram".into()],
-    }
-}
-
-fn at() -> DateTime<FixedOffset> {
-    FixedOffset::east_opt(3600)
-        .unwrap()
-        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
-        .unwrap()
-}
-
-fn local_start() -> DateTime<Local> {
-    Local
-        .with_ymd_and_hms(2025, 3, 14, 9, 30, 0)
-        .earliest()
-        .unwrap()
-}
-
-/// One journal line, without its newline: `event` as record `seq` at `at()` and `t`.
-fn line(seq: u64, t: u64, event: Event) -> String {
-    serde_json::to_string(&Record {
-        seq,
-        at: at(),
-        t,
-        event,
-    })
-    .unwrap()
-}
-
-fn note(id: u64, text: &str) -> Event {
-    Event::NoteAdded {
-        id,
-        kind: NoteKind::Note,
-        text: text.into(),
-        owner: None,
-        due: None,
-        round: 0,
-        card: None,
-    }
-}
-
-/// A new journal in `dir` with its `session_started` record.
-fn new_journal(dir: &Path) -> (Journal, Vec<Record>) {
-    let mut journal = Journal::create(dir, local_start(), "Retro sprint 12").expect("create");
-    let records = journal
-        .append(vec![started()], at(), 0)
-        .expect("append start");
-    (journal, records)
-}
-
-/// A journal with a session start and `notes` notes, each appended on its own; closed again.
-fn journal_with_notes(dir: &Path, notes: u64) -> (PathBuf, Vec<Record>) {
-    let (mut journal, mut records) = new_journal(dir);
-    for id in 0..notes {
-        records.extend(
-            journal
-                .append(vec![note(id, &format!("notitie {id}"))], at(), 1000 * id)
-                .expect("append note"),
-        );
-    }
-    (journal.path().to_path_buf(), records)
-}
 
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
@@ -135,22 +24,11 @@ fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
-fn seqs(records: &[Record]) -> Vec<u64> {
-    records.iter().map(|r| r.seq).collect()
-}
-
 fn lines(bytes: &[u8]) -> Vec<Vec<u8>> {
     bytes
         .split_inclusive(|&b| b == b'\n')
         .map(<[u8]>::to_vec)
         .collect()
-}
-
-/// The records of the journal at `path`, which loads without a torn tail.
-fn load_whole(path: &Path) -> Vec<Record> {
-    let loaded = journal::load(path).unwrap();
-    assert_eq!(loaded.torn_tail, None);
-    loaded.records
 }
 
 fn expect_damaged(path: &Path) -> (usize, usize) {
@@ -902,164 +780,6 @@ fn a_failed_append_leaves_no_partial_record_and_does_not_use_up_seq() {
     let loaded = load_whole(&path);
     assert_eq!(seqs(&loaded), [0, 1, 2, 3, 4]);
     assert_eq!(&loaded[2..], records.as_slice());
-}
-
-// ---------------------------------------------------------------------------------------------
-// Killed processes
-
-const CHILD_ENV: &str = "TAFEL_JOURNAL_CHILD";
-const CHILD_BIG_ENV: &str = "TAFEL_JOURNAL_CHILD_BIG";
-const BIG_NOTE: usize = 512 << 10;
-
-/// Not a test on its own: the worker for `sigkill_never_loses_a_confirmed_record`, which runs it
-/// in a separate process (this same test binary) and kills it. Without the variable it returns.
-#[test]
-fn sigkill_child() {
-    let Some(path) = std::env::var_os(CHILD_ENV) else {
-        return;
-    };
-    let big = std::env::var_os(CHILD_BIG_ENV).is_some();
-    let (mut journal, loaded) = Journal::open_for_append(Path::new(&path)).expect("open");
-    let mut id = loaded.records.len() as u64;
-    let mut out = std::io::stdout().lock();
-    loop {
-        let count = if big { 1 } else { rand::random_range(1..=3) };
-        let events = (0..count)
-            .map(|_| {
-                id += 1;
-                // Mostly short notes, sometimes bigger ones; in "big" runs one large note,
-                // which takes long enough to write that a kill can land inside the write.
-                let len = if big {
-                    BIG_NOTE
-                } else if rand::random_range(0..3) == 0 {
-                    rand::random_range(10_000..120_000)
-                } else {
-                    rand::random_range(0..200)
-                };
-                note(id, &"é🙂x".repeat(len / 7))
-            })
-            .collect();
-        if big {
-            writeln!(out, "writing").unwrap();
-            out.flush().unwrap();
-        }
-        let records = journal.append(events, at(), id).expect("append");
-        writeln!(out, "confirmed {}", records.last().unwrap().seq).unwrap();
-        out.flush().unwrap();
-    }
-}
-
-#[cfg(unix)]
-#[test]
-fn sigkill_never_loses_a_confirmed_record() {
-    use std::os::unix::process::ExitStatusExt;
-
-    let dir = tempfile::tempdir().unwrap();
-    let (journal, _) = new_journal(dir.path());
-    let path = journal.path().to_path_buf();
-    drop(journal);
-    let exe = std::env::current_exe().unwrap();
-
-    let mut confirmed: Vec<u64> = vec![0];
-    let mut torn = 0;
-    let mut at_least = 1;
-    for run in 0..35 {
-        // Three kinds of runs, so the test is meaningful however busy the machine is:
-        // - killed at a random moment after the start, start-up and resume included;
-        // - killed shortly after a random number of confirmations (it surely made progress);
-        // - one big note, killed as soon as the file starts to grow (inside the write).
-        let big = run % 4 == 3;
-        let after_confirmations = (run % 4 == 1).then(|| rand::random_range(1..=8));
-        let mut command = Command::new(&exe);
-        command
-            .args([
-                "--exact",
-                "sigkill_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        if big {
-            command.env(CHILD_BIG_ENV, "1");
-        }
-        let mut child = command.spawn().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut output = String::new();
-        if big {
-            while stdout.read_line(&mut output).unwrap() > 0 && !output.ends_with("writing\n") {}
-            // Kill as soon as the file starts to grow: in the middle of the write.
-            let before = fs::metadata(&path).unwrap().len();
-            let start = std::time::Instant::now();
-            while fs::metadata(&path).unwrap().len() == before
-                && start.elapsed() < Duration::from_secs(2)
-            {}
-        } else if let Some(wanted) = after_confirmations {
-            let mut seen = 0;
-            while seen < wanted && stdout.read_line(&mut output).unwrap() > 0 {
-                seen = output.matches("confirmed ").count();
-            }
-            assert_eq!(
-                seen, wanted,
-                "run {run}: the child stopped early:\n{output}"
-            );
-            at_least += wanted;
-            std::thread::sleep(Duration::from_micros(rand::random_range(0..3000)));
-        } else {
-            std::thread::sleep(Duration::from_millis(rand::random_range(0..120)));
-        }
-        child.kill().unwrap();
-        let status = child.wait().unwrap();
-        stdout.read_to_string(&mut output).unwrap();
-        if status.signal() != Some(9) {
-            let mut stderr = String::new();
-            child
-                .stderr
-                .take()
-                .unwrap()
-                .read_to_string(&mut stderr)
-                .unwrap();
-            panic!("run {run}: the child stopped by itself ({status}):\n{output}\n{stderr}");
-        }
-        // Only whole lines: a line cut off by the kill was not a confirmation yet. (The first
-        // one shares its line with the test harness's "test sigkill_child ... ".)
-        let whole = &output[..output.rfind('\n').map_or(0, |i| i + 1)];
-        confirmed.extend(
-            whole
-                .lines()
-                .filter_map(|l| l.rsplit_once("confirmed ").map(|(_, n)| n))
-                .map(|n| n.parse::<u64>().unwrap()),
-        );
-
-        let loaded = journal::load(&path).unwrap_or_else(|e| panic!("run {run}: {e}"));
-        torn += usize::from(loaded.torn_tail.is_some());
-        let last = loaded.records.last().unwrap().seq;
-        assert_eq!(seqs(&loaded.records), (0..=last).collect::<Vec<_>>());
-        let max = *confirmed.iter().max().unwrap();
-        assert!(
-            max <= last,
-            "run {run}: seq {max} was confirmed but the file ends at {last}"
-        );
-    }
-    eprintln!(
-        "sigkill: {} confirmations, {torn} runs ended in a torn tail, {} bytes",
-        confirmed.len(),
-        fs::metadata(&path).unwrap().len()
-    );
-
-    // Resuming once more cleans up and continues right after the last record.
-    let (mut journal, loaded) = Journal::open_for_append(&path).unwrap();
-    let last = loaded.records.last().unwrap().seq;
-    let next = journal.append(vec![Event::SessionEnded], at(), 0).unwrap();
-    assert_eq!(next[0].seq, last + 1);
-    drop(journal);
-    let all = seqs(&load_whole(&path));
-    assert_eq!(all, (0..=last + 1).collect::<Vec<_>>());
-    for seq in &confirmed {
-        assert!(all.contains(seq), "confirmed seq {seq} is missing");
-    }
-    assert!(confirmed.len() >= at_least, "{confirmed:?}");
 }
 
 // ---------------------------------------------------------------------------------------------
