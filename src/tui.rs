@@ -14,7 +14,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
-use crate::app::{App, Effect, Input, Now, Status};
+use crate::app::{App, Effect, Input, Now};
 use crate::session::clock::Clock;
 use crate::session::draft;
 use crate::session::journal::Journal;
@@ -116,8 +116,11 @@ fn install_panic_hook() {
 pub struct SignalWatch {
     pub stop: Arc<AtomicBool>,
     done: Arc<AtomicBool>,
-    draft: Arc<Mutex<Option<(PathBuf, draft::Draft)>>>,
+    drafts: KeptDrafts,
 }
+
+/// The session file and its unsaved texts, shared with the watchdog thread.
+type KeptDrafts = Arc<Mutex<Option<(PathBuf, Vec<draft::Draft>)>>>;
 
 const FORCED_EXIT_AFTER: Duration = Duration::from_secs(2);
 
@@ -126,9 +129,9 @@ impl SignalWatch {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let stop = Arc::new(AtomicBool::new(false));
         let done = Arc::new(AtomicBool::new(false));
-        let draft: Arc<Mutex<Option<(PathBuf, draft::Draft)>>> = Arc::new(Mutex::new(None));
+        let drafts: KeptDrafts = Arc::new(Mutex::new(None));
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-        let (stop2, done2, draft2) = (Arc::clone(&stop), Arc::clone(&done), Arc::clone(&draft));
+        let (stop2, done2, drafts2) = (Arc::clone(&stop), Arc::clone(&done), Arc::clone(&drafts));
         std::thread::spawn(move || {
             if signals.forever().next().is_none() {
                 return;
@@ -139,10 +142,11 @@ impl SignalWatch {
                 return;
             }
             restore_terminal();
-            if let Ok(slot) = draft2.lock()
-                && let Some((path, draft)) = slot.as_ref()
+            if let Ok(slot) = drafts2.lock()
+                && let Some((path, drafts)) = slot.as_ref()
+                && let Err(err) = draft::save_drafts(path, drafts)
             {
-                let _ = draft::save_draft(path, draft);
+                print_unkept(drafts, &err.to_string());
             }
             eprintln!(
                 "{}",
@@ -153,17 +157,17 @@ impl SignalWatch {
             );
             std::process::exit(0);
         });
-        Ok(SignalWatch { stop, done, draft })
+        Ok(SignalWatch { stop, done, drafts })
     }
 
     pub fn stopped(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
     }
 
-    /// The unsaved text the watchdog keeps if it has to end the process itself.
-    pub fn keep_draft(&self, session: &std::path::Path, draft: Option<draft::Draft>) {
-        if let Ok(mut slot) = self.draft.lock() {
-            *slot = draft.map(|d| (session.to_path_buf(), d));
+    /// The unsaved texts the watchdog keeps if it has to end the process itself.
+    pub fn keep_drafts(&self, session: &std::path::Path, drafts: Vec<draft::Draft>) {
+        if let Ok(mut slot) = self.drafts.lock() {
+            *slot = Some((session.to_path_buf(), drafts));
         }
     }
 }
@@ -212,11 +216,8 @@ pub fn run_session(
         if quit {
             return Ok(Exit::Quit);
         }
-        watch.keep_draft(journal.path(), app.pending_draft());
+        watch.keep_drafts(journal.path(), app.pending_drafts());
         if watch.stopped() {
-            if let Some(draft) = app.pending_draft() {
-                let _ = draft::save_draft(journal.path(), &draft);
-            }
             return Ok(Exit::Signal);
         }
         let t = clock.t();
@@ -270,17 +271,10 @@ pub fn carry_out(
                 Ok(records) => queue.extend(app.confirmed(&records)),
                 Err(err) => app.persist_failed(err.to_string()),
             },
-            Effect::SaveDraft(draft) => {
-                if let Err(err) = draft::save_draft(journal.path(), &draft) {
-                    app.status = Some(Status::Error(tr!(
-                        "concept niet bewaard: {err}",
-                        "draft not kept: {err}"
-                    )));
-                }
-            }
-            Effect::ClearDraft => {
-                let _ = draft::clear_draft(journal.path());
-            }
+            Effect::KeepDrafts(drafts) => match draft::save_drafts(journal.path(), &drafts) {
+                Ok(()) => app.drafts_kept(),
+                Err(err) => app.drafts_failed(crate::session::io_cause(&err)),
+            },
             Effect::Bell => {
                 let mut out = io::stdout();
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());
@@ -289,6 +283,30 @@ pub fn carry_out(
         }
     }
     quit
+}
+
+/// Text that could not be written anywhere, printed (after the terminal is restored) so it
+/// can still be copied: the last place it exists.
+pub fn print_unkept(drafts: &[draft::Draft], cause: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{}",
+        tr!(
+            "LET OP: deze tekst kon NIET worden bewaard ({cause}). Kopieer hem nu:",
+            "ATTENTION: this text could NOT be saved ({cause}). Copy it now:"
+        )
+    );
+    for draft in drafts {
+        let _ = writeln!(err, "----------");
+        let _ = writeln!(err, "{}", draft.text);
+        for extra in [&draft.owner, &draft.due] {
+            if !extra.trim().is_empty() {
+                let _ = writeln!(err, "  {extra}");
+            }
+        }
+    }
+    let _ = writeln!(err, "----------");
 }
 
 /// A list of plans to choose from, for `tafel run` without a plan. `None`: the user left.

@@ -371,11 +371,14 @@ fn next_deadline_is_none_when_paused_and_no_draft_is_pending() {
     h.type_text("Ko");
     let due = h.app.next_deadline().expect("a draft is pending");
     assert!(due > h.t(), "the draft is written a moment after typing");
-    assert!(!h.log.iter().any(|e| matches!(e, Effect::SaveDraft(_))));
+    assert!(!h.log.iter().any(|e| matches!(e, Effect::KeepDrafts(_))));
     h.clock.advance_ms(due - h.t());
     let effects = h.tick();
-    let Some(Effect::SaveDraft(draft)) = effects.first() else {
-        panic!("expected SaveDraft, got {effects:?}");
+    let Some(Effect::KeepDrafts(drafts)) = effects.first() else {
+        panic!("expected KeepDrafts, got {effects:?}");
+    };
+    let [draft] = &drafts[..] else {
+        panic!("expected one draft, got {drafts:?}");
     };
     assert_eq!(draft.text, "Ko");
     assert_eq!(draft.kind, NoteKind::Note);
@@ -752,20 +755,23 @@ fn ctrl_c_quits_at_once_and_keeps_the_draft() {
     let mut h = Setup::plan("koers-wat").start();
     assert_eq!(
         h.key_with(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        [Effect::Quit]
+        [Effect::KeepDrafts(vec![]), Effect::Quit]
     );
     h.ch('n');
     h.type_text("half af");
     let effects = h.key_with(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(effects.len(), 2);
-    let Effect::SaveDraft(draft) = &effects[0] else {
+    let Effect::KeepDrafts(drafts) = &effects[0] else {
         panic!("expected the draft first, got {effects:?}");
+    };
+    let [draft] = &drafts[..] else {
+        panic!("expected one draft, got {drafts:?}");
     };
     assert_eq!(draft.text, "half af");
     assert_eq!(effects[1], Effect::Quit);
     assert!(h.app.session.notes.is_empty());
     assert_eq!(
-        h.app.pending_draft().map(|d| d.text),
+        h.app.pending_drafts().pop().map(|d| d.text),
         Some("half af".into())
     );
 }
@@ -1221,14 +1227,14 @@ fn n_then_typing_and_enter_saves_a_note_with_the_round_and_the_card() {
             card: Some(card.clone()),
         }]
     );
-    assert!(effects.contains(&Effect::ClearDraft));
+    assert!(effects.contains(&Effect::KeepDrafts(vec![])));
     assert!(h.is_normal());
     let notes = h.app.round_notes();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "Wij doen dit samen, q d b g");
     assert_eq!(notes[0].card.as_ref(), Some(&card));
     assert_eq!(notes[0].at, h.clock.wall());
-    assert_eq!(h.app.pending_draft(), None);
+    assert_eq!(h.app.pending_drafts().pop(), None);
 
     // The next note gets the next id; a note without a card on the table has none.
     h.ch('s');
@@ -1333,8 +1339,11 @@ fn esc_keeps_the_draft_and_n_continues_it() {
     let effects = h.esc();
     assert!(h.is_normal());
     assert!(!has_persist(&effects));
-    let [Effect::SaveDraft(draft)] = &effects[..] else {
-        panic!("expected SaveDraft, got {effects:?}");
+    let [Effect::KeepDrafts(drafts)] = &effects[..] else {
+        panic!("expected KeepDrafts, got {effects:?}");
+    };
+    let [draft] = &drafts[..] else {
+        panic!("expected one draft, got {drafts:?}");
     };
     assert_eq!(
         draft,
@@ -1348,7 +1357,7 @@ fn esc_keeps_the_draft_and_n_continues_it() {
     );
     assert!(is_info(&h.app.status));
     assert!(h.app.session.notes.is_empty());
-    assert_eq!(h.app.pending_draft(), Some(draft.clone()));
+    assert_eq!(h.app.pending_drafts().pop(), Some(draft.clone()));
 
     // Commands work again while the draft waits.
     h.right();
@@ -1358,9 +1367,9 @@ fn esc_keeps_the_draft_and_n_continues_it() {
     assert_eq!(h.editor_draft().unwrap().text, "Halverwege");
     h.type_text(" en klaar");
     let effects = h.enter();
-    assert!(effects.contains(&Effect::ClearDraft));
+    assert!(effects.contains(&Effect::KeepDrafts(vec![])));
     assert_eq!(h.app.session.notes[0].text, "Halverwege en klaar");
-    assert_eq!(h.app.pending_draft(), None);
+    assert_eq!(h.app.pending_drafts().pop(), None);
 
     // The next note starts empty.
     h.ch('n');
@@ -1376,8 +1385,8 @@ fn esc_on_an_empty_editor_clears_the_draft() {
         h.key(KeyCode::Backspace);
     }
     let effects = h.esc();
-    assert_eq!(effects, [Effect::ClearDraft]);
-    assert_eq!(h.app.pending_draft(), None);
+    assert_eq!(effects, [Effect::KeepDrafts(vec![])]);
+    assert_eq!(h.app.pending_drafts().pop(), None);
     h.ch('n');
     assert_eq!(h.editor_draft().unwrap().text, "");
 }
@@ -1385,13 +1394,13 @@ fn esc_on_an_empty_editor_clears_the_draft() {
 #[test]
 fn a_restored_draft_opens_in_the_editor() {
     let mut h = Setup::plan("koers-wat").start();
-    h.app.restore_draft(Draft {
+    h.app.restore_drafts(vec![Draft {
         kind: NoteKind::Agreement,
         editing: None,
         text: "Na de crash".into(),
         owner: "Bram".into(),
         due: "morgen".into(),
-    });
+    }]);
     assert!(is_info(&h.app.status));
     let draft = h.editor_draft().unwrap();
     assert_eq!(draft.text, "Na de crash");
@@ -1400,7 +1409,7 @@ fn a_restored_draft_opens_in_the_editor() {
     assert_eq!(note.kind, NoteKind::Agreement);
     assert_eq!(note.owner.as_deref(), Some("Bram"));
     assert_eq!(note.due.as_deref(), Some("morgen"));
-    assert!(h.log.contains(&Effect::ClearDraft));
+    assert!(h.log.contains(&Effect::KeepDrafts(vec![])));
 }
 
 #[test]
@@ -1592,7 +1601,7 @@ fn a_note_that_cannot_be_saved_stays_in_the_editor() {
     let effects = h.enter();
     assert!(has_persist(&effects), "the app asked to save");
     assert!(
-        !effects.contains(&Effect::ClearDraft),
+        !effects.contains(&Effect::KeepDrafts(vec![])),
         "the draft is not thrown away"
     );
     assert_eq!(h.journal.len(), before);
@@ -1603,13 +1612,13 @@ fn a_note_that_cannot_be_saved_stays_in_the_editor() {
     }
     assert_eq!(h.editor_draft().unwrap().text, "Belangrijk besluit");
     assert_eq!(
-        h.app.pending_draft().map(|d| d.text),
+        h.app.pending_drafts().pop().map(|d| d.text),
         Some("Belangrijk besluit".into())
     );
 
     // Trying again once the disk has room works.
     let effects = h.enter();
-    assert!(effects.contains(&Effect::ClearDraft));
+    assert!(effects.contains(&Effect::KeepDrafts(vec![])));
     assert!(h.is_normal());
     assert_eq!(h.app.session.notes[0].text, "Belangrijk besluit");
     assert_eq!(h.app.session.notes[0].id, 1);

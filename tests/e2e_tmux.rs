@@ -33,11 +33,18 @@ impl Term {
 
     /// As `start`, with other arguments for tafel (trusted text, put in the script as is).
     fn start_args(test: &str, width: u16, height: u16, args: &str) -> Term {
+        Term::start_env(test, width, height, "", args)
+    }
+
+    /// As `start_args`, with more shell lines (`export …`) before tafel starts; `{dir}` in
+    /// them is the test's directory.
+    fn start_env(test: &str, width: u16, height: u16, env: &str, args: &str) -> Term {
         let socket = format!("tafel-e2e-{}-{test}", std::process::id());
         Term::with_script(socket, width, height, |dir, config, sessions| {
             let setup = format!(
-                "export TAFEL_CONFIG_DIR={}\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR",
+                "export TAFEL_CONFIG_DIR={}\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR\n{}",
                 sh_quote(&config.display().to_string()),
+                env.replace("{dir}", &sh_quote(&dir.display().to_string())),
             );
             (setup, tafel_command(dir, sessions, args))
         })
@@ -190,12 +197,19 @@ fn draft_path(journal: &Path) -> PathBuf {
     PathBuf::from(format!("{}.draft", journal.display()))
 }
 
-/// The unsaved note of `journal`, which must be there.
-fn read_draft(journal: &Path) -> Value {
+/// The unsaved notes of `journal` (the draft file must be there), oldest change first.
+fn read_drafts(journal: &Path) -> Vec<Value> {
     let path = draft_path(journal);
     let draft =
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("no draft at {}: {e}", path.display()));
-    serde_json::from_str(&draft).expect("draft is JSON")
+    serde_json::from_str(&draft).expect("draft is a JSON list")
+}
+
+/// The one unsaved note of `journal`.
+fn read_draft(journal: &Path) -> Value {
+    let drafts = read_drafts(journal);
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    drafts.into_iter().next().unwrap()
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -462,4 +476,112 @@ fn after_a_panic_the_terminal_is_restored_and_the_session_file_is_named() {
     let records = records(&journal);
     let notes = of_type(&records, "note_added");
     assert_eq!(notes[0]["text"], "bewaard voor de crash");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8: text the user was told is kept
+
+/// Item 1: correcting a note while a draft is kept leaves that draft alone.
+#[test]
+fn a_correction_keeps_the_kept_draft() {
+    let term = Term::start_args("correction", 120, 35, "run tegenspraak-gesprek --seed 3");
+    term.wait_for("ronde 1 van");
+    term.keys(&["n"]);
+    term.type_text("eerste");
+    term.keys(&["Enter"]);
+    term.wait_for("• eerste");
+    term.type_note("CONCEPT A");
+    term.keys(&["Escape"]);
+    term.wait_for("concept bewaard");
+    term.keys(&["e"]);
+    term.wait_for("eerste");
+    term.keys(&["Enter"]);
+    term.wait_for("Notitie corrigeren");
+    term.type_text(" x");
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    term.keys(&["Enter"]);
+    term.wait_for("• eerste x");
+    let journal = term.journal();
+    assert_eq!(read_draft(&journal)["text"], "CONCEPT A");
+    term.keys(&["n"]);
+    term.wait_for_screen(&["Nieuwe notitie", "CONCEPT A"], &[]);
+    term.keys(&["C-c"]);
+    term.wait_exit();
+    assert_eq!(read_draft(&journal)["text"], "CONCEPT A");
+}
+
+/// Item 2: when the draft cannot be written anywhere, leaving prints the text and says so.
+#[test]
+fn unsaved_text_that_cannot_be_written_is_printed_on_exit() {
+    let term = Term::start_env(
+        "diskfull",
+        120,
+        35,
+        "export TAFEL_TEST_DISK_FULL={dir}/vol",
+        "run koers-wat --seed 7",
+    );
+    term.wait_for("ronde 1 van 6");
+    fs::write(term.dir.path().join("vol"), b"").unwrap();
+    term.type_note("Dit mag niet verloren gaan");
+    term.keys(&["Enter"]);
+    term.wait_for("schijf vol");
+    term.keys(&["Escape"]);
+    term.keys(&["C-c"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 1, "{all}");
+    let flat = collapse_spaces(&all);
+    assert!(
+        flat.contains("kon NIET worden bewaard (schijf vol)"),
+        "{all}"
+    );
+    assert!(flat.contains("Dit mag niet verloren gaan"), "{all}");
+    term.assert_terminal_restored(&all);
+}
+
+/// Item 3: ending solo reflection saves what was not yet saved with Ctrl+S.
+#[test]
+fn ending_solo_saves_the_unsaved_text() {
+    let term = Term::start_args("soloend", 100, 30, "solo --deck loyale-tegenspraak");
+    term.wait_for("Ctrl+S");
+    term.type_text("gedachte zonder Ctrl+S");
+    term.wait_for("gedachte zonder Ctrl+S");
+    term.keys(&["Escape"]);
+    term.wait_for("notitie bewaard.");
+    term.keys(&["j"]);
+    term.wait_for("Samenvatting");
+    term.keys(&["q"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+    let journal = term.journal();
+    let records = records(&journal);
+    let notes = of_type(&records, "note_added");
+    assert_eq!(notes.len(), 1, "{records:?}");
+    assert_eq!(notes[0]["text"], "gedachte zonder Ctrl+S");
+    assert!(!draft_path(&journal).exists());
+}
+
+/// Item 4: a damaged draft is set aside and named on screen, not ignored and deleted.
+#[test]
+fn a_damaged_draft_is_set_aside_and_reported_on_resume() {
+    let term = Term::start("baddraft", 120, 35);
+    term.wait_for("ronde 1 van 6");
+    term.keys(&["C-c"]);
+    term.wait_exit();
+    let journal = term.journal();
+    fs::write(draft_path(&journal), b"{\"kind\":\"note\",\"te").unwrap();
+    term.respawn("resume");
+    term.wait_for("apart gezet");
+    term.keys(&["n"]);
+    term.type_text("nieuw");
+    term.keys(&["Enter"]);
+    term.wait_for("• nieuw");
+    term.keys(&["C-c"]);
+    term.wait_exit();
+    let side: Vec<PathBuf> = fs::read_dir(&term.sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".draft.unreadable-"))
+        .collect();
+    assert_eq!(side.len(), 1, "{side:?}");
+    assert_eq!(fs::read(&side[0]).unwrap(), b"{\"kind\":\"note\",\"te");
 }

@@ -806,23 +806,23 @@ fn drafts_survive_and_are_private() {
         format!("{}.draft", session.file_name().unwrap().to_str().unwrap())
     );
 
-    assert_eq!(draft::load_draft(session), None);
-    draft::clear_draft(session).unwrap(); // nothing to clear is fine
+    assert_eq!(draft::load_drafts(session), draft::Found::default());
+    draft::clear_drafts(session).unwrap(); // nothing to clear is fine
 
-    draft::save_draft(session, &a_draft()).unwrap();
-    assert_eq!(draft::load_draft(session), Some(a_draft()));
+    draft::save_drafts(session, &[a_draft()]).unwrap();
+    assert_eq!(draft::load_drafts(session).drafts, [a_draft()]);
     #[cfg(unix)]
     assert_eq!(mode(&draft_file), 0o600);
 
     let newer = Draft {
         kind: NoteKind::Note,
         editing: None,
-        text: String::new(),
+        text: "nieuw".into(),
         owner: String::new(),
         due: String::new(),
     };
-    draft::save_draft(session, &newer).unwrap();
-    assert_eq!(draft::load_draft(session), Some(newer));
+    draft::save_drafts(session, &[a_draft(), newer.clone()]).unwrap();
+    assert_eq!(draft::load_drafts(session).drafts, [a_draft(), newer]);
     // Only the journal and the draft: no temporary files left behind.
     let mut names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
@@ -831,24 +831,69 @@ fn drafts_survive_and_are_private() {
     names.sort();
     assert_eq!(names.len(), 2, "{names:?}");
 
-    draft::clear_draft(session).unwrap();
+    // No drafts left: the file goes.
+    draft::save_drafts(session, &[]).unwrap();
     assert!(!draft_file.exists());
-    assert_eq!(draft::load_draft(session), None);
+    assert_eq!(draft::load_drafts(session), draft::Found::default());
 
-    // A damaged draft is no draft, not a crash.
-    fs::write(&draft_file, b"{\"kind\":\"note\",\"te").unwrap();
-    assert_eq!(draft::load_draft(session), None);
-    fs::write(&draft_file, b"\xff\xfe").unwrap();
-    assert_eq!(draft::load_draft(session), None);
-    // A leftover temporary file from a crash is replaced and made private again.
-    let temp = dir.path().join(format!(
-        "{}.draft.tmp",
-        session.file_name().unwrap().to_str().unwrap()
-    ));
-    fs::write(&temp, b"oud").unwrap();
-    draft::save_draft(session, &a_draft()).unwrap();
-    assert!(!temp.exists());
-    assert_eq!(draft::load_draft(session), Some(a_draft()));
-    #[cfg(unix)]
-    assert_eq!(mode(&draft_file), 0o600);
+    // What tafel wrote before several drafts were kept: one object.
+    fs::write(&draft_file, serde_json::to_vec(&a_draft()).unwrap()).unwrap();
+    assert_eq!(draft::load_drafts(session).drafts, [a_draft()]);
+}
+
+/// Issue 8, item 4: a damaged or foreign draft is set aside under a new name and reported,
+/// never read as nothing and later deleted.
+#[test]
+fn a_damaged_draft_is_set_aside_and_reported() {
+    for content in [&b"{\"kind\":\"note\",\"te"[..], b"\xff\xfe", b"[1,2,3]"] {
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, _) = new_journal(dir.path());
+        let session = journal.path();
+        let draft_file = draft::draft_path(session);
+        fs::write(&draft_file, content).unwrap();
+        let found = draft::load_drafts(session);
+        assert!(found.drafts.is_empty());
+        let (side, why) = found.set_aside.expect("reported");
+        assert!(!why.is_empty());
+        assert_ne!(side, draft_file);
+        assert_eq!(fs::read(&side).unwrap(), content, "kept byte for byte");
+        assert!(!draft_file.exists());
+        // Saving new drafts later leaves the set-aside file alone.
+        draft::save_drafts(session, &[a_draft()]).unwrap();
+        draft::save_drafts(session, &[]).unwrap();
+        assert_eq!(fs::read(&side).unwrap(), content);
+    }
+}
+
+/// Issue 8, item 10: no symlink in the sessions directory redirects a draft write or read.
+#[cfg(unix)]
+#[test]
+fn drafts_never_follow_a_symlink() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = new_journal(dir.path());
+    let session = journal.path();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, b"precious").unwrap();
+    fs::set_permissions(&victim, fs::Permissions::from_mode(0o644)).unwrap();
+    let name = session.file_name().unwrap().to_str().unwrap().to_string();
+    // The fixed temporary name older versions used, planted as a link.
+    let planted = dir.path().join(format!("{name}.draft.tmp"));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    draft::save_drafts(session, &[a_draft()]).unwrap();
+    assert_eq!(fs::read(&victim).unwrap(), b"precious");
+    assert_eq!(mode(&victim), 0o644, "not chmodded");
+    assert_eq!(draft::load_drafts(session).drafts, [a_draft()]);
+
+    // A draft that is itself a link is not read through, and the target is untouched.
+    let draft_file = draft::draft_path(session);
+    fs::remove_file(&draft_file).unwrap();
+    std::os::unix::fs::symlink(&victim, &draft_file).unwrap();
+    let found = draft::load_drafts(session);
+    assert!(found.drafts.is_empty());
+    assert!(found.set_aside.is_some());
+    draft::save_drafts(session, &[a_draft()]).unwrap();
+    draft::clear_drafts(session).unwrap();
+    assert_eq!(fs::read(&victim).unwrap(), b"precious");
+    assert_eq!(mode(&victim), 0o644);
 }

@@ -8,6 +8,7 @@
 
 mod actions;
 mod agenda;
+mod drafts;
 pub mod editor;
 mod solo;
 
@@ -15,6 +16,7 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use agenda::{AgendaInput, AgendaState};
+pub use drafts::Drafts;
 use editor::{Editor, EditorOutcome};
 pub use solo::SOLO_PLAN;
 
@@ -42,8 +44,8 @@ pub enum Input {
 pub enum Effect {
     /// Append these events (all or none) and fsync, then call `confirmed`.
     Persist(Vec<Event>),
-    SaveDraft(Draft),
-    ClearDraft,
+    /// Keep exactly these unsaved texts on disk (none: remove the draft file).
+    KeepDrafts(Vec<Draft>),
     Bell,
     /// Leave the screen. The journal is already complete.
     Quit,
@@ -97,10 +99,12 @@ pub struct App {
     pub checkpoints: bool,
     /// The bell may ring when the timer next reaches zero.
     bell_armed: bool,
-    /// The unsaved note, kept when the editor is closed with Esc.
-    draft: Option<Draft>,
-    /// When a changed draft is due to be written to disk.
+    /// The unsaved texts: a new note and corrections, kept until they are saved as notes.
+    drafts: Drafts,
+    /// When changed drafts are due to be written to disk.
     draft_due: Option<u64>,
+    /// The drafts could not be written (the disk is full?): why.
+    pub drafts_not_kept: Option<String>,
     /// What to do once the pending `Persist` is confirmed.
     pending: Pending,
 }
@@ -109,8 +113,9 @@ pub struct App {
 enum Pending {
     #[default]
     Nothing,
-    /// A note from the editor: close it and forget the draft.
-    NoteSaved,
+    /// A note from the editor (new, or the correction of a note): close it and forget its
+    /// draft.
+    NoteSaved(Option<u64>),
     /// The session was ended: show the summary.
     Ended,
 }
@@ -146,8 +151,9 @@ impl App {
             bell: true,
             checkpoints: true,
             bell_armed: true,
-            draft: None,
+            drafts: Drafts::default(),
             draft_due: None,
+            drafts_not_kept: None,
             pending: Pending::Nothing,
         };
         if matches!(app.mode, Mode::Normal) {
@@ -156,14 +162,44 @@ impl App {
         app
     }
 
-    /// Restores a draft found on disk (after a crash): it opens in the editor.
-    pub fn restore_draft(&mut self, draft: Draft) {
-        self.mode = Mode::Editor(Box::new(Editor::from_draft(&draft)));
-        self.draft = Some(draft);
-        self.status = Some(Status::Info(tr!(
-            "niet-opgeslagen tekst van de vorige keer teruggezet",
-            "unsaved text from last time restored"
+    /// Restores the drafts found on disk (after a crash): the newest opens in the editor,
+    /// the others stay kept (n, a or e opens them).
+    pub fn restore_drafts(&mut self, drafts: Vec<Draft>) {
+        self.drafts = Drafts::from_list(drafts);
+        let Some(newest) = self.drafts.newest().cloned() else {
+            return;
+        };
+        self.mode = if self.is_solo() {
+            Mode::Editor(Box::new(solo::solo_editor(Some(&newest))))
+        } else {
+            Mode::Editor(Box::new(Editor::from_draft(&newest)))
+        };
+        let more = self.drafts.list().len() - 1;
+        self.status = Some(Status::Info(if more == 0 {
+            tr!(
+                "niet-opgeslagen tekst van de vorige keer teruggezet",
+                "unsaved text from last time restored"
+            )
+        } else {
+            tr!(
+                "niet-opgeslagen tekst van de vorige keer teruggezet (en nog {more} concept: e of n)",
+                "unsaved text from last time restored (and {more} more draft: e or n)"
+            )
+        }));
+    }
+
+    /// The drafts on disk are what the app holds (after `KeepDrafts` succeeded).
+    pub fn drafts_kept(&mut self) {
+        self.drafts_not_kept = None;
+    }
+
+    /// `KeepDrafts` failed: the text is only in memory. Say so plainly, cause first.
+    pub fn drafts_failed(&mut self, cause: String) {
+        self.status = Some(Status::Error(tr!(
+            "concept NIET bewaard: {cause}",
+            "draft NOT kept: {cause}"
         )));
+        self.drafts_not_kept = Some(cause);
     }
 
     /// The events that start the first round, when no round has started yet.
@@ -209,13 +245,17 @@ impl App {
             self.saved_at = Some(record.at);
         }
         match std::mem::take(&mut self.pending) {
-            Pending::NoteSaved => {
-                self.draft = None;
+            Pending::NoteSaved(editing) => {
+                self.drafts.remove(editing);
                 self.mode = self.rest_mode();
-                self.draft_due = None;
-                effects.push(Effect::ClearDraft);
+                effects.push(self.keep_drafts());
             }
-            Pending::Ended => self.mode = Mode::Summary,
+            Pending::Ended => {
+                // Every draft became a note in the same write.
+                self.drafts = Drafts::default();
+                self.mode = Mode::Summary;
+                effects.push(self.keep_drafts());
+            }
             Pending::Nothing => {}
         }
         effects
@@ -254,10 +294,7 @@ impl App {
     fn clock_effects(&mut self) -> Vec<Effect> {
         let mut effects = Vec::new();
         if self.draft_due.is_some_and(|due| due <= self.now.t) {
-            self.draft_due = None;
-            if let Some(draft) = &self.draft {
-                effects.push(Effect::SaveDraft(draft.clone()));
-            }
+            effects.push(self.keep_drafts());
         }
         if self.session.current.is_some() {
             let remaining = self.session.timer.remaining_ms(self.now.t);
@@ -276,14 +313,8 @@ impl App {
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         // Ctrl+C leaves at once, from anywhere: the journal is complete, the draft is kept.
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            let mut effects: Vec<Effect> = self
-                .draft
-                .clone()
-                .map(Effect::SaveDraft)
-                .into_iter()
-                .collect();
-            effects.push(Effect::Quit);
-            return effects;
+            self.stash_editor();
+            return vec![self.keep_drafts(), Effect::Quit];
         }
         self.status = None;
         if self.is_solo()
@@ -430,7 +461,7 @@ impl App {
     fn open_editor(&mut self, kind: NoteKind) -> Vec<Effect> {
         // A kept draft comes back first, whatever key opened the editor: there is one
         // draft, and opening an empty editor would put it at risk.
-        let editor = match &self.draft {
+        let editor = match self.drafts.get(None) {
             Some(draft) => Editor::from_draft(draft),
             None => Editor::new(kind),
         };
@@ -439,11 +470,26 @@ impl App {
     }
 
     fn draft_changed(&mut self) -> Vec<Effect> {
-        if let Mode::Editor(editor) = &self.mode {
-            self.draft = Some(editor.to_draft());
+        if self.stash_editor() {
             self.draft_due.get_or_insert(self.now.t + DRAFT_DELAY_MS);
         }
         Vec::new()
+    }
+
+    /// Puts what the open editor holds among the drafts (a correction that changes nothing
+    /// is no draft). Returns whether an editor was open.
+    fn stash_editor(&mut self) -> bool {
+        let Mode::Editor(editor) = &self.mode else {
+            return false;
+        };
+        merge_editor(&self.session, &mut self.drafts, editor);
+        true
+    }
+
+    /// Writes the drafts as they are now (no drafts: removes the file).
+    fn keep_drafts(&mut self) -> Effect {
+        self.draft_due = None;
+        Effect::KeepDrafts(self.drafts.list().to_vec())
     }
 
     fn editor_outcome(&mut self, outcome: EditorOutcome) -> Vec<Effect> {
@@ -454,21 +500,23 @@ impl App {
             EditorOutcome::Changed => self.draft_changed(),
             EditorOutcome::Unchanged => Vec::new(),
             EditorOutcome::Cancel => {
-                let draft = editor.to_draft();
-                let empty = editor.is_empty();
+                let editing = editor.editing;
+                self.stash_editor();
                 self.mode = Mode::Normal;
-                self.draft_due = None;
-                if empty {
-                    self.draft = None;
-                    vec![Effect::ClearDraft]
-                } else {
-                    self.draft = Some(draft.clone());
-                    self.info(tr!(
-                        "concept bewaard: n of a gaat verder waar je was",
-                        "draft kept: n or a continues where you were"
-                    ));
-                    vec![Effect::SaveDraft(draft)]
+                if self.drafts.get(editing).is_some() {
+                    self.info(if editing.is_some() {
+                        tr!(
+                            "correctie bewaard als concept: e en Enter op de notitie gaat verder",
+                            "correction kept as a draft: e and Enter on the note continues"
+                        )
+                    } else {
+                        tr!(
+                            "concept bewaard: n of a gaat verder waar je was",
+                            "draft kept: n or a continues where you were"
+                        )
+                    });
                 }
+                vec![self.keep_drafts()]
             }
             EditorOutcome::Save => {
                 if editor.is_empty() {
@@ -479,32 +527,60 @@ impl App {
                     return Vec::new();
                 }
                 let draft = editor.to_draft();
-                let optional = |s: &str| {
-                    let s = s.trim();
-                    (!s.is_empty()).then(|| s.to_string())
-                };
-                let text = draft.text.trim().to_string();
-                let event = match draft.editing {
-                    Some(id) => Event::NoteEdited {
-                        id,
-                        text,
-                        owner: optional(&draft.owner),
-                        due: optional(&draft.due),
-                    },
-                    None => Event::NoteAdded {
-                        id: self.session.next_note_id(),
-                        kind: draft.kind,
-                        text,
-                        owner: optional(&draft.owner),
-                        due: optional(&draft.due),
-                        round: self.note_round(),
-                        card: self.session.table.last().cloned(),
-                    },
-                };
-                self.pending = Pending::NoteSaved;
+                let event = self.note_event(&draft, self.session.next_note_id());
+                self.pending = Pending::NoteSaved(draft.editing);
                 vec![Effect::Persist(vec![event])]
             }
         }
+    }
+
+    /// The event that saves `draft`: a new note (with `new_id`) or a correction.
+    fn note_event(&self, draft: &Draft, new_id: u64) -> Event {
+        let optional = |s: &str| {
+            let s = s.trim();
+            (!s.is_empty()).then(|| s.to_string())
+        };
+        let text = draft.text.trim().to_string();
+        match draft.editing {
+            Some(id) => Event::NoteEdited {
+                id,
+                text,
+                owner: optional(&draft.owner),
+                due: optional(&draft.due),
+            },
+            None => Event::NoteAdded {
+                id: new_id,
+                kind: draft.kind,
+                text,
+                owner: optional(&draft.owner),
+                due: optional(&draft.due),
+                round: self.note_round(),
+                card: self.session.table.last().cloned(),
+            },
+        }
+    }
+
+    /// The drafts as notes, for the end of the session: nothing typed is left behind in a
+    /// session that can no longer be resumed.
+    fn drafts_as_notes(&self) -> Vec<Event> {
+        let mut next_id = self.session.next_note_id();
+        let mut events = Vec::new();
+        for draft in self.drafts.list() {
+            // A correction of a note that was deleted meanwhile becomes a note of its own.
+            let live = |id| self.session.live_notes().any(|n| n.id == id);
+            let draft = match draft.editing {
+                Some(id) if !live(id) => Draft {
+                    editing: None,
+                    ..draft.clone()
+                },
+                _ => draft.clone(),
+            };
+            events.push(self.note_event(&draft, next_id));
+            if draft.editing.is_none() {
+                next_id += 1;
+            }
+        }
+        events
     }
 
     /// Notes belong to the running round, or the last one that ran.
@@ -549,13 +625,14 @@ impl App {
             KeyCode::Delete | KeyCode::Char('x') | KeyCode::Backspace => *confirm_delete = true,
             KeyCode::Enter | KeyCode::Char('e') => {
                 let note = self.round_notes()[index];
-                let draft = Draft {
+                // A correction put aside earlier comes back where it was.
+                let draft = self.drafts.get(Some(note.id)).cloned().unwrap_or(Draft {
                     kind: note.kind,
                     editing: Some(note.id),
                     text: note.text.clone(),
                     owner: note.owner.clone().unwrap_or_default(),
                     due: note.due.clone().unwrap_or_default(),
-                };
+                });
                 self.mode = Mode::Editor(Box::new(Editor::from_draft(&draft)));
             }
             _ => self.mode = Mode::Normal,
@@ -606,7 +683,7 @@ impl App {
     }
 
     fn end_session(&mut self) -> Vec<Effect> {
-        let mut events = Vec::new();
+        let mut events = self.drafts_as_notes();
         if let Some(round) = self.session.current {
             events.push(Event::RoundEnded { round });
         }
@@ -633,11 +710,35 @@ impl App {
         self.session.table.last()
     }
 
-    /// A draft that is open or kept, to write on the way out.
-    pub fn pending_draft(&self) -> Option<Draft> {
-        match &self.mode {
-            Mode::Editor(editor) if !editor.is_empty() => Some(editor.to_draft()),
-            _ => self.draft.clone(),
+    /// Every unsaved text, the open editor's included, to write on the way out.
+    pub fn pending_drafts(&self) -> Vec<Draft> {
+        let mut drafts = self.drafts.clone();
+        if let Mode::Editor(editor) = &self.mode {
+            merge_editor(&self.session, &mut drafts, editor);
         }
+        drafts.list().to_vec()
+    }
+
+    /// How many unsaved texts there are (the confirmation before ending names them).
+    pub fn draft_count(&self) -> usize {
+        self.pending_drafts().len()
+    }
+}
+
+/// Puts the editor's text among `drafts`; a correction that changes nothing is no draft.
+fn merge_editor(session: &Session, drafts: &mut Drafts, editor: &Editor) {
+    let draft = editor.to_draft();
+    let unchanged = draft.editing.is_some_and(|id| {
+        session.notes.iter().any(|n| {
+            n.id == id
+                && n.text == draft.text
+                && n.owner.as_deref().unwrap_or("") == draft.owner
+                && n.due.as_deref().unwrap_or("") == draft.due
+        })
+    });
+    if unchanged {
+        drafts.remove(draft.editing);
+    } else {
+        drafts.put(draft);
     }
 }

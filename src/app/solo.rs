@@ -30,16 +30,9 @@ impl App {
     /// writing area with what was being written.
     pub(super) fn rest_mode(&self) -> Mode {
         if self.is_solo() && !self.session.ended {
-            Mode::Editor(Box::new(solo_editor(self.draft.as_ref())))
+            Mode::Editor(Box::new(solo_editor(self.drafts.get(None))))
         } else {
             Mode::Normal
-        }
-    }
-
-    /// Keeps the text being written while the screen shows something else.
-    fn stash_writing(&mut self) {
-        if let Mode::Editor(editor) = &self.mode {
-            self.draft = (!editor.is_empty()).then(|| editor.to_draft());
         }
     }
 
@@ -48,7 +41,7 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let effects = match key.code {
             KeyCode::Char('n') if ctrl => {
-                self.stash_writing();
+                self.stash_editor();
                 let effects = self.draw();
                 if matches!(self.mode, Mode::Editor(_)) {
                     self.mode = self.rest_mode();
@@ -56,22 +49,18 @@ impl App {
                 effects
             }
             KeyCode::Char('t') if ctrl => {
-                self.stash_writing();
+                self.stash_editor();
                 let effects = self.put_back();
                 self.mode = self.rest_mode();
                 effects
             }
             KeyCode::Esc | KeyCode::Char('e') if key.code == KeyCode::Esc || ctrl => {
-                self.stash_writing();
+                self.stash_editor();
                 self.mode = Mode::ConfirmQuit;
-                self.draft
-                    .clone()
-                    .map(Effect::SaveDraft)
-                    .into_iter()
-                    .collect()
+                vec![self.keep_drafts()]
             }
             KeyCode::F(1) | KeyCode::Char('h') if ctrl || key.code == KeyCode::F(1) => {
-                self.stash_writing();
+                self.stash_editor();
                 self.mode = Mode::Help;
                 Vec::new()
             }

@@ -3,11 +3,11 @@
 
 use super::run::drive;
 use super::{Context, Failure, Outcome};
-use crate::app::{App, Effect, Now};
+use crate::app::{App, Effect, Now, Status};
 use crate::history::listing::list;
 use crate::history::resolve::resolve;
 use crate::session::clock::{Clock, SystemClock};
-use crate::session::draft::load_draft;
+use crate::session::draft::load_drafts;
 use crate::session::journal::Journal;
 use crate::session::{Event, Session};
 use crate::tr;
@@ -77,8 +77,15 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
         initial.push(Effect::Persist(vec![Event::TimerPaused]));
     }
     initial.extend(app.begin(now));
-    if let Some(draft) = load_draft(&path) {
-        app.restore_draft(draft);
+    let found = load_drafts(&path);
+    app.restore_drafts(found.drafts);
+    if let Some((side, why)) = found.set_aside {
+        // Never silently: the file is kept under a new name, so nothing in it is lost.
+        app.status = Some(Status::Error(tr!(
+            "een onbruikbaar concept ({why}) is apart gezet: {}",
+            "an unusable draft ({why}) was set aside: {}",
+            side.display()
+        )));
     }
     drive(&mut app, &mut journal, &clock, initial)
 }

@@ -204,12 +204,33 @@ pub(super) fn session_screen(
     initial: Vec<crate::app::Effect>,
 ) -> Result<Finished, Failure> {
     let exit = tui::run_session(app, journal, clock, initial).map_err(io_failure)?;
+    // The terminal is restored. Text that is still only in memory gets one more try; if it
+    // cannot be written anywhere it is printed, the last place it exists.
+    if let Some(cause) = keep_last_drafts(app, journal.path()) {
+        tui::print_unkept(&app.pending_drafts(), &cause);
+        return Err(Failure::failed(tr!(
+            "niet-opgeslagen tekst kon niet worden bewaard ({cause}); hij staat hierboven in de terminal. Alles wat bevestigd was staat in {}",
+            "unsaved text could not be kept ({cause}); it is printed above in the terminal. Everything confirmed is in {}",
+            journal.path().display()
+        )));
+    }
     Ok(Finished {
         path: journal.path().display().to_string(),
         id: journal.id(),
         ended: app.session.ended,
         exit,
     })
+}
+
+/// Writes the unsaved texts once more on the way out; the cause when that fails.
+fn keep_last_drafts(app: &App, session: &std::path::Path) -> Option<String> {
+    let drafts = app.pending_drafts();
+    if drafts.is_empty() && app.drafts_not_kept.is_none() {
+        return None;
+    }
+    crate::session::draft::save_drafts(session, &drafts)
+        .err()
+        .map(|e| crate::session::io_cause(&e))
 }
 
 pub(super) fn io_failure(err: std::io::Error) -> Failure {

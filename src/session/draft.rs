@@ -1,13 +1,19 @@
-//! The note the facilitator is typing but has not saved yet. It is kept next to the session
-//! file (`<session file>.draft`, mode 0600) and replaced atomically, so a crash or a killed
-//! terminal never loses more than the last few keystrokes, and never leaves a half-written
-//! draft behind.
+//! Text the facilitator is typing but has not saved as a note yet. It is kept next to the
+//! session file (`<session file>.draft`, mode 0600) and replaced atomically, so a crash or a
+//! killed terminal never loses more than the last few keystrokes.
+//!
+//! The file holds every unsaved text at once — a new note and any corrections being made —
+//! so working on one never overwrites another. Nothing here follows a symlink: the draft is
+//! written through a fresh temporary file (`O_EXCL`, random name) renamed into place, and a
+//! draft that is a symlink, not a regular file, or not readable is set aside, never read
+//! through or silently deleted.
 
 use std::ffi::OsString;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use chrono::Local;
 use serde::{Deserialize, Serialize};
 
 use crate::session::event::NoteKind;
@@ -23,15 +29,20 @@ pub struct Draft {
     pub due: String,
 }
 
+impl Draft {
+    /// Nothing typed in the text (an agreement's owner or date alone is not a note).
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// A draft file larger than this is not a draft tafel wrote (notes are at most 20,000
+/// characters): it is set aside rather than read into memory.
+const MAX_DRAFT_BYTES: u64 = 4 << 20;
+
 /// `<session file>.draft`.
 pub fn draft_path(session: &Path) -> PathBuf {
     with_suffix(session, ".draft")
-}
-
-/// The temporary file a draft is written to before it replaces the old one. Its name is fixed,
-/// so a leftover from a crash is overwritten by the next save and removed by `clear_draft`.
-fn temp_path(session: &Path) -> PathBuf {
-    with_suffix(session, ".draft.tmp")
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -40,51 +51,38 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Saves the draft atomically: a 0600 temporary file in the same directory, fsynced, renamed
-/// over the old draft, then the directory fsynced.
-pub fn save_draft(session: &Path, draft: &Draft) -> io::Result<()> {
-    let temp = temp_path(session);
-    let result = write_temp(&temp, draft).and_then(|()| {
-        fs::rename(&temp, draft_path(session))?;
-        sync_dir(parent_dir(session))
-    });
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+/// The name of the temporary file older versions used; removed when drafts are cleared.
+fn legacy_temp_path(session: &Path) -> PathBuf {
+    with_suffix(session, ".draft.tmp")
 }
 
-fn write_temp(temp: &Path, draft: &Draft) -> io::Result<()> {
-    let bytes = serde_json::to_vec(draft).map_err(io::Error::other)?;
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+/// Keeps exactly these drafts: written atomically (a new 0600 temporary file in the same
+/// directory, fsynced, renamed over the old draft, the directory fsynced). No drafts: the
+/// file is removed.
+pub fn save_drafts(session: &Path, drafts: &[Draft]) -> io::Result<()> {
+    crate::session::fault::disk_full()?;
+    if drafts.is_empty() {
+        return clear_drafts(session);
     }
-    let mut file = options.open(temp)?;
-    #[cfg(unix)]
-    {
-        // A leftover temporary file keeps its old mode when opened; notes are private.
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(&bytes)?;
-    file.sync_all()
+    let bytes = serde_json::to_vec(drafts).map_err(io::Error::other)?;
+    let dir = parent_dir(session);
+    // `tempfile` creates the file with O_EXCL under a random name, mode 0600: a symlink
+    // planted in the sessions directory cannot redirect the write.
+    let mut temp = tempfile::Builder::new()
+        .prefix(".tafel-draft-")
+        .tempfile_in(dir)?;
+    temp.write_all(&bytes)?;
+    temp.as_file().sync_all()?;
+    // rename(2) replaces a symlink at the destination; it never writes through it.
+    temp.persist(draft_path(session)).map_err(|e| e.error)?;
+    sync_dir(dir)
 }
 
-/// The saved draft, or `None` when there is none or it cannot be read.
-pub fn load_draft(session: &Path) -> Option<Draft> {
-    let bytes = fs::read(draft_path(session)).ok()?;
-    serde_json::from_slice(&bytes).ok()
-}
-
-/// Removes the draft (after its note was saved, or when it was discarded) durably, so a crash
-/// cannot bring back a draft that was already saved as a note. A missing draft is fine.
-pub fn clear_draft(session: &Path) -> io::Result<()> {
+/// Removes the drafts (after their notes were saved) durably, so a crash cannot bring back
+/// text that is already a note. A missing draft is fine.
+pub fn clear_drafts(session: &Path) -> io::Result<()> {
     let mut removed = false;
-    for path in [draft_path(session), temp_path(session)] {
+    for path in [draft_path(session), legacy_temp_path(session)] {
         match fs::remove_file(&path) {
             Ok(()) => removed = true,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -95,4 +93,108 @@ pub fn clear_draft(session: &Path) -> io::Result<()> {
         sync_dir(parent_dir(session))?;
     }
     Ok(())
+}
+
+/// What was found next to a session.
+#[derive(Debug, Default, PartialEq)]
+pub struct Found {
+    /// The unsaved texts, oldest change first.
+    pub drafts: Vec<Draft>,
+    /// A draft file that could not be used, moved here untouched (and why).
+    pub set_aside: Option<(PathBuf, String)>,
+}
+
+/// Reads the drafts. A draft file that is not one (damaged, foreign, a symlink, a FIFO, too
+/// big) is renamed to `<draft>.unreadable-<time>` so it is neither lost nor overwritten, and
+/// reported; if even that fails it is left where it is and still reported.
+pub fn load_drafts(session: &Path) -> Found {
+    let path = draft_path(session);
+    match read_draft_file(&path) {
+        Ok(None) => Found::default(),
+        Ok(Some(drafts)) => Found {
+            drafts,
+            set_aside: None,
+        },
+        Err(reason) => {
+            let side = side_path(&path);
+            let kept = match fs::rename(&path, &side) {
+                Ok(()) => {
+                    let _ = sync_dir(parent_dir(&path));
+                    side
+                }
+                Err(_) => path,
+            };
+            Found {
+                drafts: Vec::new(),
+                set_aside: Some((kept, reason)),
+            }
+        }
+    }
+}
+
+fn side_path(path: &Path) -> PathBuf {
+    let stamp = Local::now().format("%Y%m%d-%H%M%S");
+    let base = with_suffix(path, &format!(".unreadable-{stamp}"));
+    let mut side = base.clone();
+    let mut n = 1;
+    while fs::symlink_metadata(&side).is_ok() && n < 100 {
+        n += 1;
+        side = with_suffix(&base, &format!("-{n}"));
+    }
+    side
+}
+
+/// `Ok(None)`: there is no draft. `Err`: there is a file, and why it is not a draft.
+fn read_draft_file(path: &Path) -> Result<Option<Vec<Draft>>, String> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    if meta.file_type().is_symlink() {
+        return Err(crate::tr!(
+            "het is een symbolische koppeling; tafel volgt die niet",
+            "it is a symbolic link; tafel does not follow it"
+        ));
+    }
+    if !meta.is_file() {
+        return Err(crate::tr!(
+            "het is geen gewoon bestand",
+            "it is not a regular file"
+        ));
+    }
+    if meta.len() > MAX_DRAFT_BYTES {
+        return Err(crate::tr!("het is te groot", "it is too large"));
+    }
+    let mut bytes = Vec::new();
+    open_no_follow(path)
+        .and_then(|file| file.take(MAX_DRAFT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| e.to_string())?;
+    parse(&bytes).map(Some).ok_or_else(|| {
+        crate::tr!(
+            "de inhoud is geen concept van tafel",
+            "its content is not a tafel draft"
+        )
+    })
+}
+
+/// The current format is a list; a single object is what tafel wrote before corrections
+/// and new notes were kept side by side.
+fn parse(bytes: &[u8]) -> Option<Vec<Draft>> {
+    if let Ok(list) = serde_json::from_slice::<Vec<Draft>>(bytes) {
+        return Some(list);
+    }
+    serde_json::from_slice::<Draft>(bytes).ok().map(|d| vec![d])
+}
+
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Between the check above and this open the name could be swapped for a link.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path)
 }

@@ -281,6 +281,7 @@ impl Journal {
     }
 
     fn write_and_sync(&mut self, buf: &[u8]) -> io::Result<()> {
+        super::fault::disk_full()?;
         if let Some(limit) = self.fault.take() {
             self.file.write_all(&buf[..limit.min(buf.len())])?;
             return Err(io::Error::new(
@@ -723,22 +724,24 @@ impl fmt::Display for JournalError {
                 side.display(),
                 source
             ),
+            // The cause first and the path last: on a narrow status line "schijf vol" must
+            // be what stays visible.
             JournalError::Write { path, source } => tr!(
-                "{}: opslaan mislukt, de laatste wijziging is niet bewaard: {}",
-                "{}: saving failed, the last change was not saved: {}",
-                path.display(),
-                source
+                "{}: de laatste wijziging is niet bewaard ({})",
+                "{}: the last change was not saved ({})",
+                super::io_cause(source),
+                path.display()
             ),
             JournalError::WriteUnrecovered {
                 path,
                 source,
                 cleanup,
             } => tr!(
-                "{}: opslaan mislukt, de laatste wijziging is niet bewaard: {} (en het onvolledige stuk kon niet worden verwijderd: {}; eerder bewaarde gegevens zijn veilig)",
-                "{}: saving failed, the last change was not saved: {} (and the incomplete part could not be removed: {}; earlier saved data is safe)",
-                path.display(),
-                source,
-                cleanup
+                "{}: de laatste wijziging is niet bewaard; eerder bewaarde gegevens zijn veilig (het onvolledige stuk kon niet worden verwijderd: {}; {})",
+                "{}: the last change was not saved; earlier saved data is safe (the incomplete part could not be removed: {}; {})",
+                super::io_cause(source),
+                super::io_cause(cleanup),
+                path.display()
             ),
         };
         f.write_str(&message)

@@ -83,16 +83,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match &app.mode {
         Mode::Help if app.is_solo() => overlays::render_solo_help(area, buf),
         Mode::Help => overlays::render_help(area, buf),
-        Mode::ConfirmQuit => {
-            overlays::render_question(area, buf, tr!("De sessie beëindigen?", "End the session?"))
-        }
+        Mode::ConfirmQuit => overlays::render_question(
+            area,
+            buf,
+            tr!("De sessie beëindigen?", "End the session?") + &drafts_become_notes(app),
+        ),
         Mode::ConfirmEnd => overlays::render_question(
             area,
             buf,
             tr!(
                 "Dit was de laatste ronde. De sessie afronden?",
                 "This was the last round. Finish the session?"
-            ),
+            ) + &drafts_become_notes(app),
         ),
         Mode::EmptyPile { deck, .. } => overlays::render_question(
             area,
@@ -110,5 +112,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Agenda(state) => overlays::render_agenda(app, state, area, buf),
         Mode::Review { selected } => overlays::render_review(app, *selected, area, buf),
         Mode::Normal | Mode::Summary => {}
+    }
+}
+
+/// Ending a session saves what was still being written; the question says so.
+fn drafts_become_notes(app: &App) -> String {
+    match app.draft_count() {
+        0 => String::new(),
+        1 => tr!(
+            " Je niet-opgeslagen tekst wordt als notitie bewaard.",
+            " Your unsaved text is saved as a note."
+        ),
+        n => tr!(
+            " Je {n} niet-opgeslagen teksten worden als notities bewaard.",
+            " Your {n} unsaved texts are saved as notes."
+        ),
     }
 }
