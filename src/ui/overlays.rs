@@ -225,7 +225,7 @@ pub fn render_question(area: Rect, buf: &mut Buffer, question: String) {
     // As tall as the wrapped question needs, so a longer question is never cut.
     let inner_width = usize::from(area.width.min(60).saturating_sub(2)).max(1);
     let lines = textwrap::wrap(&question, inner_width).len() as u16;
-    let rect = popup(area, 60, lines + 3);
+    let rect = popup(area, 60, lines + 4);
     Clear.render(rect, buf);
     Paragraph::new(vec![
         Line::from(question),
