@@ -453,3 +453,25 @@ fn a_follow_up_closes_agreements_without_touching_the_earlier_file() {
             .contains("- [x] Verslag \\*rondsturen\\* naar \\[iedereen\\] — _gedaan_ — wie: Bram")
     );
 }
+
+/// Issue 8, item 13: an empty journal (from an older tafel, or a disk that filled up) is
+/// named once, with what it is, and the listing goes on.
+#[test]
+fn an_empty_journal_is_reported_once_and_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    write_session(
+        dir.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Goed",
+        "Een notitie",
+    );
+    let empty = dir.path().join("20261120-150000-koers-wat-bbbb.jsonl");
+    std::fs::write(&empty, b"").unwrap();
+    let run = tafel(&["sessions", "--sessions-dir", &dir_arg(dir.path())]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Goed"), "{}", run.stdout);
+    let name = empty.file_name().unwrap().to_str().unwrap();
+    assert_eq!(run.stderr.matches(name).count(), 1, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("leeg"), "{}", run.stderr);
+}

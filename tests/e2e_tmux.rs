@@ -585,3 +585,22 @@ fn a_damaged_draft_is_set_aside_and_reported_on_resume() {
     assert_eq!(side.len(), 1, "{side:?}");
     assert_eq!(fs::read(&side[0]).unwrap(), b"{\"kind\":\"note\",\"te");
 }
+
+/// Item 13: a full disk at `tafel run` leaves no empty session file behind.
+#[test]
+fn a_full_disk_at_start_leaves_no_empty_session() {
+    let term = Term::start_env(
+        "fullstart",
+        100,
+        30,
+        ": > {dir}/vol\nexport TAFEL_TEST_DISK_FULL={dir}/vol",
+        "run koers-wat --seed 7",
+    );
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 1, "{all}");
+    assert!(collapse_spaces(&all).contains("schijf vol"), "{all}");
+    let left: Vec<_> = fs::read_dir(&term.sessions)
+        .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}

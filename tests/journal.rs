@@ -588,8 +588,15 @@ fn new_sessions_get_unique_private_files() {
     let mut paths = Vec::new();
     let mut journals = Vec::new();
     for _ in 0..20 {
-        let journal =
-            Journal::create(&sessions, local_start(), "Retro: Ideeën & Afspraken!").unwrap();
+        let (journal, _) = Journal::create(
+            &sessions,
+            local_start(),
+            "Retro: Ideeën & Afspraken!",
+            vec![started()],
+            at(),
+            0,
+        )
+        .unwrap();
         paths.push(journal.path().to_path_buf());
         journals.push(journal);
     }
@@ -626,7 +633,15 @@ fn new_sessions_get_unique_private_files() {
     }
 
     // A long or odd title still gives a short, safe name.
-    let journal = Journal::create(&sessions, local_start(), &"Ö/../ x".repeat(30)).unwrap();
+    let (journal, _) = Journal::create(
+        &sessions,
+        local_start(),
+        &"Ö/../ x".repeat(30),
+        vec![started()],
+        at(),
+        0,
+    )
+    .unwrap();
     let name = journal.id();
     let slug = &name["20250314-093000-".len()..name.len() - 5];
     assert!(slug.len() <= 40, "{slug}");
@@ -896,4 +911,68 @@ fn drafts_never_follow_a_symlink() {
     draft::clear_drafts(session).unwrap();
     assert_eq!(fs::read(&victim).unwrap(), b"precious");
     assert_eq!(mode(&victim), 0o644);
+}
+
+/// Issue 8, item 14: a last line that is valid JSON but does not fit the session (a
+/// `note_deleted` of an unknown note, a round that does not exist) is set aside like an
+/// incomplete line, instead of making the whole session unreadable.
+#[test]
+fn a_valid_but_impossible_last_record_is_set_aside() {
+    for bad in [
+        r#"{"seq":3,"at":"2025-03-14T09:30:00+01:00","t":5,"type":"note_deleted","id":99}"#,
+        r#"{"seq":3,"at":"2025-03-14T09:30:00+01:00","t":5,"type":"round_started","round":99,"planned_ms":1}"#,
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, records) = journal_with_notes(dir.path(), 2);
+        assert_eq!(records.len(), 3);
+        let good = fs::read(&path).unwrap();
+        let mut file = fs::OpenOptions::new().append(true).open(&path).unwrap();
+        writeln!(file, "{bad}").unwrap();
+        drop(file);
+
+        let loaded = tafel::session::load(&path).expect("still readable");
+        assert_eq!(loaded.records, records);
+        let torn = loaded.torn_tail.expect("the bad line is reported");
+        assert_eq!(torn.line, 4);
+        assert_eq!(torn.bytes, format!("{bad}\n").into_bytes());
+
+        let (_, reopened) = tafel::session::open_for_append(&path).unwrap();
+        assert_eq!(reopened.records, records);
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            good,
+            "back to the confirmed records"
+        );
+        let side: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains(".torn-"))
+            .collect();
+        assert_eq!(side.len(), 1);
+        assert_eq!(fs::read(&side[0]).unwrap(), format!("{bad}\n").into_bytes());
+    }
+}
+
+/// The same record in the middle of the file is damage, named by its line.
+#[test]
+fn an_impossible_record_in_the_middle_is_damage_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = journal_with_notes(dir.path(), 1);
+    let mut file = fs::OpenOptions::new().append(true).open(&path).unwrap();
+    writeln!(
+        file,
+        r#"{{"seq":2,"at":"2025-03-14T09:30:00+01:00","t":5,"type":"note_deleted","id":99}}"#
+    )
+    .unwrap();
+    writeln!(
+        file,
+        r#"{{"seq":3,"at":"2025-03-14T09:30:00+01:00","t":6,"type":"note_deleted","id":1}}"#
+    )
+    .unwrap();
+    drop(file);
+    assert!(journal::load(&path).is_ok(), "the storage itself is fine");
+    match tafel::session::load(&path) {
+        Err(LoadError::Damaged { line, .. }) => assert_eq!(line, 3),
+        other => panic!("expected damage, got {other:?}"),
+    }
 }

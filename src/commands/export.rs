@@ -7,7 +7,6 @@ use super::{Context, Failure, Outcome};
 use crate::history::export::markdown;
 use crate::history::resolve::{id_of, resolve};
 use crate::session::Session;
-use crate::session::journal;
 use crate::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -35,7 +34,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
         true => PathBuf::from(&args.target),
         false => resolve(&ctx.sessions_dir()?, Some(&args.target)).map_err(Failure::usage)?,
     };
-    let loaded = journal::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    let loaded = crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
     let session = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
     let text = markdown(&session, &loaded.records, &id_of(&path));
@@ -82,7 +81,7 @@ pub fn file_name_from_title(title: &str) -> String {
 /// over an existing file: `titel-2.md`, `titel-3.md`, … when the name is taken. Returns the
 /// file written. The home screen's `e`.
 pub fn export_into(session: &Path, dir: &Path) -> Result<PathBuf, Failure> {
-    let loaded = journal::load(session).map_err(|e| Failure::failed(e.to_string()))?;
+    let loaded = crate::session::load(session).map_err(|e| Failure::failed(e.to_string()))?;
     let parsed = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", session.display())))?;
     let text = markdown(&parsed, &loaded.records, &id_of(session));

@@ -8,7 +8,6 @@ use crate::history::listing::list;
 use crate::history::resolve::resolve;
 use crate::session::clock::{Clock, SystemClock};
 use crate::session::draft::load_drafts;
-use crate::session::journal::Journal;
 use crate::session::{Event, Session};
 use crate::tr;
 
@@ -40,7 +39,7 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
             })?,
     };
     let (mut journal, loaded) =
-        Journal::open_for_append(&path).map_err(|e| Failure::failed(e.to_string()))?;
+        crate::session::open_for_append(&path).map_err(|e| Failure::failed(e.to_string()))?;
     if let Some(side) = journal.set_aside() {
         eprintln!(
             "{}",

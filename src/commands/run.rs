@@ -105,8 +105,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         Some(target) => Some(follow_up_event(&sessions_dir, target)?),
         None => None,
     };
-    let mut journal = Journal::create(&sessions_dir, started, &plan.id)
-        .map_err(|e| Failure::failed(e.to_string()))?;
+    let slug = plan.id.clone();
     let event = Event::SessionStarted {
         format: FORMAT.to_string(),
         title,
@@ -116,13 +115,15 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         seed: start.seed.unwrap_or_else(rand::random),
         participants: start.participants.clone(),
     };
-    let records = journal
-        .append(
-            std::iter::once(event).chain(follow_up).collect(),
-            clock.wall(),
-            clock.t(),
-        )
-        .map_err(|e| Failure::failed(e.to_string()))?;
+    let (mut journal, records) = Journal::create(
+        &sessions_dir,
+        started,
+        &slug,
+        std::iter::once(event).chain(follow_up).collect(),
+        clock.wall(),
+        clock.t(),
+    )
+    .map_err(|e| Failure::failed(e.to_string()))?;
     let session = Session::from_records(&records).map_err(|e| Failure::failed(e.to_string()))?;
     let now = Now {
         t: clock.t(),

@@ -22,15 +22,9 @@ pub struct SessionsArgs {
 pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
     let dir = ctx.sessions_dir()?;
     let listing = list(&dir);
-    for (path, why) in &listing.unreadable {
-        eprintln!(
-            "{}",
-            tr!(
-                "onleesbaar: {}: {why}",
-                "unreadable: {}: {why}",
-                path.display()
-            )
-        );
+    // Each reason already names its file.
+    for (_, why) in &listing.unreadable {
+        eprintln!("{}", tr!("onleesbaar: {why}", "unreadable: {why}"));
     }
     if args.open {
         print_open_agreements(&listing, args);

@@ -42,8 +42,6 @@ pub fn start_solo(ctx: &Context, args: &SoloArgs) -> Result<Finished, Failure> {
     let sessions_dir = ctx.sessions_dir()?;
     let clock = SystemClock::starting_at(0);
     let started = chrono::Local::now();
-    let mut journal = Journal::create(&sessions_dir, started, SOLO_PLAN)
-        .map_err(|e| Failure::failed(e.to_string()))?;
     let start = Event::SessionStarted {
         format: FORMAT.to_string(),
         title: tr!(
@@ -57,9 +55,15 @@ pub fn start_solo(ctx: &Context, args: &SoloArgs) -> Result<Finished, Failure> {
         seed: rand::random(),
         participants: Vec::new(),
     };
-    let records = journal
-        .append(vec![start], clock.wall(), clock.t())
-        .map_err(|e| Failure::failed(e.to_string()))?;
+    let (mut journal, records) = Journal::create(
+        &sessions_dir,
+        started,
+        SOLO_PLAN,
+        vec![start],
+        clock.wall(),
+        clock.t(),
+    )
+    .map_err(|e| Failure::failed(e.to_string()))?;
     let session = Session::from_records(&records).map_err(|e| Failure::failed(e.to_string()))?;
     let now = Now {
         t: clock.t(),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::search::fold;
 use crate::session::event::ReviewOutcome;
-use crate::session::journal::{self, LoadError};
+use crate::session::journal::LoadError;
 use crate::session::{NoteKind, Session};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,7 +52,7 @@ pub struct OpenAgreement {
 }
 
 pub fn summarize(path: &Path) -> Result<Summary, String> {
-    let loaded = journal::load(path).map_err(|e: LoadError| e.to_string())?;
+    let loaded = crate::session::load(path).map_err(|e: LoadError| e.to_string())?;
     let session =
         Session::from_records(&loaded.records).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut summary = from_session(&session, &super::resolve::id_of(path), &loaded.records);

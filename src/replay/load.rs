@@ -4,12 +4,11 @@
 use std::path::Path;
 
 use super::Replay;
-use crate::session::journal;
 use crate::tr;
 
 /// The replay of the session in `path`, or a sentence for the user that names the file.
 pub fn open(path: &Path) -> Result<Replay, String> {
-    let loaded = journal::load(path).map_err(|e| e.to_string())?;
+    let loaded = crate::session::load(path).map_err(|e| e.to_string())?;
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -13,7 +13,7 @@
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local};
@@ -114,17 +114,46 @@ pub enum JournalError {
 }
 
 impl Journal {
-    /// Starts a new, empty journal in `dir` (created 0700 if missing) named
-    /// `YYYYMMDD-HHMMSS-<slug>-<4 hex>.jsonl`, mode 0600, locked for this process.
+    /// Starts a new journal in `dir` (created 0700 if missing) named
+    /// `YYYYMMDD-HHMMSS-<slug>-<4 hex>.jsonl`, mode 0600, locked for this process, holding
+    /// `first` (the session's start) as its first records.
+    ///
+    /// The journal never exists without its first records: they are written to a temporary
+    /// file, fsynced, and only then linked under the journal's name (never replacing a file),
+    /// so a kill or a full disk during start-up leaves no empty session behind.
     pub fn create(
         dir: &Path,
         started: DateTime<Local>,
         slug: &str,
-    ) -> Result<Journal, JournalError> {
+        first: Vec<Event>,
+        at: DateTime<FixedOffset>,
+        t: u64,
+    ) -> Result<(Journal, Vec<Record>), JournalError> {
         create_private_dir(dir).map_err(|source| JournalError::CreateDir {
             path: dir.to_path_buf(),
             source,
         })?;
+        let records: Vec<Record> = first
+            .into_iter()
+            .zip(0..)
+            .map(|(event, seq)| Record { seq, at, t, event })
+            .collect();
+        let create_error = |path: &Path, source| JournalError::Create {
+            path: path.to_path_buf(),
+            source,
+        };
+        let buf = serialize(&records).map_err(|source| create_error(dir, source))?;
+        // O_EXCL, a random name, mode 0600: nothing in the directory can redirect it.
+        let mut temp = tempfile::Builder::new()
+            .prefix(".tafel-nieuw-")
+            .suffix(".part")
+            .tempfile_in(dir)
+            .map_err(|source| create_error(dir, source))?;
+        lock(temp.as_file(), temp.path())?;
+        super::fault::disk_full()
+            .and_then(|()| temp.write_all(&buf))
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(|source| create_error(dir, source))?;
         let stamp = started.format("%Y%m%d-%H%M%S");
         let slug = sanitize_slug(slug);
         let mut attempt = 0;
@@ -132,38 +161,49 @@ impl Journal {
             attempt += 1;
             let suffix: u16 = rand::random();
             let path = dir.join(format!("{stamp}-{slug}-{suffix:04x}.jsonl"));
-            match create_private_file(&path, true) {
+            match temp.persist_noclobber(&path) {
                 Ok(file) => break (path, file),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < NAME_ATTEMPTS => {}
-                Err(source) => return Err(JournalError::Create { path, source }),
+                Err(e)
+                    if e.error.kind() == io::ErrorKind::AlreadyExists
+                        && attempt < NAME_ATTEMPTS =>
+                {
+                    temp = e.file;
+                }
+                Err(e) => return Err(create_error(&path, e.error)),
             }
         };
-        if let Err(e) = lock(&file, &path) {
-            drop(file);
-            let _ = fs::remove_file(&path);
-            return Err(e);
-        }
         if let Err(source) = sync_dir(dir) {
             // The name might not survive a crash: do not pretend the session was started.
             drop(file);
             let _ = fs::remove_file(&path);
-            return Err(JournalError::Create { path, source });
+            return Err(create_error(&path, source));
         }
-        Ok(Journal {
+        let journal = Journal {
             file,
             path,
-            next_seq: 0,
-            good_len: 0,
+            next_seq: records.len() as u64,
+            good_len: buf.len() as u64,
             dirty: false,
             set_aside: None,
             fault: None,
-        })
+        };
+        Ok((journal, records))
     }
 
     /// Opens an existing journal to continue it: locks it, loads it and, if it ends in an
     /// incomplete line, moves that line to `<name>.torn-<YYYYMMDD-HHMMSS>` (0600) and
     /// truncates the journal to its last complete record.
     pub fn open_for_append(path: &Path) -> Result<(Journal, Loaded), JournalError> {
+        Journal::open_inner(path, None)
+    }
+
+    /// As [`Journal::open_for_append`], with a last record that does not fit (`fits`) set
+    /// aside like an incomplete line.
+    pub fn open_fitting(path: &Path, fits: Fits) -> Result<(Journal, Loaded), JournalError> {
+        Journal::open_inner(path, Some(fits))
+    }
+
+    fn open_inner(path: &Path, fits: Option<Fits>) -> Result<(Journal, Loaded), JournalError> {
         let file = OpenOptions::new()
             .append(true)
             .open(path)
@@ -172,7 +212,7 @@ impl Journal {
                 source,
             })?;
         lock(&file, path)?;
-        let (loaded, good_len) = load_inner(path).map_err(JournalError::Load)?;
+        let (loaded, good_len) = load_inner(path, fits).map_err(JournalError::Load)?;
         let mut set_aside = None;
         if let Some(torn) = &loaded.torn_tail {
             set_aside = Some(write_side_file(path, &torn.bytes)?);
@@ -223,14 +263,10 @@ impl Journal {
             .zip(self.next_seq..)
             .map(|(event, seq)| Record { seq, at, t, event })
             .collect();
-        let mut buf = Vec::with_capacity(256 * records.len());
-        for record in &records {
-            serde_json::to_writer(&mut buf, record).map_err(|e| JournalError::Write {
-                path: self.path.clone(),
-                source: io::Error::other(e),
-            })?;
-            buf.push(b'\n');
-        }
+        let buf = serialize(&records).map_err(|source| JournalError::Write {
+            path: self.path.clone(),
+            source,
+        })?;
         match self.write_and_sync(&buf) {
             Ok(()) => {
                 self.good_len += buf.len() as u64;
@@ -282,6 +318,9 @@ impl Journal {
 
     fn write_and_sync(&mut self, buf: &[u8]) -> io::Result<()> {
         super::fault::disk_full()?;
+        // A journal made by `create` is not opened for appending: write at the end of what
+        // is confirmed (for an appending file this changes nothing).
+        self.file.seek(SeekFrom::Start(self.good_len))?;
         if let Some(limit) = self.fault.take() {
             self.file.write_all(&buf[..limit.min(buf.len())])?;
             return Err(io::Error::new(
@@ -302,10 +341,20 @@ impl Journal {
     }
 }
 
+/// Records as journal lines: one JSON object and a newline each.
+fn serialize(records: &[Record]) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(256 * records.len());
+    for record in records {
+        serde_json::to_writer(&mut buf, record).map_err(io::Error::other)?;
+        buf.push(b'\n');
+    }
+    Ok(buf)
+}
+
 /// Reads a journal without changing it. A missing final newline or an unreadable last line is
 /// a torn tail (reported in [`Loaded::torn_tail`]); anything wrong before that is an error.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    load_inner(path).map(|(loaded, _)| loaded)
+    load_inner(path, None).map(|(loaded, _)| loaded)
 }
 
 /// A line that did not parse; damage unless it turns out to be the last one.
@@ -316,9 +365,19 @@ struct BadLine {
     bytes: Vec<u8>,
 }
 
+/// Whether the records make sense together, or the `seq` of the first that does not and
+/// why. The journal only stores; the session's rules come from the caller.
+pub type Fits<'a> = &'a dyn Fn(&[Record]) -> Result<(), (u64, String)>;
+
+/// As [`load`], and records that do not fit (`fits`) are damage — except the very last one,
+/// which is reported as a torn tail like an incomplete line: nothing after it depends on it.
+pub fn load_fitting(path: &Path, fits: Fits) -> Result<Loaded, LoadError> {
+    load_inner(path, Some(fits)).map(|(loaded, _)| loaded)
+}
+
 /// Streams the file once (never holding more than one line besides the records) and returns
 /// what it holds plus the byte length of the complete records.
-fn load_inner(path: &Path) -> Result<(Loaded, u64), LoadError> {
+fn load_inner(path: &Path, fits: Option<Fits>) -> Result<(Loaded, u64), LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -335,6 +394,8 @@ fn load_inner(path: &Path) -> Result<(Loaded, u64), LoadError> {
     let mut good_len = 0u64;
     let mut bad: Option<BadLine> = None;
     let mut torn_tail = None;
+    // The last complete line as it is on disk, in case its record does not fit the session.
+    let mut last_line: Vec<u8> = Vec::new();
     loop {
         buf.clear();
         let n = reader.read_until(b'\n', &mut buf).map_err(io_error)?;
@@ -383,6 +444,8 @@ fn load_inner(path: &Path) -> Result<(Loaded, u64), LoadError> {
                 }
                 good_len += n as u64;
                 records.push(record);
+                last_line.clear();
+                last_line.extend_from_slice(&buf);
             }
             Err((column, message)) => {
                 if records.is_empty() {
@@ -403,10 +466,40 @@ fn load_inner(path: &Path) -> Result<(Loaded, u64), LoadError> {
             bytes: bad.bytes,
         });
     }
+    if records.len() > 1
+        && let Some(fits) = fits
+        && let Err((seq, message)) = fits(&records)
+    {
+        let last = records.len() - 1;
+        if seq != records[last].seq {
+            return Err(LoadError::Damaged {
+                path: path.to_path_buf(),
+                line: records
+                    .iter()
+                    .position(|r| r.seq == seq)
+                    .map_or(1, |i| i + 1),
+                column: 1,
+                message,
+            });
+        }
+        // Valid JSON that does not fit as the very last line: handled like an incomplete
+        // line, since nothing after it depends on it (it was never confirmed by a tafel
+        // that kept writing).
+        records.pop();
+        good_len -= last_line.len() as u64;
+        let mut bytes = std::mem::take(&mut last_line);
+        if let Some(torn) = torn_tail.take() {
+            bytes.extend_from_slice(&torn.bytes);
+        }
+        torn_tail = Some(TornTail {
+            line: last + 1,
+            bytes,
+        });
+    }
     if records.is_empty() {
         return Err(not_a_session(tr!(
-            "het bestand is leeg",
-            "the file is empty"
+            "het bestand is leeg (een sessie die bij het starten werd afgebroken; weggooien mag)",
+            "the file is empty (a session interrupted while starting; it may be deleted)"
         )));
     }
     Ok((Loaded { records, torn_tail }, good_len))
@@ -694,22 +787,22 @@ impl fmt::Display for JournalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = match self {
             JournalError::CreateDir { path, source } => tr!(
-                "{}: kan de map voor sessies niet aanmaken: {}",
-                "{}: cannot create the sessions folder: {}",
-                path.display(),
-                source
+                "{}: kan de map voor sessies niet aanmaken ({})",
+                "{}: cannot create the sessions folder ({})",
+                super::io_cause(source),
+                path.display()
             ),
             JournalError::Create { path, source } => tr!(
-                "{}: kan het sessiebestand niet aanmaken: {}",
-                "{}: cannot create the session file: {}",
-                path.display(),
-                source
+                "{}: kan het sessiebestand niet aanmaken ({})",
+                "{}: cannot create the session file ({})",
+                super::io_cause(source),
+                path.display()
             ),
             JournalError::Open { path, source } => tr!(
-                "{}: kan het sessiebestand niet openen: {}",
-                "{}: cannot open the session file: {}",
-                path.display(),
-                source
+                "{}: kan het sessiebestand niet openen ({})",
+                "{}: cannot open the session file ({})",
+                super::io_cause(source),
+                path.display()
             ),
             JournalError::Locked { path } => tr!(
                 "{}: deze sessie is geopend in een andere tafel; sluit die eerst",

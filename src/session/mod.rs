@@ -27,3 +27,24 @@ pub fn io_cause(err: &std::io::Error) -> String {
         _ => err.to_string(),
     }
 }
+
+/// A session file read for looking back (replay, export, listing): the journal, with a last
+/// record that does not fit the session reported as a torn tail instead of making the whole
+/// session unreadable. Never changes the file.
+pub fn load(path: &std::path::Path) -> Result<journal::Loaded, journal::LoadError> {
+    journal::load_fitting(path, &fits)
+}
+
+/// A session file opened to continue it: as [`load`], and a last record that does not fit is
+/// moved to a side file.
+pub fn open_for_append(
+    path: &std::path::Path,
+) -> Result<(journal::Journal, journal::Loaded), journal::JournalError> {
+    journal::Journal::open_fitting(path, &fits)
+}
+
+fn fits(records: &[Record]) -> Result<(), (u64, String)> {
+    Session::from_records(records)
+        .map(|_| ())
+        .map_err(|e| (e.seq, e.message))
+}

@@ -208,7 +208,14 @@ impl Session {
         })?;
         let mut session = Session::start(first)?;
         for record in rest {
-            session.apply(record)?;
+            // No copy to roll back to: on an error the whole state is dropped anyway.
+            session
+                .apply_in_place(record)
+                .map_err(|message| StateError {
+                    seq: record.seq,
+                    message,
+                })?;
+            session.stamp(record);
         }
         Ok(session)
     }
@@ -220,11 +227,16 @@ impl Session {
             seq: record.seq,
             message,
         })?;
-        next.last_t = record.t.max(self.last_t);
-        next.last_at = record.at;
-        next.next_seq = record.seq + 1;
+        next.stamp(record);
         *self = next;
         Ok(())
+    }
+
+    /// The record was applied: it is the latest.
+    fn stamp(&mut self, record: &Record) {
+        self.last_t = record.t.max(self.last_t);
+        self.last_at = record.at;
+        self.next_seq = record.seq + 1;
     }
 
     fn apply_in_place(&mut self, record: &Record) -> Result<(), String> {

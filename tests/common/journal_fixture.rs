@@ -100,11 +100,15 @@ pub fn note(id: u64, text: &str) -> Event {
 
 /// A new journal in `dir` with its `session_started` record.
 pub fn new_journal(dir: &Path) -> (Journal, Vec<Record>) {
-    let mut journal = Journal::create(dir, local_start(), "Retro sprint 12").expect("create");
-    let records = journal
-        .append(vec![started()], at(), 0)
-        .expect("append start");
-    (journal, records)
+    Journal::create(
+        dir,
+        local_start(),
+        "Retro sprint 12",
+        vec![started()],
+        at(),
+        0,
+    )
+    .expect("create")
 }
 
 /// A journal with a session start and `notes` notes, each appended on its own; closed again.
