@@ -164,12 +164,21 @@ impl Replay {
         self.moved();
     }
 
+    /// The next event a person made; checkpoints (the timer was still running) are passed
+    /// over, there is one every few seconds.
     pub fn step_forward(&mut self, now: u64) {
-        self.go_to(self.position() + 1, now);
+        let next = (self.position() + 1..self.len())
+            .find(|&n| !is_checkpoint(&self.records()[n]))
+            .unwrap_or(self.len().saturating_sub(1));
+        self.go_to(next, now);
     }
 
     pub fn step_back(&mut self, now: u64) {
-        self.go_to(self.position().saturating_sub(1), now);
+        let previous = (0..self.position())
+            .rev()
+            .find(|&n| !is_checkpoint(&self.records()[n]))
+            .unwrap_or(0);
+        self.go_to(previous, now);
     }
 
     pub fn next_round(&mut self, now: u64) {
@@ -335,4 +344,8 @@ impl Replay {
     fn toggle_view(&mut self, view: View) {
         self.view = if self.view == view { View::Main } else { view };
     }
+}
+
+fn is_checkpoint(record: &Record) -> bool {
+    matches!(record.event, crate::session::Event::Checkpoint)
 }

@@ -138,8 +138,8 @@ pub enum Event {
         minutes: u32,
     },
     SessionEnded,
-    /// The round's timer was still running at this moment. Written once a minute while it
-    /// runs, so a session resumed after a crash loses at most a minute of the round.
+    /// The round's timer was still running at this moment. Written every few seconds while
+    /// it runs untouched, so a session resumed after a crash loses at most those seconds.
     Checkpoint,
     /// A follow-up meeting: the agreements of an earlier session that were still open.
     /// The earlier file is never touched; everything is recorded here.
