@@ -516,6 +516,7 @@ fn left_goes_back_and_continues_with_what_was_left() {
     let mut h = Setup::plan("koers-wat").start();
     h.advance_secs(90);
     h.right();
+    let round_1_table = h.table();
     h.advance_secs(200);
     let effects = h.left();
     assert_eq!(
@@ -534,7 +535,8 @@ fn left_goes_back_and_continues_with_what_was_left() {
     h.advance_secs(10);
     assert_eq!(h.remaining(), 200_000);
 
-    // Forward again: round 1 continues too, and does not draw its cards again.
+    // Forward again: round 1 continues too, and does not draw its cards again: the cards
+    // that lay on its table come back (issue 8, item 6).
     let drawn = h.drawn().len();
     h.right();
     assert_eq!(h.remaining(), (14 * MIN - 200_000) as i64);
@@ -543,7 +545,7 @@ fn left_goes_back_and_continues_with_what_was_left() {
         drawn,
         "cards are drawn on the first visit only"
     );
-    assert!(h.table().is_empty());
+    assert_eq!(h.table(), round_1_table);
     h.left();
     assert_eq!(h.app.session.rounds[0].spent_ms, 100_000);
 
@@ -2118,6 +2120,7 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::CardDrawn { .. } => "CardDrawn",
             Event::CardPutBack { .. } => "CardPutBack",
             Event::CardSkipped { .. } => "CardSkipped",
+            Event::CardRestored { .. } => "CardRestored",
             Event::PileReshuffled { .. } => "PileReshuffled",
             Event::TurnPassed { .. } => "TurnPassed",
             Event::RolesAssigned { .. } => "RolesAssigned",
@@ -2136,7 +2139,7 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
         .collect();
     assert_eq!(
         kinds.len(),
-        22,
+        23,
         "the script uses every other event: {kinds:?}"
     );
     assert!(h.bells() >= 1);

@@ -130,6 +130,7 @@ fn any_event() -> impl Strategy<Value = Event> {
         (card_ref(), any::<usize>())
             .prop_map(|(card, position)| Event::CardPutBack { card, position }),
         card_ref().prop_map(|card| Event::CardSkipped { card }),
+        card_ref().prop_map(|card| Event::CardRestored { card }),
         (short_text(), prop::collection::vec(short_text(), 0..4))
             .prop_map(|(deck, order)| Event::PileReshuffled { deck, order }),
         any::<usize>().prop_map(|to| Event::TurnPassed { to }),
@@ -207,6 +208,7 @@ fn any_event_covers(event: &Event) {
         | Event::CardDrawn { .. }
         | Event::CardPutBack { .. }
         | Event::CardSkipped { .. }
+        | Event::CardRestored { .. }
         | Event::PileReshuffled { .. }
         | Event::TurnPassed { .. }
         | Event::RolesAssigned { .. }

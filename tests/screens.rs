@@ -168,7 +168,7 @@ fn round_with_card_note_agreement_turn_and_roles() {
         assert!(text.contains("Opdrachtgever wil eerst draagvlak bij de wethouder"));
         assert!(text.contains("AFSPRAAK Procesbegeleider plant de vervolgsessie"));
         assert!(text.contains("wie: Dewi"));
-        assert!(text.contains("opgeslagen 15:07:00"));
+        assert!(text.contains("opgeslagen 15:07:30"));
     }
     assert!(
         large.contains("sessie 1:07:30 van 1:30:00"),
@@ -557,9 +557,10 @@ fn resize_mid_round() {
 fn the_session_holds_what_the_harness_confirmed() {
     let rig = round_seven();
     assert_eq!(rig.app.session.next_seq, rig.journal.len() as u64);
+    // The last save is the checkpoint of the running timer, 30 s after the agreement.
     assert_eq!(
         rig.app.saved_at,
-        Some(start_wall() + Duration::seconds(67 * 60))
+        Some(start_wall() + Duration::seconds(67 * 60 + 30))
     );
     assert_eq!(
         rig.app.session.timer.planned_ms, ROLES_ROUND_MS,

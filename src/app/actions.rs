@@ -40,8 +40,11 @@ impl App {
         }
         let round = &session.rounds[target];
         let planned_ms = match round.round.length {
-            // A round visited before continues with what was left of it.
-            RoundLength::Minutes(m) => (u64::from(m) * 60_000).saturating_sub(round.spent_ms),
+            // A round visited before continues with what was left of what it was given.
+            RoundLength::Minutes(m) => round
+                .planned_ms()
+                .unwrap_or(u64::from(m) * 60_000)
+                .saturating_sub(round.spent_ms),
             RoundLength::Until(until) => ms_until(self.now.wall.time(), until),
         };
         events.push(Event::RoundStarted {
@@ -71,6 +74,23 @@ impl App {
                 events.push(Event::RolesAssigned {
                     round: target,
                     roles,
+                });
+            }
+        } else {
+            // Back to a round: what lay on its table comes back, unless a reshuffle has
+            // since dealt it elsewhere; the roles stay with the same people.
+            for card in &round.left_table {
+                let with_pile = session.piles.get(&card.deck).is_some_and(|pile| {
+                    pile.aside.contains(&card.card) || pile.remaining.contains(&card.card)
+                });
+                if with_pile {
+                    events.push(Event::CardRestored { card: card.clone() });
+                }
+            }
+            if !round.left_roles.is_empty() {
+                events.push(Event::RolesAssigned {
+                    round: target,
+                    roles: round.left_roles.clone(),
                 });
             }
         }

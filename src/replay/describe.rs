@@ -63,6 +63,13 @@ pub fn describe(record: &Record, after: &Session) -> String {
         Event::CardSkipped { card: c } => {
             tr!("kaart overgeslagen: {}", "card skipped: {}", card(c))
         }
+        Event::CardRestored { card: c } => {
+            tr!(
+                "kaart weer op tafel: {}",
+                "card back on the table: {}",
+                card(c)
+            )
+        }
         Event::PileReshuffled { deck, .. } => {
             let title = after.deck(deck).map_or(deck.as_str(), |d| d.title.as_str());
             tr!("stapel teruggeschud: {title}", "pile reshuffled: {title}")

@@ -86,6 +86,11 @@ pub enum Event {
     CardSkipped {
         card: CardRef,
     },
+    /// Back on the table of a round that is visited again: a card that lay there when the
+    /// round was left, taken from the set-aside cards (or the pile, after a reshuffle).
+    CardRestored {
+        card: CardRef,
+    },
     /// An empty pile takes back the cards that were set aside, in this order.
     PileReshuffled {
         deck: String,

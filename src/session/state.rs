@@ -54,15 +54,24 @@ pub struct RoundState {
     /// Time actually spent in this round (pauses excluded), over all visits.
     pub spent_ms: u64,
     pub visited: bool,
+    /// The cards on the table and the roles dealt when the round was last left, so a
+    /// round visited again (← then →) comes back as it was.
+    pub left_table: Vec<CardRef>,
+    pub left_roles: Vec<RoleAssignment>,
+    /// Once the round has run: the time it was given in all, following every live change
+    /// (a minute more or less, "tot 14:30", a new length).
+    pub given_ms: Option<u64>,
 }
 
 impl RoundState {
-    /// Planned length in ms; a round "tot 14:30" counts what it was given when it started.
+    /// Planned length in ms: what the round was given once it ran (so over-time made with
+    /// `-` counts as over-time), else its length in the plan. `None`: a round "tot 14:30"
+    /// that has not run, whose length depends on when it starts.
     pub fn planned_ms(&self) -> Option<u64> {
-        match self.round.length {
+        self.given_ms.or(match self.round.length {
             RoundLength::Minutes(m) => Some(u64::from(m) * 60_000),
             RoundLength::Until(_) => None,
-        }
+        })
     }
 }
 
@@ -183,6 +192,9 @@ impl Session {
                     skipped: false,
                     spent_ms: 0,
                     visited: false,
+                    left_table: Vec::new(),
+                    left_roles: Vec::new(),
+                    given_ms: None,
                 })
                 .collect(),
             current: None,
@@ -254,6 +266,17 @@ impl Session {
             ));
         }
         let t = record.t;
+        self.apply_event(record, t)?;
+        if let Some(current) = self.current
+            && is_timer_change(&record.event)
+        {
+            let round = &mut self.rounds[current];
+            round.given_ms = Some(round.spent_ms + self.timer.planned_ms);
+        }
+        Ok(())
+    }
+
+    fn apply_event(&mut self, record: &Record, t: u64) -> Result<(), String> {
         match &record.event {
             Event::SessionStarted { .. } => {
                 return Err(tr!(
@@ -279,6 +302,8 @@ impl Session {
                     ));
                 }
                 self.rounds[*round].spent_ms += self.timer.elapsed_ms(t);
+                self.rounds[*round].left_table = self.table.clone();
+                self.rounds[*round].left_roles = self.roles.clone();
                 for card in std::mem::take(&mut self.table) {
                     self.pile_mut(&card.deck)?.aside.push(card.card);
                 }
@@ -312,6 +337,21 @@ impl Session {
                 let pile = self.pile_mut(&card.deck)?;
                 let at = (*position).min(pile.remaining.len());
                 pile.remaining.insert(at, card.card.clone());
+            }
+            Event::CardRestored { card } => {
+                let pile = self.pile_mut(&card.deck)?;
+                let id = &card.card;
+                if let Some(at) = pile.aside.iter().position(|c| c == id) {
+                    pile.aside.remove(at);
+                } else if let Some(at) = pile.remaining.iter().position(|c| c == id) {
+                    pile.remaining.remove(at);
+                } else {
+                    return Err(tr!(
+                        "kaart `{id}` kan niet terug op tafel: ze ligt niet bij de stapel",
+                        "card `{id}` cannot go back on the table: it is not with the pile"
+                    ));
+                }
+                self.table.push(card.clone());
             }
             Event::CardSkipped { card } => {
                 self.take_from_table(card)?;
@@ -408,6 +448,9 @@ impl Session {
                         skipped: false,
                         spent_ms: 0,
                         visited: false,
+                        left_table: Vec::new(),
+                        left_roles: Vec::new(),
+                        given_ms: None,
                     },
                 );
                 // Everything that points at a round index after the new one moves up.
@@ -427,6 +470,7 @@ impl Session {
             Event::RoundLengthChanged { round, minutes } => {
                 self.round_index(*round)?;
                 self.rounds[*round].round.length = RoundLength::Minutes(*minutes);
+                self.rounds[*round].given_ms = None;
                 if self.current == Some(*round) {
                     // A revisited round's timer only holds what was left of it.
                     self.timer.planned_ms =
@@ -578,14 +622,7 @@ impl Session {
             .iter()
             .enumerate()
             .filter(|(_, r)| !r.skipped)
-            .map(|(i, r)| {
-                if self.current == Some(i) {
-                    // A revisited round's timer was given what was left of it.
-                    r.spent_ms + self.timer.planned_ms
-                } else {
-                    r.planned_ms().unwrap_or(r.spent_ms)
-                }
-            })
+            .map(|(_, r)| r.planned_ms().unwrap_or(r.spent_ms))
             .sum()
     }
 
@@ -601,4 +638,16 @@ impl Session {
             .and_then(|i| self.participants.get(i))
             .map(String::as_str)
     }
+}
+
+/// Events that change what the running round is given.
+fn is_timer_change(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::RoundStarted { .. }
+            | Event::TimerAdjusted { .. }
+            | Event::TimerRestarted
+            | Event::TimerSetUntil { .. }
+            | Event::RoundLengthChanged { .. }
+    )
 }

@@ -71,6 +71,11 @@ struct Palette {
     key: Style,
     selected: Style,
     agreement: Style,
+    /// Bars of the planned-against-actual chart: a foreground colour only, so the empty
+    /// cells above a bar are never painted.
+    bar_planned: Style,
+    bar_actual: Style,
+    bar_over: Style,
 }
 
 const BOLD: Modifier = Modifier::BOLD;
@@ -97,6 +102,9 @@ const DARK: Palette = Palette {
     key: Style::new().add_modifier(BOLD.union(Modifier::REVERSED)),
     selected: Style::new().add_modifier(Modifier::REVERSED),
     agreement: Style::new().fg(Color::Green).add_modifier(BOLD),
+    bar_planned: Style::new().fg(Color::Gray),
+    bar_actual: Style::new().fg(Color::Cyan),
+    bar_over: Style::new().fg(Color::Red),
 };
 
 /// Dark text on a light background: secondary text is dark grey, accents are blue.
@@ -122,6 +130,9 @@ const LIGHT: Palette = Palette {
     key: Style::new().add_modifier(BOLD.union(Modifier::REVERSED)),
     selected: Style::new().add_modifier(Modifier::REVERSED),
     agreement: Style::new().fg(Color::Green).add_modifier(BOLD),
+    bar_planned: Style::new().fg(Color::DarkGray),
+    bar_actual: Style::new().fg(Color::Blue),
+    bar_over: Style::new().fg(Color::Red),
 };
 
 /// For a projector: text in the terminal's own foreground (the strongest contrast it has),
@@ -152,6 +163,10 @@ const CONTRAST: Palette = Palette {
     key: Style::new().add_modifier(BOLD.union(Modifier::REVERSED)),
     selected: Style::new().add_modifier(BOLD.union(Modifier::REVERSED)),
     agreement: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    // One colour: which bar is which is told by its place and its label, not by a shade.
+    bar_planned: Style::new(),
+    bar_actual: Style::new().add_modifier(BOLD),
+    bar_over: Style::new().add_modifier(BOLD),
 };
 
 fn palette_of(theme: Theme) -> &'static Palette {
@@ -194,6 +209,18 @@ pub fn timer_paused() -> Style {
     palette().timer_paused
 }
 
+pub fn bar_planned() -> Style {
+    palette().bar_planned
+}
+
+pub fn bar_actual() -> Style {
+    palette().bar_actual
+}
+
+pub fn bar_over() -> Style {
+    palette().bar_over
+}
+
 pub fn card_border() -> Style {
     palette().card_border
 }
@@ -218,7 +245,7 @@ pub fn agreement() -> Style {
 mod tests {
     use super::*;
 
-    fn all(p: &Palette) -> [Style; 12] {
+    fn all(p: &Palette) -> [Style; 15] {
         [
             p.title,
             p.dim,
@@ -232,7 +259,20 @@ mod tests {
             p.key,
             p.selected,
             p.agreement,
+            p.bar_planned,
+            p.bar_actual,
+            p.bar_over,
         ]
+    }
+
+    #[test]
+    fn chart_bars_never_paint_a_background() {
+        for theme in Theme::ALL {
+            let p = palette_of(theme);
+            for bar in [p.bar_planned, p.bar_actual, p.bar_over] {
+                assert_eq!(bar.bg, None, "{theme:?}");
+            }
+        }
     }
 
     #[test]

@@ -12,11 +12,7 @@ pub(super) fn round_minutes(session: &Session, t: u64) -> Vec<(usize, String, u6
         .enumerate()
         .map(|(i, r)| {
             let running = session.current == Some(i);
-            let planned = if running {
-                r.spent_ms + session.timer.planned_ms
-            } else {
-                r.planned_ms().unwrap_or(r.spent_ms)
-            };
+            let planned = r.planned_ms().unwrap_or(r.spent_ms);
             let actual = r.spent_ms
                 + if running {
                     session.timer.elapsed_ms(t)
@@ -41,6 +37,25 @@ pub(super) fn actual_style(planned: u64, actual: u64) -> Style {
         theme::timer_overtime()
     } else {
         theme::accent()
+    }
+}
+
+fn actual_bar_style(planned: u64, actual: u64) -> Style {
+    if actual > planned {
+        theme::bar_over()
+    } else {
+        theme::bar_actual()
+    }
+}
+
+/// The minutes on an actual bar; over time is marked in the text too ("15+"), so it does
+/// not depend on telling colours apart.
+fn actual_label(planned: u64, actual: u64) -> String {
+    let minutes = minutes_text(actual);
+    if actual > planned {
+        format!("{minutes}+")
+    } else {
+        minutes
     }
 }
 
@@ -94,14 +109,14 @@ pub(super) fn render_bars(replay: &Replay, area: Rect, buf: &mut Buffer) {
                     Bar::default()
                         .value(planned / 1000)
                         .text_value(minutes_text(*planned))
-                        .style(planned_style())
-                        .value_style(theme::timer_paused()),
+                        .style(theme::bar_planned())
+                        .value_style(theme::bar_planned().add_modifier(Modifier::REVERSED)),
                     Bar::default()
                         .value(actual / 1000)
-                        .text_value(minutes_text(*actual))
-                        .style(actual_style(*planned, *actual))
+                        .text_value(actual_label(*planned, *actual))
+                        .style(actual_bar_style(*planned, *actual))
                         .value_style(
-                            actual_style(*planned, *actual).add_modifier(Modifier::REVERSED),
+                            actual_bar_style(*planned, *actual).add_modifier(Modifier::REVERSED),
                         ),
                 ];
                 BarGroup::default()
@@ -120,13 +135,17 @@ pub(super) fn render_bars(replay: &Replay, area: Rect, buf: &mut Buffer) {
         chart.render(chart_area, buf);
     }
 
+    // The legend names each bar by its place and label as well as its colour.
     let mut lines = vec![Line::from(vec![
-        Span::styled("██", planned_style()),
-        Span::raw(tr!(" gepland   ", " planned   ")),
-        Span::styled("██", theme::accent()),
-        Span::raw(tr!(" werkelijk   ", " actual   ")),
-        Span::styled("██", theme::timer_overtime()),
-        Span::raw(tr!(" langer dan gepland", " longer than planned")),
+        Span::styled("██", theme::bar_planned()),
+        Span::raw(tr!(" links: gepland   ", " left: planned   ")),
+        Span::styled("██", theme::bar_actual()),
+        Span::raw(tr!(" rechts: werkelijk   ", " right: actual   ")),
+        Span::styled("██", theme::bar_over()),
+        Span::raw(tr!(
+            " 15+ = langer dan gepland",
+            " 15+ = longer than planned"
+        )),
     ])];
     let planned_total: u64 = rows.iter().filter(|r| !r.4).map(|r| r.2).sum();
     let actual_total: u64 = rows.iter().map(|r| r.3).sum();

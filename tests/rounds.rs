@@ -1,0 +1,136 @@
+//! Going back and forth between rounds, and the time a round was given (issue 8, items 6
+//! and 7): what the facilitator sees live is what the summary, replay and export count.
+
+mod common;
+
+use chrono::NaiveTime;
+
+use tafel::catalog::{DrawSpec, Plan, Round, RoundLength};
+use tafel::session::Session;
+
+use common::harness::{Harness, LIBRARY, MIN, Setup};
+
+fn round(title: &str, length: RoundLength) -> Round {
+    Round {
+        title: title.into(),
+        length,
+        instruction: String::new(),
+        draw: None,
+        turns: false,
+        roles: Vec::new(),
+    }
+}
+
+/// Two rounds; the second deals two cards of the first bundled deck and hands out roles.
+fn dealing_plan() -> Setup {
+    let deck = LIBRARY.decks[0].item.clone();
+    let mut second = round("Rollen", RoundLength::Minutes(10));
+    second.draw = Some(DrawSpec {
+        deck: Some(deck.id.clone()),
+        category: None,
+        count: 2,
+    });
+    second.roles = vec!["Opdrachtgever".into(), "Adviseur".into()];
+    let plan = Plan {
+        id: "heen-en-weer".into(),
+        title: "Heen en weer".into(),
+        description: String::new(),
+        decks: vec![deck.id.clone()],
+        rounds: vec![round("Start", RoundLength::Minutes(5)), second],
+    };
+    Setup::new("Heen en weer", plan, vec![deck]).participants(&["Anna", "Bram", "Chris"])
+}
+
+#[test]
+fn back_and_forth_keeps_the_cards_and_roles_on_the_table() {
+    let mut h = dealing_plan().strict().start();
+    h.right();
+    let table = h.app.session.table.clone();
+    let roles = h.app.session.roles.clone();
+    assert_eq!(table.len(), 2);
+    assert_eq!(roles.len(), 3);
+    h.left();
+    assert!(h.app.session.table.is_empty(), "round 1 has no cards");
+    h.right();
+    assert_eq!(h.app.session.table, table, "the same cards, in order");
+    assert_eq!(
+        h.app.session.roles, roles,
+        "the same people in the same roles"
+    );
+    // The pile did not lose or double anything.
+    let pile = &h.app.session.piles[&table[0].deck];
+    for card in &table {
+        assert!(!pile.aside.contains(&card.card) && !pile.remaining.contains(&card.card));
+    }
+    // And the journal replays to exactly this.
+    assert_eq!(Session::from_records(&h.journal).unwrap(), h.app.session);
+}
+
+#[test]
+fn a_card_put_back_stays_off_the_table_when_the_round_comes_back() {
+    let mut h = dealing_plan().strict().start();
+    h.right();
+    let kept = h.app.session.table[0].clone();
+    h.ch('t'); // the last card goes back into the pile
+    h.left();
+    h.right();
+    assert_eq!(h.app.session.table, [kept]);
+}
+
+fn minutes_plan() -> Harness {
+    Setup::custom(&[("Gesprek", 14), ("Afronden", 5)])
+        .strict()
+        .start()
+}
+
+fn planned(h: &Harness, round: usize) -> Option<u64> {
+    h.app.session.rounds[round].planned_ms()
+}
+
+#[test]
+fn over_time_made_with_minus_is_over_time_in_the_summary() {
+    let mut h = minutes_plan();
+    h.run_secs(25);
+    for _ in 0..14 {
+        h.ch('-');
+    }
+    h.run_secs(7);
+    // The screen: 32 s over time.
+    assert_eq!(h.app.session.timer.remaining_ms(h.t()), -32_000);
+    h.right();
+    assert_eq!(planned(&h, 0), Some(0), "planned follows the minus key");
+    assert_eq!(h.app.session.rounds[0].spent_ms, 32_000);
+    // A minute more in the next round counts too.
+    h.ch('+');
+    assert_eq!(planned(&h, 1), Some(6 * MIN));
+    assert_eq!(h.app.session.planned_total_ms(), 6 * MIN);
+}
+
+#[test]
+fn a_round_until_a_clock_time_counts_the_time_it_was_given() {
+    let plan = Plan {
+        id: "tot".into(),
+        title: "Tot".into(),
+        description: String::new(),
+        decks: Vec::new(),
+        rounds: vec![round(
+            "Tot de pauze",
+            RoundLength::Until(NaiveTime::from_hms_opt(13, 20, 0).unwrap()),
+        )],
+    };
+    // The default wall clock starts at 13:00.
+    let h = Setup::new("Tot", plan, Vec::new()).strict().start();
+    assert_eq!(planned(&h, 0), Some(20 * MIN), "not 'gepland 0 min'");
+}
+
+#[test]
+fn going_back_to_a_round_keeps_what_it_was_given() {
+    let mut h = minutes_plan();
+    h.ch('+');
+    h.run_secs(60);
+    h.right();
+    h.left();
+    // 15 minutes given, one used: the timer holds the 14 left.
+    assert_eq!(planned(&h, 0), Some(15 * MIN));
+    assert_eq!(h.app.session.timer.remaining_ms(h.t()), 14 * 60_000);
+}
