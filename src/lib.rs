@@ -13,5 +13,6 @@ pub mod paths;
 pub mod replay;
 pub mod session;
 pub mod table;
+pub mod text;
 pub mod tui;
 pub mod ui;
