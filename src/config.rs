@@ -322,16 +322,12 @@ pub fn load(config_dir: Option<&Path>) -> Loaded {
         state,
         config,
     };
-    let text = match std::fs::read(&path) {
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+    let text = match crate::files::read_regular(&path, crate::files::MAX_CONFIG_BYTES) {
+        Err(crate::files::ReadError::NotFound) => {
             return loaded(FileState::Missing, Config::default());
         }
         Err(err) => {
-            let message = tr!(
-                "{}: onleesbaar: {err}",
-                "{}: unreadable: {err}",
-                path.display()
-            );
+            let message = format!("{}: {err}", path.display());
             return loaded(FileState::Ignored(message), Config::default());
         }
         Ok(bytes) => match String::from_utf8(bytes) {

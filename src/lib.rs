@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod files;
 pub mod history;
 pub mod home;
 pub mod i18n;
