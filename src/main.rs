@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     match run(cli, settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("tafel: {}", failure.message);
+            eprintln!("tafel: {}", tafel::text::visible(&failure.message));
             ExitCode::from(failure.code)
         }
     }
@@ -41,8 +41,9 @@ fn settings(cli: &Cli) -> Settings {
         eprintln!(
             "{}",
             tr!(
-                "waarschuwing: {problem} (config.toml genegeerd; standaardinstellingen gebruikt)",
-                "warning: {problem} (config.toml ignored; using the default settings)"
+                "waarschuwing: {} (config.toml genegeerd; standaardinstellingen gebruikt)",
+                "warning: {} (config.toml ignored; using the default settings)",
+                tafel::text::visible(problem)
             )
         );
     }

@@ -186,3 +186,147 @@ fn strange_files_in_a_decks_dir_and_as_config_are_warnings_not_hangs() {
         run.stderr
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Item 11: terminal escape sequences in deck and plan files
+
+const DECK_HEAD: &str = "[deck]\nid = \"boze\"\ntitle = \"Boze stapel\"\ndescription = \"D\"\nlanguage = \"nl\"\n\n[[category]]\nid = \"c\"\ntitle = \"C\"\n\n";
+
+#[test]
+fn check_rejects_control_characters_at_their_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("boos.toml");
+    // Line 15: the escape starts at column 15, after `prompt = "Wat `.
+    std::fs::write(
+        &deck,
+        format!(
+            "{DECK_HEAD}[[card]]\nid = \"k\"\ncategory = \"c\"\ntitle = \"T\"\nprompt = \"Wat \\u001b]2;PWNED\\u0007 nu?\"\n"
+        ),
+    )
+    .unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\ndecks = []\n\n[[round]]\ntitle = \"R\\e[2J\"\nminutes = 5\ninstruction = \"I\"\n",
+    )
+    .unwrap();
+    let run = tafel(&["check", deck.to_str().unwrap(), plan.to_str().unwrap()]);
+    assert_no_raw_controls(&run);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let want = format!(
+        "{}:15:15: `prompt` bevat een stuurteken (U+001B)",
+        deck.display()
+    );
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with(&want)),
+        "{want}\n{}",
+        run.stdout
+    );
+    let want = format!(
+        "{}:8:11: `title` bevat een stuurteken (U+001B)",
+        plan.display()
+    );
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with(&want)),
+        "{want}\n{}",
+        run.stdout
+    );
+    let run = tafel(&["--lang", "en", "check", deck.to_str().unwrap()]);
+    assert!(
+        run.stdout
+            .contains("`prompt` contains a control character (U+001B)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_deck_with_an_escape_sequence_never_reaches_the_terminal() {
+    let config = tempfile::tempdir().unwrap();
+    let decks = config.path().join("decks");
+    std::fs::create_dir(&decks).unwrap();
+    std::fs::write(
+        decks.join("boos.toml"),
+        format!(
+            "{DECK_HEAD}[[card]]\nid = \"k\"\ncategory = \"c\"\ntitle = \"T\"\nprompt = \"\\u001b]2;PWNED\\u0007\"\n"
+        ),
+    )
+    .unwrap();
+    for args in [
+        vec!["decks"],
+        vec!["draw", "--count", "200", "--seed", "1"],
+        vec!["draw", "--deck", "boze"],
+    ] {
+        let run = tafel_in(config.path(), &args);
+        assert_no_raw_controls(&run);
+        assert!(!run.stdout.contains("PWNED"), "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr
+                .contains("boos.toml:15:11: `prompt` bevat een stuurteken"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn ids_keys_and_file_names_from_a_file_are_echoed_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = dir.path().join("ids.toml");
+    std::fs::write(
+        &ids,
+        format!(
+            "{DECK_HEAD}[[card]]\nid = \"k\\u001b[2J\"\ncategory = \"c\\u009b\"\ntitle = \"T\"\nprompt = \"P\"\n"
+        ),
+    )
+    .unwrap();
+    let key = dir.path().join("key.toml");
+    std::fs::write(&key, "[deck]\n\"x\\u001b]2;PWNED\\u0007\" = 1\n").unwrap();
+    let name = dir.path().join("naam\u{1b}]2;PWNED\u{7}.toml");
+    std::fs::write(&name, "geen toml").unwrap();
+    let run = tafel(&[
+        "check",
+        ids.to_str().unwrap(),
+        key.to_str().unwrap(),
+        name.to_str().unwrap(),
+    ]);
+    assert_no_raw_controls(&run);
+    assert!(
+        run.stdout.contains("ongeldige kaart-id `k\\u{1b}[2J`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("onbekende categorie `c\\u{9b}`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("`x\\u{1b}]2;PWNED\\u{7}`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("naam\\u{1b}]2;PWNED\\u{7}.toml:1:"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn windows_line_breaks_in_a_multi_line_prompt_are_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("crlf.toml");
+    let text = format!(
+        "{DECK_HEAD}[[card]]\nid = \"k\"\ncategory = \"c\"\ntitle = \"T\"\nprompt = \"\"\"Eerste regel\ntweede regel\"\"\"\n"
+    )
+    .replace('\n', "\r\n");
+    std::fs::write(&deck, text).unwrap();
+    let run = tafel(&["check", deck.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("in orde (stapel `boze`, 1 kaarten)"),
+        "{}",
+        run.stdout
+    );
+}

@@ -111,6 +111,7 @@ struct RawDraw {
 /// Collects problems while a file is validated.
 struct Checker<'a> {
     file: &'a str,
+    text: &'a str,
     locator: Locator<'a>,
     problems: Vec<Problem>,
 }
@@ -121,13 +122,49 @@ impl Checker<'_> {
         self.problems.push(problem);
     }
 
-    /// A required text: trimmed, never empty.
+    /// A required text: trimmed, never empty, without control characters. Line breaks are
+    /// kept (a Windows line break becomes a plain one).
     fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
-        let text = value.get_ref().trim();
+        self.no_controls(value, field);
+        let text = value.get_ref().replace("\r\n", "\n");
+        let text = text.trim();
         if text.is_empty() {
             self.report(value.span(), tr!("`{field}` is leeg", "`{field}` is empty"));
         }
         text.to_string()
+    }
+
+    /// Reports the first control character (other than a line break) in a text: shown on a
+    /// terminal, `ESC ] 2 ; … BEL` retitles it and other sequences do worse. The position is
+    /// that of the character, or of the escape (`\u001b`, `\e`, …) that wrote it.
+    fn no_controls(&mut self, value: &Spanned<String>, field: &str) {
+        let text = value.get_ref();
+        let mut chars = text.chars().peekable();
+        let mut found = None;
+        while let Some(c) = chars.next() {
+            let crlf = c == '\r' && chars.peek() == Some(&'\n');
+            if c.is_control() && c != '\n' && !crlf {
+                found = Some(c);
+                break;
+            }
+        }
+        let Some(c) = found else {
+            return;
+        };
+        let span = value.span();
+        let at = self
+            .text
+            .get(span.clone())
+            .and_then(|raw| escape_offset(raw, c))
+            .map_or(span.start, |offset| span.start + offset);
+        let code = format!("U+{:04X}", c as u32);
+        self.report(
+            at..at,
+            tr!(
+                "`{field}` bevat een stuurteken ({code}); zulke tekens kunnen de terminal overnemen: haal het weg",
+                "`{field}` contains a control character ({code}); such characters can take over the terminal: remove it"
+            ),
+        );
     }
 
     fn optional_line(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
@@ -180,6 +217,32 @@ impl Checker<'_> {
     }
 }
 
+/// Where in the source of a string literal the control character `c` is written: as itself
+/// or as one of TOML's escapes for it. `None` when it cannot be found.
+fn escape_offset(raw: &str, c: char) -> Option<usize> {
+    let code = c as u32;
+    let lower = raw.to_ascii_lowercase();
+    let mut spellings = vec![
+        c.to_string(),
+        format!("\\u{code:04x}"),
+        format!("\\u{code:08x}"),
+        format!("\\x{code:02x}"),
+    ];
+    let short = match c {
+        '\u{8}' => Some("\\b"),
+        '\t' => Some("\\t"),
+        '\u{c}' => Some("\\f"),
+        '\r' => Some("\\r"),
+        '\u{1b}' => Some("\\e"),
+        _ => None,
+    };
+    spellings.extend(short.map(str::to_string));
+    spellings
+        .iter()
+        .filter_map(|spelling| lower.find(spelling.as_str()))
+        .min()
+}
+
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some('a'..='z'))
@@ -191,6 +254,7 @@ pub fn is_valid_id(id: &str) -> bool {
 pub fn parse(file: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
     let mut checker = Checker {
         file,
+        text,
         locator: Locator::new(text),
         problems: Vec::new(),
     };
@@ -283,7 +347,10 @@ fn deck(c: &mut Checker, raw: RawFile) -> Option<Deck> {
                 description: cat
                     .description
                     .as_ref()
-                    .map(|d| d.get_ref().trim().to_string())
+                    .map(|d| {
+                        c.no_controls(d, "description");
+                        d.get_ref().replace("\r\n", "\n").trim().to_string()
+                    })
                     .unwrap_or_default(),
             }
         })
@@ -546,6 +613,7 @@ pub fn check_plan_refs<'d>(
 ) -> Vec<Problem> {
     let mut c = Checker {
         file,
+        text,
         locator: Locator::new(text),
         problems: Vec::new(),
     };

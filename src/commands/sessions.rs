@@ -26,9 +26,10 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
         eprintln!(
             "{}",
             tr!(
-                "onleesbaar: {}: {why}",
-                "unreadable: {}: {why}",
-                path.display()
+                "onleesbaar: {}: {}",
+                "unreadable: {}: {}",
+                crate::text::visible(&path.display().to_string()),
+                crate::text::visible(why)
             )
         );
     }
