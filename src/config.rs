@@ -220,7 +220,7 @@ fn explain_toml_error(message: &str, key: Option<String>) -> String {
         .any(|p| message.starts_with(p));
     match key.as_deref() {
         Some(key) if wrong_kind && KEYS.contains(&key) => expectation(key),
-        _ => tr!("ongeldige TOML: {message}", "invalid TOML: {message}"),
+        _ => crate::toml_words::explain(message),
     }
 }
 

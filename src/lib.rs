@@ -15,5 +15,6 @@ pub mod replay;
 pub mod session;
 pub mod table;
 pub mod text;
+pub mod toml_words;
 pub mod tui;
 pub mod ui;
