@@ -174,7 +174,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problem> {
     })
 }
 
-fn lang_from_name(name: &str) -> Option<Lang> {
+pub fn lang_from_name(name: &str) -> Option<Lang> {
     match name {
         "nl" => Some(Lang::Nl),
         "en" => Some(Lang::En),

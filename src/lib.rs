@@ -4,6 +4,7 @@
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod cli_text;
 pub mod commands;
 pub mod config;
 pub mod files;
