@@ -174,7 +174,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problem> {
     })
 }
 
-fn lang_from_name(name: &str) -> Option<Lang> {
+pub fn lang_from_name(name: &str) -> Option<Lang> {
     match name {
         "nl" => Some(Lang::Nl),
         "en" => Some(Lang::En),
@@ -220,7 +220,7 @@ fn explain_toml_error(message: &str, key: Option<String>) -> String {
         .any(|p| message.starts_with(p));
     match key.as_deref() {
         Some(key) if wrong_kind && KEYS.contains(&key) => expectation(key),
-        _ => tr!("ongeldige TOML: {message}", "invalid TOML: {message}"),
+        _ => crate::toml_words::explain(message),
     }
 }
 
@@ -322,16 +322,12 @@ pub fn load(config_dir: Option<&Path>) -> Loaded {
         state,
         config,
     };
-    let text = match std::fs::read(&path) {
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+    let text = match crate::files::read_regular(&path, crate::files::MAX_CONFIG_BYTES) {
+        Err(crate::files::ReadError::NotFound) => {
             return loaded(FileState::Missing, Config::default());
         }
         Err(err) => {
-            let message = tr!(
-                "{}: onleesbaar: {err}",
-                "{}: unreadable: {err}",
-                path.display()
-            );
+            let message = format!("{}: {err}", path.display());
             return loaded(FileState::Ignored(message), Config::default());
         }
         Ok(bytes) => match String::from_utf8(bytes) {

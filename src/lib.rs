@@ -4,8 +4,10 @@
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod cli_text;
 pub mod commands;
 pub mod config;
+pub mod files;
 pub mod history;
 pub mod home;
 pub mod i18n;
@@ -13,5 +15,7 @@ pub mod paths;
 pub mod replay;
 pub mod session;
 pub mod table;
+pub mod text;
+pub mod toml_words;
 pub mod tui;
 pub mod ui;

@@ -1,21 +1,25 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use tafel::catalog::Library;
 use tafel::cli::{Cli, Command};
 use tafel::commands::{self, Context, Failure};
 use tafel::config::{self, FileState, Overrides, Settings};
 use tafel::ui::theme;
-use tafel::{i18n, paths, tr};
+use tafel::{cli_text, i18n, paths, tr};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The command line's help and errors follow the language too: found before parsing.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::set_lang(cli_text::early_lang(&args));
+    let cli = match cli_text::parse(args) {
+        cli_text::Parsed::Run(cli) => *cli,
+        cli_text::Parsed::Exit(code) => return ExitCode::from(code),
+    };
     let settings = settings(&cli);
     match run(cli, settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("tafel: {}", failure.message);
+            eprintln!("tafel: {}", tafel::text::visible(&failure.message));
             ExitCode::from(failure.code)
         }
     }
@@ -41,8 +45,9 @@ fn settings(cli: &Cli) -> Settings {
         eprintln!(
             "{}",
             tr!(
-                "waarschuwing: {problem} (config.toml genegeerd; standaardinstellingen gebruikt)",
-                "warning: {problem} (config.toml ignored; using the default settings)"
+                "waarschuwing: {} (config.toml genegeerd; standaardinstellingen gebruikt)",
+                "warning: {} (config.toml ignored; using the default settings)",
+                tafel::text::visible(problem)
             )
         );
     }
@@ -87,8 +92,7 @@ fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
         // On a terminal: the home screen. Piped or redirected: the help, as before.
         None if commands::on_terminal() => commands::home::run(&ctx),
         None => {
-            use clap::CommandFactory;
-            Cli::command().print_help().ok();
+            print!("{}", cli_text::help());
             Ok(())
         }
     }

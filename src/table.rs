@@ -3,7 +3,17 @@
 use unicode_width::UnicodeWidthStr;
 
 /// Renders rows under a header; every column but the last is padded to its widest cell.
+/// Cells come from files and journals: control characters in them are shown visibly.
 pub fn render(header: &[String], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| crate::text::visible(cell).into_owned())
+                .collect()
+        })
+        .collect();
+    let rows = rows.as_slice();
     let columns = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {

@@ -351,3 +351,93 @@ fn decks_dir_also_comes_from_the_environment() {
         "{stdout}"
     );
 }
+
+/// Every card that does not fit is reported, not only the first, and serde's English
+/// ("invalid type: string \"10\", expected i64") is said in the user's language.
+#[test]
+fn check_reports_every_broken_card_and_round_in_dutch_or_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("stapel.toml");
+    std::fs::write(
+        &deck,
+        "[deck]\nid = \"s\"\ntitle = \"S\"\ndescription = \"D\"\nlanguage = \"nl\"\n\n\
+         [[category]]\nid = \"c\"\ntitle = \"C\"\n\n\
+         [[card]]\nid = 5\ncategory = \"c\"\ntitle = \"T\"\nprompt = \"P\"\n\n\
+         [[card]]\nid = \"b\"\ncategory = \"c\"\ntitel = \"T\"\nprompt = \"P\"\n\n\
+         [[card]]\nid = \"d\"\ncategory = \"c\"\ntitle = \"T\"\nprompt = \"P\"\ntags = \"x\"\n",
+    )
+    .unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\ndecks = []\n\n\
+         [[round]]\ntitle = \"R\"\nminutes = \"10\"\ninstruction = \"I\"\n\n\
+         [[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I\"\nturns = \"ja\"\n",
+    )
+    .unwrap();
+    let (deck, plan) = (deck.to_str().unwrap(), plan.to_str().unwrap());
+    let run = tafel(&["check", deck, plan]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let expected = [
+        format!(
+            "{deck}:12:6: verkeerd soort waarde: getal 5, verwacht tekst tussen aanhalingstekens"
+        ),
+        format!(
+            "{deck}:20:1: onbekend veld `titel`; bedoel je `title`? (toegestaan: id, category, title, prompt, hint, tags)"
+        ),
+        format!(
+            "{deck}:28:8: verkeerd soort waarde: tekst \"x\", verwacht een lijst, zoals [\"a\", \"b\"]"
+        ),
+        format!(
+            "{plan}:9:11: verkeerd soort waarde: tekst \"10\", verwacht een geheel getal; schrijf het getal zonder aanhalingstekens: 10"
+        ),
+        format!("{plan}:16:9: verkeerd soort waarde: tekst \"ja\", verwacht true of false"),
+    ];
+    for line in &expected {
+        assert!(
+            run.stdout.lines().any(|l| l == line),
+            "missing\n{line}\nin\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stderr.contains("5 problemen gevonden"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stdout.contains("invalid type"), "{}", run.stdout);
+
+    let run = tafel(&["--lang", "en", "check", plan]);
+    assert!(
+        run.stdout.contains(&format!(
+            "{plan}:9:11: wrong kind of value: text \"10\", expected a whole number; write the number without quotes: 10"
+        )),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn check_reports_syntax_errors_on_several_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("kapot.toml");
+    std::fs::write(
+        &deck,
+        "[deck]\nid = \"s\"\ntitle = \"S\ndescription = \"D\"\n[card\nlanguage = = \"nl\"\n",
+    )
+    .unwrap();
+    let deck = deck.to_str().unwrap();
+    let run = tafel(&["check", deck]);
+    assert_eq!(run.code, 1);
+    for line in [
+        format!("{deck}:3:11: ongeldige TOML: tekst zonder afsluitend aanhalingsteken `\"`"),
+        format!("{deck}:5:6: ongeldige TOML: tabelkop zonder afsluitende `]`"),
+        format!("{deck}:6:12: ongeldige TOML: een `=` te veel"),
+    ] {
+        assert!(
+            run.stdout.lines().any(|l| l == line),
+            "missing\n{line}\nin\n{}",
+            run.stdout
+        );
+    }
+}

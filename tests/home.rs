@@ -887,3 +887,58 @@ fn e2e_home_menu_to_a_workshop_and_back() {
     let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
     assert_eq!(last["type"], "session_ended");
 }
+
+// ---------------------------------------------------------------------------------------------
+// A broken own deck (issue 8, item 20)
+
+/// A broken own deck used to vanish from the home screen without a word (the warning only
+/// showed after quitting): the menu and the deck browser now say so, with FILE:LINE:COLUMN,
+/// until it is fixed; another status goes first.
+#[test]
+fn a_broken_own_deck_is_a_warning_on_the_home_screen() {
+    use tafel::catalog::library::{Origin, Source};
+    let _lang = dutch();
+    let mut sources: Vec<Source> = tafel::catalog::bundled::FILES
+        .iter()
+        .map(|(name, text)| Source {
+            name: (*name).to_string(),
+            text: (*text).to_string(),
+            origin: Origin::Bundled,
+        })
+        .collect();
+    sources.push(Source {
+        name: "/home/anna/.config/tafel/decks/kapot.toml".into(),
+        text: "[deck]\nid = 3\n".into(),
+        origin: Origin::File("/home/anna/.config/tafel/decks/kapot.toml".into()),
+    });
+    let library = Library::from_sources(sources);
+    let mut home = Home::new(&library, "20-11-2026", &participants(), 7);
+    let warning = "Waarschuwing: een stapel of werkvorm is overgeslagen (tafel check vertelt meer): kapot.toml:2:6:";
+    let shown = screen(&home, 120, 40);
+    assert!(shown.contains(warning), "{shown}");
+    // Still there after moving around the menu, and in the deck browser.
+    press(&mut home, KeyCode::Down);
+    assert!(screen(&home, 120, 40).contains(warning));
+    chr(&mut home, '4');
+    assert!(matches!(home.screen, Screen::Decks(_)));
+    assert!(screen(&home, 120, 40).contains(warning));
+    // Another status (an export) goes first.
+    home.exported(Err("schijf vol".into()));
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains("schijf vol") && !shown.contains(warning),
+        "{shown}"
+    );
+
+    set_lang(Lang::En);
+    let home = Home::new(&library, "20-11-2026", &participants(), 7);
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains(
+            "Warning: a deck or plan was skipped (tafel check tells more): kapot.toml:2:6:"
+        ),
+        "{shown}"
+    );
+    // Without problems: no warning.
+    assert!(!screen(&self::home(), 120, 40).contains("Warning"));
+}

@@ -176,7 +176,8 @@ fn collect_toml_files(dir: &Path, depth: u32, files: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() && depth > 0 {
             collect_toml_files(&path, depth - 1, files);
-        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            // Not only regular files: a FIFO or device called `*.toml` is reported, not read.
             files.push(path);
         }
     }
@@ -190,12 +191,8 @@ pub fn read_source(path: &Path) -> Result<Source, Problem> {
         column: 1,
         message,
     };
-    let bytes = std::fs::read(path).map_err(|e| {
-        failed(tr!(
-            "kan het bestand niet lezen: {e}",
-            "cannot read the file: {e}"
-        ))
-    })?;
+    let bytes = crate::files::read_regular(path, crate::files::MAX_DECK_BYTES)
+        .map_err(|e| failed(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         failed(tr!(

@@ -31,18 +31,21 @@ pub struct PlanRefs {
     session_deck_categories: Vec<(String, Range<usize>)>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The top level of a file. Read part by part (`read_raw`), so that a mistake in one card
+/// does not hide the mistakes in the next.
+#[derive(Default)]
 struct RawFile {
     deck: Option<Spanned<RawDeck>>,
-    #[serde(default)]
     category: Vec<Spanned<RawCategory>>,
-    #[serde(default)]
     card: Vec<Spanned<RawCard>>,
     plan: Option<Spanned<RawPlan>>,
-    #[serde(default)]
     round: Vec<Spanned<RawRound>>,
 }
+
+const TOP_LEVEL_KEYS: [&str; 5] = ["deck", "category", "card", "plan", "round"];
+
+/// Syntax errors reported for one file at most: after a few, the rest are mostly echoes.
+const MAX_SYNTAX_PROBLEMS: usize = 10;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,6 +114,7 @@ struct RawDraw {
 /// Collects problems while a file is validated.
 struct Checker<'a> {
     file: &'a str,
+    text: &'a str,
     locator: Locator<'a>,
     problems: Vec<Problem>,
 }
@@ -121,13 +125,49 @@ impl Checker<'_> {
         self.problems.push(problem);
     }
 
-    /// A required text: trimmed, never empty.
+    /// A required text: trimmed, never empty, without control characters. Line breaks are
+    /// kept (a Windows line break becomes a plain one).
     fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
-        let text = value.get_ref().trim();
+        self.no_controls(value, field);
+        let text = value.get_ref().replace("\r\n", "\n");
+        let text = text.trim();
         if text.is_empty() {
             self.report(value.span(), tr!("`{field}` is leeg", "`{field}` is empty"));
         }
         text.to_string()
+    }
+
+    /// Reports the first control character (other than a line break) in a text: shown on a
+    /// terminal, `ESC ] 2 ; … BEL` retitles it and other sequences do worse. The position is
+    /// that of the character, or of the escape (`\u001b`, `\e`, …) that wrote it.
+    fn no_controls(&mut self, value: &Spanned<String>, field: &str) {
+        let text = value.get_ref();
+        let mut chars = text.chars().peekable();
+        let mut found = None;
+        while let Some(c) = chars.next() {
+            let crlf = c == '\r' && chars.peek() == Some(&'\n');
+            if c.is_control() && c != '\n' && !crlf {
+                found = Some(c);
+                break;
+            }
+        }
+        let Some(c) = found else {
+            return;
+        };
+        let span = value.span();
+        let at = self
+            .text
+            .get(span.clone())
+            .and_then(|raw| escape_offset(raw, c))
+            .map_or(span.start, |offset| span.start + offset);
+        let code = format!("U+{:04X}", c as u32);
+        self.report(
+            at..at,
+            tr!(
+                "`{field}` bevat een stuurteken ({code}); zulke tekens kunnen de terminal overnemen: haal het weg",
+                "`{field}` contains a control character ({code}); such characters can take over the terminal: remove it"
+            ),
+        );
     }
 
     fn optional_line(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
@@ -180,6 +220,32 @@ impl Checker<'_> {
     }
 }
 
+/// Where in the source of a string literal the control character `c` is written: as itself
+/// or as one of TOML's escapes for it. `None` when it cannot be found.
+fn escape_offset(raw: &str, c: char) -> Option<usize> {
+    let code = c as u32;
+    let lower = raw.to_ascii_lowercase();
+    let mut spellings = vec![
+        c.to_string(),
+        format!("\\u{code:04x}"),
+        format!("\\u{code:08x}"),
+        format!("\\x{code:02x}"),
+    ];
+    let short = match c {
+        '\u{8}' => Some("\\b"),
+        '\t' => Some("\\t"),
+        '\u{c}' => Some("\\f"),
+        '\r' => Some("\\r"),
+        '\u{1b}' => Some("\\e"),
+        _ => None,
+    };
+    spellings.extend(short.map(str::to_string));
+    spellings
+        .iter()
+        .filter_map(|spelling| lower.find(spelling.as_str()))
+        .min()
+}
+
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some('a'..='z'))
@@ -191,16 +257,12 @@ pub fn is_valid_id(id: &str) -> bool {
 pub fn parse(file: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
     let mut checker = Checker {
         file,
+        text,
         locator: Locator::new(text),
         problems: Vec::new(),
     };
-    let raw: RawFile = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            checker.report(span, explain_toml_error(err.message().trim()));
-            return Err(checker.problems);
-        }
+    let Some(raw) = read_raw(&mut checker, text) else {
+        return Err(checker.problems);
     };
     let parsed = match (&raw.deck, &raw.plan) {
         (Some(_), Some(plan)) => {
@@ -229,6 +291,80 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
     match parsed {
         Some(parsed) if checker.problems.is_empty() => Ok(parsed),
         _ => Err(checker.problems),
+    }
+}
+
+/// The file's tables, or `None` after reporting every syntax error (one per line) or every
+/// part that does not fit the schema (each card, category and round on its own).
+fn read_raw(c: &mut Checker, text: &str) -> Option<RawFile> {
+    let (root, errors) = toml::de::DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let mut errors: Vec<(Range<usize>, String)> = errors
+            .iter()
+            .map(|e| (e.span().unwrap_or(0..0), e.message().to_string()))
+            .collect();
+        errors.sort_by_key(|(span, _)| span.start);
+        let mut lines = std::collections::HashSet::new();
+        for (span, message) in errors {
+            let (line, _) = c.locator.line_col(span.start);
+            if lines.insert(line) && lines.len() <= MAX_SYNTAX_PROBLEMS {
+                c.report(span, explain_toml_error(&message));
+            }
+        }
+        return None;
+    }
+    let before = c.problems.len();
+    let mut raw = RawFile::default();
+    for (key, value) in root.into_inner() {
+        match key.get_ref().as_ref() {
+            "deck" => raw.deck = c.de(value),
+            "plan" => raw.plan = c.de(value),
+            "category" => raw.category = c.de_list(value),
+            "card" => raw.card = c.de_list(value),
+            "round" => raw.round = c.de_list(value),
+            other => {
+                let allowed = TOP_LEVEL_KEYS.map(|k| format!("`{k}`")).join(", ");
+                let message = format!("unknown field `{other}`, expected one of {allowed}");
+                c.report(key.span(), explain_toml_error(&message));
+            }
+        }
+    }
+    (c.problems.len() == before).then_some(raw)
+}
+
+impl Checker<'_> {
+    /// One value into its schema type, or a reported problem.
+    fn de<'i, T: Deserialize<'i>>(
+        &mut self,
+        value: Spanned<toml::de::DeValue<'i>>,
+    ) -> Option<Spanned<T>> {
+        let at = value.span();
+        Spanned::<T>::deserialize(toml::de::ValueDeserializer::from(value))
+            .map_err(|err| {
+                let span = err.span().unwrap_or(at);
+                self.report(span, explain_toml_error(err.message()));
+            })
+            .ok()
+    }
+
+    /// A list of tables (`[[card]]`), each item on its own: every item that does not fit is
+    /// reported, not only the first.
+    fn de_list<'i, T: Deserialize<'i>>(
+        &mut self,
+        value: Spanned<toml::de::DeValue<'i>>,
+    ) -> Vec<Spanned<T>> {
+        let span = value.span();
+        match value.into_inner() {
+            toml::de::DeValue::Array(items) => {
+                items.into_iter().filter_map(|item| self.de(item)).collect()
+            }
+            other => {
+                let whole = Spanned::new(span, other);
+                self.de::<Vec<Spanned<T>>>(whole)
+                    .map(Spanned::into_inner)
+                    .unwrap_or_default()
+            }
+        }
     }
 }
 
@@ -283,7 +419,10 @@ fn deck(c: &mut Checker, raw: RawFile) -> Option<Deck> {
                 description: cat
                     .description
                     .as_ref()
-                    .map(|d| d.get_ref().trim().to_string())
+                    .map(|d| {
+                        c.no_controls(d, "description");
+                        d.get_ref().replace("\r\n", "\n").trim().to_string()
+                    })
                     .unwrap_or_default(),
             }
         })
@@ -504,8 +643,10 @@ fn plan_round(
 }
 
 /// The parser's message in the user's words: schema mistakes get their own explanation
-/// (with the nearest valid key for a typo), syntax errors are called invalid TOML.
+/// (with the nearest valid key for a typo), values of the wrong kind and syntax errors are
+/// translated (`toml_words`).
 fn explain_toml_error(message: &str) -> String {
+    let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
@@ -523,7 +664,7 @@ fn explain_toml_error(message: &str) -> String {
             "required field `{field}` is missing"
         );
     }
-    tr!("ongeldige TOML: {message}", "invalid TOML: {message}")
+    crate::toml_words::explain(message)
 }
 
 /// "14:30" or "9:05" → a time of day.
@@ -546,6 +687,7 @@ pub fn check_plan_refs<'d>(
 ) -> Vec<Problem> {
     let mut c = Checker {
         file,
+        text,
         locator: Locator::new(text),
         problems: Vec::new(),
     };

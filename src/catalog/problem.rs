@@ -13,10 +13,15 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The file name and the message may echo text from the file (an id, a key): never
+        // raw control characters on the terminal.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+            crate::text::visible(&self.file),
+            self.line,
+            self.column,
+            crate::text::visible(&self.message)
         )
     }
 }

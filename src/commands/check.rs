@@ -11,8 +11,9 @@ use crate::tr;
 
 pub fn run(ctx: &Context, paths: &[PathBuf]) -> Outcome {
     let report = check(ctx, paths);
+    // A line may name a file or an id from a file: never raw control characters.
     for line in &report.lines {
-        println!("{line}");
+        println!("{}", crate::text::visible(line));
     }
     if report.problems == 0 {
         Ok(())

@@ -87,7 +87,14 @@ pub fn draw<'a>(
     Ok(pile)
 }
 
+/// The card as text. Decks are checked for control characters when they are loaded; they are
+/// made visible here as well, as every text from a file is before it reaches the terminal.
 fn format_card(deck: &Deck, card: &Card) -> String {
+    let out = format_card_text(deck, card);
+    crate::text::visible_lines(&out).into_owned()
+}
+
+fn format_card_text(deck: &Deck, card: &Card) -> String {
     let category = deck
         .category(&card.category)
         .map_or(card.category.as_str(), |c| c.title.as_str());

@@ -86,12 +86,7 @@ pub struct Start {
 /// Both `tafel run` and the home screen come here.
 pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finished, Failure> {
     let (decks, session_deck) = session_decks(ctx, &plan, start.deck.as_deref())?;
-    let sessions_dir = ctx.sessions_dir.clone().ok_or_else(|| {
-        Failure::usage(tr!(
-            "geen map voor sessies gevonden: geef --sessions-dir",
-            "no directory for sessions found: give --sessions-dir"
-        ))
-    })?;
+    let sessions_dir = ctx.sessions_dir()?;
     let clock = SystemClock::starting_at(0);
     let started = chrono::Local::now();
     let title = start

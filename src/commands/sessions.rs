@@ -24,7 +24,14 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
     let listing = list(&dir);
     // Each reason already names its file.
     for (_, why) in &listing.unreadable {
-        eprintln!("{}", tr!("onleesbaar: {why}", "unreadable: {why}"));
+        eprintln!(
+            "{}",
+            tr!(
+                "onleesbaar: {}",
+                "unreadable: {}",
+                crate::text::visible(why)
+            )
+        );
     }
     if args.open {
         print_open_agreements(&listing, args);
@@ -124,12 +131,23 @@ fn print_open_agreements(listing: &Listing, args: &SessionsArgs) {
 }
 
 impl Context {
+    /// The sessions directory, for every command that reads or writes sessions. A path that
+    /// exists but is not a directory (a file, a FIFO) is refused with one message, before
+    /// anything is listed or created.
     pub fn sessions_dir(&self) -> Result<std::path::PathBuf, Failure> {
-        self.sessions_dir.clone().ok_or_else(|| {
+        let dir = self.sessions_dir.clone().ok_or_else(|| {
             Failure::usage(tr!(
                 "geen map voor sessies gevonden: geef --sessions-dir",
                 "no directory for sessions found: give --sessions-dir"
             ))
-        })
+        })?;
+        match std::fs::metadata(&dir) {
+            Ok(meta) if !meta.is_dir() => Err(Failure::usage(tr!(
+                "de sessiemap {} bestaat al, maar is geen map: kies een map met --sessions-dir (of TAFEL_SESSIONS_DIR / sessions_dir in config.toml)",
+                "the sessions directory {} exists but is not a directory: choose a directory with --sessions-dir (or TAFEL_SESSIONS_DIR / sessions_dir in config.toml)",
+                crate::text::visible(&dir.display().to_string())
+            ))),
+            _ => Ok(dir),
+        }
     }
 }

@@ -108,6 +108,9 @@ pub struct Home<'a> {
     pub help: bool,
     /// A line for the facilitator: an export written, a session saved, a problem.
     pub status: Option<Status>,
+    /// Own deck or plan files that could not be used: said on the menu and the deck browser
+    /// whenever no other status is shown, so a broken deck never just disappears.
+    pub skipped: Option<String>,
     pub sessions: Sessions,
     /// Today, as shown in a default title ("20-11-2026").
     pub today: String,
@@ -115,6 +118,31 @@ pub struct Home<'a> {
     pub participants: Vec<String>,
     seed: u64,
     draws: u64,
+}
+
+/// "2 eigen bestanden overgeslagen …: FILE:LINE:COLUMN: why" for the library's problems.
+fn skipped_warning(library: &Library) -> Option<String> {
+    let first = library.problems.first()?;
+    let file = std::path::Path::new(&first.file)
+        .file_name()
+        .map_or(first.file.clone(), |name| {
+            name.to_string_lossy().into_owned()
+        });
+    let problem = crate::text::visible(&format!(
+        "{file}:{}:{}: {}",
+        first.line, first.column, first.message
+    ))
+    .into_owned();
+    Some(match library.problems.len() {
+        1 => crate::tr!(
+            "Waarschuwing: een stapel of werkvorm is overgeslagen (tafel check vertelt meer): {problem}",
+            "Warning: a deck or plan was skipped (tafel check tells more): {problem}"
+        ),
+        n => crate::tr!(
+            "Waarschuwing: {n} problemen, stapels of werkvormen overgeslagen (tafel check toont ze allemaal); het eerste: {problem}",
+            "Warning: {n} problems, decks or plans skipped (tafel check shows them all); the first: {problem}"
+        ),
+    })
 }
 
 impl<'a> Home<'a> {
@@ -125,6 +153,7 @@ impl<'a> Home<'a> {
             menu: 0,
             help: false,
             status: None,
+            skipped: skipped_warning(library),
             sessions: Sessions::NotLoaded,
             today: today.to_string(),
             participants: participants.to_vec(),
@@ -178,6 +207,15 @@ impl<'a> Home<'a> {
         }
         self.help = false;
         self.status = status;
+    }
+
+    /// The status line as shown: the current status or, on the menu and in the deck browser,
+    /// the warning about skipped files.
+    pub fn shown_status(&self) -> Option<Status> {
+        self.status.clone().or_else(|| match self.screen {
+            Screen::Menu | Screen::Decks(_) => self.skipped.clone().map(Status::Error),
+            _ => None,
+        })
     }
 
     /// The sessions in the look-back list as it is filtered now, newest first.

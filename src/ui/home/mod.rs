@@ -45,7 +45,8 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer) {
     } else {
         1
     };
-    let status_height = match &home.status {
+    let status = home.shown_status();
+    let status_height = match &status {
         Some(Status::Info(text) | Status::Error(text)) if area.height >= 4 => {
             if area.height >= 16 && text.chars().count() + 2 > area.width as usize {
                 2
@@ -77,7 +78,7 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer) {
         Screen::LookBack(look) => render_look_back(home, look, body, buf),
         Screen::Decks(browser) => render_browser(home, browser, body, buf),
     }
-    if let Some(status) = &home.status {
+    if let Some(status) = &status {
         let (text, style) = match status {
             Status::Info(text) => (text, theme::accent()),
             Status::Error(text) => (text, theme::error()),
