@@ -2342,3 +2342,50 @@ fn after_a_crash_the_round_keeps_the_time_up_to_the_last_checkpoint() {
     // minutes count, instead of none.
     assert_eq!(on_disk.timer.elapsed_ms(on_disk.last_t), 120_000);
 }
+
+#[test]
+fn a_round_that_leaves_safety_cards_out_never_deals_one_not_even_after_a_reshuffle() {
+    use tafel::catalog::SAFETY_TAG;
+    let deck = LIBRARY.deck("loyale-tegenspraak").unwrap();
+    let in_openen = |safety: bool| {
+        deck.cards
+            .iter()
+            .filter(|c| c.category == "openen" && c.has_tag(SAFETY_TAG) == safety)
+            .count()
+    };
+    assert!(
+        in_openen(true) > 0,
+        "the test needs a safety card in `openen`"
+    );
+    let safe = in_openen(false);
+    let is_safety = |c: &CardRef| deck.card(&c.card).unwrap().has_tag(SAFETY_TAG);
+    for seed in 0..12 {
+        // Round 1 of the dissent conversation draws an opening card, never a safety card.
+        let mut h = Setup::plan("tegenspraak-gesprek").seed(seed).start();
+        assert_eq!(h.table().len(), 1);
+        while h.table().len() < safe {
+            h.ch('d');
+            assert!(h.is_normal(), "seed {seed}: the pile ran out early");
+        }
+        let table = h.table();
+        assert!(
+            table.iter().all(|c| !is_safety(c)),
+            "seed {seed}: {table:?}"
+        );
+        assert!(table.iter().all(|c| h.category_of(c) == "openen"));
+        // Every safe opening card is out; the safety card is still in the pile.
+        h.ch('d');
+        assert!(matches!(h.app.mode, Mode::EmptyPile { .. }), "seed {seed}");
+        h.ch('j');
+        // Nothing set aside: reshuffling finds no admissible card either.
+        assert_eq!(h.table().len(), safe);
+        // Set two aside; the reshuffle brings one of them back, not the safety card.
+        h.keys("ss");
+        h.ch('d');
+        assert!(matches!(h.app.mode, Mode::EmptyPile { .. }));
+        h.ch('j');
+        let last = h.table().last().cloned().unwrap();
+        assert!(!is_safety(&last), "seed {seed}: {last:?}");
+        assert!(table[safe - 2..].contains(&last), "seed {seed}: {last:?}");
+    }
+}

@@ -182,12 +182,36 @@ fn every_bundled_deck_and_plan_passes_check() {
     let root = env!("CARGO_MANIFEST_DIR");
     let run = tafel(&["check", &format!("{root}/decks")]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let files = std::fs::read_dir(format!("{root}/decks"))
+        .unwrap()
+        .chain(std::fs::read_dir(format!("{root}/decks/plans")).unwrap())
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "toml")
+        })
+        .count();
+    assert_eq!(
+        files,
+        tafel::catalog::bundled::FILES.len(),
+        "every file is bundled"
+    );
     assert_eq!(
         run.stdout.matches(": in orde (").count(),
-        8,
+        files,
         "{}",
         run.stdout
     );
+    // Naming the plans directory as well (it is inside `decks`) checks each file once.
+    let twice = tafel(&[
+        "check",
+        &format!("{root}/decks"),
+        &format!("{root}/decks/plans"),
+    ]);
+    assert_eq!(twice.code, 0, "{}", twice.stdout);
+    assert_eq!(twice.stdout, run.stdout);
 }
 
 /// Every kind of problem, with its line and column.
@@ -234,6 +258,10 @@ fn check_reports_file_line_and_column() {
             "14:11: een ronde van 1000 minuten kan niet",
         ),
         ("not-a-deck.toml", "1:5: ongeldige TOML"),
+        (
+            "plan-blind-safety.toml",
+            "11:8: deze trekking kan kaarten met de tag `veiligheid` delen",
+        ),
     ];
     for (file, expected) in cases {
         let path = format!("{root}/tests/invalid/{file}");
