@@ -5,7 +5,7 @@ mod common;
 use common::{tafel, tafel_in};
 
 #[test]
-fn decks_lists_the_three_bundled_decks_with_their_origin() {
+fn decks_lists_the_four_bundled_decks_with_their_origin() {
     let run = tafel(&["decks"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
@@ -15,6 +15,7 @@ fn decks_lists_the_three_bundled_decks_with_their_origin() {
         "koerskaarten",
         "grenzeloos-samenwerken",
         "loyale-tegenspraak",
+        "bedoeling",
     ] {
         let line = lines
             .iter()
@@ -23,7 +24,7 @@ fn decks_lists_the_three_bundled_decks_with_their_origin() {
         assert!(line.contains("ingebouwd"), "{line}");
         assert!(line.contains(" nl "), "{line}");
     }
-    assert_eq!(lines.len(), 4);
+    assert_eq!(lines.len(), 5);
 }
 
 #[test]
@@ -37,6 +38,7 @@ fn bundled_decks_have_enough_cards() {
     assert!(cards("koerskaarten") >= 40);
     assert!(cards("grenzeloos-samenwerken") >= 48);
     assert!(cards("loyale-tegenspraak") >= 36);
+    assert!(cards("bedoeling") >= 40);
 }
 
 #[test]
@@ -55,8 +57,13 @@ fn plans_lists_rounds_minutes_and_decks() {
     assert!(line("koers-wat").contains("koerskaarten"));
     assert!(line("koers-hoedan").contains("koerskaarten"));
     assert!(line("tegenspraak-gesprek").contains("loyale-tegenspraak"));
+    assert!(line("teamoverleg-starter").contains(" 20 "));
+    assert!(
+        line("tegenspraak-gesprek").contains("4–15"),
+        "the group size"
+    );
     let header = run.stdout.lines().next().unwrap();
-    assert!(header.contains("RONDES") && header.contains("MINUTEN"));
+    assert!(header.contains("RONDES") && header.contains("MINUTEN") && header.contains("GROEP"));
 }
 
 #[test]
