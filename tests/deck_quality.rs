@@ -253,3 +253,38 @@ fn every_draw_of_a_bundled_plan_has_enough_cards_and_none_blind() {
         }
     }
 }
+
+/// The README's tables of bundled decks and werkvormen: every one listed, with its true
+/// number of cards, minutes and group size.
+#[test]
+fn the_readme_tables_of_bundled_decks_and_plans_are_true() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let row = |id: &str| -> Vec<String> {
+        let start = format!("| `{id}` |");
+        let line = readme
+            .lines()
+            .find(|l| l.starts_with(&start))
+            .unwrap_or_else(|| panic!("README has no row for `{id}`"));
+        line.split('|').map(|c| c.trim().to_string()).collect()
+    };
+    for entry in &LIBRARY.decks {
+        let deck = &entry.item;
+        assert_eq!(
+            row(&deck.id)[2],
+            deck.cards.len().to_string(),
+            "{}",
+            deck.id
+        );
+    }
+    for entry in &LIBRARY.plans {
+        let plan = &entry.item;
+        let cells = row(&plan.id);
+        assert_eq!(cells[2], plan.total_minutes().to_string(), "{}", plan.id);
+        let size = plan
+            .guide
+            .group_size
+            .expect("bundled plans have a group size");
+        assert_eq!(cells[3], size.to_string(), "{}", plan.id);
+    }
+}
