@@ -845,9 +845,10 @@ fn a_round_with_draw_draws_its_cards_when_it_starts() {
 
 #[test]
 fn d_draws_the_whole_deck_without_repeats_then_offers_to_reshuffle() {
-    let mut h = Setup::plan("check-in-out")
-        .session_deck("koerskaarten")
-        .start();
+    let mut setup = Setup::plan("check-in-out").session_deck("koerskaarten");
+    // The whole deck: the bundled round leaves the `veiligheid` cards out, this one not.
+    setup.plan.rounds[0].draw.as_mut().unwrap().without.clear();
+    let mut h = setup.start();
     let size = LIBRARY.deck("koerskaarten").unwrap().cards.len();
     assert_eq!(h.table().len(), 1, "Inchecken draws one card");
     for _ in 1..size {
@@ -1166,7 +1167,7 @@ fn roles_go_to_every_participant_deterministically() {
         "Opdrachtgever",
         "Opdrachtnemer",
         "Staande organisatie",
-        "Procesbegeleider",
+        "Adviseur of procesbegeleider",
     ];
     let roles = roles_for(11, &people);
     assert_eq!(roles.len(), people.len());
@@ -2359,4 +2360,60 @@ fn after_a_crash_a_running_round_loses_at_most_a_few_seconds() {
         resumed >= shown && resumed - shown <= tafel::app::CHECKPOINT_EVERY_MS as i64,
         "shown {shown} ms left, resumed with {resumed} ms left"
     );
+}
+
+#[test]
+fn a_round_that_leaves_safety_cards_out_never_deals_one_not_even_after_a_reshuffle() {
+    use tafel::catalog::SAFETY_TAG;
+    let deck = LIBRARY.deck("loyale-tegenspraak").unwrap();
+    let in_openen = |safety: bool| {
+        deck.cards
+            .iter()
+            .filter(|c| c.category == "openen" && c.has_tag(SAFETY_TAG) == safety)
+            .count()
+    };
+    assert!(
+        in_openen(true) > 0,
+        "the test needs a safety card in `openen`"
+    );
+    let safe = in_openen(false);
+    let is_safety = |c: &CardRef| deck.card(&c.card).unwrap().has_tag(SAFETY_TAG);
+    for seed in 0..12 {
+        // Round 1 of the dissent conversation deals the ground rules; round 2 draws an
+        // opening card, never a safety card.
+        let mut h = Setup::plan("tegenspraak-gesprek").seed(seed).start();
+        let rules = h.table();
+        assert_eq!(rules.len(), 1);
+        assert!(deck.card(&rules[0].card).unwrap().has_tag("spelregels"));
+        h.right();
+        assert_eq!(h.table().len(), 1, "a new round has its own table");
+        // The ground rules card left the pile in round 1: the other safe ones remain.
+        let left = safe - 1;
+        while h.table().len() < left {
+            h.ch('d');
+            assert!(h.is_normal(), "seed {seed}: the pile ran out early");
+        }
+        let table = h.table();
+        assert!(
+            table.iter().all(|c| !is_safety(c)),
+            "seed {seed}: {table:?}"
+        );
+        assert!(table.iter().all(|c| h.category_of(c) == "openen"));
+        // Every safe opening card is out; the safety card is still in the pile.
+        h.ch('d');
+        assert!(matches!(h.app.mode, Mode::EmptyPile { .. }), "seed {seed}");
+        h.ch('j');
+        // The reshuffle brings back the ground rules card set aside after round 1: the
+        // only admissible card, while the safety card lies in the pile as well.
+        assert_eq!(h.table().last(), Some(&rules[0]), "seed {seed}");
+        // Set two aside; the reshuffle brings one of them back, not the safety card.
+        let skipped = h.table()[left - 1..].to_vec();
+        h.keys("ss");
+        h.ch('d');
+        assert!(matches!(h.app.mode, Mode::EmptyPile { .. }));
+        h.ch('j');
+        let last = h.table().last().cloned().unwrap();
+        assert!(!is_safety(&last), "seed {seed}: {last:?}");
+        assert!(skipped.contains(&last), "seed {seed}: {last:?}");
+    }
 }

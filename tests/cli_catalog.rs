@@ -5,7 +5,7 @@ mod common;
 use common::{tafel, tafel_in};
 
 #[test]
-fn decks_lists_the_three_bundled_decks_with_their_origin() {
+fn decks_lists_the_four_bundled_decks_with_their_origin() {
     let run = tafel(&["decks"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
@@ -15,6 +15,7 @@ fn decks_lists_the_three_bundled_decks_with_their_origin() {
         "koerskaarten",
         "grenzeloos-samenwerken",
         "loyale-tegenspraak",
+        "bedoeling",
     ] {
         let line = lines
             .iter()
@@ -23,7 +24,7 @@ fn decks_lists_the_three_bundled_decks_with_their_origin() {
         assert!(line.contains("ingebouwd"), "{line}");
         assert!(line.contains(" nl "), "{line}");
     }
-    assert_eq!(lines.len(), 4);
+    assert_eq!(lines.len(), 5);
 }
 
 #[test]
@@ -37,6 +38,7 @@ fn bundled_decks_have_enough_cards() {
     assert!(cards("koerskaarten") >= 40);
     assert!(cards("grenzeloos-samenwerken") >= 48);
     assert!(cards("loyale-tegenspraak") >= 36);
+    assert!(cards("bedoeling") >= 40);
 }
 
 #[test]
@@ -55,8 +57,13 @@ fn plans_lists_rounds_minutes_and_decks() {
     assert!(line("koers-wat").contains("koerskaarten"));
     assert!(line("koers-hoedan").contains("koerskaarten"));
     assert!(line("tegenspraak-gesprek").contains("loyale-tegenspraak"));
+    assert!(line("teamoverleg-starter").contains(" 20 "));
+    assert!(
+        line("tegenspraak-gesprek").contains("4–15"),
+        "the group size"
+    );
     let header = run.stdout.lines().next().unwrap();
-    assert!(header.contains("RONDES") && header.contains("MINUTEN"));
+    assert!(header.contains("RONDES") && header.contains("MINUTEN") && header.contains("GROEP"));
 }
 
 #[test]
@@ -182,12 +189,36 @@ fn every_bundled_deck_and_plan_passes_check() {
     let root = env!("CARGO_MANIFEST_DIR");
     let run = tafel(&["check", &format!("{root}/decks")]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let files = std::fs::read_dir(format!("{root}/decks"))
+        .unwrap()
+        .chain(std::fs::read_dir(format!("{root}/decks/plans")).unwrap())
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "toml")
+        })
+        .count();
+    assert_eq!(
+        files,
+        tafel::catalog::bundled::FILES.len(),
+        "every file is bundled"
+    );
     assert_eq!(
         run.stdout.matches(": in orde (").count(),
-        8,
+        files,
         "{}",
         run.stdout
     );
+    // Naming the plans directory as well (it is inside `decks`) checks each file once.
+    let twice = tafel(&[
+        "check",
+        &format!("{root}/decks"),
+        &format!("{root}/decks/plans"),
+    ]);
+    assert_eq!(twice.code, 0, "{}", twice.stdout);
+    assert_eq!(twice.stdout, run.stdout);
 }
 
 /// Every kind of problem, with its line and column.
@@ -234,6 +265,10 @@ fn check_reports_file_line_and_column() {
             "14:11: een ronde van 1000 minuten kan niet",
         ),
         ("not-a-deck.toml", "1:5: ongeldige TOML"),
+        (
+            "plan-blind-safety.toml",
+            "11:8: deze trekking kan kaarten met de tag `veiligheid` delen",
+        ),
     ];
     for (file, expected) in cases {
         let path = format!("{root}/tests/invalid/{file}");

@@ -129,6 +129,7 @@ fn solo() -> Harness {
         id: SOLO_PLAN.into(),
         title: "Solo reflectie".into(),
         description: "Eén kaart.".into(),
+        guide: Default::default(),
         decks: vec![deck.id.clone()],
         rounds: vec![Round {
             title: "Reflectie".into(),
@@ -138,6 +139,8 @@ fn solo() -> Harness {
                 deck: Some(deck.id.clone()),
                 category: None,
                 count: 1,
+                with: Vec::new(),
+                without: Vec::new(),
             }),
             turns: false,
             roles: vec![],

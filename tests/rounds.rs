@@ -29,12 +29,15 @@ fn dealing_plan() -> Setup {
         deck: Some(deck.id.clone()),
         category: None,
         count: 2,
+        with: Vec::new(),
+        without: Vec::new(),
     });
     second.roles = vec!["Opdrachtgever".into(), "Adviseur".into()];
     let plan = Plan {
         id: "heen-en-weer".into(),
         title: "Heen en weer".into(),
         description: String::new(),
+        guide: Default::default(),
         decks: vec![deck.id.clone()],
         rounds: vec![round("Start", RoundLength::Minutes(5)), second],
     };
@@ -112,6 +115,7 @@ fn a_round_until_a_clock_time_counts_the_time_it_was_given() {
         id: "tot".into(),
         title: "Tot".into(),
         description: String::new(),
+        guide: Default::default(),
         decks: Vec::new(),
         rounds: vec![round(
             "Tot de pauze",

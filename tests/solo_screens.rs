@@ -35,10 +35,13 @@ fn solo_app(minutes: u32) -> App {
                 deck: Some(deck.id.clone()),
                 category: Some("openen".into()),
                 count: 1,
+                with: Vec::new(),
+                without: Vec::new(),
             }),
             turns: false,
             roles: vec![],
         }],
+        guide: Default::default(),
     };
     let wall = DateTime::parse_from_rfc3339("2026-11-22T20:15:00+01:00").unwrap();
     let mut solo = Setup::new("Solo reflectie — 22-11-2026", plan, vec![deck])

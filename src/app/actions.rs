@@ -5,8 +5,8 @@
 use chrono::NaiveTime;
 
 use super::{App, Effect, Mode};
-use crate::catalog::RoundLength;
 use crate::catalog::shuffle::{below, rng_for, shuffle};
+use crate::catalog::{DrawSpec, RoundLength};
 use crate::session::event::RoleAssignment;
 use crate::session::{CardRef, Event};
 use crate::tr;
@@ -58,8 +58,7 @@ impl App {
                     .clone()
                     .or_else(|| session.default_deck().map(str::to_string));
                 if let Some(deck) = deck {
-                    let cards =
-                        self.pick_cards(&deck, draw.category.as_deref(), draw.count as usize);
+                    let cards = self.pick_cards(&deck, draw, draw.count as usize);
                     if cards.len() < draw.count as usize {
                         self.status = Some(super::Status::Info(tr!(
                             "de stapel had niet genoeg kaarten voor deze ronde (d trekt, en biedt terugschudden aan)",
@@ -102,8 +101,9 @@ impl App {
         events
     }
 
-    /// The next `count` cards of a pile, in order, optionally from one category.
-    fn pick_cards(&self, deck: &str, category: Option<&str>, count: usize) -> Vec<CardRef> {
+    /// The next `count` cards of a pile, in order, that the draw admits (its category and
+    /// its `with` and `without` tags).
+    fn pick_cards(&self, deck: &str, draw: &DrawSpec, count: usize) -> Vec<CardRef> {
         let (Some(pile), Some(deck_model)) =
             (self.session.piles.get(deck), self.session.deck(deck))
         else {
@@ -111,9 +111,7 @@ impl App {
         };
         pile.remaining
             .iter()
-            .filter(|id| {
-                category.is_none_or(|cat| deck_model.card(id).is_some_and(|c| c.category == cat))
-            })
+            .filter(|id| deck_model.card(id).is_some_and(|c| draw.admits(c)))
             .take(count)
             .map(|id| CardRef {
                 deck: deck.to_string(),
@@ -122,36 +120,46 @@ impl App {
             .collect()
     }
 
-    /// The deck and category `d` draws from: the round's draw, else the session's deck.
-    fn draw_source(&self) -> Option<(String, Option<String>)> {
+    /// The deck and filter `d` draws with: the round's draw, else the session's whole deck.
+    fn draw_source(&self) -> Option<(String, DrawSpec)> {
         let draw = self
             .session
             .current_round()
-            .and_then(|r| r.round.draw.as_ref());
+            .and_then(|r| r.round.draw.clone())
+            .unwrap_or(DrawSpec {
+                deck: None,
+                category: None,
+                count: 1,
+                with: Vec::new(),
+                without: Vec::new(),
+            });
         let deck = draw
-            .and_then(|d| d.deck.clone())
+            .deck
+            .clone()
             .or_else(|| self.session.default_deck().map(str::to_string))?;
-        Some((deck, draw.and_then(|d| d.category.clone())))
+        Some((deck, draw))
     }
 
     pub(super) fn draw(&mut self) -> Vec<Effect> {
-        let Some((deck, category)) = self.draw_source() else {
+        let Some((deck, draw)) = self.draw_source() else {
             self.status = Some(super::Status::Info(tr!(
                 "deze sessie heeft geen stapel",
                 "this session has no deck"
             )));
             return Vec::new();
         };
-        match self.pick_cards(&deck, category.as_deref(), 1).pop() {
+        match self.pick_cards(&deck, &draw, 1).pop() {
             Some(card) => vec![Effect::Persist(vec![Event::CardDrawn { card }])],
             None => {
+                let category = draw.category;
                 self.mode = Mode::EmptyPile { deck, category };
                 Vec::new()
             }
         }
     }
 
-    /// Shuffles the set-aside cards back into the pile and draws.
+    /// Shuffles the set-aside cards back into the pile and draws (with the round's tag
+    /// filter, so a reshuffle never deals what the round leaves out).
     pub(super) fn reshuffle_and_draw(
         &mut self,
         deck: &str,
@@ -169,13 +177,13 @@ impl App {
             ),
         );
         let deck_model = self.session.deck(deck);
+        let tags = self.draw_source().map(|(_, draw)| draw);
         let card = order
             .iter()
             .find(|id| {
-                category.as_deref().is_none_or(|cat| {
-                    deck_model
-                        .and_then(|d| d.card(id))
-                        .is_some_and(|c| c.category == cat)
+                deck_model.and_then(|d| d.card(id)).is_some_and(|c| {
+                    category.as_deref().is_none_or(|cat| c.category == cat)
+                        && tags.as_ref().is_none_or(|t| t.admits_tags(c))
                 })
             })
             .cloned();

@@ -15,6 +15,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../decks/loyale-tegenspraak.toml"),
     ),
     (
+        "decks/bedoeling.toml",
+        include_str!("../../decks/bedoeling.toml"),
+    ),
+    (
         "decks/plans/koers-wat.toml",
         include_str!("../../decks/plans/koers-wat.toml"),
     ),
@@ -33,5 +37,41 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "decks/plans/check-in-out.toml",
         include_str!("../../decks/plans/check-in-out.toml"),
+    ),
+    (
+        "decks/plans/kick-off.toml",
+        include_str!("../../decks/plans/kick-off.toml"),
+    ),
+    (
+        "decks/plans/retrospectief.toml",
+        include_str!("../../decks/plans/retrospectief.toml"),
+    ),
+    (
+        "decks/plans/zelfscan-rollen.toml",
+        include_str!("../../decks/plans/zelfscan-rollen.toml"),
+    ),
+    (
+        "decks/plans/teamoverleg-starter.toml",
+        include_str!("../../decks/plans/teamoverleg-starter.toml"),
+    ),
+    (
+        "decks/plans/moreel-beraad.toml",
+        include_str!("../../decks/plans/moreel-beraad.toml"),
+    ),
+    (
+        "decks/plans/ongeschreven-regels.toml",
+        include_str!("../../decks/plans/ongeschreven-regels.toml"),
+    ),
+    (
+        "decks/plans/gericht-stoppen.toml",
+        include_str!("../../decks/plans/gericht-stoppen.toml"),
+    ),
+    (
+        "decks/plans/ervaringsdeskundige.toml",
+        include_str!("../../decks/plans/ervaringsdeskundige.toml"),
+    ),
+    (
+        "decks/plans/vanuit-de-bedoeling.toml",
+        include_str!("../../decks/plans/vanuit-de-bedoeling.toml"),
     ),
 ];

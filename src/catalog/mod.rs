@@ -8,5 +8,7 @@ pub mod problem;
 pub mod shuffle;
 
 pub use library::{Library, Origin};
-pub use model::{Card, Category, Deck, DrawSpec, Plan, Round, RoundLength};
+pub use model::{
+    Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundLength, SAFETY_TAG,
+};
 pub use problem::Problem;

@@ -45,6 +45,17 @@ impl Deck {
     }
 }
 
+/// The tag of a card that is hard to answer with a manager in the room. Such a card has a
+/// facilitator's `hint`, and a plan's draw must say whether it deals these cards (`with`)
+/// or leaves them out (`without`); `tafel check` reports a draw that would deal them blind.
+pub const SAFETY_TAG: &str = "veiligheid";
+
+impl Card {
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     pub id: String,
@@ -53,6 +64,60 @@ pub struct Plan {
     /// Decks the plan draws from; empty means "works with any deck".
     pub decks: Vec<String>,
     pub rounds: Vec<Round>,
+    /// The facilitator's description of the werkvorm (all optional). Boxed: a plan is
+    /// copied into every session's first event, which should stay small when it is unused.
+    #[serde(default, skip_serializing_if = "guide_is_empty")]
+    pub guide: Box<Guide>,
+}
+
+/// A werkvorm described the way Dutch werkvorm collections do: doel, voor wie, wat je nodig
+/// hebt, groepsgrootte, tips, variaties. The duration is the sum of the rounds; the rounds
+/// are the approach (aanpak).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guide {
+    /// Doel: what the session yields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    /// Voor wie / bruikbaar bij.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// Groepsgrootte: the number of participants it works for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_size: Option<GroupSize>,
+    /// Wat je nodig hebt.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tips: Vec<String>,
+    /// Variaties.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variations: Vec<String>,
+}
+
+impl Guide {
+    pub fn is_empty(&self) -> bool {
+        self == &Guide::default()
+    }
+}
+
+fn guide_is_empty(guide: &Guide) -> bool {
+    guide.is_empty()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupSize {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl std::fmt::Display for GroupSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.min == self.max {
+            write!(f, "{}", self.min)
+        } else {
+            write!(f, "{}–{}", self.min, self.max)
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +147,30 @@ pub struct DrawSpec {
     pub deck: Option<String>,
     pub category: Option<String>,
     pub count: u32,
+    /// Only cards with at least one of these tags (empty: no such limit).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+    /// Never cards with one of these tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub without: Vec<String>,
+}
+
+impl DrawSpec {
+    /// Whether the tags of `card` let this draw deal it (the category is checked apart).
+    pub fn admits_tags(&self, card: &Card) -> bool {
+        (self.with.is_empty() || self.with.iter().any(|t| card.has_tag(t)))
+            && !self.without.iter().any(|t| card.has_tag(t))
+    }
+
+    /// Whether this draw can deal `card`: its category and its tags.
+    pub fn admits(&self, card: &Card) -> bool {
+        self.category.as_ref().is_none_or(|c| &card.category == c) && self.admits_tags(card)
+    }
+
+    /// Whether the draw says what it does with `tag`: deals it on purpose or leaves it out.
+    pub fn names_tag(&self, tag: &str) -> bool {
+        self.with.iter().chain(&self.without).any(|t| t == tag)
+    }
 }
 
 impl Plan {

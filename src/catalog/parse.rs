@@ -8,12 +8,15 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{Card, Category, Deck, DrawSpec, Plan, Round, RoundLength};
+use super::model::{
+    Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundLength, SAFETY_TAG,
+};
 use super::problem::{Locator, Problem};
 use crate::tr;
 
 pub const MAX_ROUND_MINUTES: i64 = 240;
 pub const MAX_DRAW_COUNT: i64 = 20;
+pub const MAX_GROUP_SIZE: i64 = 500;
 
 /// What a file turned out to be.
 #[derive(Debug)]
@@ -29,6 +32,8 @@ pub struct PlanRefs {
     refs: Vec<(String, Option<String>, Range<usize>)>,
     /// Categories named by rounds without a deck: resolved against the plan's first deck.
     session_deck_categories: Vec<(String, Range<usize>)>,
+    /// (round index, position of its `draw`), for checks on what a draw can deal.
+    draws: Vec<(usize, Range<usize>)>,
 }
 
 /// The top level of a file. Read part by part (`read_raw`), so that a mistake in one card
@@ -87,6 +92,22 @@ struct RawPlan {
     description: Spanned<String>,
     #[serde(default)]
     decks: Vec<Spanned<String>>,
+    goal: Option<Spanned<String>>,
+    audience: Option<Spanned<String>>,
+    group_size: Option<Spanned<RawGroupSize>>,
+    #[serde(default)]
+    needs: Vec<Spanned<String>>,
+    #[serde(default)]
+    tips: Vec<Spanned<String>>,
+    #[serde(default)]
+    variations: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroupSize {
+    min: Spanned<i64>,
+    max: Spanned<i64>,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +130,10 @@ struct RawDraw {
     deck: Option<Spanned<String>>,
     category: Option<Spanned<String>>,
     count: Option<Spanned<i64>>,
+    #[serde(default)]
+    with: Vec<Spanned<String>>,
+    #[serde(default)]
+    without: Vec<Spanned<String>>,
 }
 
 /// Collects problems while a file is validated.
@@ -445,6 +470,16 @@ fn deck(c: &mut Checker, raw: RawFile) -> Option<Deck> {
                     ),
                 );
             }
+            let safety = card.tags.iter().find(|t| t.get_ref().trim() == SAFETY_TAG);
+            if let (Some(tag), None) = (safety, &card.hint) {
+                c.report(
+                    tag.span(),
+                    tr!(
+                        "een kaart met de tag `{SAFETY_TAG}` heeft een `hint` voor de begeleider nodig: hoe stel je deze vraag veilig?",
+                        "a card tagged `{SAFETY_TAG}` needs a facilitator's `hint`: how to ask this question safely?"
+                    ),
+                );
+            }
             Card {
                 id: c.id(&card.id, "kaart"),
                 category: category.clone(),
@@ -497,6 +532,7 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
     }
     let title = c.text(&header.title, "title");
     let description = c.text(&header.description, "description");
+    let guide = guide(c, &header);
     c.unique(header.decks.iter(), "stapel");
     let decks: Vec<String> = header.decks.iter().map(|d| c.id(d, "stapel")).collect();
     if raw.round.is_empty() {
@@ -516,7 +552,8 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
     let rounds = raw
         .round
         .iter()
-        .map(|round| plan_round(c, round, &decks, &mut refs))
+        .enumerate()
+        .map(|(index, round)| plan_round(c, index, round, &decks, &mut refs))
         .collect::<Option<Vec<Round>>>()?;
     Some((
         Plan {
@@ -525,13 +562,59 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
             description,
             decks,
             rounds,
+            guide: Box::new(guide),
         },
         refs,
     ))
 }
 
+/// The optional description of a werkvorm: doel, voor wie, groepsgrootte, wat je nodig hebt,
+/// tips and variaties.
+fn guide(c: &mut Checker, header: &RawPlan) -> Guide {
+    let group_size = header.group_size.as_ref().map(|size| {
+        let raw = size.get_ref();
+        let (min, max) = (*raw.min.get_ref(), *raw.max.get_ref());
+        if !(1..=MAX_GROUP_SIZE).contains(&min) || !(1..=MAX_GROUP_SIZE).contains(&max) {
+            c.report(
+                size.span(),
+                tr!(
+                    "`group_size`: kies aantallen van 1 tot en met {MAX_GROUP_SIZE}",
+                    "`group_size`: choose numbers from 1 to {MAX_GROUP_SIZE}"
+                ),
+            );
+        } else if min > max {
+            c.report(
+                raw.max.span(),
+                tr!(
+                    "`group_size`: `max` ({max}) is kleiner dan `min` ({min})",
+                    "`group_size`: `max` ({max}) is smaller than `min` ({min})"
+                ),
+            );
+        }
+        GroupSize {
+            min: min.clamp(1, MAX_GROUP_SIZE) as u32,
+            max: max.clamp(1, MAX_GROUP_SIZE) as u32,
+        }
+    });
+    let mut list = |items: &[Spanned<String>], field: &str| -> Vec<String> {
+        items.iter().map(|item| c.text(item, field)).collect()
+    };
+    let needs = list(&header.needs, "needs");
+    let tips = list(&header.tips, "tips");
+    let variations = list(&header.variations, "variations");
+    Guide {
+        goal: header.goal.as_ref().map(|g| c.text(g, "goal")),
+        audience: header.audience.as_ref().map(|a| c.text(a, "audience")),
+        group_size,
+        needs,
+        tips,
+        variations,
+    }
+}
+
 fn plan_round(
     c: &mut Checker,
+    index: usize,
     round: &Spanned<RawRound>,
     plan_decks: &[String],
     refs: &mut PlanRefs,
@@ -624,10 +707,27 @@ fn plan_round(
                 }
             }
         }
+        let with: Vec<String> = raw.with.iter().map(|t| c.text(t, "with")).collect();
+        let without: Vec<String> = raw.without.iter().map(|t| c.text(t, "without")).collect();
+        for tag in &raw.without {
+            if with.contains(&tag.get_ref().trim().to_string()) {
+                let name = tag.get_ref();
+                c.report(
+                    tag.span(),
+                    tr!(
+                        "tag `{name}` staat in `with` én in `without`",
+                        "tag `{name}` is in both `with` and `without`"
+                    ),
+                );
+            }
+        }
+        refs.draws.push((index, draw.span()));
         DrawSpec {
             deck: raw.deck.as_ref().map(|d| d.get_ref().clone()),
             category: raw.category.as_ref().map(|c| c.get_ref().clone()),
             count: count.clamp(1, MAX_DRAW_COUNT) as u32,
+            with,
+            without,
         }
     });
     let roles: Vec<String> = round.roles.iter().map(|r| c.text(r, "roles")).collect();
@@ -728,6 +828,73 @@ pub fn check_plan_refs<'d>(
     c.problems
 }
 
+/// What a plan's draws can deal, checked by `tafel check` (loading a library does not
+/// refuse a plan for this): a draw that can deal no card at all, and a draw that can deal a
+/// card tagged `veiligheid` without saying so in `with` or `without` (dealing it blind).
+/// A draw from the session's deck of a plan with `decks = []` can deal any known deck.
+pub fn check_plan_draws<'d>(
+    file: &str,
+    text: &str,
+    plan: &Plan,
+    refs: &PlanRefs,
+    find_deck: &dyn Fn(&str) -> Option<&'d Deck>,
+    all_decks: &[&'d Deck],
+) -> Vec<Problem> {
+    let mut c = Checker {
+        file,
+        text,
+        locator: Locator::new(text),
+        problems: Vec::new(),
+    };
+    for (index, span) in &refs.draws {
+        let Some(draw) = plan.rounds.get(*index).and_then(|r| r.draw.as_ref()) else {
+            continue;
+        };
+        let decks: Vec<&Deck> = match draw
+            .deck
+            .as_deref()
+            .or(plan.decks.first().map(String::as_str))
+        {
+            Some(id) => find_deck(id).into_iter().collect(),
+            None => all_decks.to_vec(),
+        };
+        if decks.is_empty() {
+            continue; // An unknown deck is reported by `check_plan_refs`.
+        }
+        let dealt = || {
+            decks
+                .iter()
+                .flat_map(|d| d.cards.iter())
+                .filter(|card| draw.admits(card))
+        };
+        // A category that belongs to none of the decks is reported elsewhere; with the
+        // session's deck open, only a fixed deck can be checked for an empty draw.
+        let category_known = draw
+            .category
+            .as_ref()
+            .is_none_or(|cat| decks.iter().any(|d| d.category(cat).is_some()));
+        if dealt().next().is_none() && category_known && decks.len() == 1 {
+            c.report(
+                span.clone(),
+                tr!(
+                    "deze trekking vindt geen enkele kaart (kijk naar `category`, `with` en `without`)",
+                    "this draw finds no card at all (look at `category`, `with` and `without`)"
+                ),
+            );
+        }
+        if !draw.names_tag(SAFETY_TAG) && dealt().any(|card| card.has_tag(SAFETY_TAG)) {
+            c.report(
+                span.clone(),
+                tr!(
+                    "deze trekking kan kaarten met de tag `{SAFETY_TAG}` delen (lastig met een leidinggevende erbij) zonder dat de werkvorm het zegt: zet `without = [\"{SAFETY_TAG}\"]` in `draw`, of `with = [\"{SAFETY_TAG}\"]` om ze bewust te delen",
+                    "this draw can deal cards tagged `{SAFETY_TAG}` (hard with a manager in the room) without the plan saying so: put `without = [\"{SAFETY_TAG}\"]` in `draw`, or `with = [\"{SAFETY_TAG}\"]` to deal them on purpose"
+                ),
+            );
+        }
+    }
+    c.problems
+}
+
 /// ", bedoel je `x`?" for the nearest known id, or nothing when none is close.
 pub fn suggestion<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
     match nearest(wrong, known) {
@@ -788,6 +955,158 @@ mod tests {
         let problems = plan_problems(round);
         assert!(problems.iter().any(|p| p.contains("staat niet in `decks`")));
         assert!(problems.iter().any(|p| p.contains("`count = 50`")));
+    }
+
+    #[test]
+    fn a_plan_describes_itself_like_a_werkvorm() {
+        let text = "[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\ngoal = \"Afspraken\"\naudience = \"Een team\"\ngroup_size = { min = 3, max = 12 }\nneeds = [\"Een scherm\", \"Post-its\"]\ntips = [\"Begin op tijd\"]\nvariations = [\"Online\"]\n[[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I\"\n";
+        let Ok(Parsed::Plan(plan, _)) = parse("p.toml", text) else {
+            panic!("valid plan rejected");
+        };
+        assert_eq!(plan.guide.goal.as_deref(), Some("Afspraken"));
+        assert_eq!(plan.guide.audience.as_deref(), Some("Een team"));
+        assert_eq!(plan.guide.group_size, Some(GroupSize { min: 3, max: 12 }));
+        assert_eq!(plan.guide.group_size.unwrap().to_string(), "3–12");
+        assert_eq!(plan.guide.needs, ["Een scherm", "Post-its"]);
+        assert_eq!(plan.guide.tips, ["Begin op tijd"]);
+        assert_eq!(plan.guide.variations, ["Online"]);
+
+        // Without the optional fields the guide is empty and is not written to a journal.
+        let Ok(Parsed::Plan(bare, _)) = parse(
+            "p.toml",
+            "[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\n[[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I\"\n",
+        ) else {
+            panic!("valid plan rejected");
+        };
+        assert!(bare.guide.is_empty());
+        assert!(!serde_json::to_string(&bare).unwrap().contains("guide"));
+    }
+
+    #[test]
+    fn a_group_size_must_make_sense() {
+        let problems = |size: &str| {
+            let text = format!(
+                "[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\ngroup_size = {size}\n[[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I\"\n"
+            );
+            match parse("p.toml", &text) {
+                Ok(_) => Vec::new(),
+                Err(problems) => problems.iter().map(ToString::to_string).collect(),
+            }
+        };
+        assert!(problems("{ min = 2, max = 8 }").is_empty());
+        assert!(problems("{ min = 9, max = 4 }")[0].contains("kleiner dan `min`"));
+        assert!(problems("{ min = 0, max = 4 }")[0].contains("1 tot en met"));
+        assert!(problems("{ min = 2 }")[0].contains("`max`"));
+    }
+
+    #[test]
+    fn a_draw_filters_on_tags_and_cannot_want_and_refuse_one() {
+        let round = "[[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I\"\ndraw = { with = [\"a\"], without = [\"b\"] }\n";
+        assert!(plan_problems(round).is_empty());
+        let both = "[[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I\"\ndraw = { with = [\"a\"], without = [\"a\"] }\n";
+        assert!(plan_problems(both)[0].contains("in `with` én in `without`"));
+
+        let card = |tags: &[&str]| Card {
+            id: "k".into(),
+            category: "c".into(),
+            title: "T".into(),
+            prompt: "P".into(),
+            hint: None,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+        };
+        let draw = DrawSpec {
+            deck: None,
+            category: Some("c".into()),
+            count: 1,
+            with: vec![],
+            without: vec![SAFETY_TAG.into()],
+        };
+        assert!(draw.admits(&card(&["start"])));
+        assert!(!draw.admits(&card(&["start", SAFETY_TAG])));
+        let only = DrawSpec {
+            with: vec![SAFETY_TAG.into()],
+            without: vec![],
+            ..draw.clone()
+        };
+        assert!(only.admits(&card(&[SAFETY_TAG])));
+        assert!(!only.admits(&card(&[])));
+        let other_category = Card {
+            category: "d".into(),
+            ..card(&[])
+        };
+        assert!(!draw.admits(&other_category));
+        assert!(draw.admits_tags(&other_category));
+    }
+
+    #[test]
+    fn a_safety_card_needs_a_hint() {
+        let deck = |hint: &str| {
+            format!(
+                "[deck]\nid = \"d\"\ntitle = \"D\"\ndescription = \"D\"\nlanguage = \"nl\"\n[[category]]\nid = \"c\"\ntitle = \"C\"\n[[card]]\nid = \"k\"\ncategory = \"c\"\ntitle = \"T\"\nprompt = \"P\"\ntags = [\"veiligheid\"]\n{hint}"
+            )
+        };
+        let Err(problems) = parse("d.toml", &deck("")) else {
+            panic!("a safety card without a hint was accepted");
+        };
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("d.toml:14:9: een kaart met de tag `veiligheid`")
+        );
+        assert!(
+            parse(
+                "d.toml",
+                &deck("hint = \"Vraag eerst of de leiding weg mag.\"\n")
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_draw_that_deals_safety_cards_blind_is_reported() {
+        let deck_text = "[deck]\nid = \"d\"\ntitle = \"D\"\ndescription = \"D\"\nlanguage = \"nl\"\n[[category]]\nid = \"open\"\ntitle = \"Open\"\n[[category]]\nid = \"rust\"\ntitle = \"Rust\"\n[[card]]\nid = \"a\"\ncategory = \"open\"\ntitle = \"A\"\nprompt = \"A?\"\ntags = [\"veiligheid\"]\nhint = \"H\"\n[[card]]\nid = \"b\"\ncategory = \"rust\"\ntitle = \"B\"\nprompt = \"B?\"\n";
+        let Ok(Parsed::Deck(deck)) = parse("d.toml", deck_text) else {
+            panic!("deck rejected");
+        };
+        let check = |decks: &str, draw: &str| -> Vec<String> {
+            let text = format!(
+                "[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\ndecks = {decks}\n[[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I\"\ndraw = {draw}\n"
+            );
+            let Ok(Parsed::Plan(plan, refs)) = parse("p.toml", &text) else {
+                panic!("plan rejected: {draw}");
+            };
+            let find = |id: &str| (id == "d").then_some(&deck);
+            check_plan_draws("p.toml", &text, &plan, &refs, &find, &[&deck])
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        let blind = check("[\"d\"]", "{ category = \"open\" }");
+        assert_eq!(blind.len(), 1, "{blind:?}");
+        assert!(
+            blind[0].starts_with(
+                "p.toml:10:8: deze trekking kan kaarten met de tag `veiligheid` delen"
+            )
+        );
+        // A whole deck chosen at the start (decks = []) may hold them too.
+        assert_eq!(check("[]", "{ count = 1 }").len(), 1);
+        // Said out loud: left out, dealt on purpose, or a category without them.
+        assert!(
+            check(
+                "[\"d\"]",
+                "{ category = \"open\", with = [\"veiligheid\"] }"
+            )
+            .is_empty()
+        );
+        assert!(check("[]", "{ without = [\"veiligheid\"] }").is_empty());
+        assert!(check("[\"d\"]", "{ category = \"rust\" }").is_empty());
+        // A filter that leaves nothing to deal.
+        let empty = check(
+            "[\"d\"]",
+            "{ category = \"rust\", with = [\"veiligheid\"] }",
+        );
+        assert!(empty[0].contains("vindt geen enkele kaart"), "{empty:?}");
     }
 
     #[test]

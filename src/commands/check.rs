@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::{Context, Failure, Outcome};
-use crate::catalog::library::{Source, read_dir_sources, read_source};
+use crate::catalog::library::{Origin, Source, read_dir_sources, read_source};
 use crate::catalog::parse::{self, Parsed};
 use crate::catalog::{Deck, Problem};
 use crate::tr;
@@ -45,6 +45,13 @@ pub fn check(ctx: &Context, paths: &[PathBuf]) -> Report {
             }
         }
     }
+    // A file named twice (`tafel check decks decks/plans` reads `decks/plans` in both) is
+    // checked once.
+    let mut seen = std::collections::HashSet::new();
+    sources.retain(|s| match &s.origin {
+        Origin::File(path) => seen.insert(std::fs::canonicalize(path).unwrap_or(path.clone())),
+        Origin::Bundled => true,
+    });
     let mut lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let mut count = problems.len();
 
@@ -83,13 +90,37 @@ pub fn check(ctx: &Context, paths: &[PathBuf]) -> Report {
             .copied()
             .or_else(|| ctx.library.deck(id))
     };
+    // Every deck a plan with `decks = []` could be run with: the local ones, then the known.
+    let mut all_decks: Vec<&Deck> = local_decks.values().copied().collect();
+    all_decks.sort_by(|a, b| a.id.cmp(&b.id));
+    for deck in ctx.library.decks.iter().map(|e| &e.item) {
+        if !local_decks.contains_key(deck.id.as_str()) {
+            all_decks.push(deck);
+        }
+    }
 
     for (source, result) in &parsed {
         let found = match result {
             Err(problems) => problems.clone(),
             Ok(Parsed::Deck(_)) => Vec::new(),
             Ok(Parsed::Plan(plan, refs)) => {
-                parse::check_plan_refs(&source.name, &source.text, plan, refs, &find, &all_deck_ids)
+                let mut found = parse::check_plan_refs(
+                    &source.name,
+                    &source.text,
+                    plan,
+                    refs,
+                    &find,
+                    &all_deck_ids,
+                );
+                found.extend(parse::check_plan_draws(
+                    &source.name,
+                    &source.text,
+                    plan,
+                    refs,
+                    &find,
+                    &all_decks,
+                ));
+                found
             }
         };
         if found.is_empty() {

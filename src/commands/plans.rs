@@ -1,4 +1,4 @@
-//! `tafel plans`: every session plan with its rounds and length.
+//! `tafel plans`: every session plan with its rounds, length, group size and decks.
 
 use super::{Context, Outcome};
 use crate::catalog::Plan;
@@ -10,6 +10,7 @@ pub fn run(ctx: &Context) -> Outcome {
         tr!("TITEL", "TITLE"),
         tr!("RONDES", "ROUNDS"),
         tr!("MINUTEN", "MINUTES"),
+        tr!("GROEP", "GROUP"),
         tr!("STAPELS", "DECKS"),
     ];
     let rows: Vec<Vec<String>> = ctx
@@ -28,6 +29,9 @@ pub fn run(ctx: &Context) -> Outcome {
                 plan.title.clone(),
                 plan.rounds.len().to_string(),
                 minutes_label(plan),
+                plan.guide
+                    .group_size
+                    .map_or_else(|| "-".to_string(), |size| size.to_string()),
                 decks,
             ]
         })

@@ -129,9 +129,12 @@ pub fn solo_plan(ctx: &Context, args: &SoloArgs) -> Result<Plan, Failure> {
                 deck: Some(deck.id.clone()),
                 category: args.category.clone(),
                 count: 1,
+                with: Vec::new(),
+                without: Vec::new(),
             }),
             turns: false,
             roles: Vec::new(),
         }],
+        guide: Default::default(),
     })
 }

@@ -17,8 +17,11 @@ pub fn render_plans(plans: &[&Plan], selected: usize, area: Rect, buf: &mut Buff
     if area.is_empty() {
         return;
     }
+    // The list takes at most a third of the screen (it scrolls to the selected plan), so the
+    // rounds of the selected plan stay in view even with many plans.
+    let list_height = (plans.len() as u16 + 2).min((area.height / 3).max(5));
     let [list_area, detail_area, hint_area] = Layout::vertical([
-        Constraint::Length(plans.len() as u16 + 2),
+        Constraint::Length(list_height),
         Constraint::Min(0),
         Constraint::Length(1),
     ])

@@ -114,6 +114,7 @@ impl Setup {
                     roles: Vec::new(),
                 })
                 .collect(),
+            guide: Default::default(),
         };
         Setup::new("Proef", plan, Vec::new())
     }

@@ -46,6 +46,7 @@ pub fn plan() -> Plan {
             turns: true,
             roles: vec![],
         }],
+        guide: Default::default(),
     }
 }
 

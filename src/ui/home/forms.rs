@@ -55,12 +55,50 @@ pub(super) fn plan_details(home: &Home, plan: &Plan) -> Vec<Line<'static>> {
         Line::from(plan.description.clone()),
         Line::default(),
     ];
+    // The werkvorm's description in the order facilitators know: doel, voor wie, aanpak
+    // (the rounds), wat je nodig hebt, groepsgrootte, tips, variaties. Duur is the total above.
+    let guide = &plan.guide;
+    let field = |label: String, text: &str| {
+        Line::from(vec![
+            Span::styled(format!("{label}: "), theme::accent()),
+            Span::raw(text.to_string()),
+        ])
+    };
+    if let Some(goal) = &guide.goal {
+        lines.push(field(tr!("Doel", "Goal"), goal));
+    }
+    if let Some(audience) = &guide.audience {
+        lines.push(field(tr!("Voor wie", "For whom"), audience));
+    }
+    if let Some(size) = guide.group_size {
+        lines.push(field(
+            tr!("Groepsgrootte", "Group size"),
+            &tr!("{size} deelnemers", "{size} participants"),
+        ));
+    }
+    if guide.goal.is_some() || guide.audience.is_some() || guide.group_size.is_some() {
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(tr!("Aanpak", "Approach"), theme::accent()));
     for (i, round) in plan.rounds.iter().enumerate() {
         lines.push(Line::from(vec![
             Span::styled(format!("{:>2}. ", i + 1), theme::dim()),
             Span::raw(round.title.clone()),
             Span::styled(format!("  {}", length_text(round.length)), theme::dim()),
         ]));
+    }
+    let lists = [
+        (tr!("Wat je nodig hebt", "What you need"), &guide.needs),
+        (tr!("Tips", "Tips"), &guide.tips),
+        (tr!("Variaties", "Variations"), &guide.variations),
+    ];
+    for (label, items) in lists {
+        if items.is_empty() {
+            continue;
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(label, theme::accent()));
+        lines.extend(items.iter().map(|item| Line::from(format!("• {item}"))));
     }
     lines
 }
