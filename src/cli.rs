@@ -50,7 +50,7 @@ pub enum Command {
     Resume(crate::commands::resume::ResumeArgs),
     /// Toon eerdere sessies (nieuwste eerst), zoek erin, of toon open afspraken
     Sessions(crate::commands::sessions::SessionsArgs),
-    /// Exporteer een sessie als Markdown
+    /// Exporteer een sessie als document: md, txt, html of odt
     Export(crate::commands::export::ExportArgs),
     /// Kijk een sessie terug, gebeurtenis voor gebeurtenis (zonder: de nieuwste)
     Replay {
