@@ -112,6 +112,7 @@ fn session_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
         text: typed(text),
         owner: None,
         due: None,
+        due_date: None,
         round,
         card,
     };
@@ -149,6 +150,7 @@ fn session_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
             text: typed("[Afspraak](javascript:alert(1)) | `x`\n=SUM(A1)"),
             owner: Some(typed("@Anna <b>")),
             due: Some(typed("vrijdag <script>")),
+            due_date: None,
             round: 0,
             card: None,
         },

@@ -484,12 +484,17 @@ impl App {
                     (!s.is_empty()).then(|| s.to_string())
                 };
                 let text = draft.text.trim().to_string();
+                // "vrijdag" is read as a date relative to the session's day, once, when saved.
+                let due_date = optional(&draft.due).and_then(|due| {
+                    crate::session::due::resolve(&due, self.session.started_at.date_naive())
+                });
                 let event = match draft.editing {
                     Some(id) => Event::NoteEdited {
                         id,
                         text,
                         owner: optional(&draft.owner),
                         due: optional(&draft.due),
+                        due_date,
                     },
                     None => Event::NoteAdded {
                         id: self.session.next_note_id(),
@@ -497,6 +502,7 @@ impl App {
                         text,
                         owner: optional(&draft.owner),
                         due: optional(&draft.due),
+                        due_date,
                         round: self.note_round(),
                         card: self.session.table.last().cloned(),
                     },
@@ -598,7 +604,10 @@ impl App {
         // Move on to the next agreement, so the list can be done with one key each.
         *selected = (index + 1).min(count - 1);
         let event = Event::AgreementReviewed {
-            session: follow_up.session.clone(),
+            session: follow_up.items[index]
+                .0
+                .origin(&follow_up.session)
+                .to_string(),
             note: follow_up.items[index].0.note,
             outcome,
         };

@@ -212,9 +212,9 @@ pub fn agenda_changes(records: &[Record]) -> Vec<AgendaChange> {
     changes
 }
 
-/// "vrijdag (27-11-2026)": the words as typed, and the date they were read as.
-pub fn when_text(note_due: Option<&str>) -> String {
-    note_due.unwrap_or_default().to_string()
+/// "vrijdag (vr 27-11-2026)": the words as typed, and the date they were read as.
+pub fn when_text(typed: Option<&str>, date: Option<chrono::NaiveDate>) -> String {
+    crate::session::due::with_words(typed.unwrap_or_default(), date)
 }
 
 /// The document for a session. `records` are the journal's records, `id` the session's id.
@@ -248,7 +248,7 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
                 table.rows.push(vec![
                     item.text.clone(),
                     item.owner.clone().unwrap_or_default(),
-                    when_text(item.due.as_deref()),
+                    when_text(item.due.as_deref(), item.due_date),
                     outcome.map_or_else(
                         || tr!("niet besproken", "not discussed"),
                         crate::session::state::outcome_label,
@@ -425,7 +425,14 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
             table.rows.push(vec![
                 note.text.clone(),
                 note.owner.clone().unwrap_or_default(),
-                when_text(note.due.as_deref()),
+                when_text(
+                    note.due.as_deref(),
+                    crate::session::due::stored_or_read(
+                        note.due_date,
+                        note.due.as_deref(),
+                        session.started_at.date_naive(),
+                    ),
+                ),
                 session
                     .rounds
                     .get(note.round)
