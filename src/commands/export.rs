@@ -184,7 +184,7 @@ pub fn export_as(
     )))
 }
 
-fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
     if force {

@@ -9,6 +9,7 @@ pub mod draw;
 pub mod export;
 pub mod home;
 pub mod plans;
+pub mod print;
 pub mod replay;
 pub mod resume;
 pub mod run;
