@@ -50,7 +50,11 @@ pub enum Command {
     Resume(crate::commands::resume::ResumeArgs),
     /// Toon eerdere sessies (nieuwste eerst), zoek erin, of toon open afspraken
     Sessions(crate::commands::sessions::SessionsArgs),
-    /// Exporteer een sessie als Markdown
+    /// Alle afspraken uit alle sessies, met wie, wanneer en status; te late eerst
+    Agreements(crate::commands::agreements::AgreementsArgs),
+    /// Kaarten om af te drukken: een HTML-pagina voor A4 met snijtekens
+    Print(crate::commands::print::PrintArgs),
+    /// Exporteer een sessie als document: md, txt, html of odt
     Export(crate::commands::export::ExportArgs),
     /// Kijk een sessie terug, gebeurtenis voor gebeurtenis (zonder: de nieuwste)
     Replay {

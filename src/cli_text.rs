@@ -220,8 +220,16 @@ pub fn command_about(name: &str) -> Option<String> {
             "Show past sessions (newest first), search them, or show open agreements"
         ),
         "export" => tr!(
-            "Exporteer een sessie als Markdown",
-            "Export a session as Markdown"
+            "Exporteer een sessie als Markdown, tekst, HTML of OpenDocument",
+            "Export a session as Markdown, text, HTML or OpenDocument"
+        ),
+        "agreements" => tr!(
+            "Alle afspraken uit alle sessies: wie, wanneer, status; te laat eerst",
+            "All agreements from all sessions: who, when, status; overdue first"
+        ),
+        "print" => tr!(
+            "Kaarten om te printen: een HTML-pagina voor A4 met snijlijnen",
+            "Cards to print: an HTML page for A4 with cut marks"
         ),
         "replay" => tr!(
             "Kijk een sessie terug, gebeurtenis voor gebeurtenis (zonder: de nieuwste)",
@@ -411,8 +419,88 @@ pub fn arg_text(command: &str, id: &str) -> Option<(String, Option<String>)> {
             session(),
         ),
         ("export", "format") => (
-            tr!("Formaat: md (standaard)", "Format: md (default)"),
+            tr!(
+                "Formaat: md (standaard), txt, html of odt",
+                "Format: md (default), txt, html or odt"
+            ),
             Some(tr!("FORMAAT", "FORMAT")),
+        ),
+        ("export", "facilitator") => (
+            tr!(
+                "De versie voor de begeleider: met tips, overgeslagen kaarten, gepland tegen werkelijk en wijzigingen in de agenda",
+                "The facilitator's version: with tips, skipped cards, planned against actual and agenda changes"
+            ),
+            None,
+        ),
+        ("agreements", "open") => (
+            tr!(
+                "Alleen afspraken die nog open staan",
+                "Only agreements that are still open"
+            ),
+            None,
+        ),
+        ("agreements", "overdue") => (
+            tr!(
+                "Alleen open afspraken waarvan de datum voorbij is",
+                "Only open agreements whose date has passed"
+            ),
+            None,
+        ),
+        ("agreements", "owner") => (
+            tr!(
+                "Alleen afspraken van deze persoon (een deel van de naam is genoeg)",
+                "Only agreements of this person (part of the name is enough)"
+            ),
+            Some(tr!("NAAM", "NAME")),
+        ),
+        ("agreements", "format") => (
+            tr!(
+                "Formaat: txt (standaard), csv (Excel) of ics (agenda)",
+                "Format: txt (default), csv (Excel) or ics (calendar)"
+            ),
+            Some(tr!("FORMAAT", "FORMAT")),
+        ),
+        ("agreements", "today") => (
+            tr!(
+                "Reken met deze dag als vandaag (JJJJ-MM-DD)",
+                "Count with this day as today (YYYY-MM-DD)"
+            ),
+            Some(tr!("DATUM", "DATE")),
+        ),
+        ("print", "deck") => (
+            tr!(
+                "Stapel-id (zie `tafel decks`)",
+                "Deck id (see `tafel decks`)"
+            ),
+            deck(),
+        ),
+        ("print", "category") => (
+            tr!(
+                "Alleen de kaarten van deze categorie",
+                "Only the cards of this category"
+            ),
+            category(),
+        ),
+        ("print", "tips") => (
+            tr!(
+                "Met de tip voor de begeleider op de achterkant (dubbelzijdig, lange zijde)",
+                "With the facilitator's tip on the back (double-sided, long edge)"
+            ),
+            None,
+        ),
+        ("print", "output") => (
+            tr!(
+                "Schrijf naar dit bestand in plaats van stdout",
+                "Write to this file instead of stdout"
+            ),
+            Some(tr!("BESTAND", "FILE")),
+        ),
+        ("print", "force") => (
+            tr!(
+                "Overschrijf een bestaand bestand",
+                "Overwrite an existing file"
+            ),
+            None,
         ),
         ("export", "output") => (
             tr!(

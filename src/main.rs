@@ -88,6 +88,8 @@ fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
         Some(Command::Solo(args)) => commands::solo::run(&ctx, args),
         Some(Command::Sessions(args)) => commands::sessions::run(&ctx, args),
         Some(Command::Export(args)) => commands::export::run(&ctx, args),
+        Some(Command::Agreements(args)) => commands::agreements::run(&ctx, args),
+        Some(Command::Print(args)) => commands::print::run(&ctx, args),
         Some(Command::Replay { target }) => commands::replay::run(&ctx, target.as_deref()),
         // On a terminal: the home screen. Piped or redirected: the help, as before.
         None if commands::on_terminal() => commands::home::run(&ctx),

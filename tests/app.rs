@@ -1226,6 +1226,7 @@ fn n_then_typing_and_enter_saves_a_note_with_the_round_and_the_card() {
             text: "Wij doen dit samen, q d b g".into(),
             owner: None,
             due: None,
+            due_date: None,
             round: 1,
             card: Some(card.clone()),
         }]
@@ -1252,6 +1253,7 @@ fn n_then_typing_and_enter_saves_a_note_with_the_round_and_the_card() {
             text: "zonder kaart".into(),
             owner: None,
             due: None,
+            due_date: None,
             round: 1,
             card: None,
         }]
@@ -1304,6 +1306,8 @@ fn a_makes_an_agreement_with_owner_and_due_date() {
             text: "Verslag rondsturen".into(),
             owner: Some("Anna de Vries".into()),
             due: Some("vrijdag".into()),
+            // The session is on Friday 14 March 2025: "vrijdag" is the next one.
+            due_date: chrono::NaiveDate::from_ymd_opt(2025, 3, 21),
             round: 1,
             card,
         }]
@@ -1486,6 +1490,7 @@ fn e_then_enter_corrects_a_note_and_keeps_the_old_text() {
             text: "Eerste poging".into(),
             owner: None,
             due: None,
+            due_date: None,
         }]
     );
     assert!(h.is_normal());
@@ -2254,10 +2259,12 @@ fn a_follow_up_starts_with_the_open_agreements_and_records_each_outcome() {
     .seed(1)
     .wall(wall);
     let item = |note: u64, text: &str| ReviewItem {
+        session: None,
         note,
         text: text.into(),
         owner: Some("Bram".into()),
         due: None,
+        due_date: None,
     };
     let records = vec![
         start.record(),

@@ -8,8 +8,19 @@ use clap::CommandFactory;
 
 use common::{Run, tafel, tafel_in};
 
-const SUBCOMMANDS: [&str; 11] = [
-    "decks", "plans", "draw", "run", "solo", "resume", "sessions", "export", "replay", "config",
+const SUBCOMMANDS: [&str; 13] = [
+    "decks",
+    "plans",
+    "draw",
+    "run",
+    "solo",
+    "resume",
+    "sessions",
+    "agreements",
+    "print",
+    "export",
+    "replay",
+    "config",
     "check",
 ];
 

@@ -34,6 +34,7 @@ fn write_session(dir: &Path, name: &str, title: &str, note: &str) -> PathBuf {
             text: note.into(),
             owner: None,
             due: None,
+            due_date: None,
             round: 0,
             card: Some(card(0)),
         },
@@ -43,6 +44,7 @@ fn write_session(dir: &Path, name: &str, title: &str, note: &str) -> PathBuf {
             text: "Eerste versie".into(),
             owner: None,
             due: None,
+            due_date: None,
             round: 0,
             card: None,
         },
@@ -51,6 +53,7 @@ fn write_session(dir: &Path, name: &str, title: &str, note: &str) -> PathBuf {
             text: "Tweede versie, na correctie".into(),
             owner: None,
             due: None,
+            due_date: None,
         },
         Event::NoteAdded {
             id: 3,
@@ -58,6 +61,7 @@ fn write_session(dir: &Path, name: &str, title: &str, note: &str) -> PathBuf {
             text: "Dit was een vergissing".into(),
             owner: None,
             due: None,
+            due_date: None,
             round: 0,
             card: None,
         },
@@ -78,6 +82,7 @@ fn write_session(dir: &Path, name: &str, title: &str, note: &str) -> PathBuf {
             text: "Verslag *rondsturen* naar [iedereen]".into(),
             owner: Some("Bram".into()),
             due: Some("vrijdag".into()),
+            due_date: None,
             round: 1,
             card: None,
         },
@@ -102,12 +107,18 @@ fn export_is_escaped_markdown_with_corrections_and_deletions() {
         "Teamdag Oost — één koers",
         "# Geen kop\n- geen lijst\n1. geen nummer\n<script>alert(1)</script> & `code` | pijp 🚀",
     );
-    let run = tafel(&["export", "20261120", "--sessions-dir", &dir_arg(dir.path())]);
+    let run = tafel(&[
+        "export",
+        "20261120",
+        "--sessions-dir",
+        &dir_arg(dir.path()),
+        "--facilitator",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("export_markdown", run.stdout);
     // The typed text can never start a heading or a list of its own.
     assert!(!run.stdout.lines().any(|l| l.starts_with("# Geen")));
-    assert!(run.stdout.contains("\\<script\\>"));
+    assert!(run.stdout.contains("\\<script>"));
     assert!(
         run.stdout
             .contains("Tweede versie, na correctie _(gecorrigeerd)_")
@@ -116,7 +127,7 @@ fn export_is_escaped_markdown_with_corrections_and_deletions() {
     assert!(run.stdout.contains("1 notitie(s) verwijderd"));
     assert!(
         run.stdout
-            .contains("- [ ] Verslag \\*rondsturen\\* naar \\[iedereen\\] — wie: Bram")
+            .contains("- [ ] Verslag \\*rondsturen\\* naar \\[iedereen] — wie: Bram")
     );
 }
 
@@ -449,8 +460,11 @@ fn a_follow_up_closes_agreements_without_touching_the_earlier_file() {
         run.stdout
     );
     assert!(
+        run.stdout.contains(
+            "- [x] Verslag \\*rondsturen\\* naar \\[iedereen] — wie: Bram — uitkomst: gedaan"
+        ),
+        "{}",
         run.stdout
-            .contains("- [x] Verslag \\*rondsturen\\* naar \\[iedereen\\] — _gedaan_ — wie: Bram")
     );
 }
 

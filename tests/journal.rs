@@ -76,6 +76,9 @@ fn note_event() -> impl Strategy<Value = Event> {
                     id,
                     text,
                     owner,
+                    due_date: due.as_ref().and_then(|d| {
+                        chrono::NaiveDate::from_ymd_opt(2026, 12, d.len() as u32 % 28 + 1)
+                    }),
                     due,
                 }
             } else {
@@ -88,6 +91,7 @@ fn note_event() -> impl Strategy<Value = Event> {
                     },
                     text,
                     owner,
+                    due_date: None,
                     due,
                     round: 0,
                     card: Some(CardRef {
@@ -172,10 +176,12 @@ fn any_event() -> impl Strategy<Value = Event> {
                 agreements: items
                     .into_iter()
                     .map(|(note, text, owner)| tafel::session::event::ReviewItem {
+                        session: None,
                         note,
                         text,
                         owner,
                         due: None,
+                        due_date: None,
                     })
                     .collect(),
             }),

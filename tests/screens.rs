@@ -283,6 +283,8 @@ fn agreement_editor_with_text() {
         assert!(text.contains(" wanneer "));
         assert!(text.contains("Chris"));
         assert!(text.contains("voor 1 december"));
+        // The date the words are read as, counted from the session's day, live.
+        assert!(text.contains("wanneer → di 01-12-2026"), "{text}");
     }
     assert!(large.contains("Staande organisatie levert een contactpersoon"));
     assert!(large.contains("Enter bewaart"));
@@ -334,7 +336,17 @@ fn summary_after_ending() {
         assert!(text.contains("Totaal: gepland 1:30:00, gebruikt 1:12:30. 1 notitie, 1 afspraak."));
         assert!(text.contains("/tmp/sessies/x.jsonl"));
         assert!(text.contains("tafel export x -o verslag.md"));
+        // The agreements, to read back to the group: who and when, with the date.
+        assert!(text.contains("Afspraken:"), "{text}");
+        assert!(
+            text.contains("• Procesbegeleider plant de vervolgsessie — wie: Dewi"),
+            "{text}"
+        );
     }
+    assert!(
+        large.contains("wanneer: vrijdag 28 november (za 28-11-2026)"),
+        "{large}"
+    );
     assert!(small.contains("Samenvatting"), "{small}");
     rig.key(KeyCode::Enter);
     assert!(rig.quit());

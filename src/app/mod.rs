@@ -543,12 +543,17 @@ impl App {
             (!s.is_empty()).then(|| s.to_string())
         };
         let text = draft.text.trim().to_string();
+        // "vrijdag" is read as a date relative to the session's day, once, when saved.
+        let due_date = optional(&draft.due).and_then(|due| {
+            crate::session::due::resolve(&due, self.session.started_at.date_naive())
+        });
         match draft.editing {
             Some(id) => Event::NoteEdited {
                 id,
                 text,
                 owner: optional(&draft.owner),
                 due: optional(&draft.due),
+                due_date,
             },
             None => Event::NoteAdded {
                 id: new_id,
@@ -556,6 +561,7 @@ impl App {
                 text,
                 owner: optional(&draft.owner),
                 due: optional(&draft.due),
+                due_date,
                 round: self.note_round(),
                 card: self.session.table.last().cloned(),
             },
@@ -677,7 +683,10 @@ impl App {
         // Move on to the next agreement, so the list can be done with one key each.
         *selected = (index + 1).min(count - 1);
         let event = Event::AgreementReviewed {
-            session: follow_up.session.clone(),
+            session: follow_up.items[index]
+                .0
+                .origin(&follow_up.session)
+                .to_string(),
             note: follow_up.items[index].0.note,
             outcome,
         };

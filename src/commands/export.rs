@@ -1,26 +1,67 @@
-//! `tafel export ID|PATH [-o FILE]`: a session as Markdown.
+//! `tafel export ID|PATH [--format md|txt|html|odt] [--facilitator] [-o FILE]`: a session as
+//! a document to send around.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Context, Failure, Outcome};
-use crate::history::export::markdown;
+use crate::history::export::{self, Audience};
 use crate::history::resolve::{id_of, resolve};
 use crate::session::Session;
 use crate::tr;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Markdown: leesbaar als tekst, netjes in Teams, GitLab of een wiki
+    #[default]
     Md,
+    /// Platte tekst voor een e-mail of chat, afgebroken op 72 tekens
+    Txt,
+    /// Eén HTML-bestand met printopmaak voor A4 (afdrukken als PDF)
+    Html,
+    /// OpenDocument-tekst (LibreOffice, Word)
+    Odt,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Txt => "txt",
+            Format::Html => "html",
+            Format::Odt => "odt",
+        }
+    }
+}
+
+/// The session at `records` as a document in `format`, for `audience`.
+pub fn render(
+    session: &Session,
+    records: &[crate::session::Record],
+    id: &str,
+    format: Format,
+    audience: Audience,
+) -> Result<Vec<u8>, Failure> {
+    let doc = export::document(session, records, id, audience);
+    Ok(match format {
+        Format::Md => export::markdown::render(&doc).into_bytes(),
+        Format::Txt => export::text::render(&doc).into_bytes(),
+        Format::Html => export::html::render(&doc).into_bytes(),
+        Format::Odt => export::odt::render(&doc).map_err(|e| Failure::failed(e.to_string()))?,
+    })
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// Sessie-id (of het begin ervan) of pad naar het sessiebestand
     pub target: String,
-    /// Formaat
+    /// Formaat: md (standaard), txt, html of odt
     #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
+    /// De versie voor de facilitator: ook tips, overgeslagen en teruggelegde kaarten,
+    /// geplande tegen gebruikte tijd en de wijzigingen in de agenda
+    #[arg(long)]
+    pub facilitator: bool,
     /// Schrijf naar dit bestand (of in deze map, met een naam uit de titel) in plaats van stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -37,20 +78,39 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
     let loaded = crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
     let session = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
-    let text = markdown(&session, &loaded.records, &id_of(&path));
+    let audience = if args.facilitator {
+        Audience::Facilitator
+    } else {
+        Audience::Participants
+    };
+    let bytes = render(
+        &session,
+        &loaded.records,
+        &id_of(&path),
+        args.format,
+        audience,
+    )?;
     match &args.output {
+        None if args.format == Format::Odt
+            && std::io::IsTerminal::is_terminal(&std::io::stdout()) =>
+        {
+            return Err(Failure::usage(tr!(
+                "een odt-bestand is geen tekst voor de terminal: geef -o BESTAND",
+                "an odt file is not text for the terminal: give -o FILE"
+            )));
+        }
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
+            out.write_all(&bytes)
                 .map_err(|e| Failure::failed(e.to_string()))?;
         }
         Some(output) => {
             let target = if output.is_dir() {
-                output.join(file_name_from_title(&session.title))
+                output.join(file_name_from_title(&session.title, args.format))
             } else {
                 output.clone()
             };
-            write_new(&target, text.as_bytes(), args.force)?;
+            write_new(&target, &bytes, args.force)?;
             eprintln!("{}", tr!("geschreven: {}", "written: {}", target.display()));
         }
     }
@@ -58,7 +118,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
 }
 
 /// A safe file name from a title: letters, digits and '-' only, so it stays in the directory.
-pub fn file_name_from_title(title: &str) -> String {
+pub fn file_name_from_title(title: &str, format: Format) -> String {
+    let extension = format.extension();
     let folded = crate::history::search::fold(title);
     let mut name = String::new();
     for c in folded.chars() {
@@ -71,9 +132,9 @@ pub fn file_name_from_title(title: &str) -> String {
     let name: String = name.trim_matches('-').chars().take(60).collect();
     let name = name.trim_end_matches('-');
     if name.is_empty() {
-        "sessie.md".to_string()
+        format!("sessie.{extension}")
     } else {
-        format!("{name}.md")
+        format!("{name}.{extension}")
     }
 }
 
@@ -81,21 +142,34 @@ pub fn file_name_from_title(title: &str) -> String {
 /// over an existing file: `titel-2.md`, `titel-3.md`, … when the name is taken. Returns the
 /// file written. The home screen's `e`.
 pub fn export_into(session: &Path, dir: &Path) -> Result<PathBuf, Failure> {
+    export_as(session, dir, Format::Md, Audience::Participants)
+}
+
+/// Writes the session at `session` in `format` into `dir`, named from its title, and never
+/// over an existing file (a number is added instead). Returns the file written.
+pub fn export_as(
+    session: &Path,
+    dir: &Path,
+    format: Format,
+    audience: Audience,
+) -> Result<PathBuf, Failure> {
     let loaded = crate::session::load(session).map_err(|e| Failure::failed(e.to_string()))?;
     let parsed = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", session.display())))?;
-    let text = markdown(&parsed, &loaded.records, &id_of(session));
-    let name = file_name_from_title(&parsed.title);
-    let stem = name.strip_suffix(".md").unwrap_or(&name);
+    let bytes = render(&parsed, &loaded.records, &id_of(session), format, audience)?;
+    let text = bytes.as_slice();
+    let extension = format.extension();
+    let name = file_name_from_title(&parsed.title, format);
+    let stem = name.strip_suffix(&format!(".{extension}")).unwrap_or(&name);
     for n in 1..=999 {
         let target = match n {
             1 => dir.join(&name),
-            n => dir.join(format!("{stem}-{n}.md")),
+            n => dir.join(format!("{stem}-{n}.{extension}")),
         };
         if target.exists() {
             continue;
         }
-        match write_new(&target, text.as_bytes(), false) {
+        match write_new(&target, text, false) {
             // Taken in the meantime (`write_new` says so with a usage failure): the next name.
             Err(failure) if failure.code == 2 => continue,
             Err(failure) => return Err(failure),
@@ -109,7 +183,7 @@ pub fn export_into(session: &Path, dir: &Path) -> Result<PathBuf, Failure> {
     )))
 }
 
-fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
     if force {
@@ -152,10 +226,13 @@ mod tests {
     #[test]
     fn names_from_titles_stay_in_the_directory() {
         assert_eq!(
-            file_name_from_title("Teamdag Oost — één"),
+            file_name_from_title("Teamdag Oost — één", Format::Md),
             "teamdag-oost-een.md"
         );
-        assert_eq!(file_name_from_title("../../etc/passwd"), "etc-passwd.md");
-        assert_eq!(file_name_from_title("///"), "sessie.md");
+        assert_eq!(
+            file_name_from_title("../../etc/passwd", Format::Odt),
+            "etc-passwd.odt"
+        );
+        assert_eq!(file_name_from_title("///", Format::Html), "sessie.html");
     }
 }

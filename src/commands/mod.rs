@@ -1,6 +1,7 @@
 //! The non-interactive subcommands, one file each. They print to stdout and return how
 //! the process should end; `main` maps a `Failure` to its exit code.
 
+pub mod agreements;
 pub mod check;
 pub mod config;
 pub mod decks;
@@ -8,6 +9,7 @@ pub mod draw;
 pub mod export;
 pub mod home;
 pub mod plans;
+pub mod print;
 pub mod replay;
 pub mod resume;
 pub mod run;

@@ -233,10 +233,11 @@ pub(super) fn io_failure(err: std::io::Error) -> Failure {
     Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}"))
 }
 
-/// The open agreements of an earlier session, to go through at the start.
-fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Failure> {
+/// The open agreements of an earlier session, to go through at the start: its own, and those
+/// it carried from sessions before it that are still open (kept open there, or not reached).
+pub fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Failure> {
     use crate::history::listing::{list, open_agreements};
-    use crate::session::event::ReviewItem;
+    use crate::session::event::{ReviewItem, ReviewOutcome};
     let path = crate::history::resolve::resolve(dir, Some(target)).map_err(Failure::usage)?;
     let id = crate::history::resolve::id_of(&path);
     let listing = list(dir);
@@ -249,16 +250,40 @@ fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Failure
         .find(|(p, _)| p == &path)
         .map(|(_, s)| s.title.clone())
         .unwrap_or_default();
-    let agreements = open_agreements(&listing)
-        .into_iter()
-        .filter(|(s, _)| s.id == id)
-        .map(|(_, a)| ReviewItem {
-            note: a.note,
-            text: a.text.clone(),
-            owner: a.owner.clone(),
-            due: a.due.clone(),
-        })
-        .collect();
+    let open = open_agreements(&listing);
+    let mut agreements: Vec<ReviewItem> = Vec::new();
+    // What the earlier session carried itself: from its own journal, as it was recorded.
+    let loaded =
+        crate::session::journal::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    let earlier = Session::from_records(&loaded.records)
+        .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
+    if let Some(carried) = &earlier.follow_up {
+        for (item, outcome) in &carried.items {
+            let origin = item.origin(&carried.session);
+            let still_open = open
+                .iter()
+                .any(|(s, a)| s.id == origin && a.note == item.note);
+            if still_open && !matches!(outcome, Some(ReviewOutcome::Done | ReviewOutcome::Dropped))
+            {
+                agreements.push(ReviewItem {
+                    session: Some(origin.to_string()),
+                    ..item.clone()
+                });
+            }
+        }
+    }
+    agreements.extend(
+        open.into_iter()
+            .filter(|(s, _)| s.id == id)
+            .map(|(_, a)| ReviewItem {
+                session: None,
+                note: a.note,
+                text: a.text.clone(),
+                owner: a.owner.clone(),
+                due: a.due.clone(),
+                due_date: a.due_date,
+            }),
+    );
     Ok(Event::FollowUpOpened {
         session: id,
         title,

@@ -1,5 +1,6 @@
 //! Looking back at past sessions: finding them, summarising, searching and exporting.
 
+pub mod agreements;
 pub mod export;
 pub mod index;
 pub mod listing;

@@ -48,6 +48,9 @@ pub struct OpenAgreement {
     pub text: String,
     pub owner: Option<String>,
     pub due: Option<String>,
+    /// The date `due` stands for (stored when saved, or read from older journals).
+    #[serde(default)]
+    pub due_date: Option<chrono::NaiveDate>,
     pub round: String,
 }
 
@@ -73,6 +76,11 @@ pub fn from_session(session: &Session, id: &str, records: &[crate::session::Reco
             text: n.text.clone(),
             owner: n.owner.clone(),
             due: n.due.clone(),
+            due_date: crate::session::due::stored_or_read(
+                n.due_date,
+                n.due.as_deref(),
+                session.started_at.date_naive(),
+            ),
             round: session
                 .rounds
                 .get(n.round)
@@ -118,7 +126,7 @@ pub fn from_session(session: &Session, id: &str, records: &[crate::session::Reco
             .flat_map(|f| {
                 f.items.iter().filter_map(|(item, outcome)| {
                     outcome.map(|outcome| Review {
-                        session: f.session.clone(),
+                        session: item.origin(&f.session).to_string(),
                         note: item.note,
                         outcome,
                     })

@@ -2,7 +2,7 @@
 //! one of these; the live screen, replay and resume all rebuild the state from them.
 //! The serialized form is the file format: keep changes backwards compatible.
 
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Deck, Plan};
@@ -111,6 +111,10 @@ pub enum Event {
         owner: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         due: Option<String>,
+        /// The date `due` was read as when the agreement was saved (see `session::due`);
+        /// absent in journals written before dates were read, and when `due` is no date.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due_date: Option<NaiveDate>,
         round: usize,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         card: Option<CardRef>,
@@ -123,6 +127,10 @@ pub enum Event {
         owner: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         due: Option<String>,
+        /// The date `due` was read as when the agreement was saved (see `session::due`);
+        /// absent in journals written before dates were read, and when `due` is no date.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due_date: Option<NaiveDate>,
     },
     NoteDeleted {
         id: u64,
@@ -153,7 +161,8 @@ pub enum Event {
         title: String,
         agreements: Vec<ReviewItem>,
     },
-    /// What became of an agreement from the earlier session.
+    /// What became of an agreement from the earlier session (or, carried along, from the
+    /// session it was made in).
     AgreementReviewed {
         session: String,
         note: u64,
@@ -163,12 +172,18 @@ pub enum Event {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewItem {
+    /// The session the agreement was made in, when it is not the one being followed up (an
+    /// agreement kept open there, carried along the chain of follow-ups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
     pub note: u64,
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<NaiveDate>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,4 +198,11 @@ pub enum ReviewOutcome {
 pub struct RoleAssignment {
     pub participant: String,
     pub role: String,
+}
+
+impl ReviewItem {
+    /// The session the agreement was made in: its own, or else the one followed up.
+    pub fn origin<'a>(&'a self, followed_up: &'a str) -> &'a str {
+        self.session.as_deref().unwrap_or(followed_up)
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod draft;
+pub mod due;
 pub mod event;
 pub mod fault;
 pub mod journal;

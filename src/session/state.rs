@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 use super::event::{
     CardRef, Event, FORMAT, NoteKind, Record, ReviewItem, ReviewOutcome, RoleAssignment,
@@ -90,6 +90,8 @@ pub struct Note {
     pub text: String,
     pub owner: Option<String>,
     pub due: Option<String>,
+    /// The date `due` was read as when it was saved.
+    pub due_date: Option<NaiveDate>,
     pub round: usize,
     pub card: Option<CardRef>,
     pub deleted: bool,
@@ -392,6 +394,7 @@ impl Session {
                 text,
                 owner,
                 due,
+                due_date,
                 round,
                 card,
             } => {
@@ -405,6 +408,7 @@ impl Session {
                     text: text.clone(),
                     owner: owner.clone(),
                     due: due.clone(),
+                    due_date: *due_date,
                     round: *round,
                     card: card.clone(),
                     deleted: false,
@@ -417,12 +421,14 @@ impl Session {
                 text,
                 owner,
                 due,
+                due_date,
             } => {
                 let note = self.note_mut(*id)?;
                 let old = std::mem::replace(&mut note.text, text.clone());
                 note.history.push(old);
                 note.owner = owner.clone();
                 note.due = due.clone();
+                note.due_date = *due_date;
             }
             Event::NoteDeleted { id } => self.note_mut(*id)?.deleted = true,
             Event::RoundInserted {
@@ -500,11 +506,12 @@ impl Session {
                 note,
                 outcome,
             } => {
-                let item = self
-                    .follow_up
-                    .as_mut()
-                    .filter(|f| &f.session == session)
-                    .and_then(|f| f.items.iter_mut().find(|(i, _)| i.note == *note));
+                let item = self.follow_up.as_mut().and_then(|f| {
+                    let followed_up = f.session.clone();
+                    f.items
+                        .iter_mut()
+                        .find(|(i, _)| i.note == *note && i.origin(&followed_up) == session)
+                });
                 match item {
                     Some((_, state)) => *state = Some(*outcome),
                     None => {

@@ -104,7 +104,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 "The pile `{deck}` is empty. Shuffle the set-aside cards back in?"
             ),
         ),
-        Mode::Editor(editor) => overlays::render_editor(editor, area, buf),
+        Mode::Editor(editor) => {
+            overlays::render_editor(editor, app.session.started_at.date_naive(), area, buf);
+        }
         Mode::Notes {
             selected,
             confirm_delete,

@@ -237,7 +237,24 @@ pub fn render_question(area: Rect, buf: &mut Buffer, question: String) {
     .render(rect, buf);
 }
 
-pub fn render_editor(editor: &Editor, area: Rect, buf: &mut Buffer) {
+/// The label of the "wanneer" field: the date the typed words are read as, live.
+fn due_label(editor: &Editor, day: chrono::NaiveDate) -> String {
+    let typed = editor.due.lines().join(" ");
+    if typed.trim().is_empty() {
+        return tr!(" wanneer ", " when ");
+    }
+    match crate::session::due::resolve(&typed, day) {
+        Some(date) => tr!(
+            " wanneer → {} ",
+            " when → {} ",
+            crate::session::due::label(date)
+        ),
+        None => tr!(" wanneer (geen datum) ", " when (no date) "),
+    }
+}
+
+/// The note editor; `day` is the session's day, from which "vrijdag" is counted.
+pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &mut Buffer) {
     let agreement = editor.kind == NoteKind::Agreement;
     let rect = popup(area, 90, if agreement { 16 } else { 12 });
     Clear.render(rect, buf);
@@ -274,7 +291,7 @@ pub fn render_editor(editor: &Editor, area: Rect, buf: &mut Buffer) {
         let (mut field, label) = match editor.focus {
             Field::Text => (editor.text.clone(), tr!(" tekst ", " text ")),
             Field::Owner => (editor.owner.clone(), tr!(" wie ", " who ")),
-            Field::Due => (editor.due.clone(), tr!(" wanneer ", " when ")),
+            Field::Due => (editor.due.clone(), due_label(editor, day)),
         };
         field.set_block(field_block(label, true));
         field.render(text_area, buf);
@@ -295,7 +312,7 @@ pub fn render_editor(editor: &Editor, area: Rect, buf: &mut Buffer) {
         owner.render(owner_area, buf);
         let mut due = editor.due.clone();
         due.set_block(field_block(
-            tr!(" wanneer ", " when "),
+            due_label(editor, day),
             editor.focus == Field::Due,
         ));
         due.render(due_area, buf);

@@ -107,6 +107,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 tr!("afspraken", "agreements")
             )
         )),
+    ];
+    let mut lines = lines;
+    // The agreements, to read back to the group before it leaves.
+    let day = session.started_at.date_naive();
+    let agreed: Vec<_> = session
+        .live_notes()
+        .filter(|n| n.kind == NoteKind::Agreement)
+        .collect();
+    if !agreed.is_empty() {
+        lines.push(Line::styled(
+            tr!("Afspraken:", "Agreements:"),
+            theme::title(),
+        ));
+    }
+    for note in agreed {
+        let mut text = format!("• {}", note.text.lines().next().unwrap_or_default());
+        if let Some(owner) = &note.owner {
+            text.push_str(&tr!(" — wie: {owner}", " — who: {owner}"));
+        }
+        let date = crate::session::due::stored_or_read(note.due_date, note.due.as_deref(), day);
+        if note.due.is_some() || date.is_some() {
+            let when =
+                crate::session::due::with_words(note.due.as_deref().unwrap_or_default(), date);
+            text.push_str(&tr!(" — wanneer: {when}", " — when: {when}"));
+        }
+        lines.push(Line::from(text));
+    }
+    lines.extend([
         Line::from(tr!("Opgeslagen in: {}", "Saved in: {}", app.session_path)),
         Line::from(tr!(
             "Exporteren: tafel export {id} -o verslag.md",
@@ -117,8 +145,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             tr!("q of Enter sluit af", "q or Enter closes"),
             theme::accent(),
         ),
-    ];
-    let mut lines = lines;
+    ]);
     if compact {
         // How to leave comes first where little fits.
         let keys = lines.pop().unwrap_or_default();

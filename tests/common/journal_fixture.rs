@@ -94,6 +94,7 @@ pub fn note(id: u64, text: &str) -> Event {
         text: text.into(),
         owner: None,
         due: None,
+        due_date: None,
         round: 0,
         card: None,
     }
