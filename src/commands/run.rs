@@ -102,7 +102,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         .map(str::to_string)
         .unwrap_or_else(|| format!("{} — {}", plan.title, started.format("%d-%m-%Y")));
     let follow_up = match &start.follow_up {
-        Some(target) => Some(follow_up_event(&sessions_dir, target)?),
+        Some(target) => Some(follow_up_event(ctx, target)?),
         None => None,
     };
     let mut journal = Journal::create(&sessions_dir, started, &plan.id)
@@ -217,29 +217,27 @@ pub(super) fn io_failure(err: std::io::Error) -> Failure {
 }
 
 /// The open agreements of an earlier session, to go through at the start.
-fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Failure> {
-    use crate::history::listing::{list, open_agreements};
+fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     use crate::session::event::ReviewItem;
-    let path = crate::history::resolve::resolve(dir, Some(target)).map_err(Failure::usage)?;
+    let path = crate::history::resolve::resolve_in(&ctx.session_dirs()?, Some(target))
+        .map_err(Failure::usage)?;
     let id = crate::history::resolve::id_of(&path);
-    let listing = list(dir);
-    if let Some((_, why)) = listing.unreadable.iter().find(|(p, _)| p == &path) {
-        return Err(Failure::failed(why.clone()));
-    }
-    let title = listing
-        .sessions
-        .iter()
-        .find(|(p, _)| p == &path)
-        .map(|(_, s)| s.title.clone())
-        .unwrap_or_default();
-    let agreements = open_agreements(&listing)
+    let mut history = ctx.history(crate::history::listing::Progress::OnTerminal)?;
+    let title = match history.summary_of(&path).map_err(Failure::failed)? {
+        Some(Err(why)) => return Err(Failure::failed(why)),
+        Some(Ok(summary)) => summary.title,
+        None => String::new(),
+    };
+    let agreements = history
+        .open_agreements()
+        .map_err(Failure::failed)?
         .into_iter()
-        .filter(|(s, _)| s.id == id)
+        .filter(|(hit, _)| hit.summary.id == id)
         .map(|(_, a)| ReviewItem {
             note: a.note,
-            text: a.text.clone(),
-            owner: a.owner.clone(),
-            due: a.due.clone(),
+            text: a.text,
+            owner: a.owner,
+            due: a.due,
         })
         .collect();
     Ok(Event::FollowUpOpened {
