@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
@@ -27,7 +28,7 @@ use crate::tr;
 
 /// Bump when the schema or what a summary holds changes: an index of another version is
 /// rebuilt from the journals.
-const VERSION: i64 = 1;
+const VERSION: i64 = 2;
 /// Journals summarised per transaction while (re)building.
 const BATCH: usize = 500;
 /// How long a process waits for another one's write before giving up on the index.
@@ -64,6 +65,10 @@ CREATE TABLE files (
     reviews TEXT
 );
 CREATE INDEX files_newest ON files (started_us DESC, sid DESC) WHERE problem IS NULL;
+-- Comparing every journal's stamp, counting and naming the unreadable ones read these
+-- small indexes, never the wide rows.
+CREATE INDEX files_stamps ON files (name, len, modified_ns, inode);
+CREATE INDEX files_problems ON files (name) WHERE problem IS NOT NULL;
 CREATE VIRTUAL TABLE search USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO meta (key, value) VALUES ('generation', 0);
 ";
@@ -118,20 +123,34 @@ impl Scan {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return scan;
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_none_or(|e| e != EXTENSION) {
-                continue;
-            }
-            // Follows symbolic links, like opening the file does.
-            let Ok(meta) = std::fs::metadata(&path) else {
+        let entries: Vec<std::fs::DirEntry> = entries
+            .flatten()
+            .filter(|e| {
+                Path::new(&e.file_name())
+                    .extension()
+                    .is_some_and(|x| x == EXTENSION)
+            })
+            .collect();
+        // One stat per journal, relative to the open directory, on every core: the price of
+        // never trusting the index blindly.
+        let chunk = entries.len().div_ceil(threads()).max(256);
+        let stamped: Vec<(std::ffi::OsString, PathBuf, Option<Stamp>)> =
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = entries
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || part.iter().map(stamp_of).collect::<Vec<_>>()))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_default())
+                    .collect()
+            });
+        for (name, path, stamp) in stamped {
+            let Some(stamp) = stamp else {
                 continue;
             };
-            if !meta.is_file() {
-                continue;
-            }
-            match entry.file_name().into_string() {
-                Ok(name) => scan.files.push((name, Stamp::of(&meta))),
+            match name.into_string() {
+                Ok(name) => scan.files.push((name, stamp)),
                 Err(_) => scan.odd_names.push(path),
             }
         }
@@ -152,6 +171,18 @@ impl Scan {
         }
         format!("{}:{:016x}", self.files.len(), hash.0)
     }
+}
+
+/// The stamp of a regular file (a symbolic link is followed, as opening it would);
+/// `None` for anything else or a file gone meanwhile.
+fn stamp_of(entry: &std::fs::DirEntry) -> (std::ffi::OsString, PathBuf, Option<Stamp>) {
+    let path = entry.path();
+    let meta = match entry.file_type() {
+        Ok(t) if t.is_symlink() => std::fs::metadata(&path),
+        _ => entry.metadata(),
+    };
+    let stamp = meta.ok().filter(Metadata::is_file).map(|m| Stamp::of(&m));
+    (entry.file_name(), path, stamp)
 }
 
 /// FNV-1a, 64 bits: stable across Rust versions (unlike `DefaultHasher`), which matters for
@@ -394,20 +425,50 @@ impl Index {
             .filter(|name| !present.contains(name.as_str()))
             .collect();
         let mut raced = false;
-        let mut done = 0;
-        for batch in stale.chunks(BATCH) {
-            let summaries = summarize_all(&self.dir, batch);
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            raced |= bump_generation(&tx, &mut generation)?;
-            for ((name, stamp), summary) in batch.iter().zip(summaries) {
-                write_entry(&tx, name, stamp, summary)?;
+        // Journals are read on every core while this thread writes what they give, a batch
+        // per transaction.
+        let dir = self.dir.clone();
+        let conn = &mut self.conn;
+        let total = stale.len();
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| -> rusqlite::Result<()> {
+            let (send, receive) = std::sync::mpsc::sync_channel(BATCH * 2);
+            for _ in 0..threads().min(total.max(1)) {
+                let send = send.clone();
+                let (next, stale, dir) = (&next, &stale, &dir);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((name, _)) = stale.get(i) else {
+                            break;
+                        };
+                        // The writer stopped (an error): no use reading on.
+                        if send.send((i, summarize_safely(&dir.join(name)))).is_err() {
+                            break;
+                        }
+                    }
+                });
             }
-            tx.commit()?;
-            done += batch.len();
-            progress(done, stale.len());
-        }
+            drop(send);
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut done = 0;
+            for item in receive.iter() {
+                batch.push(item);
+                if batch.len() < BATCH && done + batch.len() < total {
+                    continue;
+                }
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                raced |= bump_generation(&tx, &mut generation)?;
+                for (i, summary) in batch.drain(..) {
+                    let (name, stamp) = stale[i];
+                    write_entry(&tx, name, stamp, summary)?;
+                    done += 1;
+                }
+                tx.commit()?;
+                progress(done, total);
+            }
+            Ok(())
+        })?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -728,37 +789,21 @@ fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<(String, Summary)> 
     Ok((name, summary))
 }
 
-/// Summaries of the journals in `batch`, read on every core.
-fn summarize_all(dir: &Path, batch: &[&(String, Stamp)]) -> Vec<Result<(Summary, String), String>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = batch.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|part| {
-                let handle = scope.spawn(move || {
-                    part.iter()
-                        .map(|(name, _)| summarize(&dir.join(name)))
-                        .collect::<Vec<_>>()
-                });
-                (part.len(), handle)
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(len, h)| {
-                h.join().unwrap_or_else(|_| {
-                    let why = tr!(
-                        "fout bij het lezen van dit bestand",
-                        "error while reading this file"
-                    );
-                    vec![Err(why); len]
-                })
-            })
-            .collect()
-    })
+/// How many journals to read at once: one per core.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// [`summarize`], with a bug in it (a panic) taken as an unreadable file, not a crash.
+fn summarize_safely(path: &Path) -> Result<(Summary, String), String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| summarize(path))).unwrap_or_else(
+        |_| {
+            Err(tr!(
+                "fout bij het lezen van dit bestand",
+                "error while reading this file"
+            ))
+        },
+    )
 }
 
 fn remove_index_files(file: &Path) {
