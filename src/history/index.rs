@@ -28,11 +28,13 @@ use crate::tr;
 
 /// Bump when the schema or what a summary holds changes: an index of another version is
 /// rebuilt from the journals.
-const VERSION: i64 = 2;
+const VERSION: i64 = 3;
 /// Journals summarised per transaction while (re)building.
 const BATCH: usize = 500;
 /// How long a process waits for another one's write before giving up on the index.
 const BUSY: Duration = Duration::from_secs(30);
+/// Search results that show the matching words in context: the best ones.
+pub const SNIPPETS: usize = 100;
 /// Marks around the matching words in a snippet (never typed in a session: control characters
 /// are removed from what is typed).
 pub const MARK_START: char = '\u{2}';
@@ -58,8 +60,12 @@ CREATE TABLE files (
     notes INTEGER,
     agreements INTEGER,
     ended INTEGER,
-    torn INTEGER,
-    -- JSON lists, NULL when empty.
+    torn INTEGER
+);
+-- What only the look-back screen, follow-ups and --open need, apart, so that long listings
+-- read narrow rows. JSON lists, NULL when empty.
+CREATE TABLE details (
+    id INTEGER PRIMARY KEY,
     participants TEXT,
     open_agreements TEXT,
     reviews TEXT
@@ -76,7 +82,9 @@ INSERT INTO meta (key, value) VALUES ('generation', 0);
 /// The columns a summary is made of, in the order [`summary_from_row`] reads them.
 const COLUMNS: &str = "files.name, files.sid, files.started, files.title, files.plan_id, \
     files.plan_title, files.spent_ms, files.notes, files.agreements, files.ended, files.torn, \
-    files.participants, files.open_agreements, files.reviews";
+    details.participants, details.open_agreements, details.reviews";
+/// The tables [`COLUMNS`] come from.
+const TABLES: &str = "files LEFT JOIN details ON details.id = files.id";
 /// The same without the lists (participants, agreements, reviews), for long listings.
 const LIGHT_COLUMNS: &str = "files.name, files.sid, files.started, files.title, files.plan_id, \
     files.plan_title, files.spent_ms, files.notes, files.agreements, files.ended, files.torn, \
@@ -353,8 +361,8 @@ impl Index {
         // Another process may have done it while this one waited.
         if !current(&tx)? {
             tx.execute_batch(
-                "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS files; \
-                 DROP TABLE IF EXISTS meta;",
+                "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS details; \
+                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;",
             )?;
             tx.execute_batch(SCHEMA)?;
             tx.execute(
@@ -501,10 +509,10 @@ impl Index {
     /// Newest first (`search`: best match first, with the matching words in context).
     /// `details`: also participants, open agreements and reviews.
     pub fn query(&self, query: &Query) -> rusqlite::Result<Vec<Found>> {
-        let columns = if query.details {
-            COLUMNS
+        let (columns, details) = if query.details {
+            (COLUMNS, " LEFT JOIN details ON details.id = files.id")
         } else {
-            LIGHT_COLUMNS
+            (LIGHT_COLUMNS, "")
         };
         let limit = query
             .limit
@@ -514,36 +522,70 @@ impl Index {
         } else {
             ""
         };
-        let read = |row: &rusqlite::Row, snippet: bool| -> rusqlite::Result<Found> {
+        let read = |row: &rusqlite::Row| -> rusqlite::Result<Found> {
             let (name, summary) = summary_from_row(row)?;
             Ok(Found {
                 path: self.dir.join(name),
                 summary,
-                snippet: if snippet { row.get(14)? } else { None },
-                rank: if snippet { row.get(15)? } else { 0.0 },
+                snippet: None,
+                rank: 0.0,
             })
         };
         match query.search.as_deref().and_then(match_expression) {
             None => {
                 let sql = format!(
-                    "SELECT {columns} FROM files WHERE problem IS NULL {interrupted} \
-                     ORDER BY started_us DESC, sid DESC LIMIT ?1"
+                    "SELECT {columns} FROM files{details} WHERE files.problem IS NULL {interrupted} \
+                     ORDER BY files.started_us DESC, files.sid DESC LIMIT ?1"
                 );
                 let mut statement = self.conn.prepare_cached(&sql)?;
-                let rows = statement.query_map(params![limit], |r| read(r, false))?;
+                let rows = statement.query_map(params![limit], read)?;
                 rows.collect()
             }
             Some(expression) => {
                 let sql = format!(
-                    "SELECT {columns}, hit.snippet, hit.rank FROM ( \
-                       SELECT rowid, rank, snippet(search, 0, char(2), char(3), '…', 12) \
-                       AS snippet FROM search WHERE search MATCH ?1 ORDER BY rank) AS hit \
-                     JOIN files ON files.id = hit.rowid WHERE files.problem IS NULL \
-                     {interrupted} ORDER BY hit.rank, files.started_us DESC LIMIT ?2"
+                    "WITH hit AS MATERIALIZED ( \
+                       SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank) \
+                     SELECT {columns}, hit.rank, files.id FROM hit \
+                     JOIN files ON files.id = hit.rowid{details} \
+                     WHERE files.problem IS NULL {interrupted} \
+                     ORDER BY hit.rank, files.started_us DESC, files.sid DESC LIMIT ?2"
                 );
                 let mut statement = self.conn.prepare_cached(&sql)?;
-                let rows = statement.query_map(params![expression, limit], |r| read(r, true))?;
-                rows.collect()
+                let rows = statement.query_map(params![expression, limit], |row| {
+                    let (name, summary) = summary_from_row(row)?;
+                    let found = Found {
+                        path: self.dir.join(name),
+                        summary,
+                        snippet: None,
+                        rank: row.get(14)?,
+                    };
+                    Ok((found, row.get::<_, i64>(15)?))
+                })?;
+                let mut found: Vec<(Found, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+                // The words in context for the best matches only: making a snippet means
+                // reading the text again, too slow for tens of thousands of matches.
+                let ids: Vec<String> = found
+                    .iter()
+                    .take(SNIPPETS)
+                    .map(|(_, id)| id.to_string())
+                    .collect();
+                if !ids.is_empty() {
+                    // One search for all of them: each search merges the lists of every word
+                    // that starts with what was typed.
+                    let sql = format!(
+                        "SELECT rowid, snippet(search, 0, char(2), char(3), '…', 12) \
+                         FROM search WHERE search MATCH ?1 AND rowid IN ({})",
+                        ids.join(",")
+                    );
+                    let mut statement = self.conn.prepare(&sql)?;
+                    let snippets: HashMap<i64, String> = statement
+                        .query_map(params![expression], |r| Ok((r.get(0)?, r.get(1)?)))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    for (hit, id) in found.iter_mut().take(SNIPPETS) {
+                        hit.snippet = snippets.get(id).cloned();
+                    }
+                }
+                Ok(found.into_iter().map(|(hit, _)| hit).collect())
             }
         }
     }
@@ -567,9 +609,9 @@ impl Index {
     /// Sessions with open agreements or reviews of earlier ones, newest first, in full.
     pub fn with_agreements(&self) -> rusqlite::Result<Vec<Found>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM files WHERE problem IS NULL \
-             AND (open_agreements IS NOT NULL OR reviews IS NOT NULL) \
-             ORDER BY started_us DESC, sid DESC"
+            "SELECT {COLUMNS} FROM {TABLES} WHERE files.problem IS NULL \
+             AND (details.open_agreements IS NOT NULL OR details.reviews IS NOT NULL) \
+             ORDER BY files.started_us DESC, files.sid DESC"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([], |row| {
@@ -586,7 +628,7 @@ impl Index {
 
     /// The summary of one journal (by file name), or why it could not be read.
     pub fn entry(&self, name: &str) -> rusqlite::Result<Option<Result<Summary, String>>> {
-        let sql = format!("SELECT {COLUMNS}, files.problem FROM files WHERE name = ?1");
+        let sql = format!("SELECT {COLUMNS}, files.problem FROM {TABLES} WHERE files.name = ?1");
         self.conn
             .query_row(&sql, params![name], |row| {
                 Ok(match row.get::<_, Option<String>>(14)? {
@@ -671,6 +713,8 @@ fn delete_entry(conn: &Connection, name: &str) -> rusqlite::Result<()> {
     if let Some(id) = id {
         conn.prepare_cached("DELETE FROM search WHERE rowid = ?1")?
             .execute(params![id])?;
+        conn.prepare_cached("DELETE FROM details WHERE id = ?1")?
+            .execute(params![id])?;
     }
     Ok(())
 }
@@ -711,9 +755,8 @@ fn write_entry(
     let started_us = summary.started.timestamp_micros();
     conn.prepare_cached(
         "INSERT INTO files (name, len, modified_ns, inode, sid, started_us, started, title, \
-         plan_id, plan_title, spent_ms, notes, agreements, ended, torn, participants, \
-         open_agreements, reviews) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         plan_id, plan_title, spent_ms, notes, agreements, ended, torn) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         name,
@@ -731,6 +774,14 @@ fn write_entry(
         summary.agreements as i64,
         summary.ended,
         summary.torn,
+    ])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached(
+        "INSERT INTO details (id, participants, open_agreements, reviews) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        id,
         json(
             summary.participants.is_empty(),
             serde_json::to_string(&summary.participants)
@@ -744,7 +795,6 @@ fn write_entry(
             serde_json::to_string(&summary.reviews)
         )?,
     ])?;
-    let id = conn.last_insert_rowid();
     conn.prepare_cached("INSERT INTO search (rowid, body) VALUES (?1, ?2)")?
         .execute(params![id, body])?;
     Ok(())
