@@ -528,7 +528,7 @@ fn the_listing_follows_every_change_of_the_journals() {
     {
         use std::io::Write;
         let mut file = std::fs::OpenOptions::new().append(true).open(&b).unwrap();
-        file.write_all(full[cut..].as_bytes()).unwrap();
+        file.write_all(&full.as_bytes()[cut..]).unwrap();
     }
     let run = sessions_in(config.path(), dir.path(), &[]);
     assert!(
