@@ -22,6 +22,11 @@ pub struct Cli {
     #[arg(long = "sessions-dir", value_name = "DIR", global = true)]
     pub sessions_dir: Option<PathBuf>,
 
+    /// Extra map met sessies van anderen, alleen-lezen: getoond, doorzocht, terug te kijken
+    /// en te exporteren, nooit beschreven (herhaalbaar; ook `sessions_dirs` in config.toml)
+    #[arg(long = "archive", value_name = "DIR", global = true)]
+    pub archive: Vec<PathBuf>,
+
     /// Taal van de meldingen: nl (standaard) of en (ook TAFEL_LANG)
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,

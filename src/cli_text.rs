@@ -280,6 +280,13 @@ pub fn arg_text(command: &str, id: &str) -> Option<(String, Option<String>)> {
             ),
             dir(),
         ),
+        (_, "archive") => (
+            tr!(
+                "Map met sessies van anderen (een gedeelde teammap): alleen lezen, nooit schrijven; herhaalbaar",
+                "Directory with other people's sessions (a shared team folder): read only, never written; repeatable"
+            ),
+            dir(),
+        ),
         (_, "lang") => (
             tr!(
                 "Taal van de meldingen: nl (standaard) of en (ook TAFEL_LANG)",

@@ -27,12 +27,13 @@ pub const FILE_NAME: &str = "config.toml";
 pub const LANG_ENV: &str = "TAFEL_LANG";
 
 /// Every key `config.toml` knows, in the order `tafel config` shows them.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 7] = [
     "language",
     "bell",
     "theme",
     "participants",
     "sessions_dir",
+    "sessions_dirs",
     "decks_dirs",
 ];
 
@@ -45,6 +46,8 @@ pub struct Config {
     pub theme: Option<Theme>,
     pub participants: Option<Vec<String>>,
     pub sessions_dir: Option<PathBuf>,
+    /// Read-only archives: other people's sessions (a team folder), listed with the user's own.
+    pub sessions_dirs: Vec<PathBuf>,
     pub decks_dirs: Vec<PathBuf>,
 }
 
@@ -57,6 +60,7 @@ struct RawConfig {
     theme: Option<Spanned<String>>,
     participants: Option<Vec<Spanned<String>>>,
     sessions_dir: Option<Spanned<String>>,
+    sessions_dirs: Option<Vec<Spanned<String>>>,
     decks_dirs: Option<Vec<Spanned<String>>>,
 }
 
@@ -158,6 +162,12 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problem> {
         None => None,
         Some(value) => Some(path(value, "sessions_dir")?),
     };
+    let sessions_dirs = raw
+        .sessions_dirs
+        .iter()
+        .flatten()
+        .map(|value| path(value, "sessions_dirs"))
+        .collect::<Result<Vec<_>, _>>()?;
     let decks_dirs = raw
         .decks_dirs
         .iter()
@@ -170,6 +180,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problem> {
         theme,
         participants,
         sessions_dir,
+        sessions_dirs,
         decks_dirs,
     })
 }
@@ -275,7 +286,7 @@ impl Config {
         if let Some(dir) = &self.sessions_dir {
             self.sessions_dir = Some(expand_path(dir, home, base));
         }
-        for dir in &mut self.decks_dirs {
+        for dir in self.decks_dirs.iter_mut().chain(&mut self.sessions_dirs) {
             *dir = expand_path(dir, home, base);
         }
         self
@@ -396,6 +407,9 @@ pub struct Settings {
     pub theme: Setting<Theme>,
     pub participants: Setting<Vec<String>>,
     pub sessions_dir: Setting<Option<PathBuf>>,
+    /// Read-only archives of sessions, listed with the user's own: `config.toml`'s
+    /// `sessions_dirs`, then `--archive`.
+    pub archives: Vec<Setting<PathBuf>>,
     /// `<config dir>/decks`, always searched (after the bundled decks).
     pub user_decks_dir: Option<PathBuf>,
     /// Further deck directories in search order: `config.toml`, `TAFEL_DECKS_DIR`, `--decks-dir`.
@@ -415,6 +429,7 @@ pub struct Overrides {
     pub lang: Option<Lang>,
     pub theme: Option<Theme>,
     pub sessions_dir: Option<PathBuf>,
+    pub archives: Vec<PathBuf>,
     pub decks_dirs: Vec<PathBuf>,
     pub user_decks_dir: Option<PathBuf>,
     pub default_sessions_dir: Option<PathBuf>,
@@ -427,6 +442,7 @@ impl Overrides {
             lang: cli.lang,
             theme: cli.theme,
             sessions_dir: cli.sessions_dir.clone(),
+            archives: cli.archive.clone(),
             decks_dirs: cli.decks_dir.clone(),
             user_decks_dir: paths::user_decks_dir(),
             default_sessions_dir: paths::default_sessions_dir(),
@@ -508,6 +524,17 @@ impl Settings {
                 .map(|dir| Setting::new(dir.clone(), Source::CommandLine("--decks-dir"))),
         );
 
+        let archives = config
+            .sessions_dirs
+            .iter()
+            .map(|dir| Setting::new(dir.clone(), Source::File))
+            .chain(
+                cli.archives
+                    .iter()
+                    .map(|dir| Setting::new(dir.clone(), Source::CommandLine("--archive"))),
+            )
+            .collect();
+
         Settings {
             file: loaded.path.clone(),
             file_state: loaded.state.clone(),
@@ -516,6 +543,7 @@ impl Settings {
             theme,
             participants,
             sessions_dir,
+            archives,
             user_decks_dir: cli.user_decks_dir.clone(),
             decks_dirs,
         }
@@ -560,6 +588,7 @@ bell = false
 theme = "contrast"
 participants = ["Anna", " Bram ", "Chris"]
 sessions_dir = "~/workshops/sessies"
+sessions_dirs = ["/gedeeld/team/sessies"]
 decks_dirs = ["~/stapels", "/gedeeld/stapels"]
 "#);
         assert_eq!(
@@ -570,6 +599,7 @@ decks_dirs = ["~/stapels", "/gedeeld/stapels"]
                 theme: Some(Theme::Contrast),
                 participants: Some(vec!["Anna".into(), "Bram".into(), "Chris".into()]),
                 sessions_dir: Some(PathBuf::from("~/workshops/sessies")),
+                sessions_dirs: vec![PathBuf::from("/gedeeld/team/sessies")],
                 decks_dirs: vec![
                     PathBuf::from("~/stapels"),
                     PathBuf::from("/gedeeld/stapels")

@@ -9,6 +9,8 @@ pub const DECKS_DIR_ENV: &str = "TAFEL_DECKS_DIR";
 pub const SESSIONS_DIR_ENV: &str = "TAFEL_SESSIONS_DIR";
 /// Replaces the platform config directory; tests use it to stay away from the user's files.
 pub const CONFIG_DIR_ENV: &str = "TAFEL_CONFIG_DIR";
+/// Replaces the platform cache directory (where the session index lives); tests use it too.
+pub const CACHE_DIR_ENV: &str = "TAFEL_CACHE_DIR";
 
 fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("nl", "tafel", "tafel")
@@ -18,6 +20,15 @@ pub fn config_dir() -> Option<PathBuf> {
     match std::env::var_os(CONFIG_DIR_ENV) {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
         _ => project_dirs().map(|d| d.config_dir().to_path_buf()),
+    }
+}
+
+/// Where the session index lives: `TAFEL_CACHE_DIR`, else the platform cache directory
+/// (`~/.cache/tafel` on Linux). Never inside a sessions directory, which may be synced.
+pub fn cache_dir() -> Option<PathBuf> {
+    match std::env::var_os(CACHE_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => project_dirs().map(|d| d.cache_dir().to_path_buf()),
     }
 }
 

@@ -15,6 +15,23 @@ const A: &str = "20261120-140000-koers-wat-aaaa";
 const B: &str = "20261204-100000-koers-wat-bbbb";
 const C: &str = "20261218-100000-koers-wat-cccc";
 
+/// What a command gets, for sessions in `dir`; the index goes to a temporary cache.
+fn context(dir: &Path) -> tafel::commands::Context {
+    static CACHE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        let cache = tempfile::tempdir().unwrap();
+        // SAFETY: set once, before any test in this binary reads the environment for it.
+        unsafe { std::env::set_var("TAFEL_CACHE_DIR", cache.path()) };
+        cache
+    });
+    assert!(cache.path().is_dir());
+    tafel::commands::Context {
+        library: tafel::catalog::Library::load(&[]),
+        sessions_dir: Some(dir.to_path_buf()),
+        settings: tafel::config::Settings::default(),
+    }
+}
+
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
@@ -159,7 +176,7 @@ fn an_agreement_kept_open_in_b_comes_up_again_when_following_up_b() {
         session,
         agreements,
         ..
-    } = tafel::commands::run::follow_up_event(dir.path(), B).unwrap()
+    } = tafel::commands::run::follow_up_event(&context(dir.path()), B).unwrap()
     else {
         panic!("a follow-up event");
     };
@@ -221,7 +238,7 @@ fn an_agreement_kept_open_in_b_comes_up_again_when_following_up_b() {
     assert!(!run.stdout.contains("Nieuwe afspraak"), "{}", run.stdout);
     // And following up C brings the one still open, from A.
     let Event::FollowUpOpened { agreements, .. } =
-        tafel::commands::run::follow_up_event(dir.path(), C).unwrap()
+        tafel::commands::run::follow_up_event(&context(dir.path()), C).unwrap()
     else {
         panic!("a follow-up event");
     };

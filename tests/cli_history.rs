@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
 use common::harness::{LIBRARY, Setup, journal_text, koers_wat_start, minute_records};
-use common::tafel;
+use common::{tafel, tafel_in};
 use tafel::session::event::NoteKind;
 use tafel::session::{CardRef, Event, Session};
 
@@ -466,6 +466,410 @@ fn a_follow_up_closes_agreements_without_touching_the_earlier_file() {
         "{}",
         run.stdout
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index (in the cache directory, reused between runs) never disagrees with the journals.
+
+/// `tafel sessions` with a config (and so cache) directory kept between runs.
+fn sessions_in(config: &Path, dir: &Path, extra: &[&str]) -> common::Run {
+    let mut args = vec!["sessions", "--sessions-dir", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    tafel_in(config, &args)
+}
+
+/// The session ids listed, in order.
+fn listed(run: &common::Run) -> Vec<String> {
+    run.stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The index files in the cache directory.
+fn index_files(config: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(config.join("cache").join("index")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sqlite3"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_listing_follows_every_change_of_the_journals() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_session(
+        dir.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Eerste",
+        "x",
+    );
+    let b = write_session(
+        dir.path(),
+        "20261121-140000-koers-wat-bbbb.jsonl",
+        "Tweede",
+        "y",
+    );
+    // An interrupted session: its last line (session_ended) comes later.
+    let full = std::fs::read_to_string(&b).unwrap();
+    let cut = full.trim_end().rfind('\n').unwrap() + 1;
+    std::fs::write(&b, &full[..cut]).unwrap();
+
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        listed(&run),
+        [
+            "20261121-140000-koers-wat-bbbb",
+            "20261120-140000-koers-wat-aaaa"
+        ]
+    );
+    assert!(run.stdout.lines().nth(1).unwrap().contains("onderbroken"));
+    assert_eq!(
+        index_files(config.path()).len(),
+        1,
+        "one index, in the cache"
+    );
+
+    // Appended (same file, same inode): the session is now finished.
+    {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new().append(true).open(&b).unwrap();
+        file.write_all(&full.as_bytes()[cut..]).unwrap();
+    }
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert!(
+        run.stdout.lines().nth(1).unwrap().contains("afgerond"),
+        "appended: {}",
+        run.stdout
+    );
+
+    // Replaced (a new file renamed over it): the new title.
+    let other = tempfile::tempdir().unwrap();
+    let new = write_session(other.path(), "nieuw.jsonl", "Vervangen sessie", "z");
+    std::fs::copy(&new, dir.path().join("tmp.part")).unwrap();
+    std::fs::rename(dir.path().join("tmp.part"), &a).unwrap();
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert!(
+        run.stdout.contains("Vervangen sessie"),
+        "replaced: {}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Eerste"), "replaced: {}", run.stdout);
+
+    // Truncated: no longer a session, named as unreadable.
+    std::fs::write(&a, "").unwrap();
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(listed(&run), ["20261121-140000-koers-wat-bbbb"]);
+    assert!(
+        run.stderr.contains("20261120-140000-koers-wat-aaaa.jsonl"),
+        "truncated: {}",
+        run.stderr
+    );
+
+    // Deleted: gone, also from the unreadable ones.
+    std::fs::remove_file(&a).unwrap();
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(listed(&run), ["20261121-140000-koers-wat-bbbb"]);
+    assert_eq!(run.stderr, "", "deleted");
+
+    // Foreign files: a .jsonl that is no session is named; anything else is ignored.
+    std::fs::write(dir.path().join("export.jsonl"), "{\"a\": 1}\n").unwrap();
+    std::fs::write(dir.path().join("lees-mij.txt"), "hallo").unwrap();
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(listed(&run), ["20261121-140000-koers-wat-bbbb"]);
+    assert!(run.stderr.contains("export.jsonl"), "{}", run.stderr);
+    assert!(!run.stderr.contains("lees-mij"), "{}", run.stderr);
+
+    // A new session appears, also through a search; the index stays out of the directory.
+    write_session(
+        dir.path(),
+        "20261122-140000-koers-wat-cccc.jsonl",
+        "Derde",
+        "koersrichting",
+    );
+    let run = sessions_in(config.path(), dir.path(), &["--search", "KOERSRICHTING"]);
+    assert_eq!(listed(&run), ["20261122-140000-koers-wat-cccc"]);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".jsonl") && n != "lees-mij.txt")
+        .collect();
+    assert!(
+        names.is_empty(),
+        "written into the sessions directory: {names:?}"
+    );
+}
+
+#[test]
+fn search_ranks_and_shows_the_matching_words_in_context() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_session(
+        dir.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Heidag",
+        "Gesprek met de wethouder over doorzettingsmacht, en nog eens doorzettingsmacht",
+    );
+    write_session(
+        dir.path(),
+        "20261121-140000-koers-wat-bbbb.jsonl",
+        "Teamdag",
+        "Kort over doorzettingsmacht",
+    );
+    let run = sessions_in(
+        config.path(),
+        dir.path(),
+        &["--search", "Doorzettingsmacht"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The older session mentions it twice: it comes first.
+    assert_eq!(
+        listed(&run),
+        [
+            "20261120-140000-koers-wat-aaaa",
+            "20261121-140000-koers-wat-bbbb"
+        ]
+    );
+    assert!(run.stdout.lines().next().unwrap().contains("GEVONDEN"));
+    assert!(
+        run.stdout
+            .contains("de wethouder over **doorzettingsmacht**"),
+        "{}",
+        run.stdout
+    );
+    // The start of a word is enough; accents and capitals do not matter.
+    let run = sessions_in(config.path(), dir.path(), &["--search", "WÉTHOUD"]);
+    assert_eq!(listed(&run), ["20261120-140000-koers-wat-aaaa"]);
+    // Nothing typed is taken as search syntax.
+    let run = sessions_in(config.path(), dir.path(), &["--search", "\"wet* OR NEAR("]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("geen sessies gevonden"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_corrupt_index_is_rebuilt_with_only_a_note() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_session(
+        dir.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Eerste",
+        "x",
+    );
+    let first = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let [index] = index_files(config.path()).try_into().unwrap();
+    let mut garbage = b"dit is geen database ".repeat(400);
+    garbage.truncate(8192);
+    std::fs::write(&index, &garbage).unwrap();
+
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, first.stdout);
+    assert!(run.stderr.contains("opnieuw opgebouwd"), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "only a note: {}", run.stderr);
+    let again = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(again.stdout, first.stdout);
+    assert_eq!(again.stderr, "", "rebuilt once");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_index_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let config = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_session(
+        dir.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Eerste",
+        "x",
+    );
+    assert_eq!(sessions_in(config.path(), dir.path(), &[]).code, 0);
+    let [index] = index_files(config.path()).try_into().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&index), 0o600);
+    assert_eq!(mode(index.parent().unwrap()), 0o700);
+    assert_eq!(mode(&config.path().join("cache")), 0o700);
+}
+
+#[test]
+fn two_processes_update_one_index_at_once() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let template = write_session(
+        dir.path(),
+        "20261101-090000-koers-wat-0000.jsonl",
+        "Sessie",
+        "x",
+    );
+    let text = std::fs::read(&template).unwrap();
+    for i in 1..300 {
+        let name = format!(
+            "20261101-{:02}{:02}00-koers-wat-{i:04x}.jsonl",
+            9 + i / 60,
+            i % 60
+        );
+        std::fs::write(dir.path().join(name), &text).unwrap();
+    }
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_tafel"))
+                .args(["sessions", "--sessions-dir", dir.path().to_str().unwrap()])
+                .env("TAFEL_CONFIG_DIR", config.path())
+                .env("TAFEL_CACHE_DIR", config.path().join("cache"))
+                .env_remove("TAFEL_SESSIONS_DIR")
+                .env_remove("TAFEL_LANG")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    let after = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(listed(&after).len(), 300, "{}", after.stderr);
+    for output in outputs {
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8(output.stderr).unwrap(), "");
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), after.stdout);
+    }
+    assert_eq!(index_files(config.path()).len(), 1);
+}
+
+/// Every file in `dir` with its bytes and modification time.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut all: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let meta = e.metadata().unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+                meta.modified().unwrap(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[cfg(unix)]
+#[test]
+fn an_archive_is_listed_searched_exported_and_never_written_to() {
+    use std::os::unix::fs::PermissionsExt;
+    let config = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    let archive = team.path().join("teamarchief");
+    std::fs::create_dir(&archive).unwrap();
+    write_session(
+        own.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Eigen sessie",
+        "x",
+    );
+    let theirs = write_session(
+        &archive,
+        "20261121-140000-koers-wat-bbbb.jsonl",
+        "Sessie van Anna",
+        "wijkaanpak",
+    );
+    let interrupted = write_session(
+        &archive,
+        "20261119-140000-koers-wat-cccc.jsonl",
+        "Onderbroken bij Anna",
+        "y",
+    );
+    let text = std::fs::read_to_string(&interrupted).unwrap();
+    let cut = text.trim_end().rfind('\n').unwrap() + 1;
+    std::fs::write(&interrupted, &text[..cut]).unwrap();
+    // An old JSON index left there by an earlier tafel stays as it is, too.
+    std::fs::write(archive.join(".tafel-index.json"), "{}").unwrap();
+    for file in std::fs::read_dir(&archive).unwrap() {
+        std::fs::set_permissions(file.unwrap().path(), std::fs::Permissions::from_mode(0o444))
+            .unwrap();
+    }
+    std::fs::set_permissions(&archive, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = snapshot(&archive);
+
+    let own_dir = own.path().to_str().unwrap();
+    let archive_dir = archive.to_str().unwrap();
+    let with_archive = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--sessions-dir", own_dir, "--archive", archive_dir]);
+        tafel_in(config.path(), &all)
+    };
+    let run = with_archive(&["sessions"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        listed(&run),
+        [
+            "20261121-140000-koers-wat-bbbb",
+            "20261120-140000-koers-wat-aaaa",
+            "20261119-140000-koers-wat-cccc"
+        ]
+    );
+    assert!(run.stdout.lines().next().unwrap().contains("BRON"));
+    assert!(
+        run.stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("archief teamarchief")
+    );
+    assert!(run.stdout.lines().nth(2).unwrap().contains("eigen"));
+
+    let run = with_archive(&["sessions", "--search", "wijkaanpak"]);
+    assert_eq!(listed(&run), ["20261121-140000-koers-wat-bbbb"]);
+    let run = with_archive(&["sessions", "--open"]);
+    assert!(
+        run.stdout.contains("20261121-140000-koers-wat-bbbb"),
+        "{}",
+        run.stdout
+    );
+    let run = with_archive(&["export", "20261121"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("# Sessie van Anna"));
+    // Replay reads (then needs a terminal); resume would write, and refuses.
+    let run = with_archive(&["replay", "20261121"]);
+    assert!(run.stderr.contains("terminal"), "{}", run.stderr);
+    let run = with_archive(&["resume", interrupted.to_str().unwrap()]);
+    assert_ne!(run.code, 0);
+    // The archive also comes from config.toml.
+    std::fs::write(
+        config.path().join("config.toml"),
+        format!("sessions_dirs = [{:?}]\n", archive_dir),
+    )
+    .unwrap();
+    let run = tafel_in(config.path(), &["sessions", "--sessions-dir", own_dir]);
+    assert_eq!(listed(&run).len(), 3, "{}", run.stderr);
+
+    assert_eq!(snapshot(&archive), before, "the archive was written to");
+    assert_eq!(
+        std::fs::metadata(&archive).unwrap().permissions().mode() & 0o777,
+        0o555
+    );
+    assert!(theirs.exists());
+    // One index per directory, both in the cache.
+    assert_eq!(index_files(config.path()).len(), 2);
+    std::fs::set_permissions(&archive, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 /// Issue 8, item 13: an empty journal (from an older tafel, or a disk that filled up) is

@@ -42,7 +42,7 @@ impl Term {
         let socket = format!("tafel-e2e-{}-{test}", std::process::id());
         Term::with_script(socket, width, height, |dir, config, sessions| {
             let setup = format!(
-                "export TAFEL_CONFIG_DIR={}\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR\n{}",
+                "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR\n{1}",
                 sh_quote(&config.display().to_string()),
                 env.replace("{dir}", &sh_quote(&dir.display().to_string())),
             );
@@ -446,7 +446,7 @@ fn after_a_panic_the_terminal_is_restored_and_the_session_file_is_named() {
     let socket = format!("tafel-e2e-{}-panic", std::process::id());
     let term = Term::with_script(socket, 120, 35, |dir, config, sessions| {
         let setup = format!(
-            "export TAFEL_CONFIG_DIR={}\nexport TAFEL_TEST_PANIC=1\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR",
+            "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nexport TAFEL_TEST_PANIC=1\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR",
             sh_quote(&config.display().to_string()),
         );
         (

@@ -22,7 +22,8 @@ use ratatui::layout::Rect;
 
 use tafel::app::Status;
 use tafel::catalog::Library;
-use tafel::history::listing::list;
+use tafel::history::index::Query;
+use tafel::history::listing::{History, Listing, Progress, Source};
 use tafel::history::search::fold;
 use tafel::home::{Home, Input, Level, Outcome, Screen, WorkshopField};
 use tafel::i18n::{Lang, set_lang};
@@ -166,8 +167,18 @@ fn sessions_dir() -> (tempfile::TempDir, PathBuf, PathBuf) {
 fn looking_back(dir: &Path) -> Home<'static> {
     let mut home = home();
     assert_eq!(chr(&mut home, '3'), Some(Outcome::LoadSessions));
-    home.set_sessions(Ok(list(dir)));
+    home.set_sessions(listing(dir, None));
     home
+}
+
+/// What the shell hands the home screen: the sessions in `dir` matching `search`, through an
+/// index kept in memory.
+fn listing(dir: &Path, search: Option<String>) -> Result<Listing, String> {
+    History::open(&[Source::own(dir)], None, Progress::Quiet)?.query(&Query {
+        search,
+        details: true,
+        ..Query::default()
+    })
 }
 
 fn browser<'h>(home: &'h Home) -> &'h tafel::home::Browser {
@@ -413,7 +424,7 @@ fn look_back_lists_newest_first_and_replays_resumes_exports() {
     let rows: Vec<PathBuf> = home
         .look_back_rows()
         .iter()
-        .map(|(p, _)| p.clone())
+        .map(|hit| hit.path.clone())
         .collect();
     assert_eq!(rows, vec![interrupted.clone(), finished.clone()]);
     let shown = screen(&home, 120, 40);
@@ -445,11 +456,19 @@ fn look_back_lists_newest_first_and_replays_resumes_exports() {
 
     // Search: "een" finds "één"; Esc clears the search, Esc again goes to the menu.
     chr(&mut home, '/');
-    type_text(&mut home, "OOST één");
+    for c in "OOST één".chars() {
+        let outcome = chr(&mut home, c);
+        // A space at the end changes nothing to look for.
+        let expected = (c != ' ').then_some(Outcome::LoadSessions);
+        assert_eq!(outcome, expected, "typing {c:?}");
+    }
+    // Each change of the search text asks the shell to look again.
+    assert_eq!(home.look_back_search().as_deref(), Some("OOST één"));
+    home.set_sessions(listing(dir.path(), home.look_back_search()));
     let rows: Vec<PathBuf> = home
         .look_back_rows()
         .iter()
-        .map(|(p, _)| p.clone())
+        .map(|hit| hit.path.clone())
         .collect();
     assert_eq!(rows, vec![finished.clone()]);
     assert!(screen(&home, 80, 24).contains("1 van 2"));
@@ -458,7 +477,8 @@ fn look_back_lists_newest_first_and_replays_resumes_exports() {
         press(&mut home, KeyCode::Enter),
         Some(Outcome::Replay(finished.clone()))
     );
-    press(&mut home, KeyCode::Esc);
+    assert_eq!(press(&mut home, KeyCode::Esc), Some(Outcome::LoadSessions));
+    home.set_sessions(listing(dir.path(), home.look_back_search()));
     assert_eq!(home.look_back_rows().len(), 2);
     press(&mut home, KeyCode::Esc);
     assert!(matches!(home.screen, Screen::Menu));
@@ -739,7 +759,7 @@ fn every_screen_renders_at_every_size() {
                 Input::Paste(p) => Input::Paste(p.clone()),
             };
             if home.update(key) == Some(Outcome::LoadSessions) {
-                home.set_sessions(Ok(list(dir.path())));
+                home.set_sessions(listing(dir.path(), home.look_back_search()));
             }
         }
         homes.push(home);
@@ -818,8 +838,8 @@ impl Term {
         let socket = format!("tafel-home-{}-{test}", std::process::id());
         Term::with_script(socket, width, height, |dir, config, sessions| {
             let setup = format!(
-                "export TAFEL_CONFIG_DIR={}\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
-                 export TAFEL_SESSIONS_DIR={}\ncd {}",
+                "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
+                 export TAFEL_SESSIONS_DIR={1}\ncd {2}",
                 sh_quote(&config.display().to_string()),
                 sh_quote(&sessions.display().to_string()),
                 sh_quote(&dir.display().to_string()),

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 
 use super::{Context, Failure, Outcome};
 use crate::history::agreements::{self, Filter};
-use crate::history::listing::list;
+use crate::history::index::Query;
+use crate::history::listing::Progress;
 use crate::tr;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -41,15 +42,25 @@ pub struct AgreementsArgs {
 }
 
 pub fn run(ctx: &Context, args: &AgreementsArgs) -> Outcome {
-    let dir = ctx.sessions_dir()?;
-    let listing = list(&dir);
-    for (path, why) in &listing.unreadable {
+    // Every session, the archives' included: agreements made in a shared folder count too.
+    let mut history = ctx.history(Progress::OnTerminal)?;
+    let listing = history
+        .query(&Query {
+            details: true,
+            ..Query::default()
+        })
+        .map_err(Failure::failed)?;
+    for note in &listing.notes {
+        eprintln!("{note}");
+    }
+    // Each reason already names its file.
+    for (_, why) in &listing.unreadable {
         eprintln!(
             "{}",
             tr!(
-                "onleesbaar: {}: {why}",
-                "unreadable: {}: {why}",
-                path.display()
+                "onleesbaar: {}",
+                "unreadable: {}",
+                crate::text::visible(why)
             )
         );
     }

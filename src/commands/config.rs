@@ -73,6 +73,13 @@ pub fn run(ctx: &Context) -> Outcome {
             &settings.sessions_dir.source,
         ),
     ];
+    if settings.archives.is_empty() {
+        rows.push(row("sessions_dirs", none(), &Source::Default));
+    }
+    for (i, Setting { value, source }) in settings.archives.iter().enumerate() {
+        let key = if i == 0 { "sessions_dirs" } else { "" };
+        rows.push(row(key, display(value), source));
+    }
     if settings.decks_dirs.is_empty() {
         rows.push(row("decks_dirs", none(), &Source::Default));
     }

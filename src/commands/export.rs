@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, Failure, Outcome};
 use crate::history::export::{self, Audience};
-use crate::history::resolve::{id_of, resolve};
+use crate::history::resolve::{id_of, resolve_in};
 use crate::session::Session;
 use crate::tr;
 
@@ -73,7 +73,7 @@ pub struct ExportArgs {
 pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
     let path = match Path::new(&args.target).is_file() {
         true => PathBuf::from(&args.target),
-        false => resolve(&ctx.sessions_dir()?, Some(&args.target)).map_err(Failure::usage)?,
+        false => resolve_in(&ctx.session_dirs()?, Some(&args.target)).map_err(Failure::usage)?,
     };
     let loaded = crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
     let session = Session::from_records(&loaded.records)

@@ -14,7 +14,8 @@ use ratatui::crossterm::event::{self, Event};
 use super::run::{Finished, Start};
 use super::{Context, Failure, Outcome};
 use crate::app::Status;
-use crate::history::listing::list;
+use crate::history::index::Query;
+use crate::history::listing::{History, Listing, Progress};
 use crate::home::{Home, Input, Outcome as Wish};
 use crate::tr;
 use crate::tui::{Exit, SignalWatch, TerminalGuard};
@@ -131,6 +132,9 @@ fn show(ctx: &Context, home: &mut Home, signalled: &AtomicBool) -> io::Result<Op
     let watch = SignalWatch::start()?;
     let mut guard = TerminalGuard::enter()?;
     let mut dirty = true;
+    // The indexes, brought up to date when the look-back list opens, then searched as the
+    // search text changes.
+    let mut history: Option<History> = None;
     loop {
         if dirty {
             guard
@@ -156,7 +160,13 @@ fn show(ctx: &Context, home: &mut Home, signalled: &AtomicBool) -> io::Result<Op
         dirty = true;
         match home.update(input) {
             None => {}
-            Some(Wish::LoadSessions) => home.set_sessions(load(ctx)),
+            Some(Wish::LoadSessions) => {
+                let search = home.look_back_search();
+                if search.is_none() {
+                    history = None;
+                }
+                home.set_sessions(load(ctx, &mut history, search));
+            }
             Some(Wish::Export(path)) => {
                 let result = std::env::current_dir()
                     .map_err(|e| e.to_string())
@@ -168,15 +178,31 @@ fn show(ctx: &Context, home: &mut Home, signalled: &AtomicBool) -> io::Result<Op
     }
 }
 
-fn load(ctx: &Context) -> Result<crate::history::listing::Listing, String> {
-    ctx.sessions_dir()
-        .map(|dir| list(&dir))
-        .map_err(|f| f.message)
+/// The sessions matching `search` (all without one), through `history` (opened, and so
+/// brought up to date, when `None`).
+fn load(
+    ctx: &Context,
+    history: &mut Option<History>,
+    search: Option<String>,
+) -> Result<Listing, String> {
+    let history = match history {
+        Some(history) => history,
+        None => history.insert(ctx.history(Progress::Quiet).map_err(|f| f.message)?),
+    };
+    let mut listing = history.query(&Query {
+        search,
+        details: true,
+        ..Query::default()
+    })?;
+    // Said once, when the index was rebuilt.
+    history.notes.clear();
+    listing.notes.truncate(1);
+    Ok(listing)
 }
 
 fn reload(ctx: &Context, home: &mut Home) {
     if matches!(home.screen, crate::home::Screen::LookBack(_)) {
-        home.set_sessions(load(ctx));
+        home.set_sessions(load(ctx, &mut None, home.look_back_search()));
     }
 }
 
@@ -219,8 +245,8 @@ fn resumed_status(home: &Home, path: &Path) -> Status {
         crate::home::Sessions::Loaded(listing) => listing
             .sessions
             .iter()
-            .find(|(p, _)| p == path)
-            .is_some_and(|(_, s)| s.ended),
+            .find(|hit| hit.path == path)
+            .is_some_and(|hit| hit.summary.ended),
         _ => false,
     };
     Status::Info(if ended {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, Event};
 
 use super::{Context, Failure, Outcome};
-use crate::history::resolve::resolve;
+use crate::history::resolve::resolve_in;
 use crate::replay::{Control, Replay, load};
 use crate::tr;
 use crate::tui::TerminalGuard;
@@ -15,8 +15,8 @@ use crate::tui::TerminalGuard;
 const MAX_SLEEP_MS: u64 = 1000;
 
 pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
-    let dir = ctx.sessions_dir()?;
-    let path = resolve(&dir, target).map_err(Failure::usage)?;
+    // The user's own sessions and the archives alike: replaying never writes.
+    let path = resolve_in(&ctx.session_dirs()?, target).map_err(Failure::usage)?;
     // Loaded before the terminal check, so a damaged file is reported the same everywhere.
     let mut replay = load::open(&path).map_err(Failure::failed)?;
     super::require_terminal("replay")?;

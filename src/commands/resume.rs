@@ -4,7 +4,8 @@
 use super::run::drive;
 use super::{Context, Failure, Outcome};
 use crate::app::{App, Effect, Now, Status};
-use crate::history::listing::list;
+use crate::history::index::Query;
+use crate::history::listing::{History, Progress, Source};
 use crate::history::resolve::resolve;
 use crate::session::clock::{Clock, SystemClock};
 use crate::session::draft::load_drafts;
@@ -25,19 +26,38 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
     let dir = ctx.sessions_dir()?;
     let path = match &args.target {
         Some(target) => resolve(&dir, Some(target)).map_err(Failure::usage)?,
-        None => list(&dir)
-            .sessions
-            .into_iter()
-            .find(|(_, s)| !s.ended)
-            .map(|(path, _)| path)
-            .ok_or_else(|| {
-                Failure::usage(tr!(
-                    "geen onderbroken sessie in {}",
-                    "no interrupted session in {}",
-                    dir.display()
-                ))
-            })?,
+        None => History::open(
+            &[Source::own(&dir)],
+            crate::paths::cache_dir().as_deref(),
+            Progress::OnTerminal,
+        )
+        .and_then(|mut history| {
+            history.query(&Query {
+                limit: Some(1),
+                interrupted_only: true,
+                ..Query::default()
+            })
+        })
+        .map_err(Failure::failed)?
+        .sessions
+        .into_iter()
+        .next()
+        .map(|hit| hit.path)
+        .ok_or_else(|| {
+            Failure::usage(tr!(
+                "geen onderbroken sessie in {}",
+                "no interrupted session in {}",
+                dir.display()
+            ))
+        })?,
     };
+    if ctx.in_archive(&path) {
+        return Err(Failure::usage(tr!(
+            "{} staat in een archief (alleen-lezen); daar schrijft tafel nooit in",
+            "{} is in an archive (read-only); tafel never writes there",
+            path.display()
+        )));
+    }
     let (mut journal, loaded) =
         crate::session::open_for_append(&path).map_err(|e| Failure::failed(e.to_string()))?;
     if let Some(side) = journal.set_aside() {

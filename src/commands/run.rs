@@ -97,7 +97,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         .map(str::to_string)
         .unwrap_or_else(|| format!("{} — {}", plan.title, started.format("%d-%m-%Y")));
     let follow_up = match &start.follow_up {
-        Some(target) => Some(follow_up_event(&sessions_dir, target)?),
+        Some(target) => Some(follow_up_event(ctx, target)?),
         None => None,
     };
     let slug = plan.id.clone();
@@ -235,26 +235,22 @@ pub(super) fn io_failure(err: std::io::Error) -> Failure {
 
 /// The open agreements of an earlier session, to go through at the start: its own, and those
 /// it carried from sessions before it that are still open (kept open there, or not reached).
-pub fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Failure> {
-    use crate::history::listing::{list, open_agreements};
+/// Sessions are looked up in the user's own directory and the archives alike.
+pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     use crate::session::event::{ReviewItem, ReviewOutcome};
-    let path = crate::history::resolve::resolve(dir, Some(target)).map_err(Failure::usage)?;
+    let path = crate::history::resolve::resolve_in(&ctx.session_dirs()?, Some(target))
+        .map_err(Failure::usage)?;
     let id = crate::history::resolve::id_of(&path);
-    let listing = list(dir);
-    if let Some((_, why)) = listing.unreadable.iter().find(|(p, _)| p == &path) {
-        return Err(Failure::failed(why.clone()));
-    }
-    let title = listing
-        .sessions
-        .iter()
-        .find(|(p, _)| p == &path)
-        .map(|(_, s)| s.title.clone())
-        .unwrap_or_default();
-    let open = open_agreements(&listing);
+    let mut history = ctx.history(crate::history::listing::Progress::OnTerminal)?;
+    let title = match history.summary_of(&path).map_err(Failure::failed)? {
+        Some(Err(why)) => return Err(Failure::failed(why)),
+        Some(Ok(summary)) => summary.title,
+        None => String::new(),
+    };
+    let open = history.open_agreements().map_err(Failure::failed)?;
     let mut agreements: Vec<ReviewItem> = Vec::new();
     // What the earlier session carried itself: from its own journal, as it was recorded.
-    let loaded =
-        crate::session::journal::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    let loaded = crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
     let earlier = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
     if let Some(carried) = &earlier.follow_up {
@@ -262,7 +258,7 @@ pub fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Fai
             let origin = item.origin(&carried.session);
             let still_open = open
                 .iter()
-                .any(|(s, a)| s.id == origin && a.note == item.note);
+                .any(|(hit, a)| hit.summary.id == origin && a.note == item.note);
             if still_open && !matches!(outcome, Some(ReviewOutcome::Done | ReviewOutcome::Dropped))
             {
                 agreements.push(ReviewItem {
@@ -274,13 +270,13 @@ pub fn follow_up_event(dir: &std::path::Path, target: &str) -> Result<Event, Fai
     }
     agreements.extend(
         open.into_iter()
-            .filter(|(s, _)| s.id == id)
+            .filter(|(hit, _)| hit.summary.id == id)
             .map(|(_, a)| ReviewItem {
                 session: None,
                 note: a.note,
-                text: a.text.clone(),
-                owner: a.owner.clone(),
-                due: a.due.clone(),
+                text: a.text,
+                owner: a.owner,
+                due: a.due,
                 due_date: a.due_date,
             }),
     );

@@ -1,14 +1,17 @@
-//! `tafel sessions`: past sessions, newest first, or every agreement still open.
+//! `tafel sessions`: past sessions, newest first (or best match first for a search), or
+//! every agreement still open. Reads only what it shows, through the index.
+
+use std::path::Path;
 
 use super::{Context, Failure, Outcome};
-use crate::history::listing::{Listing, list, open_agreements};
-use crate::history::search;
+use crate::history::index::{MARK_END, MARK_START, Query};
+use crate::history::listing::{History, Hit, Progress, Source};
 use crate::session::timer::clock_text;
 use crate::{table, tr};
 
 #[derive(Debug, clap::Args)]
 pub struct SessionsArgs {
-    /// Zoek in titels, deelnemers, kaarten, notities en afspraken (hoofdletters en accenten tellen niet)
+    /// Zoek in titels, deelnemers, kaarten, notities en afspraken (woorden of het begin ervan; hoofdletters en accenten tellen niet); beste treffer eerst
     #[arg(long)]
     pub search: Option<String>,
     /// Toon hooguit N sessies
@@ -20,34 +23,32 @@ pub struct SessionsArgs {
 }
 
 pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
-    let dir = ctx.sessions_dir()?;
-    let listing = list(&dir);
-    // Each reason already names its file.
-    for (_, why) in &listing.unreadable {
-        eprintln!(
-            "{}",
-            tr!(
-                "onleesbaar: {}",
-                "unreadable: {}",
-                crate::text::visible(why)
-            )
-        );
-    }
+    let mut history = ctx.history(Progress::OnTerminal)?;
     if args.open {
-        print_open_agreements(&listing, args);
-        return Ok(());
+        print_unreadable(&mut history)?;
+        return print_open_agreements(&mut history, args);
     }
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for (_, summary) in listing
-        .sessions
-        .iter()
-        .filter(|(_, s)| {
-            args.search
-                .as_deref()
-                .is_none_or(|q| search::matches(&s.search, q))
+    let search = args.search.as_deref().filter(|s| !s.trim().is_empty());
+    let listing = history
+        .query(&Query {
+            search: search.map(str::to_string),
+            limit: args.limit,
+            interrupted_only: false,
+            details: false,
         })
-        .take(args.limit.unwrap_or(usize::MAX))
-    {
+        .map_err(Failure::failed)?;
+    for note in &listing.notes {
+        eprintln!("{note}");
+    }
+    for (path, why) in &listing.unreadable {
+        eprintln!("{}", unreadable_line(path, why));
+    }
+    let archives = history.sources().any(|s| s.archive);
+    let snippets = listing.sessions.iter().any(|h| h.snippet.is_some());
+    let bold = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(listing.sessions.len());
+    for hit in &listing.sessions {
+        let summary = &hit.summary;
         let status = match (summary.ended, summary.torn) {
             (true, _) => tr!("afgerond", "finished"),
             (false, true) => tr!(
@@ -56,7 +57,7 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
             ),
             (false, false) => tr!("onderbroken", "interrupted"),
         };
-        rows.push(vec![
+        let mut row = vec![
             summary.id.clone(),
             summary.started.format("%Y-%m-%d %H:%M").to_string(),
             summary.title.clone(),
@@ -65,14 +66,26 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
             summary.notes.to_string(),
             summary.agreements.to_string(),
             status,
-        ]);
+        ];
+        if archives {
+            row.push(source_label(hit));
+        }
+        if snippets {
+            row.push(
+                hit.snippet
+                    .as_deref()
+                    .map(|s| marked(s, bold))
+                    .unwrap_or_default(),
+            );
+        }
+        rows.push(row);
     }
     if rows.is_empty() {
-        let message = if listing.sessions.is_empty() {
+        let message = if listing.total == 0 {
             tr!(
                 "nog geen sessies in {}",
                 "no sessions yet in {}",
-                dir.display()
+                ctx.sessions_dir()?.display()
             )
         } else {
             tr!("geen sessies gevonden", "no sessions found")
@@ -80,7 +93,7 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
         println!("{message}");
         return Ok(());
     }
-    let header = [
+    let mut header = vec![
         tr!("ID", "ID"),
         tr!("BEGONNEN", "STARTED"),
         tr!("TITEL", "TITLE"),
@@ -90,11 +103,71 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
         tr!("AFSPRAKEN", "AGREEMENTS"),
         tr!("STATUS", "STATUS"),
     ];
+    if archives {
+        header.push(tr!("BRON", "SOURCE"));
+    }
+    if snippets {
+        header.push(tr!("GEVONDEN", "FOUND"));
+    }
     print!("{}", table::render(&header, &rows));
     Ok(())
 }
 
-fn print_open_agreements(listing: &Listing, args: &SessionsArgs) {
+/// "eigen" for the user's own sessions, else the archive's folder name.
+pub fn source_label(hit: &Hit) -> String {
+    if !hit.archive {
+        return tr!("eigen", "own");
+    }
+    let folder = hit
+        .path
+        .parent()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    tr!("archief {folder}", "archive {folder}")
+}
+
+/// A snippet with its matching words in bold (on a terminal) or between `**`.
+fn marked(snippet: &str, bold: bool) -> String {
+    let (start, end) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
+    snippet
+        .chars()
+        .filter(|c| !c.is_control() || *c == MARK_START || *c == MARK_END)
+        .fold(String::with_capacity(snippet.len()), |mut out, c| {
+            match c {
+                MARK_START => out.push_str(start),
+                MARK_END => out.push_str(end),
+                c => out.push(c),
+            }
+            out
+        })
+}
+
+/// The reason already names the file (once: an empty journal is reported once, quietly).
+fn unreadable_line(_path: &Path, why: &str) -> String {
+    tr!(
+        "onleesbaar: {}",
+        "unreadable: {}",
+        crate::text::visible(why)
+    )
+}
+
+fn print_unreadable(history: &mut History) -> Outcome {
+    for note in history.notes.clone() {
+        eprintln!("{note}");
+    }
+    for (path, why) in history.unreadable().map_err(Failure::failed)? {
+        eprintln!("{}", unreadable_line(&path, &why));
+    }
+    Ok(())
+}
+
+fn print_open_agreements(history: &mut History, args: &SessionsArgs) -> Outcome {
+    use crate::history::search;
     let header = [
         tr!("AFSPRAAK", "AGREEMENT"),
         tr!("WIE", "WHO"),
@@ -102,24 +175,26 @@ fn print_open_agreements(listing: &Listing, args: &SessionsArgs) {
         tr!("SESSIE", "SESSION"),
         tr!("DATUM", "DATE"),
     ];
-    let rows: Vec<Vec<String>> = open_agreements(listing)
+    let rows: Vec<Vec<String>> = history
+        .open_agreements()
+        .map_err(Failure::failed)?
         .into_iter()
-        .filter(|(s, a)| {
+        .filter(|(hit, a)| {
             args.search.as_deref().is_none_or(|q| {
                 search::matches(
-                    &search::fold(&format!("{} {} {:?}", a.text, s.title, a.owner)),
+                    &search::fold(&format!("{} {} {:?}", a.text, hit.summary.title, a.owner)),
                     q,
                 )
             })
         })
         .take(args.limit.unwrap_or(usize::MAX))
-        .map(|(s, a)| {
+        .map(|(hit, a)| {
             vec![
                 a.text.lines().next().unwrap_or_default().to_string(),
                 a.owner.clone().unwrap_or_else(|| "—".into()),
                 a.due.clone().unwrap_or_else(|| "—".into()),
-                s.id.clone(),
-                s.started.format("%Y-%m-%d").to_string(),
+                hit.summary.id.clone(),
+                hit.summary.started.format("%Y-%m-%d").to_string(),
             ]
         })
         .collect();
@@ -128,6 +203,7 @@ fn print_open_agreements(listing: &Listing, args: &SessionsArgs) {
     } else {
         print!("{}", table::render(&header, &rows));
     }
+    Ok(())
 }
 
 impl Context {
@@ -149,5 +225,48 @@ impl Context {
             ))),
             _ => Ok(dir),
         }
+    }
+
+    /// The user's own sessions directory, then the archives (read-only).
+    pub fn sources(&self) -> Result<Vec<Source>, Failure> {
+        let mut sources = vec![Source::own(&self.sessions_dir()?)];
+        sources.extend(
+            self.settings
+                .archives
+                .iter()
+                .map(|setting| Source::archive(&setting.value)),
+        );
+        Ok(sources)
+    }
+
+    /// The index of every sessions directory, up to date.
+    pub fn history(&self, progress: Progress) -> Result<History, Failure> {
+        History::open(
+            &self.sources()?,
+            crate::paths::cache_dir().as_deref(),
+            progress,
+        )
+        .map_err(Failure::failed)
+    }
+
+    /// Every directory a session id is looked up in: the user's own first.
+    pub fn session_dirs(&self) -> Result<Vec<std::path::PathBuf>, Failure> {
+        Ok(self.sources()?.into_iter().map(|s| s.dir).collect())
+    }
+
+    /// Whether `path` is in an archive (then it is never written to).
+    pub fn in_archive(&self, path: &Path) -> bool {
+        let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        let Some(parent) = path.parent().map(canonical) else {
+            return false;
+        };
+        self.settings
+            .archives
+            .iter()
+            .any(|a| canonical(&a.value) == parent)
+            && self
+                .sessions_dir
+                .as_deref()
+                .is_none_or(|own| canonical(own) != parent)
     }
 }

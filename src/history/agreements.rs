@@ -55,14 +55,15 @@ pub fn collect(listing: &Listing, filter: &Filter, today: NaiveDate) -> Vec<Agre
     use std::collections::HashMap;
     // Oldest session first, so a later review overwrites an earlier one.
     let mut latest: HashMap<(&str, u64), ReviewOutcome> = HashMap::new();
-    for (_, summary) in listing.sessions.iter().rev() {
-        for review in &summary.reviews {
+    for hit in listing.sessions.iter().rev() {
+        for review in &hit.summary.reviews {
             latest.insert((review.session.as_str(), review.note), review.outcome);
         }
     }
     let owner = filter.owner.as_deref().map(search::fold);
     let mut found: Vec<Agreement> = Vec::new();
-    for (_, summary) in &listing.sessions {
+    for hit in &listing.sessions {
+        let summary = &hit.summary;
         let day = summary.started.date_naive();
         for a in &summary.open_agreements {
             let status = match latest.get(&(summary.id.as_str(), a.note)) {

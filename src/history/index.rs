@@ -1,24 +1,101 @@
-//! A cache of session summaries, so listing thousands of sessions stays fast. The journals
-//! stay the truth: an entry is used only while its file has the same length, modification
-//! time and inode as when it was summarised, and the cache is rebuilt when it is unreadable.
+//! The session index: summaries of the journals in one sessions directory, in SQLite with
+//! full-text search (FTS5), so that listing and searching tens of thousands of sessions stays
+//! instant.
+//!
+//! The journals stay the truth. The index is a cache in the user's cache directory (never in
+//! the sessions directory, which may be a synced team folder), keyed by the directory's path:
+//! - before every use, each journal's length, modification time and inode are compared with
+//!   what the index holds; only new, grown, replaced or removed journals are read again;
+//! - a fingerprint of all of them makes the common case (nothing changed) one directory scan;
+//! - (re)building commits in batches, so an interrupted rebuild resumes where it stopped;
+//! - two processes may update at once: writes are SQLite transactions (with a busy timeout),
+//!   and a process that sees another one's write in between leaves the fingerprint empty, so
+//!   the next run compares every journal again;
+//! - an unreadable, corrupt or older index is rebuilt; one that cannot be stored at all lives
+//!   in memory for this run (slower, never wrong).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fs::Metadata;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use super::summary::Summary;
+use super::resolve::EXTENSION;
+use super::summary::{OpenAgreement, Review, Summary, summarize};
+use crate::tr;
 
-pub const INDEX_FILE: &str = ".tafel-index.json";
-const VERSION: u32 = 2;
+/// Bump when the schema or what a summary holds changes: an index of another version is
+/// rebuilt from the journals.
+const VERSION: i64 = 4;
+/// Journals summarised per transaction while (re)building.
+const BATCH: usize = 500;
+/// How long a process waits for another one's write before giving up on the index.
+const BUSY: Duration = Duration::from_secs(30);
+/// Search results that show the matching words in context: the best ones.
+pub const SNIPPETS: usize = 100;
+/// Marks around the matching words in a snippet (never typed in a session: control characters
+/// are removed from what is typed).
+pub const MARK_START: char = '\u{2}';
+pub const MARK_END: char = '\u{3}';
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+const SCHEMA: &str = "
+CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    len INTEGER NOT NULL,
+    modified_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    -- Why the journal could not be read; NULL when it could, and then the summary follows.
+    problem TEXT,
+    sid TEXT,
+    started_us INTEGER,
+    started TEXT,
+    title TEXT,
+    plan_id TEXT,
+    plan_title TEXT,
+    spent_ms INTEGER,
+    notes INTEGER,
+    agreements INTEGER,
+    ended INTEGER,
+    torn INTEGER
+);
+-- What only the look-back screen, follow-ups and --open need, apart, so that long listings
+-- read narrow rows. JSON lists, NULL when empty.
+CREATE TABLE details (
+    id INTEGER PRIMARY KEY,
+    participants TEXT,
+    open_agreements TEXT,
+    reviews TEXT
+);
+CREATE INDEX files_newest ON files (started_us DESC, sid DESC) WHERE problem IS NULL;
+-- Comparing every journal's stamp, counting and naming the unreadable ones read these
+-- small indexes, never the wide rows.
+CREATE INDEX files_stamps ON files (name, len, modified_ns, inode);
+CREATE INDEX files_problems ON files (name) WHERE problem IS NOT NULL;
+CREATE VIRTUAL TABLE search USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO meta (key, value) VALUES ('generation', 0);
+";
+
+/// The columns a summary is made of, in the order [`summary_from_row`] reads them.
+const COLUMNS: &str = "files.name, files.sid, files.started, files.title, files.plan_id, \
+    files.plan_title, files.spent_ms, files.notes, files.agreements, files.ended, files.torn, \
+    details.participants, details.open_agreements, details.reviews";
+/// The tables [`COLUMNS`] come from.
+const TABLES: &str = "files LEFT JOIN details ON details.id = files.id";
+/// The same without the lists (participants, agreements, reviews), for long listings.
+const LIGHT_COLUMNS: &str = "files.name, files.sid, files.started, files.title, files.plan_id, \
+    files.plan_title, files.spent_ms, files.notes, files.agreements, files.ended, files.torn, \
+    NULL, NULL, NULL";
+
+/// What a journal file looked like when it was summarised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
-    len: u64,
-    modified_ns: i128,
-    inode: u64,
+    pub len: i64,
+    pub modified_ns: i64,
+    pub inode: i64,
 }
 
 impl Stamp {
@@ -27,69 +104,781 @@ impl Stamp {
             .modified()
             .ok()
             .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128);
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        let inode = std::os::unix::fs::MetadataExt::ino(meta) as i64;
         #[cfg(not(unix))]
         let inode = 0;
         Stamp {
-            len: meta.len(),
+            len: i64::try_from(meta.len()).unwrap_or(i64::MAX),
             modified_ns,
             inode,
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub stamp: Stamp,
-    /// The summary, or why the file could not be read.
-    pub summary: Result<Summary, String>,
+/// The journals in a directory as they are now, sorted by name.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub files: Vec<(String, Stamp)>,
+    /// Journals whose name is not UTF-8: listed as unreadable, never indexed.
+    pub odd_names: Vec<PathBuf>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+impl Scan {
+    pub fn of(dir: &Path) -> Scan {
+        let mut scan = Scan::default();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return scan;
+        };
+        let entries: Vec<std::fs::DirEntry> = entries
+            .flatten()
+            .filter(|e| {
+                Path::new(&e.file_name())
+                    .extension()
+                    .is_some_and(|x| x == EXTENSION)
+            })
+            .collect();
+        // One stat per journal, relative to the open directory, on every core: the price of
+        // never trusting the index blindly.
+        let chunk = entries.len().div_ceil(threads()).max(256);
+        let stamped: Vec<(std::ffi::OsString, PathBuf, Option<Stamp>)> =
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = entries
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || part.iter().map(stamp_of).collect::<Vec<_>>()))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_default())
+                    .collect()
+            });
+        for (name, path, stamp) in stamped {
+            let Some(stamp) = stamp else {
+                continue;
+            };
+            match name.into_string() {
+                Ok(name) => scan.files.push((name, stamp)),
+                Err(_) => scan.odd_names.push(path),
+            }
+        }
+        scan.files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        scan.odd_names.sort();
+        scan
+    }
+
+    /// Changes whenever a journal is added, removed, renamed, replaced or written to.
+    pub fn fingerprint(&self) -> String {
+        let mut hash = Fnv::default();
+        for (name, stamp) in &self.files {
+            hash.write(name.as_bytes());
+            hash.write(&[0]);
+            for n in [stamp.len, stamp.modified_ns, stamp.inode] {
+                hash.write(&n.to_le_bytes());
+            }
+        }
+        format!("{}:{:016x}", self.files.len(), hash.0)
+    }
+}
+
+/// The stamp of a regular file (a symbolic link is followed, as opening it would);
+/// `None` for anything else or a file gone meanwhile.
+fn stamp_of(entry: &std::fs::DirEntry) -> (std::ffi::OsString, PathBuf, Option<Stamp>) {
+    let path = entry.path();
+    let meta = match entry.file_type() {
+        Ok(t) if t.is_symlink() => std::fs::metadata(&path),
+        _ => entry.metadata(),
+    };
+    let stamp = meta.ok().filter(Metadata::is_file).map(|m| Stamp::of(&m));
+    (entry.file_name(), path, stamp)
+}
+
+/// FNV-1a, 64 bits: stable across Rust versions (unlike `DefaultHasher`), which matters for
+/// names of files kept between runs.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// How [`Index::open`] went, beyond "fine".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// The index file was used (or created).
+    Stored,
+    /// The index file was damaged and has been started anew.
+    Rebuilt,
+    /// No index file could be used (why): this run keeps the index in memory.
+    InMemory(String),
+}
+
 pub struct Index {
-    version: u32,
-    pub entries: BTreeMap<String, Entry>,
+    conn: Connection,
+    dir: PathBuf,
+    /// Where the index is stored; `None` when it lives in memory.
+    pub file: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("dir", &self.dir)
+            .field("file", &self.file)
+            .finish()
+    }
+}
+
+/// The index file for the sessions directory `dir` inside `cache`: the directory's last
+/// name (to recognise it) and a hash of its full canonical path (to keep directories apart).
+pub fn file_for(cache: &Path, dir: &Path) -> PathBuf {
+    let key = canonical(dir);
+    let mut hash = Fnv::default();
+    hash.write(key.as_os_str().as_encoded_bytes());
+    let slug: String = key
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(40)
+        .collect();
+    cache
+        .join("index")
+        .join(format!("{slug}-{:016x}.sqlite3", hash.0))
+}
+
+fn canonical(dir: &Path) -> PathBuf {
+    dir.canonicalize()
+        .unwrap_or_else(|_| std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()))
+}
+
+pub fn is_corrupt(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+    )
 }
 
 impl Index {
-    /// The cache for `dir`; empty when missing, unreadable or from another version.
-    pub fn load(dir: &Path) -> Index {
-        std::fs::read(dir.join(INDEX_FILE))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
-            .filter(|index| index.version == VERSION)
-            .unwrap_or_default()
-    }
-
-    /// Writes the cache whole (temp file, fsync, rename). A cache that cannot be written is
-    /// not an error: listing just stays slower.
-    pub fn save(&self, dir: &Path) {
-        let _ = self.try_save(dir);
-    }
-
-    fn try_save(&self, dir: &Path) -> std::io::Result<()> {
-        let target = dir.join(INDEX_FILE);
-        let temp: PathBuf = dir.join(format!("{INDEX_FILE}.{}.tmp", std::process::id()));
-        let bytes = serde_json::to_vec(&Index {
-            version: VERSION,
-            entries: self.entries.clone(),
-        })
-        .map_err(std::io::Error::other)?;
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let result = (|| {
-            let mut file = options.open(&temp)?;
-            file.write_all(&bytes)?;
-            file.sync_all()?;
-            std::fs::rename(&temp, &target)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
+    /// The index of the sessions directory `dir`, stored under `cache` (`None`: in memory).
+    pub fn open(dir: &Path, cache: Option<&Path>) -> Result<(Index, Opened), String> {
+        let Some(cache) = cache else {
+            return Index::in_memory(dir, tr!("geen cachemap", "no cache directory"));
+        };
+        let file = file_for(cache, dir);
+        match Index::open_file(dir, &file) {
+            Ok(index) => Ok((index, Opened::Stored)),
+            Err(err) if is_corrupt(&err) => Index::rebuild(dir, &file),
+            Err(err) => Index::in_memory(dir, err.to_string()),
         }
-        result
     }
+
+    /// Throws the index file away and starts it anew.
+    pub fn rebuild(dir: &Path, file: &Path) -> Result<(Index, Opened), String> {
+        remove_index_files(file);
+        match Index::open_file(dir, file) {
+            Ok(index) => Ok((index, Opened::Rebuilt)),
+            Err(err) => Index::in_memory(dir, err.to_string()),
+        }
+    }
+
+    fn in_memory(dir: &Path, why: String) -> Result<(Index, Opened), String> {
+        let conn = Connection::open_in_memory()
+            .and_then(|conn| {
+                conn.execute_batch(SCHEMA)?;
+                Ok(conn)
+            })
+            .map_err(|e| tr!("index niet te maken: {e}", "cannot make an index: {e}"))?;
+        let index = Index {
+            conn,
+            dir: dir.to_path_buf(),
+            file: None,
+        };
+        Ok((index, Opened::InMemory(why)))
+    }
+
+    fn open_file(dir: &Path, file: &Path) -> rusqlite::Result<Index> {
+        let io = |e: std::io::Error| {
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                Some(format!("{}: {e}", file.display())),
+            )
+        };
+        if let Some(parent) = file.parent() {
+            create_private_dirs(parent).map_err(io)?;
+        }
+        create_private_file(file).map_err(io)?;
+        let conn = Connection::open_with_flags(
+            file,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY)?;
+        // Readers never wait for a writer; a cache needs no fsync per transaction.
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+        let mut index = Index {
+            conn,
+            dir: dir.to_path_buf(),
+            file: Some(file.to_path_buf()),
+        };
+        index.prepare_schema()?;
+        Ok(index)
+    }
+
+    /// Creates the tables, or starts anew when they are of another version or describe
+    /// another directory (two paths with the same hash: never seen, but cheap to rule out).
+    fn prepare_schema(&mut self) -> rusqlite::Result<()> {
+        let key = canonical(&self.dir).to_string_lossy().into_owned();
+        let current = |conn: &Connection| -> rusqlite::Result<bool> {
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version != VERSION {
+                return Ok(false);
+            }
+            let dir: Option<String> = conn
+                .query_row("SELECT value FROM meta WHERE key = 'dir'", [], |r| r.get(0))
+                .optional()?;
+            Ok(dir.as_deref() == Some(key.as_str()))
+        };
+        if current(&self.conn)? {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have done it while this one waited.
+        if !current(&tx)? {
+            tx.execute_batch(
+                "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS details; \
+                 DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;",
+            )?;
+            tx.execute_batch(SCHEMA)?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('dir', ?1)",
+                params![key],
+            )?;
+            tx.execute_batch(&format!("PRAGMA user_version = {VERSION}"))?;
+        }
+        tx.commit()
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Brings the index in line with the journals as they are now. `progress` hears how many
+    /// of how many journals to (re)read are done, after each batch.
+    pub fn sync(
+        &mut self,
+        scan: &Scan,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> rusqlite::Result<()> {
+        let fingerprint = scan.fingerprint();
+        let (stored, mut generation) = {
+            let tx = self.conn.transaction()?;
+            let known: Option<String> = tx
+                .query_row(
+                    "SELECT value FROM meta WHERE key = 'fingerprint'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if known.as_deref() == Some(fingerprint.as_str()) {
+                return Ok(());
+            }
+            let generation = generation_of(&tx)?;
+            let mut stored: HashMap<String, Stamp> = HashMap::new();
+            {
+                let mut statement =
+                    tx.prepare("SELECT name, len, modified_ns, inode FROM files")?;
+                let rows = statement.query_map([], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        Stamp {
+                            len: r.get(1)?,
+                            modified_ns: r.get(2)?,
+                            inode: r.get(3)?,
+                        },
+                    ))
+                })?;
+                for row in rows {
+                    let (name, stamp) = row?;
+                    stored.insert(name, stamp);
+                }
+            }
+            tx.commit()?;
+            (stored, generation)
+        };
+        let stale: Vec<&(String, Stamp)> = scan
+            .files
+            .iter()
+            .filter(|(name, stamp)| stored.get(name) != Some(stamp))
+            .collect();
+        let present: std::collections::HashSet<&str> =
+            scan.files.iter().map(|(n, _)| n.as_str()).collect();
+        let removed: Vec<&String> = stored
+            .keys()
+            .filter(|name| !present.contains(name.as_str()))
+            .collect();
+        let mut raced = false;
+        // Journals are read on every core while this thread writes what they give, a batch
+        // per transaction.
+        let dir = self.dir.clone();
+        let conn = &mut self.conn;
+        let total = stale.len();
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| -> rusqlite::Result<()> {
+            let (send, receive) = std::sync::mpsc::sync_channel(BATCH * 2);
+            for _ in 0..threads().min(total.max(1)) {
+                let send = send.clone();
+                let (next, stale, dir) = (&next, &stale, &dir);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((name, _)) = stale.get(i) else {
+                            break;
+                        };
+                        // The writer stopped (an error): no use reading on.
+                        if send.send((i, summarize_safely(&dir.join(name)))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(send);
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut done = 0;
+            for item in receive.iter() {
+                batch.push(item);
+                if batch.len() < BATCH && done + batch.len() < total {
+                    continue;
+                }
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                raced |= bump_generation(&tx, &mut generation)?;
+                for (i, summary) in batch.drain(..) {
+                    let (name, stamp) = stale[i];
+                    write_entry(&tx, name, stamp, summary)?;
+                    done += 1;
+                }
+                tx.commit()?;
+                progress(done, total);
+            }
+            Ok(())
+        })?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        raced |= bump_generation(&tx, &mut generation)?;
+        for name in removed {
+            delete_entry(&tx, name)?;
+        }
+        // Only a process that saw no other write since it read the stamps may vouch for
+        // the whole directory; otherwise the next run compares every journal again.
+        let vouched = (!raced).then_some(fingerprint);
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('fingerprint', ?1) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![vouched],
+        )?;
+        tx.commit()
+    }
+
+    /// Readable sessions in the index.
+    pub fn count(&self) -> rusqlite::Result<usize> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM files WHERE problem IS NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+    }
+
+    /// Newest first (`search`: best match first, with the matching words in context).
+    /// `details`: also participants, open agreements and reviews.
+    pub fn query(&self, query: &Query) -> rusqlite::Result<Vec<Found>> {
+        let (columns, details) = if query.details {
+            (COLUMNS, " LEFT JOIN details ON details.id = files.id")
+        } else {
+            (LIGHT_COLUMNS, "")
+        };
+        let limit = query
+            .limit
+            .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let interrupted = if query.interrupted_only {
+            "AND files.ended = 0"
+        } else {
+            ""
+        };
+        let read = |row: &rusqlite::Row| -> rusqlite::Result<Found> {
+            let (name, summary) = summary_from_row(row)?;
+            Ok(Found {
+                path: self.dir.join(name),
+                summary,
+                snippet: None,
+                rank: 0.0,
+            })
+        };
+        match query.search.as_deref().and_then(match_expression) {
+            None => {
+                let sql = format!(
+                    "SELECT {columns} FROM files{details} WHERE files.problem IS NULL {interrupted} \
+                     ORDER BY files.started_us DESC, files.sid DESC LIMIT ?1"
+                );
+                let mut statement = self.conn.prepare_cached(&sql)?;
+                let rows = statement.query_map(params![limit], read)?;
+                rows.collect()
+            }
+            Some(expression) => {
+                let sql = format!(
+                    "WITH hit AS MATERIALIZED ( \
+                       SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank) \
+                     SELECT {columns}, hit.rank, files.id FROM hit \
+                     JOIN files ON files.id = hit.rowid{details} \
+                     WHERE files.problem IS NULL {interrupted} \
+                     ORDER BY hit.rank, files.started_us DESC, files.sid DESC LIMIT ?2"
+                );
+                let mut statement = self.conn.prepare_cached(&sql)?;
+                let rows = statement.query_map(params![expression, limit], |row| {
+                    let (name, summary) = summary_from_row(row)?;
+                    let found = Found {
+                        path: self.dir.join(name),
+                        summary,
+                        snippet: None,
+                        rank: row.get(14)?,
+                    };
+                    Ok((found, row.get::<_, i64>(15)?))
+                })?;
+                let mut found: Vec<(Found, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+                // The words in context for the best matches only: making a snippet means
+                // reading the text again, too slow for tens of thousands of matches.
+                let ids: Vec<String> = found
+                    .iter()
+                    .take(SNIPPETS)
+                    .map(|(_, id)| id.to_string())
+                    .collect();
+                if !ids.is_empty() {
+                    // One search for all of them: each search merges the lists of every word
+                    // that starts with what was typed.
+                    let sql = format!(
+                        "SELECT rowid, snippet(search, 0, char(2), char(3), '…', 12) \
+                         FROM search WHERE search MATCH ?1 AND rowid IN ({})",
+                        ids.join(",")
+                    );
+                    let mut statement = self.conn.prepare(&sql)?;
+                    let snippets: HashMap<i64, String> = statement
+                        .query_map(params![expression], |r| Ok((r.get(0)?, r.get(1)?)))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    for (hit, id) in found.iter_mut().take(SNIPPETS) {
+                        hit.snippet = snippets.get(id).cloned();
+                    }
+                }
+                Ok(found.into_iter().map(|(hit, _)| hit).collect())
+            }
+        }
+    }
+
+    /// How many sessions a search finds (all of them without a search).
+    pub fn count_matching(&self, search: Option<&str>) -> rusqlite::Result<usize> {
+        match search.and_then(match_expression) {
+            None => self.count(),
+            Some(expression) => self
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM search JOIN files ON files.id = search.rowid \
+                     WHERE search MATCH ?1 AND files.problem IS NULL",
+                    params![expression],
+                    |r| r.get::<_, i64>(0),
+                )
+                .map(|n| n as usize),
+        }
+    }
+
+    /// Sessions with open agreements or reviews of earlier ones, newest first, in full.
+    pub fn with_agreements(&self) -> rusqlite::Result<Vec<Found>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM {TABLES} WHERE files.problem IS NULL \
+             AND (details.open_agreements IS NOT NULL OR details.reviews IS NOT NULL) \
+             ORDER BY files.started_us DESC, files.sid DESC"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([], |row| {
+            let (name, summary) = summary_from_row(row)?;
+            Ok(Found {
+                path: self.dir.join(name),
+                summary,
+                snippet: None,
+                rank: 0.0,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// The summary of one journal (by file name), or why it could not be read.
+    pub fn entry(&self, name: &str) -> rusqlite::Result<Option<Result<Summary, String>>> {
+        let sql = format!("SELECT {COLUMNS}, files.problem FROM {TABLES} WHERE files.name = ?1");
+        self.conn
+            .query_row(&sql, params![name], |row| {
+                Ok(match row.get::<_, Option<String>>(14)? {
+                    Some(problem) => Err(problem),
+                    None => Ok(summary_from_row(row)?.1),
+                })
+            })
+            .optional()
+    }
+
+    /// The journals that could not be read, by name, and why.
+    pub fn unreadable(&self) -> rusqlite::Result<Vec<(PathBuf, String)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT name, problem FROM files WHERE problem IS NOT NULL ORDER BY name",
+        )?;
+        let rows = statement.query_map([], |r| {
+            Ok((
+                self.dir.join(r.get::<_, String>(0)?),
+                r.get::<_, String>(1)?,
+            ))
+        })?;
+        rows.collect()
+    }
+}
+
+/// A session the index found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub path: PathBuf,
+    pub summary: Summary,
+    /// The matching words in context, marked with [`MARK_START`] and [`MARK_END`].
+    pub snippet: Option<String>,
+    /// How well it matches the search (lower is better; bm25).
+    pub rank: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Words to find (every one, at the start of a word; case and accents do not matter).
+    pub search: Option<String>,
+    pub limit: Option<usize>,
+    pub interrupted_only: bool,
+    /// Also participants, open agreements and reviews (left empty otherwise).
+    pub details: bool,
+}
+
+/// The FTS5 expression for what the user typed: every word must occur, as a word or the
+/// start of one; `None` when there is nothing to look for. Words are quoted, so nothing
+/// typed is taken as FTS5 syntax.
+pub fn match_expression(search: &str) -> Option<String> {
+    let words: Vec<String> = search
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"*", super::search::fold(w).replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn generation_of(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+        r.get(0)
+    })
+}
+
+/// Counts this write; whether another process wrote since this one last looked.
+fn bump_generation(conn: &Connection, expected: &mut i64) -> rusqlite::Result<bool> {
+    let now = generation_of(conn)?;
+    conn.execute(
+        "UPDATE meta SET value = ?1 WHERE key = 'generation'",
+        params![now + 1],
+    )?;
+    let raced = now != *expected;
+    *expected = now + 1;
+    Ok(raced)
+}
+
+fn delete_entry(conn: &Connection, name: &str) -> rusqlite::Result<()> {
+    let id: Option<i64> = conn
+        .prepare_cached("DELETE FROM files WHERE name = ?1 RETURNING id")?
+        .query_row(params![name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = id {
+        conn.prepare_cached("DELETE FROM search WHERE rowid = ?1")?
+            .execute(params![id])?;
+        conn.prepare_cached("DELETE FROM details WHERE id = ?1")?
+            .execute(params![id])?;
+    }
+    Ok(())
+}
+
+fn write_entry(
+    conn: &Connection,
+    name: &str,
+    stamp: &Stamp,
+    summary: Result<(Summary, String), String>,
+) -> rusqlite::Result<()> {
+    delete_entry(conn, name)?;
+    let (summary, body) = match summary {
+        Ok(found) => found,
+        Err(problem) => {
+            conn.prepare_cached(
+                "INSERT INTO files (name, len, modified_ns, inode, problem) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                name,
+                stamp.len,
+                stamp.modified_ns,
+                stamp.inode,
+                problem
+            ])?;
+            return Ok(());
+        }
+    };
+    let json =
+        |empty: bool, value: serde_json::Result<String>| -> rusqlite::Result<Option<String>> {
+            if empty {
+                return Ok(None);
+            }
+            value
+                .map(Some)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+        };
+    let started_us = summary.started.timestamp_micros();
+    conn.prepare_cached(
+        "INSERT INTO files (name, len, modified_ns, inode, sid, started_us, started, title, \
+         plan_id, plan_title, spent_ms, notes, agreements, ended, torn) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(params![
+        name,
+        stamp.len,
+        stamp.modified_ns,
+        stamp.inode,
+        summary.id,
+        started_us,
+        summary.started.to_rfc3339(),
+        summary.title,
+        summary.plan_id,
+        summary.plan_title,
+        i64::try_from(summary.spent_ms).unwrap_or(i64::MAX),
+        summary.notes as i64,
+        summary.agreements as i64,
+        summary.ended,
+        summary.torn,
+    ])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached(
+        "INSERT INTO details (id, participants, open_agreements, reviews) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        id,
+        json(
+            summary.participants.is_empty(),
+            serde_json::to_string(&summary.participants)
+        )?,
+        json(
+            summary.open_agreements.is_empty(),
+            serde_json::to_string(&summary.open_agreements)
+        )?,
+        json(
+            summary.reviews.is_empty(),
+            serde_json::to_string(&summary.reviews)
+        )?,
+    ])?;
+    conn.prepare_cached("INSERT INTO search (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![id, body])?;
+    Ok(())
+}
+
+fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<(String, Summary)> {
+    fn list<T: serde::de::DeserializeOwned>(
+        row: &rusqlite::Row,
+        i: usize,
+    ) -> rusqlite::Result<Vec<T>> {
+        match row.get::<_, Option<String>>(i)? {
+            None => Ok(Vec::new()),
+            Some(text) => serde_json::from_str(&text).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    i,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            }),
+        }
+    }
+    let name: String = row.get(0)?;
+    let started: String = row.get(2)?;
+    let started = chrono::DateTime::parse_from_rfc3339(&started).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    let summary = Summary {
+        id: row.get(1)?,
+        started,
+        title: row.get(3)?,
+        plan_id: row.get(4)?,
+        plan_title: row.get(5)?,
+        spent_ms: row.get::<_, i64>(6)?.max(0) as u64,
+        notes: row.get::<_, i64>(7)?.max(0) as usize,
+        agreements: row.get::<_, i64>(8)?.max(0) as usize,
+        ended: row.get(9)?,
+        torn: row.get(10)?,
+        participants: list(row, 11)?,
+        open_agreements: list::<OpenAgreement>(row, 12)?,
+        reviews: list::<Review>(row, 13)?,
+    };
+    Ok((name, summary))
+}
+
+/// How many journals to read at once: one per core.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// [`summarize`], with a bug in it (a panic) taken as an unreadable file, not a crash.
+fn summarize_safely(path: &Path) -> Result<(Summary, String), String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| summarize(path))).unwrap_or_else(
+        |_| {
+            Err(tr!(
+                "fout bij het lezen van dit bestand",
+                "error while reading this file"
+            ))
+        },
+    )
+}
+
+fn remove_index_files(file: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Creates `dir` and its missing parents, each 0700 (existing ones are left as they are).
+fn create_private_dirs(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Creates the index file 0600 when missing, so SQLite (and its WAL files, which take the
+/// database's permissions) never make it readable for others.
+fn create_private_file(file: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(file).map(|_| ())
 }

@@ -16,8 +16,13 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
     };
     let mut files: Vec<PathBuf> = entries
         .flatten()
+        .filter(|e| {
+            // The directory entry says whether it is a file; only links need a look further.
+            e.file_type()
+                .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
+        })
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == EXTENSION) && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == EXTENSION))
         .collect();
     files.sort();
     files
@@ -31,7 +36,20 @@ pub fn id_of(path: &Path) -> String {
 
 /// The session file meant by `target` in `dir`. Errors are full sentences for the user.
 pub fn resolve(dir: &Path, target: Option<&str>) -> Result<PathBuf, String> {
-    let files = session_files(dir);
+    resolve_in(&[dir.to_path_buf()], target)
+}
+
+/// The session file meant by `target` in any of `dirs` (the user's own first, then the
+/// archives); without a target the newest of all. Errors name the first directory.
+pub fn resolve_in(dirs: &[PathBuf], target: Option<&str>) -> Result<PathBuf, String> {
+    let dir = dirs.first().map_or(Path::new("."), PathBuf::as_path);
+    let mut files: Vec<PathBuf> = Vec::new();
+    for d in dirs {
+        files.extend(session_files(d));
+    }
+    // Names start with the start time: the newest sorts last, whichever directory it is in.
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    files.dedup();
     let Some(target) = target.map(str::trim).filter(|t| !t.is_empty()) else {
         return files.last().cloned().ok_or_else(|| {
             tr!(

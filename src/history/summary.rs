@@ -6,7 +6,6 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::search::fold;
 use crate::session::event::ReviewOutcome;
 use crate::session::journal::LoadError;
 use crate::session::{NoteKind, Session};
@@ -31,8 +30,6 @@ pub struct Summary {
     /// Agreements of earlier sessions reviewed in this one (a follow-up meeting).
     #[serde(default)]
     pub reviews: Vec<Review>,
-    /// Folded text of titles, participants, cards and notes, for `--search`.
-    pub search: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,16 +51,48 @@ pub struct OpenAgreement {
     pub round: String,
 }
 
-pub fn summarize(path: &Path) -> Result<Summary, String> {
+/// The summary of a journal and the text that `--search` looks in.
+pub fn summarize(path: &Path) -> Result<(Summary, String), String> {
     let loaded = crate::session::load(path).map_err(|e: LoadError| e.to_string())?;
     let session =
         Session::from_records(&loaded.records).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut summary = from_session(&session, &super::resolve::id_of(path), &loaded.records);
+    let mut summary = from_session(&session, &super::resolve::id_of(path));
     summary.torn = loaded.torn_tail.is_some();
-    Ok(summary)
+    Ok((summary, search_text(&session, &loaded.records)))
 }
 
-pub fn from_session(session: &Session, id: &str, records: &[crate::session::Record]) -> Summary {
+/// Titles, participants, the cards drawn and the notes and agreements as they stand (not
+/// deleted ones nor earlier versions, which the results would otherwise show in context):
+/// what `--search` finds a session by. Kept as typed (accents, capitals): the index folds it.
+pub fn search_text(session: &Session, records: &[crate::session::Record]) -> String {
+    let mut search = vec![
+        session.title.clone(),
+        session.plan.title.clone(),
+        session.plan.id.clone(),
+    ];
+    search.extend(session.participants.iter().cloned());
+    for record in records {
+        if let crate::session::Event::CardDrawn { card } = &record.event
+            && let Some((_, card, _)) = session.card(card)
+        {
+            search.push(card.title.clone());
+            search.push(card.prompt.clone());
+        }
+    }
+    for note in session.live_notes() {
+        search.push(note.text.clone());
+        search.extend(note.owner.iter().cloned());
+    }
+    // One line per piece, so a snippet never runs from one note into the next unmarked.
+    search
+        .iter()
+        .map(|piece| piece.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|piece| !piece.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn from_session(session: &Session, id: &str) -> Summary {
     let notes = session
         .live_notes()
         .filter(|n| n.kind == NoteKind::Note)
@@ -88,25 +117,6 @@ pub fn from_session(session: &Session, id: &str, records: &[crate::session::Reco
                 .unwrap_or_default(),
         })
         .collect();
-    let mut search = vec![
-        session.title.clone(),
-        session.plan.title.clone(),
-        session.plan.id.clone(),
-    ];
-    search.extend(session.participants.iter().cloned());
-    for record in records {
-        if let crate::session::Event::CardDrawn { card } = &record.event
-            && let Some((_, card, _)) = session.card(card)
-        {
-            search.push(card.title.clone());
-            search.push(card.prompt.clone());
-        }
-    }
-    for note in &session.notes {
-        search.push(note.text.clone());
-        search.extend(note.history.iter().cloned());
-        search.extend(note.owner.iter().cloned());
-    }
     Summary {
         id: id.to_string(),
         started: session.started_at,
@@ -133,6 +143,5 @@ pub fn from_session(session: &Session, id: &str, records: &[crate::session::Reco
                 })
             })
             .collect(),
-        search: fold(&search.join("\n")),
     }
 }

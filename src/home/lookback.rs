@@ -1,15 +1,12 @@
 //! Looking back: the past sessions, newest first, with a search box; Enter replays, `e`
 //! exports, `r` resumes an interrupted one.
 
-use std::path::PathBuf;
-
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::input::LineInput;
 use super::{Home, Outcome, Screen, Sessions, list_key};
 use crate::app::Status;
-use crate::history::search;
-use crate::history::summary::Summary;
+use crate::history::listing::Hit;
 use crate::tr;
 
 const MAX_QUERY_CHARS: usize = 100;
@@ -32,14 +29,12 @@ impl Default for LookBack {
     }
 }
 
-pub(super) fn visible<'s>(sessions: &'s Sessions, look: &LookBack) -> Vec<&'s (PathBuf, Summary)> {
+/// The sessions the shell found for the search text as it is (it looks again, through the
+/// index, each time the text changes: see [`Home::look_back_search`]).
+pub(super) fn visible(sessions: &Sessions) -> &[Hit] {
     match sessions {
-        Sessions::Loaded(listing) => listing
-            .sessions
-            .iter()
-            .filter(|(_, s)| search::matches(&s.search, look.query.text()))
-            .collect(),
-        _ => Vec::new(),
+        Sessions::Loaded(listing) => &listing.sessions,
+        _ => &[],
     }
 }
 
@@ -48,9 +43,11 @@ impl Home<'_> {
         let Screen::LookBack(look) = &mut self.screen else {
             return None;
         };
-        let rows = visible(&self.sessions, look);
+        let rows = visible(&self.sessions);
         let count = rows.len();
-        let chosen = rows.get(look.selected).map(|(p, s)| (p.clone(), s.ended));
+        let chosen = rows
+            .get(look.selected)
+            .map(|hit| (hit.path.clone(), hit.summary.ended, hit.archive));
         if look.searching {
             match key.code {
                 KeyCode::Esc => {
@@ -81,12 +78,19 @@ impl Home<'_> {
                 None
             }
             KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
-                chosen.map(|(path, _)| Outcome::Replay(path))
+                chosen.map(|(path, _, _)| Outcome::Replay(path))
             }
-            KeyCode::Char('e') => chosen.map(|(path, _)| Outcome::Export(path)),
+            KeyCode::Char('e') => chosen.map(|(path, _, _)| Outcome::Export(path)),
             KeyCode::Char('r') => match chosen {
-                Some((path, false)) => Some(Outcome::Resume(path)),
-                Some((_, true)) => {
+                Some((path, false, false)) => Some(Outcome::Resume(path)),
+                Some((_, false, true)) => {
+                    self.status = Some(Status::Error(tr!(
+                        "Deze sessie staat in een archief (alleen-lezen); verder kan alleen in je eigen sessies",
+                        "This session is in an archive (read-only); only your own sessions can continue"
+                    )));
+                    None
+                }
+                Some((_, true, _)) => {
                     self.status = Some(Status::Error(tr!(
                         "Deze sessie is afgerond; alleen een onderbroken sessie kan verder",
                         "This session has finished; only an interrupted session can continue"

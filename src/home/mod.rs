@@ -22,8 +22,7 @@ pub use lookback::LookBack;
 use crate::app::Status;
 use crate::catalog::Library;
 use crate::catalog::shuffle::{below, rng_for};
-use crate::history::listing::Listing;
-use crate::history::summary::Summary;
+use crate::history::listing::{Hit, Listing};
 
 #[derive(Debug)]
 pub enum Input {
@@ -47,7 +46,9 @@ pub enum Outcome {
         category: Option<String>,
         minutes: Option<u32>,
     },
-    /// Read the sessions directory and hand the result to [`Home::set_sessions`].
+    /// Read the sessions (those matching [`Home::look_back_search`]) and hand the result to
+    /// [`Home::set_sessions`]. Asked for on opening the look-back list and whenever its
+    /// search text changes.
     LoadSessions,
     Replay(PathBuf),
     Resume(PathBuf),
@@ -163,24 +164,46 @@ impl<'a> Home<'a> {
     }
 
     pub fn update(&mut self, input: Input) -> Option<Outcome> {
-        match input {
+        let search = self.look_back_search();
+        let outcome = match input {
             Input::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
             Input::Key(_) => None,
             Input::Paste(text) => {
                 self.paste(&text);
                 None
             }
+        };
+        // The list follows the search text: looked up again once per change.
+        let changed =
+            matches!(self.screen, Screen::LookBack(_)) && self.look_back_search() != search;
+        match outcome {
+            None if changed => Some(Outcome::LoadSessions),
+            outcome => outcome,
         }
+    }
+
+    /// The search text of the look-back list (`None` when not looking back, or empty).
+    pub fn look_back_search(&self) -> Option<String> {
+        match &self.screen {
+            Screen::LookBack(look) => Some(look.query.text().trim().to_string()),
+            _ => None,
+        }
+        .filter(|text| !text.is_empty())
     }
 
     /// The sessions directory was read (or could not be).
     pub fn set_sessions(&mut self, sessions: Result<Listing, String>) {
+        if let Ok(note) = sessions.as_ref().map(|l| l.notes.first())
+            && let Some(note) = note
+        {
+            self.status = Some(Status::Info(note.clone()));
+        }
         self.sessions = match sessions {
             Ok(listing) => Sessions::Loaded(listing),
             Err(why) => Sessions::Unavailable(why),
         };
         if let Screen::LookBack(look) = &mut self.screen {
-            let rows = lookback::visible(&self.sessions, look).len();
+            let rows = lookback::visible(&self.sessions).len();
             look.selected = look.selected.min(rows.saturating_sub(1));
         }
     }
@@ -218,11 +241,12 @@ impl<'a> Home<'a> {
         })
     }
 
-    /// The sessions in the look-back list as it is filtered now, newest first.
-    pub fn look_back_rows(&self) -> Vec<&(PathBuf, Summary)> {
+    /// The sessions in the look-back list as it is now: newest first, or best match first
+    /// while searching.
+    pub fn look_back_rows(&self) -> &[Hit] {
         match &self.screen {
-            Screen::LookBack(look) => lookback::visible(&self.sessions, look),
-            _ => Vec::new(),
+            Screen::LookBack(_) => lookback::visible(&self.sessions),
+            _ => &[],
         }
     }
 

@@ -7,7 +7,8 @@ use std::process::Command;
 use crate::common::Run;
 
 /// Every variable `tafel` reads; each test sets only the ones it means.
-const TAFEL_VARS: [&str; 4] = [
+const TAFEL_VARS: [&str; 5] = [
+    "TAFEL_CACHE_DIR",
     "TAFEL_DECKS_DIR",
     "TAFEL_SESSIONS_DIR",
     "TAFEL_LANG",
@@ -25,6 +26,7 @@ pub fn tafel_with_env(config_dir: &Path, home: &Path, env: &[(&str, &str)], args
         command
             .args(args)
             .env("TAFEL_CONFIG_DIR", config_dir)
+            .env("TAFEL_CACHE_DIR", config_dir.join("cache"))
             .env("HOME", home)
             .envs(env.iter().copied()),
     )

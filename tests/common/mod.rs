@@ -32,6 +32,7 @@ pub fn tafel_in(config_dir: &Path, args: &[&str]) -> Run {
         Command::new(env!("CARGO_BIN_EXE_tafel"))
             .args(args)
             .env("TAFEL_CONFIG_DIR", config_dir)
+            .env("TAFEL_CACHE_DIR", config_dir.join("cache"))
             .env_remove("TAFEL_DECKS_DIR")
             .env_remove("TAFEL_SESSIONS_DIR")
             .env_remove("TAFEL_LANG"),

@@ -36,7 +36,7 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
         }
         Sessions::Loaded(listing) => listing,
     };
-    if listing.sessions.is_empty() {
+    if listing.total == 0 && listing.sessions.is_empty() {
         Paragraph::new(vec![
             Line::from(tr!("Nog geen sessies.", "No sessions yet.")),
             Line::styled(
@@ -69,7 +69,7 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
     ])
     .areas(area);
     if search_height > 0 {
-        let found = tr!("{} van {}", "{} of {}", rows.len(), listing.sessions.len());
+        let found = tr!("{} van {}", "{} of {}", rows.len(), listing.total);
         Paragraph::new(search_line(
             tr!("Zoeken: ", "Search: "),
             &look.query,
@@ -82,9 +82,14 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
     let wide = list.width >= 140;
     let roomy = list.width >= 100;
     let narrow = list.width < 60;
-    let table_rows: Vec<Row> = rows
+    // Only the rows that fit are built: the window keeps the selection in view.
+    let room = (list.height as usize).saturating_sub(if list.height >= 4 { 3 } else { 1 });
+    let offset = (look.selected + 1).saturating_sub(room.max(1));
+    let window = &rows[offset.min(rows.len())..(offset + room).min(rows.len())];
+    let table_rows: Vec<Row> = window
         .iter()
-        .map(|(_, s)| {
+        .map(|hit| {
+            let s = &hit.summary;
             let status = if s.ended {
                 Span::styled(tr!("afgerond", "finished"), theme::dim())
             } else {
@@ -95,7 +100,12 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
             } else {
                 s.started.format("%d-%m-%Y %H:%M").to_string()
             };
-            let mut cells = vec![Cell::from(date), Cell::from(s.title.clone())];
+            let title = if hit.archive {
+                tr!("{} (archief)", "{} (archive)", s.title)
+            } else {
+                s.title.clone()
+            };
+            let mut cells = vec![Cell::from(date), Cell::from(title)];
             if wide {
                 cells.push(Cell::from(s.plan_title.clone()));
             }
@@ -125,18 +135,25 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
         widths.push(Constraint::Length(12));
         header.push(tr!("Status", "Status"));
     }
+    let title = if home.look_back_search().is_some() {
+        tr!(
+            " Gevonden, beste treffer eerst ",
+            " Found, best match first "
+        )
+    } else {
+        tr!(
+            " Eerdere sessies, nieuwste eerst ",
+            " Past sessions, newest first "
+        )
+    };
     let block = if list.height >= 4 {
-        Block::default().borders(Borders::ALL).title(Line::styled(
-            tr!(
-                " Eerdere sessies, nieuwste eerst ",
-                " Past sessions, newest first "
-            ),
-            theme::title(),
-        ))
+        Block::default()
+            .borders(Borders::ALL)
+            .title(Line::styled(title, theme::title()))
     } else {
         Block::default()
     };
-    let mut state = TableState::default().with_selected(Some(look.selected));
+    let mut state = TableState::default().with_selected(Some(look.selected.saturating_sub(offset)));
     StatefulWidget::render(
         Table::new(table_rows, widths)
             .header(Row::new(header).style(theme::dim()))
@@ -176,8 +193,9 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
         .render(unreadable, buf);
     }
     if detail_height > 0
-        && let Some((_, s)) = rows.get(look.selected)
+        && let Some(hit) = rows.get(look.selected)
     {
+        let s = &hit.summary;
         let mut lines = vec![
             Line::styled(s.title.clone(), theme::title()),
             Line::styled(
@@ -200,6 +218,22 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
                 theme::dim(),
             ));
         }
+        if hit.archive {
+            lines.push(Line::styled(
+                tr!(
+                    "Uit het archief {} (alleen-lezen)",
+                    "From the archive {} (read-only)",
+                    hit.path
+                        .parent()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                ),
+                theme::dim(),
+            ));
+        }
+        if let Some(snippet) = &hit.snippet {
+            lines.push(snippet_line(snippet));
+        }
         for agreement in &s.open_agreements {
             let mut text = format!("• {}", agreement.text.lines().next().unwrap_or_default());
             if let Some(owner) = &agreement.owner {
@@ -215,6 +249,36 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
             .block(Block::default().padding(Padding::horizontal(1)))
             .render(detail, buf);
     }
+}
+
+/// "Gevonden: …met de wethouder over…" with the matching words highlighted.
+fn snippet_line(snippet: &str) -> Line<'static> {
+    use crate::history::index::{MARK_END, MARK_START};
+    let mut spans = vec![Span::styled(tr!("Gevonden: ", "Found: "), theme::dim())];
+    let mut marked = false;
+    let mut part = String::new();
+    let flush = |part: &mut String, marked: bool, spans: &mut Vec<Span<'static>>| {
+        if !part.is_empty() {
+            let style = if marked {
+                theme::accent()
+            } else {
+                theme::dim()
+            };
+            spans.push(Span::styled(std::mem::take(part), style));
+        }
+    };
+    for c in snippet.chars() {
+        match c {
+            MARK_START | MARK_END => {
+                flush(&mut part, marked, &mut spans);
+                marked = c == MARK_START;
+            }
+            c if c.is_control() => {}
+            c => part.push(c),
+        }
+    }
+    flush(&mut part, marked, &mut spans);
+    Line::from(spans)
 }
 
 pub(super) fn counts(notes: usize, agreements: usize) -> String {
