@@ -5,6 +5,7 @@ pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod cli_text;
+pub mod clock_time;
 pub mod commands;
 pub mod config;
 pub mod files;

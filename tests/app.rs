@@ -1905,9 +1905,20 @@ fn agenda_u_makes_the_running_round_run_until_a_clock_time() {
         NaiveTime::from_hms_milli_opt(14, 29, 59, 999).unwrap()
     );
 
-    // u on another round than the running one only says so.
+    // u on a later round asks for its end time too (tests/rounds.rs goes on from there);
+    // on a round that has already been, it only says so.
     h.ch('g');
     h.ch('j');
+    h.ch('u');
+    assert!(matches!(
+        &h.app.mode,
+        Mode::Agenda(state) if state.input == Some(AgendaInput::Until(String::new()))
+    ));
+    h.esc();
+    h.esc();
+    h.right();
+    h.ch('g');
+    h.ch('k');
     h.ch('u');
     assert!(matches!(&h.app.mode, Mode::Agenda(state) if state.input.is_none()));
     assert!(is_info(&h.app.status));
@@ -2136,6 +2147,8 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::RoundInserted { .. } => "RoundInserted",
             Event::RoundSkipped { .. } => "RoundSkipped",
             Event::RoundLengthChanged { .. } => "RoundLengthChanged",
+            // Made in tests/rounds.rs (a later round until a clock time).
+            Event::RoundUntilSet { .. } => "RoundUntilSet",
             Event::SessionEnded => "SessionEnded",
             Event::Checkpoint => "Checkpoint",
             // Only a follow-up meeting has these; see the follow-up test.

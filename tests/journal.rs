@@ -161,6 +161,10 @@ fn any_event() -> impl Strategy<Value = Event> {
             .prop_map(|(round, skipped)| Event::RoundSkipped { round, skipped }),
         (any::<usize>(), any::<u32>())
             .prop_map(|(round, minutes)| Event::RoundLengthChanged { round, minutes }),
+        (any::<usize>(), 0u32..86_400).prop_map(|(round, secs)| Event::RoundUntilSet {
+            round,
+            until: chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).unwrap(),
+        }),
         Just(Event::SessionEnded),
         Just(Event::Checkpoint),
         (
@@ -224,6 +228,7 @@ fn any_event_covers(event: &Event) {
         | Event::RoundInserted { .. }
         | Event::RoundSkipped { .. }
         | Event::RoundLengthChanged { .. }
+        | Event::RoundUntilSet { .. }
         | Event::SessionEnded
         | Event::Checkpoint
         | Event::FollowUpOpened { .. }

@@ -138,3 +138,134 @@ fn going_back_to_a_round_keeps_what_it_was_given() {
     assert_eq!(planned(&h, 0), Some(15 * MIN));
     assert_eq!(h.app.session.timer.remaining_ms(h.t()), 14 * 60_000);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The agenda: clock times the Dutch way, past times asked about, "tot" for a later round
+// (issue 8, item 9), and help over the agenda and the editor (item 18).
+
+use ratatui::crossterm::event::KeyCode;
+use tafel::app::{AgendaInput, Mode};
+use tafel::session::Event;
+
+fn until_typed(h: &mut Harness, text: &str) -> Vec<tafel::app::Effect> {
+    h.ch('u');
+    h.type_text(text);
+    h.enter()
+}
+
+fn last_event(h: &Harness) -> &Event {
+    &h.journal.last().unwrap().event
+}
+
+#[test]
+fn the_running_round_runs_until_a_time_written_the_dutch_way() {
+    for text in ["13u30", "13.30", "13:30", "1330", "13.30 uur"] {
+        let mut h = minutes_plan(); // the wall clock starts at 13:00
+        h.ch('g');
+        until_typed(&mut h, text);
+        assert_eq!(
+            last_event(&h),
+            &Event::TimerSetUntil {
+                until: NaiveTime::from_hms_opt(13, 30, 0).unwrap(),
+                planned_ms: 30 * MIN,
+            },
+            "{text}"
+        );
+        assert!(matches!(h.app.mode, Mode::Normal));
+    }
+}
+
+#[test]
+fn a_time_that_has_passed_is_asked_about_never_taken_silently() {
+    let mut h = minutes_plan();
+    h.run_secs(60);
+    h.ch('g');
+    let before = h.journal.len();
+    until_typed(&mut h, "12.00");
+    assert_eq!(h.journal.len(), before, "nothing saved yet");
+    let Mode::Agenda(state) = &h.app.mode else {
+        panic!("still in the agenda");
+    };
+    assert!(matches!(state.input, Some(AgendaInput::PastTime { .. })));
+    // A mistake: type another time.
+    h.ch('n');
+    let Mode::Agenda(state) = &h.app.mode else {
+        panic!("still in the agenda");
+    };
+    assert_eq!(state.input, Some(AgendaInput::Until("12.00".into())));
+    // Or tomorrow, when that is what was meant: 23 hours from 13:01.
+    h.enter();
+    h.ch('j');
+    assert_eq!(
+        last_event(&h),
+        &Event::TimerSetUntil {
+            until: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+            planned_ms: MIN + 23 * 60 * MIN - MIN,
+        }
+    );
+}
+
+#[test]
+fn a_later_round_can_run_until_a_clock_time() {
+    let mut h = minutes_plan();
+    h.ch('g');
+    h.key(KeyCode::Down);
+    until_typed(&mut h, "13u40");
+    assert_eq!(
+        last_event(&h),
+        &Event::RoundUntilSet {
+            round: 1,
+            until: NaiveTime::from_hms_opt(13, 40, 0).unwrap(),
+        }
+    );
+    h.esc();
+    h.run_secs(10 * 60);
+    h.right();
+    // Started at 13:10: thirty minutes to 13:40.
+    assert_eq!(h.app.session.timer.planned_ms, 30 * MIN);
+    assert_eq!(planned(&h, 1), Some(30 * MIN));
+    assert_eq!(Session::from_records(&h.journal).unwrap(), h.app.session);
+}
+
+#[test]
+fn help_opens_over_the_agenda_and_the_editor_and_returns_to_them() {
+    let mut h = minutes_plan();
+    h.ch('g');
+    h.ch('?');
+    assert!(matches!(h.app.mode, Mode::Help));
+    h.ch('x'); // any key closes, and does nothing else
+    assert!(matches!(h.app.mode, Mode::Agenda(_)));
+    assert!(!h.app.session.rounds[1].skipped);
+    h.esc();
+
+    h.ch('n');
+    h.type_text("Wat is de vraag?");
+    h.key(KeyCode::F(1));
+    assert!(matches!(h.app.mode, Mode::Help));
+    h.esc();
+    let Mode::Editor(editor) = &h.app.mode else {
+        panic!("back in the editor");
+    };
+    assert_eq!(
+        editor.to_draft().text,
+        "Wat is de vraag?",
+        "'?' is text here"
+    );
+}
+
+#[test]
+fn the_help_windows_list_their_own_keys_at_80_by_24() {
+    let mut h = minutes_plan();
+    h.ch('g');
+    h.ch('?');
+    let screen = common::harness::screen_text(80, 24, |f| tafel::ui::draw(f, &h.app));
+    assert!(screen.contains("Toetsen in de agenda"), "{screen}");
+    assert!(screen.contains("tot een kloktijd"), "{screen}");
+    h.esc();
+    h.esc();
+    h.ch('a');
+    h.key(KeyCode::F(1));
+    let screen = common::harness::screen_text(80, 24, |f| tafel::ui::draw(f, &h.app));
+    assert!(screen.contains("Toetsen in de editor"), "{screen}");
+    assert!(screen.contains("volgend veld"), "{screen}");
+}

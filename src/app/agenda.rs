@@ -1,6 +1,7 @@
 //! The agenda overlay (`g`): the rounds of the session, changed while it runs. Skipping,
 //! inserting and resizing rounds are events like any other.
 
+use chrono::NaiveTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::actions::ms_until;
@@ -21,14 +22,24 @@ pub struct AgendaState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AgendaInput {
     InsertTitle(String),
-    InsertMinutes { title: String, minutes: String },
+    InsertMinutes {
+        title: String,
+        minutes: String,
+    },
     Until(String),
+    /// The time typed for the running round has passed today: tomorrow, or a mistake?
+    PastTime {
+        text: String,
+        until: NaiveTime,
+    },
 }
 
 impl AgendaInput {
     fn text_mut(&mut self) -> &mut String {
         match self {
-            AgendaInput::InsertTitle(text) | AgendaInput::Until(text) => text,
+            AgendaInput::InsertTitle(text)
+            | AgendaInput::Until(text)
+            | AgendaInput::PastTime { text, .. } => text,
             AgendaInput::InsertMinutes { minutes, .. } => minutes,
         }
     }
@@ -52,6 +63,20 @@ impl App {
         };
         let count = self.session.rounds.len();
         let selected = state.selected.min(count.saturating_sub(1));
+        if let Some(AgendaInput::PastTime { text, until }) = &state.input {
+            let (text, until) = (text.clone(), *until);
+            return match key.code {
+                KeyCode::Char('j' | 'J' | 'y' | 'Y') => {
+                    self.mode = Mode::Normal;
+                    self.set_until_now(until, true)
+                }
+                _ => {
+                    // A mistake: the time can be typed again.
+                    state.input = Some(AgendaInput::Until(text));
+                    Vec::new()
+                }
+            };
+        }
         if let Some(input) = &mut state.input {
             return match key.code {
                 KeyCode::Esc => {
@@ -112,12 +137,12 @@ impl App {
             }
             KeyCode::Char('i') => state.input = Some(AgendaInput::InsertTitle(String::new())),
             KeyCode::Char('u') => {
-                if Some(selected) == current {
+                if Some(selected) == current || !self.session.rounds[selected].visited {
                     state.input = Some(AgendaInput::Until(String::new()));
                 } else {
                     self.info(tr!(
-                        "een eindtijd zet je voor de lopende ronde",
-                        "an end time is set for the running round"
+                        "deze ronde is al geweest: een eindtijd zet je voor de lopende of een latere ronde",
+                        "this round has been: an end time is for the running or a later round"
                     ));
                 }
             }
@@ -180,24 +205,66 @@ impl App {
                     Vec::new()
                 }
             },
-            AgendaInput::Until(text) => match parse_clock_time(&text) {
-                Some(until) => {
-                    let elapsed = self.session.timer.elapsed_ms(self.now.t);
-                    let planned_ms = elapsed + ms_until(self.now.wall.time(), until);
-                    self.mode = Mode::Normal;
-                    self.persist(vec![Event::TimerSetUntil { until, planned_ms }])
-                }
-                None => {
+            AgendaInput::Until(text) => {
+                let Some(until) = parse_clock_time(&text) else {
                     self.info(tr!(
-                        "schrijf een kloktijd als 14:30",
-                        "write a clock time like 14:30"
+                        "schrijf een kloktijd als 14:30, 14.30 of 14u30",
+                        "write a clock time like 14:30, 14.30 or 14u30"
                     ));
-                    if let Mode::Agenda(state) = &mut self.mode {
-                        state.input = Some(AgendaInput::Until(text));
+                    self.ask(AgendaInput::Until(text));
+                    return Vec::new();
+                };
+                let passed = until <= self.now.wall.time();
+                let running = self.session.current == Some(selected);
+                match (running, passed) {
+                    (true, false) => {
+                        self.mode = Mode::Normal;
+                        self.set_until_now(until, false)
                     }
-                    Vec::new()
+                    // Never silently: a time that has passed would be instant over-time.
+                    (true, true) => {
+                        self.ask(AgendaInput::PastTime { text, until });
+                        Vec::new()
+                    }
+                    (false, true) => {
+                        let until = until.format("%H:%M");
+                        self.info(tr!(
+                            "{until} is vandaag al voorbij: kies een latere tijd",
+                            "{until} has already passed today: choose a later time"
+                        ));
+                        self.ask(AgendaInput::Until(text));
+                        Vec::new()
+                    }
+                    (false, false) => self.persist(vec![Event::RoundUntilSet {
+                        round: selected,
+                        until,
+                    }]),
                 }
-            },
+            }
+            // Answered in `agenda_key`.
+            AgendaInput::PastTime { .. } => Vec::new(),
         }
+    }
+
+    fn ask(&mut self, input: AgendaInput) {
+        if let Mode::Agenda(state) = &mut self.mode {
+            state.input = Some(input);
+        }
+    }
+
+    /// The running round now runs until `until`: today, or tomorrow when that was meant.
+    fn set_until_now(&mut self, until: NaiveTime, tomorrow: bool) -> Vec<Effect> {
+        const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+        let elapsed = self.session.timer.elapsed_ms(self.now.t);
+        let now = self.now.wall.time();
+        let left = if tomorrow {
+            DAY_MS - ms_until(until, now)
+        } else {
+            ms_until(now, until)
+        };
+        self.persist(vec![Event::TimerSetUntil {
+            until,
+            planned_ms: elapsed + left,
+        }])
     }
 }

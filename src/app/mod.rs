@@ -105,6 +105,8 @@ pub struct App {
     draft_due: Option<u64>,
     /// The drafts could not be written (the disk is full?): why.
     pub drafts_not_kept: Option<String>,
+    /// What the help overlay was opened over (an editor, the agenda), to return to.
+    pub behind_help: Option<Box<Mode>>,
     /// What to do once the pending `Persist` is confirmed.
     pending: Pending,
 }
@@ -156,6 +158,7 @@ impl App {
             drafts: Drafts::default(),
             draft_due: None,
             drafts_not_kept: None,
+            behind_help: None,
             pending: Pending::Nothing,
         };
         if matches!(app.mode, Mode::Normal) {
@@ -325,10 +328,22 @@ impl App {
         {
             return effects;
         }
+        // Help over an editor or the agenda: F1 anywhere there, `?` where it is not text.
+        let help_key = key.code == KeyCode::F(1)
+            || (key.code == KeyCode::Char('?')
+                && matches!(&self.mode, Mode::Agenda(state) if state.input.is_none()));
+        if help_key && matches!(self.mode, Mode::Editor(_) | Mode::Agenda(_)) {
+            let behind = std::mem::replace(&mut self.mode, Mode::Help);
+            self.behind_help = Some(Box::new(behind));
+            return Vec::new();
+        }
         match &mut self.mode {
             Mode::Normal => self.normal_key(key),
             Mode::Help => {
-                self.mode = self.rest_mode();
+                self.mode = match self.behind_help.take() {
+                    Some(behind) => *behind,
+                    None => self.rest_mode(),
+                };
                 Vec::new()
             }
             Mode::ConfirmQuit | Mode::ConfirmEnd => match key.code {

@@ -769,11 +769,7 @@ fn explain_toml_error(message: &str) -> String {
 
 /// "14:30" or "9:05" → a time of day.
 pub fn parse_clock_time(text: &str) -> Option<NaiveTime> {
-    let (h, m) = text.trim().split_once(':')?;
-    if m.len() != 2 {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+    crate::clock_time::parse(text)
 }
 
 /// Checks a plan's deck and category references against the decks that are known.

@@ -151,6 +151,14 @@ pub fn describe(record: &Record, after: &Session) -> String {
                 "round {n} now takes {minutes} min"
             )
         }
+        Event::RoundUntilSet { round, until } => {
+            let n = round + 1;
+            let until = until.format("%H:%M");
+            tr!(
+                "ronde {n} loopt nu tot {until}",
+                "round {n} now runs until {until}"
+            )
+        }
         Event::SessionEnded => tr!("sessie afgerond", "session finished"),
         Event::Checkpoint => tr!(
             "tussenstand: de timer liep",

@@ -150,6 +150,11 @@ pub enum Event {
         round: usize,
         minutes: u32,
     },
+    /// A later round now runs until a clock time ("tot 15:10"), resolved when it starts.
+    RoundUntilSet {
+        round: usize,
+        until: NaiveTime,
+    },
     SessionEnded,
     /// The round's timer was still running at this moment. Written every few seconds while
     /// it runs untouched, so a session resumed after a crash loses at most those seconds.

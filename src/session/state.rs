@@ -484,6 +484,17 @@ impl Session {
                     self.until = None;
                 }
             }
+            Event::RoundUntilSet { round, until } => {
+                self.round_index(*round)?;
+                if self.current == Some(*round) {
+                    return Err(tr!(
+                        "ronde {round} loopt al; haar eindtijd is een timerwijziging",
+                        "round {round} is running; its end time is a timer change"
+                    ));
+                }
+                self.rounds[*round].round.length = RoundLength::Until(*until);
+                self.rounds[*round].given_ms = None;
+            }
             Event::FollowUpOpened {
                 session,
                 title,

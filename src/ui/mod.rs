@@ -7,6 +7,7 @@ pub mod replay;
 pub mod round;
 pub mod solo;
 pub mod summary;
+pub mod text;
 pub mod theme;
 pub mod timer;
 
@@ -17,39 +18,51 @@ use ratatui::layout::Rect;
 use crate::app::{App, Mode};
 use crate::tr;
 
-/// As many hints as fit in `width`, each whole, separated by " · ".
+/// As many hints as fit in `width`, each whole, separated by " · ", the most important
+/// first; when some do not fit, the line ends in "…" (and `?` lists them all).
 pub fn fit_hints(hints: &[String], width: u16) -> String {
+    let width = usize::from(width);
     let mut out = String::new();
-    for hint in hints {
-        let extra = if out.is_empty() { 1 } else { 3 } + hint.chars().count();
-        if out.chars().count() + extra > usize::from(width) {
+    for (i, hint) in hints.iter().enumerate() {
+        let next = format!("{}{hint}", if out.is_empty() { " " } else { " · " });
+        // Room for " …" must stay while hints are left over.
+        let reserve = if i + 1 < hints.len() { 2 } else { 0 };
+        if text::width(&out) + text::width(&next) + reserve > width {
+            if !out.is_empty() && text::width(&out) + 2 <= width {
+                out.push_str(" …");
+            }
             break;
         }
-        out.push_str(if out.is_empty() { " " } else { " · " });
-        out.push_str(hint);
+        out.push_str(&next);
     }
     out
 }
 
 /// The bottom line: a message if there is one, else the key hints that fit; on the right
-/// when the journal last confirmed a save.
+/// when the journal last confirmed a save. An error takes the whole line (cause first, cut
+/// with "…"): a stale "opgeslagen 14:32" beside "NIET opgeslagen" would contradict it.
 pub fn render_status_footer(app: &App, hints: &[String], area: Rect, buf: &mut Buffer) {
     use ratatui::layout::{Constraint, Layout};
     use ratatui::text::Line;
     use ratatui::widgets::{Paragraph, Widget};
+    if let Some(crate::app::Status::Error(message)) = &app.status {
+        let line = text::ellipsize(&format!(" {message}"), usize::from(area.width));
+        Paragraph::new(Line::styled(line, theme::error())).render(area, buf);
+        return;
+    }
     let saved = match &app.saved_at {
         Some(at) => tr!("opgeslagen {}", "saved {}", at.format("%H:%M:%S")),
         None => tr!("nog niets opgeslagen", "nothing saved yet"),
     };
     let right = format!(" {saved} ");
-    let right_width = right.chars().count() as u16;
+    let right_width = text::width(&right) as u16;
+    let room = area.width.saturating_sub(right_width);
     let (left, style) = match &app.status {
-        Some(crate::app::Status::Error(message)) => (format!(" {message}"), theme::error()),
-        Some(crate::app::Status::Info(message)) => (format!(" {message}"), theme::accent()),
-        None => (
-            fit_hints(hints, area.width.saturating_sub(right_width)),
-            theme::dim(),
+        Some(crate::app::Status::Info(message)) => (
+            text::ellipsize(&format!(" {message}"), usize::from(room)),
+            theme::accent(),
         ),
+        _ => (fit_hints(hints, room), theme::dim()),
     };
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
@@ -81,8 +94,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         round::render(app, area, buf);
     }
     match &app.mode {
-        Mode::Help if app.is_solo() => overlays::render_solo_help(area, buf),
-        Mode::Help => overlays::render_help(area, buf),
+        Mode::Help => match app.behind_help.as_deref() {
+            Some(Mode::Editor(editor)) => overlays::render_editor_help(editor, area, buf),
+            Some(Mode::Agenda(_)) => overlays::render_agenda_help(area, buf),
+            _ if app.is_solo() => overlays::render_solo_help(area, buf),
+            _ => overlays::render_help(area, buf),
+        },
         Mode::ConfirmQuit => overlays::render_question(
             area,
             buf,

@@ -180,6 +180,106 @@ pub fn render_solo_help(area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The keys of the note and agreement editor (F1 there).
+pub fn render_editor_help(editor: &Editor, area: Rect, buf: &mut Buffer) {
+    let mut keys = vec![
+        ("Enter".into(), tr!("bewaren", "save")),
+        ("Alt+Enter".into(), tr!("nieuwe regel", "new line")),
+        (
+            "Esc".into(),
+            tr!(
+                "sluiten; de tekst blijft bewaard als concept (n, a of e gaat verder)",
+                "close; the text is kept as a draft (n, a or e continues)"
+            ),
+        ),
+        (
+            tr!("plakken", "paste"),
+            tr!(
+                "komt als tekst binnen, voert nooit een toets uit",
+                "arrives as text, never runs a key"
+            ),
+        ),
+    ];
+    if editor.kind == NoteKind::Agreement {
+        keys.push((
+            "Tab".into(),
+            tr!(
+                "volgend veld: tekst, wie, wanneer",
+                "next field: text, who, when"
+            ),
+        ));
+        keys.push((
+            tr!("wanneer", "when"),
+            tr!(
+                "\"vrijdag\", \"12-12\", \"over twee weken\": de datum staat erboven",
+                "\"friday\", \"12-12\", \"in two weeks\": the date shows above it"
+            ),
+        ));
+    }
+    keys.push(("F1".into(), tr!("deze hulp", "this help")));
+    render_key_help(
+        keys,
+        tr!(
+            "Toetsen in de editor — een toets sluit",
+            "Editor keys — any key closes"
+        ),
+        area,
+        buf,
+    );
+}
+
+/// The keys of the agenda (`?` or F1 there).
+pub fn render_agenda_help(area: Rect, buf: &mut Buffer) {
+    let keys = vec![
+        ("↑ ↓".into(), tr!("een ronde kiezen", "choose a round")),
+        (
+            "Enter".into(),
+            tr!(
+                "naar die ronde gaan (een overgeslagen ronde komt terug)",
+                "go to that round (a skipped round comes back)"
+            ),
+        ),
+        (
+            "x".into(),
+            tr!(
+                "ronde overslaan, of weer meenemen",
+                "skip the round, or take it back"
+            ),
+        ),
+        (
+            "i".into(),
+            tr!(
+                "een ronde invoegen na de gekozen ronde",
+                "insert a round after the chosen one"
+            ),
+        ),
+        (
+            "+ / -".into(),
+            tr!("een minuut langer / korter", "a minute longer / shorter"),
+        ),
+        (
+            "u".into(),
+            tr!(
+                "tot een kloktijd (14:30, 14.30, 14u30), voor de lopende of een latere ronde",
+                "until a clock time (14:30, 14.30, 14u30), for the running or a later round"
+            ),
+        ),
+        (
+            "Esc / g".into(),
+            tr!("terug naar de ronde", "back to the round"),
+        ),
+    ];
+    render_key_help(
+        keys,
+        tr!(
+            "Toetsen in de agenda — een toets sluit",
+            "Agenda keys — any key closes"
+        ),
+        area,
+        buf,
+    );
+}
+
 /// A window listing keys and what they do; a key with no description is a heading.
 pub fn render_key_help(keys: Vec<(String, String)>, title: String, area: Rect, buf: &mut Buffer) {
     let to_line = |(key, what): (String, String)| {
@@ -317,18 +417,18 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
         ));
         due.render(due_area, buf);
     }
-    let hint = if agreement {
-        tr!(
-            "Enter bewaart · Alt+Enter nieuwe regel · Tab volgend veld · Esc sluit (concept blijft)",
-            "Enter saves · Alt+Enter new line · Tab next field · Esc closes (draft kept)"
-        )
-    } else {
-        tr!(
-            "Enter bewaart · Alt+Enter nieuwe regel · Esc sluit (concept blijft)",
-            "Enter saves · Alt+Enter new line · Esc closes (draft kept)"
-        )
-    };
-    Paragraph::new(Line::styled(hint, theme::dim())).render(hint_area, buf);
+    let mut hints = vec![
+        tr!("Enter bewaart", "Enter saves"),
+        tr!("Esc sluit (concept blijft)", "Esc closes (draft kept)"),
+        tr!("F1 hulp", "F1 help"),
+        tr!("Alt+Enter nieuwe regel", "Alt+Enter new line"),
+    ];
+    if agreement {
+        hints.insert(2, tr!("Tab volgend veld", "Tab next field"));
+    }
+    let hint = super::fit_hints(&hints, hint_area.width);
+    Paragraph::new(Line::styled(hint.trim_start().to_string(), theme::dim()))
+        .render(hint_area, buf);
 }
 
 pub fn render_notes_picker(
@@ -482,20 +582,38 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
             Some(tr!("Minuten: {minutes}▏", "Minutes: {minutes}▏"))
         }
         Some(AgendaInput::Until(text)) => Some(tr!(
-            "Deze ronde loopt tot (bijv. 14:30): {text}▏",
+            "Deze ronde loopt tot (bijv. 14:30 of 14u30): {text}▏",
             "This round runs until (e.g. 14:30): {text}▏"
         )),
+        Some(AgendaInput::PastTime { until, .. }) => {
+            let until = until.format("%H:%M");
+            Some(tr!(
+                "{until} is vandaag al voorbij. Bedoel je morgen {until}?",
+                "{until} has already passed today. Do you mean {until} tomorrow?"
+            ))
+        }
         None => None,
+    };
+    let answer_keys = if matches!(state.input, Some(AgendaInput::PastTime { .. })) {
+        tr!(
+            "j = ja, morgen · n = nee, een andere tijd",
+            "y = yes, tomorrow · n = no, another time"
+        )
+    } else {
+        tr!(
+            "Enter bevestigt · Esc annuleert · F1 hulp",
+            "Enter confirms · Esc cancels · F1 help"
+        )
     };
     match prompt {
         Some(prompt) => {
             lines.push(Line::styled(prompt, theme::accent()));
-            lines.push(Line::styled(tr!("Enter bevestigt · Esc annuleert", "Enter confirms · Esc cancels"), theme::dim()));
+            lines.push(Line::styled(answer_keys, theme::dim()));
         }
         None => lines.push(Line::styled(
             tr!(
-                "↑↓ kiezen · Enter ga naar ronde · x overslaan · i invoegen · +/- minuut · u tot kloktijd · Esc terug",
-                "↑↓ choose · Enter go to round · x skip · i insert · +/- minute · u until a clock time · Esc back"
+                "↑↓ kiezen · Enter ga naar ronde · x overslaan · i invoegen · +/- minuut · u tot kloktijd · ? hulp · Esc terug",
+                "↑↓ choose · Enter go to round · x skip · i insert · +/- minute · u until a clock time · ? help · Esc back"
             ),
             theme::dim(),
         )),

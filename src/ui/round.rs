@@ -372,16 +372,17 @@ fn render_progress(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    // The most important first: a narrow screen shows the start and "…" (`?` lists all).
     let hints = [
         tr!("? hulp", "? help"),
         tr!("spatie pauze", "space pause"),
         tr!("→ volgende", "→ next"),
-        tr!("d kaart", "d card"),
         tr!("n notitie", "n note"),
         tr!("a afspraak", "a agreement"),
+        tr!("d kaart", "d card"),
         tr!("q stop", "q quit"),
-        tr!("h verberg", "h hide"),
         tr!("g agenda", "g agenda"),
+        tr!("h verberg", "h hide"),
     ];
     super::render_status_footer(app, &hints, area, buf);
 }

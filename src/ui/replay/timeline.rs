@@ -131,20 +131,11 @@ pub(super) fn render_timeline(replay: &Replay, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// `text` cut or padded to exactly `width` columns.
+/// `text` cut (ending in "…") or padded to exactly `width` columns.
 pub(super) fn fit(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push_str(&" ".repeat(width - used));
-    out
+    let cut = crate::ui::text::ellipsize(text, width);
+    let used = crate::ui::text::width(&cut);
+    cut + &" ".repeat(width.saturating_sub(used))
 }
 
 pub(super) fn render_event(replay: &Replay, area: Rect, buf: &mut Buffer) {
