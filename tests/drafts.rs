@@ -181,3 +181,34 @@ fn a_failed_draft_write_is_said_and_remembered() {
     h.app.drafts_kept();
     assert_eq!(h.app.drafts_not_kept, None);
 }
+
+/// Issue 8, item 21: a note of several lines shows every line on the round screen.
+#[test]
+fn a_multi_line_note_shows_all_its_lines() {
+    let mut h = Setup::plan("tegenspraak-gesprek").start();
+    h.ch('n');
+    h.type_text("eerste regel");
+    h.key_with(KeyCode::Enter, KeyModifiers::ALT);
+    h.type_text("tweede regel");
+    h.enter();
+    let screen = common::harness::screen_text(120, 40, |f| tafel::ui::draw(f, &h.app));
+    assert!(screen.contains("• eerste regel"), "{screen}");
+    assert!(screen.contains("    tweede regel"), "{screen}");
+}
+
+/// Issue 8, item 21: Ctrl+S saves in the workshop editor as in solo reflection, and each
+/// screen says what Enter does there.
+#[test]
+fn ctrl_s_saves_everywhere_and_enter_is_named_on_screen() {
+    let mut h = Setup::plan("tegenspraak-gesprek").start();
+    h.ch('n');
+    h.type_text("met Ctrl+S");
+    let screen = common::harness::screen_text(120, 40, |f| tafel::ui::draw(f, &h.app));
+    assert!(screen.contains("Enter of Ctrl+S bewaart"), "{screen}");
+    h.key_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(live_texts(&h), ["met Ctrl+S"]);
+
+    let h = solo();
+    let screen = common::harness::screen_text(120, 40, |f| tafel::ui::draw(f, &h.app));
+    assert!(screen.contains("Enter nieuwe regel"), "{screen}");
+}

@@ -48,7 +48,7 @@ impl WorkshopForm {
         let any_deck = plan_item.decks.is_empty() && !library.decks.is_empty();
         WorkshopForm {
             plan,
-            title: LineInput::new(&default_title, MAX_TITLE_CHARS),
+            title: LineInput::suggestion(&default_title, MAX_TITLE_CHARS),
             participants: LineInput::new(&participants.join(", "), MAX_PARTICIPANTS_CHARS),
             deck: any_deck.then_some(0),
             focus: WorkshopField::Title,

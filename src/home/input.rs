@@ -11,6 +11,9 @@ pub struct LineInput {
     /// The cursor, in characters from the start.
     cursor: usize,
     max_chars: usize,
+    /// The text is a suggestion (a default title): typing or pasting replaces it whole,
+    /// a movement key accepts it for editing.
+    suggested: bool,
 }
 
 impl LineInput {
@@ -19,9 +22,29 @@ impl LineInput {
             text: String::new(),
             cursor: 0,
             max_chars,
+            suggested: false,
         };
         input.insert(text);
         input
+    }
+
+    /// A field holding a suggestion that the first typed character replaces.
+    pub fn suggestion(text: &str, max_chars: usize) -> LineInput {
+        let mut input = LineInput::new(text, max_chars);
+        input.suggested = !input.is_empty();
+        input
+    }
+
+    /// Whether the text is still the untouched suggestion.
+    pub fn is_suggestion(&self) -> bool {
+        self.suggested
+    }
+
+    /// Typing over a suggestion starts afresh.
+    fn replace_suggestion(&mut self) {
+        if std::mem::take(&mut self.suggested) {
+            self.clear();
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -55,6 +78,7 @@ impl LineInput {
     /// Inserts text at the cursor, made safe and cut at the field's length. Returns false
     /// when something was cut off.
     pub fn insert(&mut self, text: &str) -> bool {
+        self.replace_suggestion();
         let clean = sanitize(text, false);
         let room = self.max_chars.saturating_sub(self.len());
         let fits = clean.chars().count() <= room;
@@ -99,6 +123,9 @@ impl LineInput {
             KeyCode::Char(c) => {
                 self.insert(&c.to_string());
             }
+            KeyCode::Backspace | KeyCode::Delete if self.suggested => {
+                self.replace_suggestion();
+            }
             KeyCode::Backspace if self.cursor > 0 => {
                 self.delete_range(self.cursor - 1, self.cursor)
             }
@@ -114,6 +141,8 @@ impl LineInput {
             KeyCode::End => self.cursor = self.len(),
             _ => return false,
         }
+        // Any other editing key (a movement) keeps the suggestion as text to edit.
+        self.suggested = false;
         true
     }
 }
@@ -143,6 +172,30 @@ mod tests {
         input.key(key(KeyCode::Delete, KeyModifiers::NONE));
         assert_eq!(input.text(), "éé");
         input.key(key(KeyCode::Char('w'), KeyModifiers::CONTROL));
+        assert_eq!(input.text(), "");
+    }
+
+    /// Issue 8, item 21: typing in a field with a default title replaces it.
+    #[test]
+    fn typing_replaces_a_suggestion_and_a_movement_keeps_it() {
+        let mut input = LineInput::suggestion("Koers wat — 30-11-2026", 80);
+        assert!(input.is_suggestion());
+        input.key(key(KeyCode::Char('T'), KeyModifiers::NONE));
+        input.key(key(KeyCode::Char('d'), KeyModifiers::NONE));
+        assert_eq!(input.text(), "Td");
+        assert!(!input.is_suggestion());
+
+        let mut input = LineInput::suggestion("Koers wat", 80);
+        input.insert("Teamdag");
+        assert_eq!(input.text(), "Teamdag", "a paste replaces it too");
+
+        let mut input = LineInput::suggestion("Koers wat", 80);
+        input.key(key(KeyCode::End, KeyModifiers::NONE));
+        input.key(key(KeyCode::Char('!'), KeyModifiers::NONE));
+        assert_eq!(input.text(), "Koers wat!", "End, then typing, edits it");
+
+        let mut input = LineInput::suggestion("Koers wat", 80);
+        input.key(key(KeyCode::Backspace, KeyModifiers::NONE));
         assert_eq!(input.text(), "");
     }
 

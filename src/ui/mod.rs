@@ -8,6 +8,7 @@ pub mod round;
 pub mod solo;
 pub mod summary;
 pub mod text;
+pub mod text_view;
 pub mod theme;
 pub mod timer;
 

@@ -387,21 +387,17 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
                 theme::dim()
             })
     };
-    if compact {
+    if compact && editor.focus != Field::Text {
         let (mut field, label) = match editor.focus {
-            Field::Text => (editor.text.clone(), tr!(" tekst ", " text ")),
             Field::Owner => (editor.owner.clone(), tr!(" wie ", " who ")),
-            Field::Due => (editor.due.clone(), due_label(editor, day)),
+            _ => (editor.due.clone(), due_label(editor, day)),
         };
         field.set_block(field_block(label, true));
         field.render(text_area, buf);
     } else {
-        let mut text = editor.text.clone();
-        text.set_block(field_block(
-            tr!(" tekst ", " text "),
-            editor.focus == Field::Text,
-        ));
-        text.render(text_area, buf);
+        let focused = editor.focus == Field::Text;
+        let block = field_block(tr!(" tekst ", " text "), focused);
+        super::text_view::render(&editor.text, block, focused, text_area, buf);
     }
     if agreement && !compact {
         let mut owner = editor.owner.clone();
@@ -418,7 +414,7 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
         due.render(due_area, buf);
     }
     let mut hints = vec![
-        tr!("Enter bewaart", "Enter saves"),
+        tr!("Enter of Ctrl+S bewaart", "Enter or Ctrl+S saves"),
         tr!("Esc sluit (concept blijft)", "Esc closes (draft kept)"),
         tr!("F1 hulp", "F1 help"),
         tr!("Alt+Enter nieuwe regel", "Alt+Enter new line"),

@@ -52,8 +52,13 @@ fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
         (false, _) => 5,
     };
     // No more lines than there are notes to show (plus the title line), at least two.
+    let note_lines: usize = app
+        .round_notes()
+        .iter()
+        .map(|n| n.text.lines().count().max(1))
+        .sum();
     let notes_height = notes_height
-        .min(app.round_notes().len() as u16 + 1)
+        .min(note_lines as u16 + 1)
         .max(notes_height.min(2));
     let people = people_lines(&app.session, area.width.saturating_sub(2) as usize);
     // Without a card the empty card box stays small and the notes get the room.
@@ -291,13 +296,16 @@ fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::TOP)
         .title(Line::styled(title, theme::dim()));
     let inner_height = area.height.saturating_sub(1) as usize;
-    let lines: Vec<Line> = notes
-        .iter()
-        .rev()
-        .take(inner_height)
-        .rev()
-        .map(|note| note_line(note))
-        .collect();
+    // The newest notes that fit, every line of each (a multi-line note shows whole).
+    let mut lines: Vec<Line> = Vec::new();
+    for note in notes.iter().rev() {
+        let mut note_lines = note_lines(note);
+        if !lines.is_empty() && lines.len() + note_lines.len() > inner_height {
+            break;
+        }
+        note_lines.append(&mut lines);
+        lines = note_lines;
+    }
     let text = if lines.is_empty() {
         Text::from(Line::styled(
             tr!(
@@ -312,13 +320,32 @@ fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(text).block(block).render(area, buf);
 }
 
+/// A note as it shows in the notes of the round: its first line with the marker, who and
+/// when, then each further line indented under it.
+pub fn note_lines(note: &crate::session::state::Note) -> Vec<Line<'static>> {
+    let mut text_lines = note.text.lines();
+    let first = text_lines.next().unwrap_or_default();
+    let mut lines = vec![note_line_with(note, first, "")];
+    lines.extend(text_lines.map(|l| Line::raw(format!("    {l}"))));
+    lines
+}
+
+/// A note on one line: its first line, with "…" when there is more.
 pub fn note_line(note: &crate::session::state::Note) -> Line<'static> {
-    let first_line = note.text.lines().next().unwrap_or_default().to_string();
+    let first_line = note.text.lines().next().unwrap_or_default();
     let more = if note.text.lines().count() > 1 {
         " …"
     } else {
         ""
     };
+    note_line_with(note, first_line, more)
+}
+
+fn note_line_with(
+    note: &crate::session::state::Note,
+    first_line: &str,
+    more: &str,
+) -> Line<'static> {
     let mut spans = match note.kind {
         NoteKind::Note => vec![Span::raw("  • ")],
         NoteKind::Agreement => vec![Span::styled(

@@ -34,15 +34,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_header(app, header, buf);
     render_card(app, card, buf);
     if let Mode::Editor(editor) = &app.mode {
-        let mut text = editor.text.clone();
-        text.set_block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
-                .border_style(theme::accent())
-                .title(tr!(" Jouw reflectie ", " Your reflection ")),
-        );
-        text.render(writing, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(theme::accent())
+            .title(tr!(" Jouw reflectie ", " Your reflection "));
+        super::text_view::render(&editor.text, block, true, writing, buf);
     }
     if saved_height > 0 {
         let lines: Vec<Line> = saved
@@ -128,7 +125,10 @@ fn render_card(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let hints = [
+        // Writing here is like a letter: Enter is a new line (in a workshop's note
+        // editor Enter saves); Ctrl+S saves in both.
         tr!("Ctrl+S bewaar", "Ctrl+S save"),
+        tr!("Enter nieuwe regel", "Enter new line"),
         tr!("Esc einde", "Esc end"),
         tr!("Ctrl+N andere kaart", "Ctrl+N another card"),
         tr!("Ctrl+H hulp", "Ctrl+H help"),

@@ -294,7 +294,12 @@ pub(super) fn render_form(
 /// The text of a field, underlined across the field so an empty one shows too; when it has
 /// the keyboard, the cursor is a reversed cell and the text scrolls to keep it in view.
 pub(super) fn input_line(input: &LineInput, width: usize, focused: bool) -> Line<'static> {
-    let field = Style::new().add_modifier(Modifier::UNDERLINED);
+    // A suggestion shows dimmed: the first key typed replaces it.
+    let field = if input.is_suggestion() {
+        theme::dim().add_modifier(Modifier::UNDERLINED)
+    } else {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    };
     let width = width.clamp(1, 60);
     let chars: Vec<char> = input.text().chars().collect();
     let w = |c: char| UnicodeWidthChar::width(c).unwrap_or(0);
