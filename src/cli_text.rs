@@ -432,6 +432,13 @@ pub fn arg_text(command: &str, id: &str) -> Option<(String, Option<String>)> {
             ),
             Some(tr!("FORMAAT", "FORMAT")),
         ),
+        ("export", "readable") => (
+            tr!(
+                "Een beschadigd sessiebestand: exporteer wat vóór de schade staat (het bestand blijft ongewijzigd)",
+                "A damaged session file: export what comes before the damage (the file stays unchanged)"
+            ),
+            None,
+        ),
         ("export", "facilitator") => (
             tr!(
                 "De versie voor de begeleider: met tips, overgeslagen kaarten, gepland tegen werkelijk en wijzigingen in de agenda",

@@ -893,3 +893,51 @@ fn an_empty_journal_is_reported_once_and_quietly() {
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(run.stderr.contains("leeg"), "{}", run.stderr);
 }
+
+/// Issue 8, item 14: a session damaged in the middle says how to export what is readable,
+/// and `--readable` does so without changing the file.
+#[test]
+fn a_session_damaged_in_the_middle_can_be_exported_as_far_as_it_is_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_session(
+        dir.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Beschadigd",
+        "Een notitie die blijft",
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let damaged_line = lines.len() - 2;
+    lines[damaged_line - 1] = "{kapot";
+    let damaged = lines.join("\n") + "\n";
+    std::fs::write(&path, &damaged).unwrap();
+
+    let run = tafel(&["export", "20261120", "--sessions-dir", &dir_arg(dir.path())]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("--readable"), "{}", run.stderr);
+
+    let run = tafel(&[
+        "export",
+        "20261120",
+        "--readable",
+        "--sessions-dir",
+        &dir_arg(dir.path()),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Een notitie die blijft"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("beschadigd vanaf regel {damaged_line}")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        damaged,
+        "unchanged"
+    );
+}

@@ -401,7 +401,9 @@ fn resume_after_a_kill_continues_with_the_confirmed_state_and_the_draft() {
     let screen = term.wait_for_screen(&["ronde 2 van 6", "concept na crash"], &[]);
     assert!(screen.contains("• voor de crash"), "{screen}");
     term.keys(&["Escape"]);
-    let screen = term.wait_for("pauze");
+    // Wait until the editor is gone: a key sent right after Escape would reach the
+    // terminal as Alt+key.
+    let screen = term.wait_for_screen(&["pauze", "concept bewaard"], &["Nieuwe notitie"]);
     assert!(screen.contains("ronde 2 van 6"), "{screen}");
     term.end_session("q", "j = ja", &["Samenvatting"]);
     let (code, _) = term.wait_exit();
@@ -526,6 +528,7 @@ fn unsaved_text_that_cannot_be_written_is_printed_on_exit() {
     term.keys(&["Enter"]);
     term.wait_for("schijf vol");
     term.keys(&["Escape"]);
+    term.wait_for_screen(&["NIET bewaard"], &["Nieuwe notitie"]);
     term.keys(&["C-c"]);
     let (code, all) = term.wait_exit();
     assert_eq!(code, 1, "{all}");

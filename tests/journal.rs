@@ -989,3 +989,41 @@ fn an_impossible_record_in_the_middle_is_damage_with_its_line() {
         other => panic!("expected damage, got {other:?}"),
     }
 }
+
+/// Issue 8, item 14: a byte flipped inside a note's text still parses as JSON; the
+/// checksum on every record catches it (damage in the middle, a torn tail at the end).
+#[test]
+fn a_flipped_byte_inside_a_text_is_caught_by_the_checksum() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, records) = journal_with_notes(dir.path(), 3);
+    let good = fs::read(&path).unwrap();
+    let text = String::from_utf8(good.clone()).unwrap();
+    assert!(text.lines().all(|l| l.contains(",\"crc\":\"")), "{text}");
+    // Flip one letter in the text of the second note (line 3) and of the last one.
+    let flip = |line: usize| {
+        let mut bytes = good.clone();
+        let start: usize = text.lines().take(line - 1).map(|l| l.len() + 1).sum();
+        let at = start
+            + text
+                .lines()
+                .nth(line - 1)
+                .unwrap()
+                .find("\"text\":\"")
+                .unwrap()
+            + 8;
+        bytes[at] ^= 0x01;
+        fs::write(&path, &bytes).unwrap();
+    };
+    flip(3);
+    match journal::load(&path) {
+        Err(LoadError::Damaged { line, message, .. }) => {
+            assert_eq!(line, 3);
+            assert!(message.contains("controlegetal"), "{message}");
+        }
+        other => panic!("expected damage, got {other:?}"),
+    }
+    flip(records.len());
+    let loaded = journal::load(&path).unwrap();
+    assert_eq!(loaded.records.len(), records.len() - 1);
+    assert_eq!(loaded.torn_tail.unwrap().line, records.len());
+}

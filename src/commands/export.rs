@@ -68,6 +68,9 @@ pub struct ExportArgs {
     /// Overschrijf een bestaand bestand
     #[arg(long)]
     pub force: bool,
+    /// Een beschadigd bestand: exporteer wat vóór de schade staat
+    #[arg(long)]
+    pub readable: bool,
 }
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
@@ -75,7 +78,24 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
         true => PathBuf::from(&args.target),
         false => resolve_in(&ctx.session_dirs()?, Some(&args.target)).map_err(Failure::usage)?,
     };
-    let loaded = crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    let loaded = if args.readable {
+        let (loaded, damaged) =
+            crate::session::load_readable(&path).map_err(|e| Failure::failed(e.to_string()))?;
+        if let Some(line) = damaged {
+            let kept = loaded.records.len();
+            eprintln!(
+                "{}",
+                tr!(
+                    "let op: {} is beschadigd vanaf regel {line}; alleen de {kept} gebeurtenissen daarvoor zijn geëxporteerd",
+                    "note: {} is damaged from line {line}; only the {kept} events before it were exported",
+                    path.display()
+                )
+            );
+        }
+        loaded
+    } else {
+        crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?
+    };
     let session = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
     let audience = if args.facilitator {

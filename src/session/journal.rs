@@ -341,14 +341,51 @@ impl Journal {
     }
 }
 
-/// Records as journal lines: one JSON object and a newline each.
+/// Records as journal lines: one JSON object and a newline each, the object ending in a
+/// checksum of itself (see [`CRC_KEY`]).
 fn serialize(records: &[Record]) -> io::Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(256 * records.len());
     for record in records {
-        serde_json::to_writer(&mut buf, record).map_err(io::Error::other)?;
-        buf.push(b'\n');
+        let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
+        let crc = crc32fast::hash(&line);
+        line.pop(); // the closing brace, put back after the checksum
+        buf.extend_from_slice(&line);
+        buf.extend_from_slice(format!(",{CRC_KEY}\"{crc:08x}\"}}\n").as_bytes());
     }
     Ok(buf)
+}
+
+/// Every record ends in `"crc":"<8 hex>"`: the CRC-32 of the line as it would be without
+/// it. A byte flipped inside a text (which still parses as JSON) is then caught. Lines
+/// without it (written by older versions) are read as they are.
+const CRC_KEY: &str = "\"crc\":";
+
+/// The line without its checksum, after checking it; `Err` with the column where the
+/// checksum starts when it does not match.
+fn verify_crc(content: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, usize> {
+    // `,"crc":"xxxxxxxx"}`
+    const TAIL: usize = 1 + 6 + 1 + 8 + 1 + 1;
+    let Some(at) = content.len().checked_sub(TAIL) else {
+        return Ok(content.into());
+    };
+    let tail = &content[at..];
+    let expected = tail
+        .strip_prefix(b",")
+        .and_then(|t| t.strip_prefix(CRC_KEY.as_bytes()))
+        .and_then(|t| t.strip_prefix(b"\""))
+        .and_then(|t| t.strip_suffix(b"\"}"))
+        .and_then(|hex| std::str::from_utf8(hex).ok())
+        .and_then(|hex| u32::from_str_radix(hex, 16).ok());
+    let Some(expected) = expected else {
+        return Ok(content.into());
+    };
+    let mut bare = content[..at].to_vec();
+    bare.push(b'}');
+    if crc32fast::hash(&bare) == expected {
+        Ok(bare.into())
+    } else {
+        Err(at + 2)
+    }
 }
 
 /// Reads a journal without changing it. A missing final newline or an unreadable last line is
@@ -378,6 +415,41 @@ pub fn load_fitting(path: &Path, fits: Fits) -> Result<Loaded, LoadError> {
 /// Streams the file once (never holding more than one line besides the records) and returns
 /// what it holds plus the byte length of the complete records.
 fn load_inner(path: &Path, fits: Option<Fits>) -> Result<(Loaded, u64), LoadError> {
+    let file = File::open(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    load_from(BufReader::with_capacity(1 << 16, file), path, fits)
+}
+
+/// What can still be read of a journal that is damaged in the middle: the records before
+/// the damage, and the 1-based line where it starts (`None`: not damaged). Read-only, for
+/// exporting what is left; a file that is not a session at all is still an error.
+pub fn load_readable(path: &Path, fits: Fits) -> Result<(Loaded, Option<usize>), LoadError> {
+    match load_inner(path, Some(fits)) {
+        Ok((loaded, _)) => Ok((loaded, None)),
+        Err(LoadError::Damaged { line, .. }) => {
+            let bytes = fs::read(path).map_err(|source| LoadError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            let end = bytes
+                .split_inclusive(|&b| b == b'\n')
+                .take(line - 1)
+                .map(<[u8]>::len)
+                .sum();
+            let (loaded, _) = load_from(&bytes[..end], path, Some(fits))?;
+            Ok((loaded, Some(line)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn load_from(
+    mut reader: impl BufRead,
+    path: &Path,
+    fits: Option<Fits>,
+) -> Result<(Loaded, u64), LoadError> {
     let io_error = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -386,8 +458,6 @@ fn load_inner(path: &Path, fits: Option<Fits>) -> Result<(Loaded, u64), LoadErro
         path: path.to_path_buf(),
         reason,
     };
-    let file = File::open(path).map_err(io_error)?;
-    let mut reader = BufReader::with_capacity(1 << 16, file);
     let mut records: Vec<Record> = Vec::new();
     let mut buf = Vec::new();
     let mut line = 0usize;
@@ -507,7 +577,16 @@ fn load_inner(path: &Path, fits: Option<Fits>) -> Result<(Loaded, u64), LoadErro
 
 /// One line (without its newline) as a record, or the 1-based byte column and what is wrong.
 fn parse_line(content: &[u8]) -> Result<Record, (usize, String)> {
-    let text = std::str::from_utf8(content).map_err(|e| {
+    let content = verify_crc(content).map_err(|column| {
+        (
+            column,
+            tr!(
+                "het controlegetal klopt niet: de regel is na het schrijven veranderd",
+                "the checksum does not match: the line changed after it was written"
+            ),
+        )
+    })?;
+    let text = std::str::from_utf8(&content).map_err(|e| {
         (
             e.valid_up_to() + 1,
             tr!(
@@ -762,12 +841,13 @@ impl fmt::Display for LoadError {
                 column,
                 message,
             } => tr!(
-                "{}:{}:{}: sessiebestand beschadigd (niets gewijzigd): {}",
-                "{}:{}:{}: session file damaged (nothing was changed): {}",
+                "{}:{}:{}: sessiebestand beschadigd (niets gewijzigd): {}; wat ervoor staat is te exporteren met `tafel export {} --readable`",
+                "{}:{}:{}: session file damaged (nothing was changed): {}; what comes before it can be exported with `tafel export {} --readable`",
                 path.display(),
                 line,
                 column,
-                message
+                message,
+                path.file_stem().unwrap_or_default().to_string_lossy()
             ),
         };
         f.write_str(&message)

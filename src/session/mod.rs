@@ -44,6 +44,14 @@ pub fn open_for_append(
     journal::Journal::open_fitting(path, &fits)
 }
 
+/// What can still be read of a session damaged in the middle (see
+/// [`journal::load_readable`]), for exporting it; never changes the file.
+pub fn load_readable(
+    path: &std::path::Path,
+) -> Result<(journal::Loaded, Option<usize>), journal::LoadError> {
+    journal::load_readable(path, &fits)
+}
+
 fn fits(records: &[Record]) -> Result<(), (u64, String)> {
     Session::from_records(records)
         .map(|_| ())
