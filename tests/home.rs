@@ -860,8 +860,7 @@ fn e2e_home_menu_to_a_workshop_and_back() {
     term.wait_for_screen(&["kies een werkvorm", "Totaal: 61 min in 6 rondes"], &[]);
     term.keys(&["Enter"]);
     term.wait_for("Start de workshop");
-    // Replace the prefilled title.
-    term.keys(&["C-u"]);
+    // Typing replaces the suggested title (issue 8, item 21): no need to clear it first.
     term.type_text("Teamdag vanaf het menu");
     term.wait_for("Teamdag vanaf het menu");
     term.keys(&["Tab"]);
@@ -874,6 +873,18 @@ fn e2e_home_menu_to_a_workshop_and_back() {
         &["Teamdag vanaf het menu", "ronde 1 van 6"],
         &["Wat gaan we doen?"],
     );
+    // A clock time written the Dutch way (issue 8, item 9), and help over the agenda.
+    term.keys(&["g"]);
+    term.wait_for("Agenda");
+    term.keys(&["?"]);
+    term.wait_for("Toetsen in de agenda");
+    term.keys(&["Escape"]);
+    term.wait_for_screen(&["Agenda"], &["Toetsen in de agenda"]);
+    term.keys(&["u"]);
+    term.wait_for("Deze ronde loopt tot");
+    term.type_text("23u59");
+    term.keys(&["Enter"]);
+    term.wait_for_screen(&["ronde 1 van 6"], &["Agenda"]);
     term.keys(&["q"]);
     term.wait_for("De sessie beëindigen?");
     term.keys(&["j"]);
@@ -908,6 +919,10 @@ fn e2e_home_menu_to_a_workshop_and_back() {
     assert_eq!(first["participants"], serde_json::json!(["Anna", "Bram"]));
     let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
     assert_eq!(last["type"], "session_ended");
+    assert!(
+        text.contains(r#""type":"timer_set_until","until":"23:59:00""#),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
