@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use common::{Run, tafel, tafel_in};
 
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 16] = [
     "decks",
     "plans",
     "draw",
@@ -22,6 +22,9 @@ const SUBCOMMANDS: [&str; 13] = [
     "replay",
     "config",
     "check",
+    "styles",
+    "questionnaire",
+    "groups",
 ];
 
 /// Words clap writes in English whatever the language.

@@ -19,6 +19,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../decks/bedoeling.toml"),
     ),
     (
+        "decks/styles/grenswerkers.toml",
+        include_str!("../../decks/styles/grenswerkers.toml"),
+    ),
+    (
         "decks/plans/koers-wat.toml",
         include_str!("../../decks/plans/koers-wat.toml"),
     ),
