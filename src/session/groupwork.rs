@@ -279,11 +279,15 @@ pub fn form_teams(
                 *count.entry(style).or_default() += 1;
             }
         }
-        // Common styles first, so the dealing of rare ones fills the gaps; ties by name, and
-        // within a style the shuffled order.
+        // Styles with as many people come in a random order, so mixing again can differ.
+        let mut tiebreak: Vec<&String> = count.keys().collect();
+        shuffle(&mut tiebreak, &mut rng);
+        let rank = |style: &String| tiebreak.iter().position(|s| *s == style).unwrap_or(0);
+        // Common styles first, so the dealing of rare ones fills the gaps; within a style
+        // the shuffled order; people without a style last.
         order.sort_by_key(|p| match first(p) {
-            Some(style) => (0, usize::MAX - count[&style], style),
-            None => (1, 0, String::new()),
+            Some(style) => (0, usize::MAX - count[&style], rank(&style)),
+            None => (1, 0, 0),
         });
     }
     let mut split: Vec<Vec<String>> = vec![Vec::new(); teams];
