@@ -114,7 +114,7 @@ impl App {
                 } else {
                     Event::VoteRevealed { round }
                 };
-                return Some(self.persist(vec![event]));
+                Some(self.persist(vec![event]))
             }
             KeyCode::Char(c) if c.is_ascii_alphabetic() => {
                 if vote.revealed {
