@@ -21,10 +21,10 @@ const SUBCOMMANDS: [&str; 16] = [
     "export",
     "replay",
     "config",
-    "check",
     "styles",
     "questionnaire",
     "groups",
+    "check",
 ];
 
 /// Words clap writes in English whatever the language.
