@@ -69,6 +69,12 @@ pub enum Command {
     },
     /// Toon het configuratiebestand en de instellingen die gelden, en waar ze vandaan komen
     Config,
+    /// Toon de voorkeurstijlen: wat je meebrengt, mist en nodig hebt
+    Styles(crate::commands::styles::StylesArgs),
+    /// Vul de vragenlijst over voorkeurstijlen in en krijg een code voor de begeleider
+    Questionnaire(crate::commands::styles::QuestionnaireArgs),
+    /// Verdeel deelnemers in teams, gemengd op voorkeurstijl of geloot
+    Groups(crate::commands::styles::GroupsArgs),
     /// Controleer stapel- en werkvormbestanden
     Check {
         /// Bestanden of mappen met .toml-bestanden

@@ -239,6 +239,18 @@ pub fn command_about(name: &str) -> Option<String> {
             "Toon het configuratiebestand en de instellingen die gelden, en waar ze vandaan komen",
             "Show the configuration file and the settings in effect, and where they come from"
         ),
+        "styles" => tr!(
+            "Toon de voorkeurstijlen: wat je meebrengt, mist en nodig hebt",
+            "Show the preference styles: what you bring, overlook and need"
+        ),
+        "questionnaire" => tr!(
+            "Vul de vragenlijst over voorkeurstijlen in en krijg een code voor de begeleider",
+            "Fill in the preference styles questionnaire and get a code for the facilitator"
+        ),
+        "groups" => tr!(
+            "Verdeel deelnemers in teams, gemengd op voorkeurstijl of geloot",
+            "Split participants into teams, mixed by preference style or drawn"
+        ),
         "check" => tr!(
             "Controleer stapel- en werkvormbestanden",
             "Check deck and plan files"
@@ -371,6 +383,46 @@ pub fn arg_text(command: &str, id: &str) -> Option<(String, Option<String>)> {
                 "Follow-up meeting: begin with the open agreements of this earlier session"
             ),
             Some("ID".into()),
+        ),
+        ("styles" | "questionnaire" | "groups", "set") => (
+            tr!(
+                "Stijlenset-id (standaard: grenswerkers)",
+                "Style set id (default: grenswerkers)"
+            ),
+            Some("ID".into()),
+        ),
+        ("questionnaire", "name") => (
+            tr!(
+                "Je naam, zoals de begeleider je kent (zonder: de vragenlijst vraagt erom)",
+                "Your name as the facilitator knows you (without: the questionnaire asks)"
+            ),
+            Some(tr!("NAAM", "NAME")),
+        ),
+        ("groups", "participants") => (
+            tr!(
+                "Deelnemers, gescheiden door komma's; Naam:stijl neemt de stijl mee",
+                "Participants, separated by commas; Name:style brings the style along"
+            ),
+            Some(tr!("NAMEN", "NAMES")),
+        ),
+        ("groups", "size") => (
+            tr!("Teams van ongeveer N mensen", "Teams of about N people"),
+            Some("N".into()),
+        ),
+        ("groups", "teams") => (tr!("Zoveel teams", "This many teams"), Some("K".into())),
+        ("groups", "mix") => (
+            tr!(
+                "Meng de voorkeurstijlen over de teams (anders: geloot)",
+                "Mix the preference styles over the teams (else: drawn)"
+            ),
+            None,
+        ),
+        ("groups", "seed") => (
+            tr!(
+                "Startwaarde: dezelfde seed geeft dezelfde teams",
+                "Seed: the same seed gives the same teams"
+            ),
+            Some("N".into()),
         ),
         ("solo", "deck") => (
             tr!(

@@ -2154,6 +2154,15 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             // Only a follow-up meeting has these; see the follow-up test.
             Event::FollowUpOpened { .. } => "FollowUpOpened",
             Event::AgreementReviewed { .. } => "AgreementReviewed",
+            // Only sessions with styles, teams or vote rounds have these; see tests/groupwork.rs.
+            Event::StyleSetLoaded { .. } => "StyleSetLoaded",
+            Event::QuestionnaireAnswered { .. } => "QuestionnaireAnswered",
+            Event::StylesPicked { .. } => "StylesPicked",
+            Event::TeamsFormed { .. } => "TeamsFormed",
+            Event::VoteOpened { .. } => "VoteOpened",
+            Event::VoteCast { .. } => "VoteCast",
+            Event::VoteRevealed { .. } => "VoteRevealed",
+            Event::VoteReopened { .. } => "VoteReopened",
         })
         .collect();
     assert_eq!(

@@ -192,6 +192,7 @@ fn every_bundled_deck_and_plan_passes_check() {
     let files = std::fs::read_dir(format!("{root}/decks"))
         .unwrap()
         .chain(std::fs::read_dir(format!("{root}/decks/plans")).unwrap())
+        .chain(std::fs::read_dir(format!("{root}/decks/styles")).unwrap())
         .filter(|e| {
             e.as_ref()
                 .unwrap()

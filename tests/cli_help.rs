@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use common::{Run, tafel, tafel_in};
 
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 16] = [
     "decks",
     "plans",
     "draw",
@@ -21,6 +21,9 @@ const SUBCOMMANDS: [&str; 13] = [
     "export",
     "replay",
     "config",
+    "styles",
+    "questionnaire",
+    "groups",
     "check",
 ];
 

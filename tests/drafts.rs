@@ -144,6 +144,7 @@ fn solo() -> Harness {
             }),
             turns: false,
             roles: vec![],
+            kind: Default::default(),
         }],
     };
     Setup::new("Solo", plan, vec![deck]).start()

@@ -75,6 +75,7 @@ fn session_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
         }),
         turns: false,
         roles: roles.iter().map(|r| typed(r)).collect(),
+        kind: Default::default(),
     };
     let plan = Plan {
         id: "vijandig".into(),

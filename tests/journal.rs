@@ -112,8 +112,70 @@ fn card_ref() -> impl Strategy<Value = CardRef> {
 }
 
 /// Every kind of event after the start, with arbitrary contents.
+/// The group-work events (issue 10): styles, teams, votes.
+fn group_event() -> BoxedStrategy<Event> {
+    prop_oneof![
+        (note_text(), note_text()).prop_map(|(id, title)| Event::StyleSetLoaded {
+            set: tafel::catalog::StyleSet {
+                id,
+                title,
+                description: "D".into(),
+                language: "nl".into(),
+                source: None,
+                styles: Vec::new(),
+                statements: Vec::new(),
+            },
+        }),
+        (
+            note_text(),
+            prop::collection::vec(1u8..=5, 0..20),
+            prop::collection::vec(short_text(), 0..3)
+        )
+            .prop_map(
+                |(participant, answers, styles)| Event::QuestionnaireAnswered {
+                    participant,
+                    answers,
+                    styles,
+                }
+            ),
+        (note_text(), prop::collection::vec(short_text(), 0..3)).prop_map(
+            |(participant, styles)| Event::StylesPicked {
+                participant,
+                styles
+            }
+        ),
+        (
+            any::<usize>(),
+            prop::collection::vec(prop::collection::vec(note_text(), 0..4), 0..4),
+            any::<bool>()
+        )
+            .prop_map(|(round, teams, mixed)| Event::TeamsFormed {
+                round,
+                teams,
+                mixed
+            }),
+        (any::<usize>(), prop::collection::vec(note_text(), 0..5))
+            .prop_map(|(round, options)| Event::VoteOpened { round, options }),
+        (
+            any::<usize>(),
+            note_text(),
+            prop::collection::vec(any::<u32>(), 0..5)
+        )
+            .prop_map(|(round, participant, points)| Event::VoteCast {
+                round,
+                participant,
+                points
+            }),
+        any::<usize>().prop_map(|round| Event::VoteRevealed { round }),
+        any::<usize>().prop_map(|round| Event::VoteReopened { round }),
+    ]
+    .boxed()
+}
+
 fn any_event() -> impl Strategy<Value = Event> {
     prop_oneof![
+        group_event(),
+        group_event(),
         note_event(),
         note_event(),
         note_event(),
@@ -232,7 +294,15 @@ fn any_event_covers(event: &Event) {
         | Event::SessionEnded
         | Event::Checkpoint
         | Event::FollowUpOpened { .. }
-        | Event::AgreementReviewed { .. } => {}
+        | Event::AgreementReviewed { .. }
+        | Event::StyleSetLoaded { .. }
+        | Event::QuestionnaireAnswered { .. }
+        | Event::StylesPicked { .. }
+        | Event::TeamsFormed { .. }
+        | Event::VoteOpened { .. }
+        | Event::VoteCast { .. }
+        | Event::VoteRevealed { .. }
+        | Event::VoteReopened { .. } => {}
     }
 }
 

@@ -18,6 +18,7 @@ fn round(title: &str, length: RoundLength) -> Round {
         draw: None,
         turns: false,
         roles: Vec::new(),
+        kind: Default::default(),
     }
 }
 

@@ -40,6 +40,7 @@ fn solo_app(minutes: u32) -> App {
             }),
             turns: false,
             roles: vec![],
+            kind: Default::default(),
         }],
         guide: Default::default(),
     };

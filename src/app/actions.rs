@@ -68,6 +68,7 @@ impl App {
                     events.extend(cards.into_iter().map(|card| Event::CardDrawn { card }));
                 }
             }
+            events.extend(self.group_round_events(target));
             let roles = self.assign_roles(target);
             if !roles.is_empty() {
                 events.push(Event::RolesAssigned {

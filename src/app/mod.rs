@@ -10,6 +10,7 @@ mod actions;
 mod agenda;
 mod drafts;
 pub mod editor;
+mod groupwork;
 mod solo;
 
 use chrono::{DateTime, FixedOffset};
@@ -109,6 +110,10 @@ pub struct App {
     pub behind_help: Option<Box<Mode>>,
     /// What to do once the pending `Persist` is confirmed.
     pending: Pending,
+    /// The participant selected in a styles or vote round.
+    pub group_cursor: usize,
+    /// The next digit in a styles round sets the second style.
+    pub second_style: bool,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -160,6 +165,8 @@ impl App {
             drafts_not_kept: None,
             behind_help: None,
             pending: Pending::Nothing,
+            group_cursor: 0,
+            second_style: false,
         };
         if matches!(app.mode, Mode::Normal) {
             app.mode = app.rest_mode();
@@ -378,6 +385,9 @@ impl App {
     }
 
     fn normal_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if let Some(effects) = self.group_key(key) {
+            return effects;
+        }
         let running = self.session.current.is_some();
         match key.code {
             KeyCode::Char(' ') if running => {

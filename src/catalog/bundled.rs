@@ -19,6 +19,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../decks/bedoeling.toml"),
     ),
     (
+        "decks/styles/grenswerkers.toml",
+        include_str!("../../decks/styles/grenswerkers.toml"),
+    ),
+    (
         "decks/plans/koers-wat.toml",
         include_str!("../../decks/plans/koers-wat.toml"),
     ),
@@ -73,5 +77,13 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "decks/plans/vanuit-de-bedoeling.toml",
         include_str!("../../decks/plans/vanuit-de-bedoeling.toml"),
+    ),
+    (
+        "decks/plans/grenzeloos-teams.toml",
+        include_str!("../../decks/plans/grenzeloos-teams.toml"),
+    ),
+    (
+        "decks/plans/prioriteren.toml",
+        include_str!("../../decks/plans/prioriteren.toml"),
     ),
 ];

@@ -9,6 +9,7 @@ use super::bundled;
 use super::model::{Deck, Plan};
 use super::parse::{self, Parsed, PlanRefs};
 use super::problem::Problem;
+use super::styles::StyleSet;
 use crate::tr;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +39,8 @@ pub struct Entry<T> {
 pub struct Library {
     pub decks: Vec<Entry<Deck>>,
     pub plans: Vec<Entry<Plan>>,
+    /// Preference styles with their questionnaire (see `catalog::styles`).
+    pub styles: Vec<Entry<StyleSet>>,
     /// Files that could not be used, with why.
     pub problems: Vec<Problem>,
 }
@@ -81,6 +84,9 @@ impl Library {
                 Ok(Parsed::Deck(deck)) => {
                     insert(&mut library.decks, deck, source.origin.clone(), |d| &d.id)
                 }
+                Ok(Parsed::Styles(set)) => {
+                    insert(&mut library.styles, set, source.origin.clone(), |s| &s.id)
+                }
                 Ok(Parsed::Plan(plan, refs)) => {
                     let entry = Entry {
                         item: plan,
@@ -122,6 +128,13 @@ impl Library {
 
     pub fn deck(&self, id: &str) -> Option<&Deck> {
         self.decks.iter().map(|e| &e.item).find(|d| d.id == id)
+    }
+
+    pub fn style_set(&self, id: &str) -> Option<&StyleSet> {
+        self.styles
+            .iter()
+            .find(|e| e.item.id == id)
+            .map(|e| &e.item)
     }
 
     pub fn plan(&self, id: &str) -> Option<&Plan> {

@@ -131,6 +131,62 @@ pub struct Round {
     pub turns: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// What the round is for; a talk round (cards, turns, notes) unless the plan says
+    /// otherwise. Absent in journals written before rounds had kinds.
+    #[serde(default, skip_serializing_if = "RoundKind::is_talk")]
+    pub kind: RoundKind,
+}
+
+/// The kinds of round a plan can hold (issue 10).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundKind {
+    /// Cards, turns, roles and notes: the round tafel always had.
+    #[default]
+    Talk,
+    /// Each participant's preference style is recorded.
+    Styles,
+    /// The participants are split into teams.
+    Teams(TeamSpec),
+    /// The participants vote on options.
+    Vote(VoteSpec),
+}
+
+impl RoundKind {
+    pub fn is_talk(&self) -> bool {
+        matches!(self, RoundKind::Talk)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TeamCount {
+    /// Teams of about this many people.
+    Size(u32),
+    /// This many teams.
+    Teams(u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamSpec {
+    pub count: TeamCount,
+    /// Spread the preference styles over the teams (else: at random).
+    pub mix: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteSpec {
+    /// Options typed into the plan; empty: the notes of the earlier rounds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// Dots (or points) each participant has.
+    pub budget: u32,
+    /// At most this many dots on one option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_per_option: Option<u32>,
+    /// Points to distribute (100 over N options) rather than dots: typed as numbers.
+    #[serde(default)]
+    pub points: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

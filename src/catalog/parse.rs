@@ -8,10 +8,12 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::kinds::{RawTeams, RawVote, round_kind};
 use super::model::{
     Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundLength, SAFETY_TAG,
 };
 use super::problem::{Locator, Problem};
+use super::styles::{RawStatement, RawStyle, RawStyles, StyleSet, style_set};
 use crate::tr;
 
 pub const MAX_ROUND_MINUTES: i64 = 240;
@@ -23,6 +25,8 @@ pub const MAX_GROUP_SIZE: i64 = 500;
 pub enum Parsed {
     Deck(Deck),
     Plan(Plan, PlanRefs),
+    /// Preference styles and their questionnaire (`[styles]`, see `catalog::styles`).
+    Styles(StyleSet),
 }
 
 /// Where a plan refers to decks and categories, kept to report problems found later.
@@ -45,9 +49,21 @@ struct RawFile {
     card: Vec<Spanned<RawCard>>,
     plan: Option<Spanned<RawPlan>>,
     round: Vec<Spanned<RawRound>>,
+    styles: Option<Spanned<RawStyles>>,
+    style: Vec<Spanned<RawStyle>>,
+    statement: Vec<Spanned<RawStatement>>,
 }
 
-const TOP_LEVEL_KEYS: [&str; 5] = ["deck", "category", "card", "plan", "round"];
+const TOP_LEVEL_KEYS: [&str; 8] = [
+    "deck",
+    "category",
+    "card",
+    "plan",
+    "round",
+    "styles",
+    "style",
+    "statement",
+];
 
 /// Syntax errors reported for one file at most: after a few, the rest are mostly echoes.
 const MAX_SYNTAX_PROBLEMS: usize = 10;
@@ -122,6 +138,9 @@ struct RawRound {
     turns: bool,
     #[serde(default)]
     roles: Vec<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    teams: Option<Spanned<RawTeams>>,
+    vote: Option<Spanned<RawVote>>,
 }
 
 #[derive(Deserialize)]
@@ -137,7 +156,7 @@ struct RawDraw {
 }
 
 /// Collects problems while a file is validated.
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     file: &'a str,
     text: &'a str,
     locator: Locator<'a>,
@@ -145,14 +164,14 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, span: Range<usize>, message: String) {
+    pub(super) fn report(&mut self, span: Range<usize>, message: String) {
         let problem = self.locator.problem(self.file, span, message);
         self.problems.push(problem);
     }
 
     /// A required text: trimmed, never empty, without control characters. Line breaks are
     /// kept (a Windows line break becomes a plain one).
-    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
+    pub(super) fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
         self.no_controls(value, field);
         let text = value.get_ref().replace("\r\n", "\n");
         let text = text.trim();
@@ -195,7 +214,11 @@ impl Checker<'_> {
         );
     }
 
-    fn optional_line(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
+    pub(super) fn optional_line(
+        &mut self,
+        value: &Option<Spanned<String>>,
+        field: &str,
+    ) -> Option<String> {
         let value = value.as_ref()?;
         let text = self.text(value, field);
         if text.contains('\n') {
@@ -210,7 +233,7 @@ impl Checker<'_> {
         Some(text)
     }
 
-    fn id(&mut self, value: &Spanned<String>, what: &str) -> String {
+    pub(super) fn id(&mut self, value: &Spanned<String>, what: &str) -> String {
         let id = value.get_ref();
         if !is_valid_id(id) {
             self.report(
@@ -225,7 +248,11 @@ impl Checker<'_> {
     }
 
     /// Reports the second and later use of an id within one list.
-    fn unique<'v>(&mut self, ids: impl Iterator<Item = &'v Spanned<String>>, what: &str) {
+    pub(super) fn unique<'v>(
+        &mut self,
+        ids: impl Iterator<Item = &'v Spanned<String>>,
+        what: &str,
+    ) {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for id in ids {
             if let Some(&first) = seen.get(id.get_ref().as_str()) {
@@ -289,6 +316,27 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
     let Some(raw) = read_raw(&mut checker, text) else {
         return Err(checker.problems);
     };
+    if raw.styles.is_some() {
+        let parsed = styles_file(&mut checker, raw);
+        return match parsed {
+            Some(set) if checker.problems.is_empty() => Ok(Parsed::Styles(set)),
+            _ => Err(checker.problems),
+        };
+    }
+    for stray in raw
+        .style
+        .iter()
+        .map(|s| s.span())
+        .chain(raw.statement.iter().map(|s| s.span()))
+    {
+        checker.report(
+            stray,
+            tr!(
+                "[[style]] en [[statement]] horen in een stijlenset ([styles]), niet in een stapel of werkvorm",
+                "[[style]] and [[statement]] belong in a style set ([styles]), not in a deck or plan"
+            ),
+        );
+    }
     let parsed = match (&raw.deck, &raw.plan) {
         (Some(_), Some(plan)) => {
             checker.report(
@@ -306,8 +354,8 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
             checker.report(
                 0..0,
                 tr!(
-                    "geen [deck]- of [plan]-tabel: dit is geen stapel of werkvorm",
-                    "no [deck] or [plan] table: this is neither a deck nor a plan"
+                    "geen [deck]-, [plan]- of [styles]-tabel: dit is geen stapel, werkvorm of stijlenset",
+                    "no [deck], [plan] or [styles] table: this is neither a deck, a plan nor a style set"
                 ),
             );
             None
@@ -347,6 +395,9 @@ fn read_raw(c: &mut Checker, text: &str) -> Option<RawFile> {
             "category" => raw.category = c.de_list(value),
             "card" => raw.card = c.de_list(value),
             "round" => raw.round = c.de_list(value),
+            "styles" => raw.styles = c.de(value),
+            "style" => raw.style = c.de_list(value),
+            "statement" => raw.statement = c.de_list(value),
             other => {
                 let allowed = TOP_LEVEL_KEYS.map(|k| format!("`{k}`")).join(", ");
                 let message = format!("unknown field `{other}`, expected one of {allowed}");
@@ -391,6 +442,30 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// A styles file: only `[styles]`, `[[style]]` and `[[statement]]`.
+fn styles_file(c: &mut Checker, raw: RawFile) -> Option<StyleSet> {
+    let strays = [
+        raw.deck.as_ref().map(|d| d.span()),
+        raw.plan.as_ref().map(|p| p.span()),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(raw.category.iter().map(|s| s.span()))
+    .chain(raw.card.iter().map(|s| s.span()))
+    .chain(raw.round.iter().map(|s| s.span()));
+    for stray in strays.collect::<Vec<_>>() {
+        c.report(
+            stray,
+            tr!(
+                "een stijlenset ([styles]) bevat alleen [[style]] en [[statement]]",
+                "a style set ([styles]) holds only [[style]] and [[statement]]"
+            ),
+        );
+    }
+    let header = raw.styles?;
+    Some(style_set(c, header, &raw.style, &raw.statement))
 }
 
 fn deck(c: &mut Checker, raw: RawFile) -> Option<Deck> {
@@ -521,6 +596,15 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
         );
     }
     let id = c.id(&header.id, "werkvorm");
+    if id == crate::commands::styles::QUESTIONNAIRE_PLAN {
+        c.report(
+            header.id.span(),
+            tr!(
+                "de werkvorm-id `vragenlijst` is gereserveerd voor de vragenlijst over voorkeurstijlen",
+                "the plan id `vragenlijst` is reserved for the preference styles questionnaire"
+            ),
+        );
+    }
     if id == crate::app::SOLO_PLAN {
         c.report(
             header.id.span(),
@@ -621,6 +705,13 @@ fn plan_round(
 ) -> Option<Round> {
     let span = round.span();
     let round = round.get_ref();
+    let kind = round_kind(
+        c,
+        span.clone(),
+        round.kind.as_ref(),
+        round.teams.as_ref(),
+        round.vote.as_ref(),
+    );
     let length = match (&round.minutes, &round.until) {
         (Some(minutes), None) => {
             let m = *minutes.get_ref();
@@ -739,6 +830,7 @@ fn plan_round(
         draw,
         turns: round.turns,
         roles,
+        kind,
     })
 }
 

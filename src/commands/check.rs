@@ -60,14 +60,15 @@ pub fn check(ctx: &Context, paths: &[PathBuf]) -> Report {
         .map(|s| (s, parse::parse(&s.name, &s.text)))
         .collect();
     let mut local_decks: HashMap<&str, &Deck> = HashMap::new();
-    let mut first_seen: HashMap<(bool, &str), &str> = HashMap::new();
+    let mut first_seen: HashMap<(u8, &str), &str> = HashMap::new();
     for (source, result) in &parsed {
         let (is_deck, id) = match result {
             Ok(Parsed::Deck(deck)) => {
                 local_decks.entry(deck.id.as_str()).or_insert(deck);
-                (true, deck.id.as_str())
+                (0, deck.id.as_str())
             }
-            Ok(Parsed::Plan(plan, _)) => (false, plan.id.as_str()),
+            Ok(Parsed::Plan(plan, _)) => (1, plan.id.as_str()),
+            Ok(Parsed::Styles(set)) => (2, set.id.as_str()),
             Err(_) => continue,
         };
         if let Some(other) = first_seen.insert((is_deck, id), &source.name) {
@@ -102,7 +103,7 @@ pub fn check(ctx: &Context, paths: &[PathBuf]) -> Report {
     for (source, result) in &parsed {
         let found = match result {
             Err(problems) => problems.clone(),
-            Ok(Parsed::Deck(_)) => Vec::new(),
+            Ok(Parsed::Deck(_) | Parsed::Styles(_)) => Vec::new(),
             Ok(Parsed::Plan(plan, refs)) => {
                 let mut found = parse::check_plan_refs(
                     &source.name,
@@ -136,6 +137,13 @@ pub fn check(ctx: &Context, paths: &[PathBuf]) -> Report {
                     "plan `{}`, {} rounds",
                     p.id,
                     p.rounds.len()
+                ),
+                Ok(Parsed::Styles(s)) => tr!(
+                    "stijlenset `{}`, {} stijlen, {} stellingen",
+                    "style set `{}`, {} styles, {} statements",
+                    s.id,
+                    s.styles.len(),
+                    s.statements.len()
                 ),
                 Err(_) => unreachable!("a parse error always carries problems"),
             };

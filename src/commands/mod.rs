@@ -15,6 +15,7 @@ pub mod resume;
 pub mod run;
 pub mod sessions;
 pub mod solo;
+pub mod styles;
 
 use std::path::PathBuf;
 

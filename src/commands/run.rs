@@ -101,6 +101,33 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         None => None,
     };
     let slug = plan.id.clone();
+    // Preference styles (issue 10): a plan with a styles or teams round, or participants
+    // typed as `Naam:stijl`, takes the style set along and records the typed styles.
+    let uses_styles = plan.rounds.iter().any(|r| {
+        matches!(
+            r.kind,
+            crate::catalog::RoundKind::Styles | crate::catalog::RoundKind::Teams(_)
+        )
+    }) || start.participants.iter().any(|p| p.contains(':'));
+    let mut group_events = Vec::new();
+    let mut participants = start.participants.clone();
+    if uses_styles
+        && let Some(set) = ctx
+            .library
+            .style_set(crate::catalog::styles::DEFAULT_STYLE_SET)
+    {
+        let (names, picks) = super::styles::split_codes(set, &start.participants)?;
+        participants = names;
+        group_events.push(Event::StyleSetLoaded { set: set.clone() });
+        group_events.extend(
+            picks
+                .into_iter()
+                .map(|(participant, styles)| Event::StylesPicked {
+                    participant,
+                    styles,
+                }),
+        );
+    }
     let event = Event::SessionStarted {
         format: FORMAT.to_string(),
         title,
@@ -108,13 +135,16 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         decks,
         session_deck,
         seed: start.seed.unwrap_or_else(rand::random),
-        participants: start.participants.clone(),
+        participants,
     };
     let (mut journal, records) = Journal::create(
         &sessions_dir,
         started,
         &slug,
-        std::iter::once(event).chain(follow_up).collect(),
+        std::iter::once(event)
+            .chain(group_events)
+            .chain(follow_up)
+            .collect(),
         clock.wall(),
         clock.t(),
     )

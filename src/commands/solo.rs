@@ -134,6 +134,7 @@ pub fn solo_plan(ctx: &Context, args: &SoloArgs) -> Result<Plan, Failure> {
             }),
             turns: false,
             roles: Vec::new(),
+            kind: Default::default(),
         }],
         guide: Default::default(),
     })

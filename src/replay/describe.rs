@@ -183,6 +183,99 @@ pub fn describe(record: &Record, after: &Session) -> String {
             let outcome = crate::session::state::outcome_label(*outcome);
             tr!("afspraak {outcome}: {text}", "agreement {outcome}: {text}")
         }
+        event => describe_group(event, after),
+    }
+}
+
+/// The group-work events (issue 10): styles, teams, votes.
+fn describe_group(event: &Event, after: &Session) -> String {
+    let names = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|id| match &after.group.style_set {
+                Some(set) => set.name(id).to_string(),
+                None => id.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    match event {
+        Event::StyleSetLoaded { set } => {
+            let title = &set.title;
+            tr!("voorkeurstijlen: {title}", "preference styles: {title}")
+        }
+        Event::QuestionnaireAnswered {
+            participant,
+            styles,
+            ..
+        } => {
+            let styles = names(styles);
+            tr!(
+                "vragenlijst ingevuld door {participant}: {styles}",
+                "questionnaire filled in by {participant}: {styles}"
+            )
+        }
+        Event::StylesPicked {
+            participant,
+            styles,
+        } if styles.is_empty() => tr!(
+            "stijl van {participant} gewist",
+            "style of {participant} cleared"
+        ),
+        Event::StylesPicked {
+            participant,
+            styles,
+        } => {
+            let styles = names(styles);
+            tr!(
+                "stijl van {participant}: {styles}",
+                "style of {participant}: {styles}"
+            )
+        }
+        Event::TeamsFormed { teams, mixed, .. } => {
+            let list = teams
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("{} ({})", i + 1, t.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let n = teams.len();
+            if *mixed {
+                tr!(
+                    "{n} teams gemengd op stijl: {list}",
+                    "{n} teams mixed by style: {list}"
+                )
+            } else {
+                tr!("{n} teams geloot: {list}", "{n} teams drawn: {list}")
+            }
+        }
+        Event::VoteOpened { options, .. } => {
+            let n = options.len();
+            tr!(
+                "stemming geopend over {n} opties",
+                "vote opened on {n} options"
+            )
+        }
+        Event::VoteCast { participant, .. } => {
+            // Secret until revealed: the replay says who voted, not for what.
+            tr!("{participant} heeft gestemd", "{participant} voted")
+        }
+        Event::VoteRevealed { round } => {
+            let ranking = after
+                .group
+                .votes
+                .get(round)
+                .map(|vote| {
+                    vote.ranking()
+                        .iter()
+                        .map(|(i, total)| format!("{} {total}", vote.options[*i]))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            tr!("uitslag getoond: {ranking}", "result revealed: {ranking}")
+        }
+        Event::VoteReopened { .. } => tr!("stemming heropend", "vote reopened"),
+        _ => String::new(),
     }
 }
 

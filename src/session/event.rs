@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Deck, Plan};
+use crate::catalog::{Deck, Plan, StyleSet};
 
 /// The format marker in the first record; a file without it is not a tafel session.
 pub const FORMAT: &str = "tafel-sessie/1";
@@ -172,6 +172,51 @@ pub enum Event {
         session: String,
         note: u64,
         outcome: ReviewOutcome,
+    },
+
+    // ---- Group work (issue 10): preference styles, teams, votes. Kept together so that
+    // ---- other additions to this enum merge cleanly. State: `session::groupwork`.
+    /// The preference styles a session or questionnaire uses, copied in like the decks so
+    /// the journal can be replayed after the file on disk changes.
+    StyleSetLoaded {
+        set: StyleSet,
+    },
+    /// A questionnaire filled in: the answers (1–5) in statement order, and the styles they
+    /// point to.
+    QuestionnaireAnswered {
+        participant: String,
+        answers: Vec<u8>,
+        styles: Vec<String>,
+    },
+    /// A participant's styles as recorded by the facilitator: the first fits best, a second
+    /// is optional; none clears the pick.
+    StylesPicked {
+        participant: String,
+        styles: Vec<String>,
+    },
+    /// The participants split into teams, in this order (a later split replaces it).
+    TeamsFormed {
+        round: usize,
+        teams: Vec<Vec<String>>,
+        mixed: bool,
+    },
+    /// A vote round opens on these options (typed in the plan, or the notes so far).
+    VoteOpened {
+        round: usize,
+        options: Vec<String>,
+    },
+    /// A participant's vote in a vote round: points per option, in the options' order.
+    VoteCast {
+        round: usize,
+        participant: String,
+        points: Vec<u32>,
+    },
+    VoteRevealed {
+        round: usize,
+    },
+    /// The result is hidden again and votes can be changed.
+    VoteReopened {
+        round: usize,
     },
 }
 

@@ -6,6 +6,7 @@ pub mod draft;
 pub mod due;
 pub mod event;
 pub mod fault;
+pub mod groupwork;
 pub mod journal;
 pub mod state;
 pub mod timer;

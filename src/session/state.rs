@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use super::event::{
     CardRef, Event, FORMAT, NoteKind, Record, ReviewItem, ReviewOutcome, RoleAssignment,
 };
+use super::groupwork::GroupWork;
 use super::timer::Timer;
 use crate::catalog::shuffle::{rng_for, shuffle};
 use crate::catalog::{Card, Category, Deck, Plan, Round, RoundLength};
@@ -44,6 +45,8 @@ pub struct Session {
     pub last_t: u64,
     pub last_at: DateTime<FixedOffset>,
     pub next_seq: u64,
+    /// Preference styles, teams and votes (issue 10): see `session::groupwork`.
+    pub group: GroupWork,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -212,6 +215,7 @@ impl Session {
             last_t: record.t,
             last_at: record.at,
             next_seq: record.seq + 1,
+            group: GroupWork::default(),
         })
     }
 
@@ -280,6 +284,15 @@ impl Session {
 
     fn apply_event(&mut self, record: &Record, t: u64) -> Result<(), String> {
         match &record.event {
+            // Group work (issue 10): preference styles, teams, votes.
+            Event::StyleSetLoaded { .. }
+            | Event::QuestionnaireAnswered { .. }
+            | Event::StylesPicked { .. }
+            | Event::TeamsFormed { .. }
+            | Event::VoteOpened { .. }
+            | Event::VoteCast { .. }
+            | Event::VoteRevealed { .. }
+            | Event::VoteReopened { .. } => self.apply_group(&record.event)?,
             Event::SessionStarted { .. } => {
                 return Err(tr!(
                     "de sessie begint twee keer",
@@ -449,6 +462,7 @@ impl Session {
                             draw: None,
                             turns: false,
                             roles: Vec::new(),
+                            kind: Default::default(),
                         },
                         inserted: true,
                         skipped: false,
@@ -468,6 +482,7 @@ impl Session {
                 for note in self.notes.iter_mut().filter(|n| n.round >= *at) {
                     note.round += 1;
                 }
+                self.group.round_inserted(*at);
             }
             Event::RoundSkipped { round, skipped } => {
                 self.round_index(*round)?;

@@ -62,8 +62,9 @@ fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
         .max(notes_height.min(2));
     let people = people_lines(&app.session, area.width.saturating_sub(2) as usize);
     // Without a card the empty card box stays small and the notes get the room.
+    let panel = super::groupwork::shows_panel(app);
     let (card_constraint, notes_constraint) = match (app.card_on_table(), notes_height) {
-        (None, n) if n > 0 => (Constraint::Length(3), Constraint::Min(n)),
+        (None, n) if n > 0 && !panel => (Constraint::Length(3), Constraint::Min(n)),
         _ => (Constraint::Min(3), Constraint::Length(notes_height)),
     };
     let [header, top, card, people_area, notes, progress, footer] = Layout::vertical([
@@ -91,7 +92,11 @@ fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
         "Geen kaart op tafel. Druk d om een kaart te trekken.",
         "No card on the table. Press d to draw a card."
     );
-    render_card(&app.session, size, empty, !app.notes_hidden, card, buf);
+    if panel {
+        super::groupwork::render(app, card, buf);
+    } else {
+        render_card(&app.session, size, empty, !app.notes_hidden, card, buf);
+    }
     Paragraph::new(people).render(people_area.inner(ratatui::layout::Margin::new(1, 0)), buf);
     if notes_height > 0 {
         render_notes(app, notes, buf);

@@ -112,6 +112,7 @@ impl Setup {
                     draw: None,
                     turns: false,
                     roles: Vec::new(),
+                    kind: Default::default(),
                 })
                 .collect(),
             guide: Default::default(),

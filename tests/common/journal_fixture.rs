@@ -45,6 +45,7 @@ pub fn plan() -> Plan {
             draw: None,
             turns: true,
             roles: vec![],
+            kind: Default::default(),
         }],
         guide: Default::default(),
     }

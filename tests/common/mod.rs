@@ -9,6 +9,7 @@ pub mod tmux;
 use std::path::Path;
 use std::process::Command;
 
+#[derive(Debug, PartialEq)]
 pub struct Run {
     pub code: i32,
     pub stdout: String,
@@ -19,6 +20,18 @@ impl Run {
     /// Runs `command` (a `tafel`) to the end: its exit code and output as text.
     pub fn of(command: &mut Command) -> Run {
         let output = command.output().expect("run tafel");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
+            stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
+        }
+    }
+}
+
+impl Run {
+    /// Waits for a spawned `tafel` whose output is piped.
+    pub fn of_child(child: std::process::Child) -> Run {
+        let output = child.wait_with_output().expect("wait for tafel");
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),

@@ -1,0 +1,214 @@
+//! Keys of the group-work rounds (issue 10): a styles round (the facilitator records each
+//! participant's style, one key per person), a teams round (the split is made on entering;
+//! `m` mixes again) and a vote round (letters give the selected participant's dots, secret
+//! until Enter reveals). Everything becomes events, as elsewhere.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Effect};
+use crate::catalog::{RoundKind, TeamSpec, VoteSpec};
+use crate::session::Event;
+use crate::session::groupwork::{form_teams, team_total};
+use crate::tr;
+
+/// Points per key press in a "100 points" vote: a twentieth of the budget.
+pub fn points_step(spec: &VoteSpec) -> u32 {
+    if spec.points {
+        (spec.budget / 20).max(1)
+    } else {
+        1
+    }
+}
+
+impl App {
+    /// The kind of the running round.
+    pub fn round_kind(&self) -> Option<&RoundKind> {
+        self.session
+            .current
+            .map(|i| &self.session.rounds[i].round.kind)
+    }
+
+    /// The participant the cursor is on, in a styles or vote round.
+    pub fn selected_participant(&self) -> Option<&String> {
+        let n = self.session.participants.len();
+        (n > 0).then(|| &self.session.participants[self.group_cursor.min(n - 1)])
+    }
+
+    /// The keys of a styles or vote round; `None` leaves the key to the normal keys.
+    pub(super) fn group_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return None;
+        }
+        let count = self.session.participants.len();
+        match (self.round_kind()?.clone(), key.code) {
+            (RoundKind::Styles | RoundKind::Vote(_), KeyCode::Up) if count > 0 => {
+                self.group_cursor = self.group_cursor.min(count - 1).saturating_sub(1);
+                Some(Vec::new())
+            }
+            (RoundKind::Styles | RoundKind::Vote(_), KeyCode::Down) if count > 0 => {
+                self.group_cursor = (self.group_cursor + 1).min(count - 1);
+                Some(Vec::new())
+            }
+            (RoundKind::Styles, KeyCode::Char(c)) => self.styles_key(c),
+            (RoundKind::Teams(spec), KeyCode::Char('m')) => {
+                let round = self.session.current?;
+                Some(self.persist(self.teams_events(round, spec)))
+            }
+            (RoundKind::Vote(spec), code) => self.vote_key(spec, code),
+            _ => None,
+        }
+    }
+
+    fn styles_key(&mut self, c: char) -> Option<Vec<Effect>> {
+        let set = self.session.group.style_set.clone()?;
+        let participant = self.selected_participant()?.clone();
+        let current = self
+            .session
+            .group
+            .styles
+            .get(&participant)
+            .cloned()
+            .unwrap_or_default();
+        let styles = match c {
+            'o' => {
+                self.second_style = !self.second_style;
+                if self.second_style {
+                    self.info(tr!(
+                        "tweede stijl voor {participant}: kies een cijfer",
+                        "second style for {participant}: choose a digit"
+                    ));
+                }
+                return Some(Vec::new());
+            }
+            '0' => Vec::new(),
+            '1'..='9' => {
+                let index = c as usize - '1' as usize;
+                let id = set.styles.get(index)?.id.clone();
+                match (std::mem::take(&mut self.second_style), current.first()) {
+                    (true, Some(first)) if *first != id => vec![first.clone(), id],
+                    (true, _) => return Some(Vec::new()),
+                    (false, _) => vec![id],
+                }
+            }
+            _ => return None,
+        };
+        // On to the next person, so a room is recorded with one key each.
+        let count = self.session.participants.len();
+        self.group_cursor = (self.group_cursor + 1).min(count.saturating_sub(1));
+        Some(self.persist(vec![Event::StylesPicked {
+            participant,
+            styles,
+        }]))
+    }
+
+    fn vote_key(&mut self, spec: VoteSpec, code: KeyCode) -> Option<Vec<Effect>> {
+        let round = self.session.current?;
+        let vote = self.session.group.votes.get(&round)?;
+        match code {
+            KeyCode::Enter => {
+                let event = if vote.revealed {
+                    Event::VoteReopened { round }
+                } else {
+                    Event::VoteRevealed { round }
+                };
+                Some(self.persist(vec![event]))
+            }
+            KeyCode::Char(c) if c.is_ascii_alphabetic() => {
+                if vote.revealed {
+                    self.info(tr!(
+                        "de uitslag staat open: Enter heropent de stemming",
+                        "the result is shown: Enter reopens the vote"
+                    ));
+                    return Some(Vec::new());
+                }
+                let option = c.to_ascii_lowercase() as usize - 'a' as usize;
+                if option >= vote.options.len() {
+                    return None;
+                }
+                let participant = self.selected_participant()?.clone();
+                let mut points = vote
+                    .ballots
+                    .get(&participant)
+                    .cloned()
+                    .unwrap_or_else(|| vec![0; vote.options.len()]);
+                let step = points_step(&spec);
+                if c.is_ascii_uppercase() {
+                    points[option] = points[option].saturating_sub(step);
+                } else {
+                    let used: u32 = points.iter().sum();
+                    let cap = spec.max_per_option.unwrap_or(spec.budget);
+                    if used + step > spec.budget || points[option] + step > cap {
+                        self.info(tr!(
+                            "{participant} heeft niets meer te verdelen op deze optie",
+                            "{participant} has nothing left to give to this option"
+                        ));
+                        return Some(Vec::new());
+                    }
+                    points[option] += step;
+                }
+                Some(self.persist(vec![Event::VoteCast {
+                    round,
+                    participant,
+                    points,
+                }]))
+            }
+            KeyCode::Backspace | KeyCode::Delete => {
+                let participant = self.selected_participant()?.clone();
+                let points = vec![0; vote.options.len()];
+                Some(self.persist(vec![Event::VoteCast {
+                    round,
+                    participant,
+                    points,
+                }]))
+            }
+            _ => None,
+        }
+    }
+
+    /// A new split into teams for `round`, from the next stream of the session's seed.
+    pub(super) fn teams_events(&self, round: usize, spec: TeamSpec) -> Vec<Event> {
+        let session = &self.session;
+        if session.participants.is_empty() {
+            return Vec::new();
+        }
+        let k = team_total(spec.count, session.participants.len());
+        let stream = format!("teams-{}", session.group.team_splits);
+        let teams = form_teams(
+            &session.participants,
+            &session.group.styles,
+            k,
+            spec.mix,
+            session.seed,
+            &stream,
+        );
+        vec![Event::TeamsFormed {
+            round,
+            teams,
+            mixed: spec.mix,
+        }]
+    }
+
+    /// What a group-work round sets up on its first visit: the teams, or the vote's options.
+    pub(super) fn group_round_events(&self, round: usize) -> Vec<Event> {
+        match &self.session.rounds[round].round.kind {
+            RoundKind::Teams(spec) => self.teams_events(round, *spec),
+            RoundKind::Vote(spec) => {
+                let options = if spec.options.is_empty() {
+                    self.session
+                        .live_notes()
+                        .filter(|n| n.round < round)
+                        .map(|n| crate::replay::describe::first_line(&n.text))
+                        .take(crate::catalog::kinds::MAX_VOTE_OPTIONS)
+                        .collect()
+                } else {
+                    spec.options.clone()
+                };
+                vec![Event::VoteOpened { round, options }]
+            }
+            _ => Vec::new(),
+        }
+    }
+}

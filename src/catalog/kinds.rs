@@ -1,0 +1,191 @@
+//! The kind of a plan round (`kind = "styles" | "teams" | "vote"`, issue 10) and its settings,
+//! read from the round's TOML and validated with `FILE:LINE:COL` like the rest of a plan.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::{RoundKind, TeamCount, TeamSpec, VoteSpec};
+use super::parse::{Checker, MAX_GROUP_SIZE, suggestion};
+use crate::tr;
+
+pub const KINDS: [&str; 4] = ["talk", "styles", "teams", "vote"];
+pub const MAX_VOTE_OPTIONS: usize = 26;
+pub const MAX_BUDGET: i64 = 1000;
+pub const DEFAULT_DOTS: u32 = 3;
+pub const DEFAULT_POINTS: u32 = 100;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTeams {
+    size: Option<Spanned<i64>>,
+    count: Option<Spanned<i64>>,
+    #[serde(default)]
+    mix: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVote {
+    #[serde(default)]
+    options: Vec<Spanned<String>>,
+    dots: Option<Spanned<i64>>,
+    points: Option<Spanned<i64>>,
+    max_per_option: Option<Spanned<i64>>,
+}
+
+/// The round's kind from `kind`, `teams` and `vote`; settings that belong to another kind
+/// are reported.
+pub(super) fn round_kind(
+    c: &mut Checker,
+    round_span: Range<usize>,
+    kind: Option<&Spanned<String>>,
+    teams: Option<&Spanned<RawTeams>>,
+    vote: Option<&Spanned<RawVote>>,
+) -> RoundKind {
+    let name = kind.map_or("talk", |k| k.get_ref().as_str());
+    if let Some(k) = kind
+        && !KINDS.contains(&name)
+    {
+        let hint = suggestion(name, KINDS.iter().copied());
+        let all = KINDS.join(", ");
+        c.report(
+            k.span(),
+            tr!(
+                "onbekende soort ronde `{name}`{hint} (kies uit {all})",
+                "unknown kind of round `{name}`{hint} (choose from {all})"
+            ),
+        );
+        return RoundKind::Talk;
+    }
+    if name != "teams"
+        && let Some(t) = teams
+    {
+        c.report(
+            t.span(),
+            tr!(
+                "`teams` hoort bij een ronde met `kind = \"teams\"`",
+                "`teams` belongs to a round with `kind = \"teams\"`"
+            ),
+        );
+    }
+    if name != "vote"
+        && let Some(v) = vote
+    {
+        c.report(
+            v.span(),
+            tr!(
+                "`vote` hoort bij een ronde met `kind = \"vote\"`",
+                "`vote` belongs to a round with `kind = \"vote\"`"
+            ),
+        );
+    }
+    match name {
+        "styles" => RoundKind::Styles,
+        "teams" => RoundKind::Teams(team_spec(c, round_span, teams)),
+        "vote" => RoundKind::Vote(vote_spec(c, vote)),
+        _ => RoundKind::Talk,
+    }
+}
+
+fn positive(c: &mut Checker, value: &Spanned<i64>, field: &str, max: i64) -> u32 {
+    let n = *value.get_ref();
+    if !(1..=max).contains(&n) {
+        c.report(
+            value.span(),
+            tr!(
+                "`{field} = {n}`: kies 1 tot en met {max}",
+                "`{field} = {n}`: choose 1 to {max}"
+            ),
+        );
+    }
+    n.clamp(1, max) as u32
+}
+
+fn team_spec(
+    c: &mut Checker,
+    round_span: Range<usize>,
+    teams: Option<&Spanned<RawTeams>>,
+) -> TeamSpec {
+    let Some(teams) = teams else {
+        c.report(
+            round_span,
+            tr!(
+                "een teamronde heeft `teams = {{ size = N }}` of `teams = {{ count = N }}` nodig",
+                "a teams round needs `teams = {{ size = N }}` or `teams = {{ count = N }}`"
+            ),
+        );
+        return TeamSpec {
+            count: TeamCount::Size(3),
+            mix: false,
+        };
+    };
+    let raw = teams.get_ref();
+    let count = match (&raw.size, &raw.count) {
+        (Some(size), None) => TeamCount::Size(positive(c, size, "size", MAX_GROUP_SIZE)),
+        (None, Some(count)) => TeamCount::Teams(positive(c, count, "count", MAX_GROUP_SIZE)),
+        _ => {
+            c.report(
+                teams.span(),
+                tr!(
+                    "geef in `teams` óf `size` (mensen per team) óf `count` (aantal teams)",
+                    "give `teams` either `size` (people per team) or `count` (number of teams)"
+                ),
+            );
+            TeamCount::Size(3)
+        }
+    };
+    TeamSpec {
+        count,
+        mix: raw.mix,
+    }
+}
+
+fn vote_spec(c: &mut Checker, vote: Option<&Spanned<RawVote>>) -> VoteSpec {
+    let Some(vote) = vote else {
+        return VoteSpec {
+            options: Vec::new(),
+            budget: DEFAULT_DOTS,
+            max_per_option: None,
+            points: false,
+        };
+    };
+    let raw = vote.get_ref();
+    let options: Vec<String> = raw.options.iter().map(|o| c.text(o, "options")).collect();
+    c.unique(raw.options.iter(), "optie");
+    if options.len() == 1 || options.len() > MAX_VOTE_OPTIONS {
+        c.report(
+            vote.span(),
+            tr!(
+                "geef 2 tot en met {MAX_VOTE_OPTIONS} opties, of geen (dan stemt de groep over de notities)",
+                "give 2 to {MAX_VOTE_OPTIONS} options, or none (then the group votes on the notes)"
+            ),
+        );
+    }
+    let (budget, points) = match (&raw.dots, &raw.points) {
+        (Some(_), Some(p)) => {
+            c.report(
+                p.span(),
+                tr!(
+                    "geef `dots` óf `points`, niet allebei",
+                    "give `dots` or `points`, not both"
+                ),
+            );
+            (DEFAULT_DOTS, false)
+        }
+        (Some(d), None) => (positive(c, d, "dots", MAX_BUDGET), false),
+        (None, Some(p)) => (positive(c, p, "points", MAX_BUDGET), true),
+        (None, None) => (DEFAULT_DOTS, false),
+    };
+    let max_per_option = raw
+        .max_per_option
+        .as_ref()
+        .map(|m| positive(c, m, "max_per_option", i64::from(budget)));
+    VoteSpec {
+        options,
+        budget,
+        max_per_option,
+        points,
+    }
+}

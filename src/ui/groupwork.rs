@@ -1,0 +1,211 @@
+//! The room screen of a group-work round (issue 10), drawn where a talk round shows its
+//! card: the styles with each participant's pick, the teams with the styles present and
+//! missing, or a vote (who has voted, then the ranking with bars and numbers in words).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+
+use super::theme;
+use crate::app::App;
+use crate::catalog::RoundKind;
+use crate::session::groupwork::team_coverage;
+use crate::tr;
+
+/// Whether the running round draws this panel instead of the card.
+pub fn shows_panel(app: &App) -> bool {
+    app.round_kind().is_some_and(|k| !k.is_talk())
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme::card_border())
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let (title, text) = match app.round_kind() {
+        Some(RoundKind::Styles) => (tr!(" Voorkeurstijlen ", " Preference styles "), styles(app)),
+        Some(RoundKind::Teams(_)) => (tr!(" Teams ", " Teams "), teams(app)),
+        Some(RoundKind::Vote(_)) => (tr!(" Stemming ", " Vote "), vote(app)),
+        _ => return,
+    };
+    Paragraph::new(text)
+        .wrap(Wrap { trim: false })
+        .block(block.title(Line::styled(title, theme::accent())))
+        .render(area, buf);
+}
+
+fn styles(app: &App) -> Text<'static> {
+    let group = &app.session.group;
+    let mut text = Text::default();
+    let Some(set) = &group.style_set else {
+        text.push_line(Line::styled(
+            tr!("geen stijlenset geladen", "no style set loaded"),
+            theme::dim(),
+        ));
+        return text;
+    };
+    for (i, style) in set.styles.iter().enumerate() {
+        text.push_line(Line::from(vec![
+            Span::styled(format!("{} {}", i + 1, style.name), theme::title()),
+            Span::raw(format!("  {}", style.summary)),
+        ]));
+    }
+    text.push_line(Line::default());
+    let selected = app.selected_participant();
+    for p in &app.session.participants {
+        let names = group.style_names(p).join(" + ");
+        let marker = if Some(p) == selected { "▶ " } else { "  " };
+        let picked = if names.is_empty() {
+            Span::styled(tr!("nog geen stijl", "no style yet"), theme::dim())
+        } else {
+            Span::raw(names)
+        };
+        text.push_line(Line::from(vec![
+            Span::raw(format!("{marker}{p}: ")),
+            picked,
+        ]));
+    }
+    if app.session.participants.is_empty() {
+        text.push_line(Line::styled(
+            tr!(
+                "geen deelnemers: geef ze mee met --participants \"Anna:verbinder, Bram\"",
+                "no participants: give them with --participants \"Anna:verbinder, Bram\""
+            ),
+            theme::dim(),
+        ));
+    }
+    text
+}
+
+fn teams(app: &App) -> Text<'static> {
+    let group = &app.session.group;
+    let mut text = Text::default();
+    if group.teams.is_empty() {
+        text.push_line(Line::styled(
+            tr!(
+                "nog geen teams (er zijn geen deelnemers)",
+                "no teams yet (there are no participants)"
+            ),
+            theme::dim(),
+        ));
+        return text;
+    }
+    let set = group.style_set.as_deref();
+    for (i, team) in group.teams.iter().enumerate() {
+        let n = i + 1;
+        let members = team
+            .iter()
+            .map(|p| {
+                let names = group.style_names(p);
+                if names.is_empty() {
+                    p.clone()
+                } else {
+                    format!("{p} ({})", names.join(" + "))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        text.push_line(Line::from(vec![
+            Span::styled(tr!("Team {n}: ", "Team {n}: "), theme::title()),
+            Span::raw(members),
+        ]));
+        if let Some(set) = set {
+            let (_, missing) = team_coverage(team, &group.styles, Some(set));
+            let line = if missing.is_empty() {
+                tr!(
+                    "        alle stijlen aanwezig",
+                    "        every style present"
+                )
+            } else {
+                let names = missing
+                    .iter()
+                    .map(|id| set.name(id).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                tr!("        mist: {names}", "        missing: {names}")
+            };
+            text.push_line(Line::styled(line, theme::dim()));
+        }
+    }
+    text
+}
+
+fn vote(app: &App) -> Text<'static> {
+    let mut text = Text::default();
+    let Some(round) = app.session.current else {
+        return text;
+    };
+    let Some(vote) = app.session.group.votes.get(&round) else {
+        return text;
+    };
+    if vote.options.is_empty() {
+        text.push_line(Line::styled(
+            tr!(
+                "geen opties: er zijn nog geen notities om over te stemmen",
+                "no options: there are no notes to vote on yet"
+            ),
+            theme::dim(),
+        ));
+        return text;
+    }
+    let total = app.session.participants.len();
+    let voted = vote.ballots.len();
+    if !vote.revealed {
+        for (i, option) in vote.options.iter().enumerate() {
+            let letter = (b'a' + i as u8) as char;
+            text.push_line(Line::from(vec![
+                Span::styled(format!("{letter}  "), theme::title()),
+                Span::raw(option.clone()),
+            ]));
+        }
+        text.push_line(Line::default());
+        text.push_line(Line::styled(
+            tr!(
+                "{voted} van {total} hebben gestemd",
+                "{voted} of {total} have voted"
+            ),
+            theme::accent(),
+        ));
+        if let Some(p) = app.selected_participant() {
+            let done = if vote.ballots.contains_key(p) {
+                tr!("heeft gestemd", "has voted")
+            } else {
+                tr!("nog niet gestemd", "not voted yet")
+            };
+            text.push_line(Line::styled(
+                tr!("aan de beurt: {p} ({done})", "now entering: {p} ({done})"),
+                theme::dim(),
+            ));
+        }
+        return text;
+    }
+    let ranking = vote.ranking();
+    let top = ranking.first().map_or(0, |(_, t)| *t).max(1);
+    let width = 30usize;
+    for (place, (i, points)) in ranking.iter().enumerate() {
+        let bar = "█".repeat((*points as usize * width).div_ceil(top as usize).min(width));
+        let unit = if *points == 1 {
+            tr!("punt", "point")
+        } else {
+            tr!("punten", "points")
+        };
+        text.push_line(Line::from(vec![
+            Span::styled(format!("{}. ", place + 1), theme::title()),
+            Span::raw(format!("{}  ", vote.options[*i])),
+        ]));
+        text.push_line(Line::from(vec![
+            Span::styled(format!("   {bar} "), theme::accent()),
+            Span::raw(format!("{points} {unit}")),
+        ]));
+    }
+    text.push_line(Line::styled(
+        tr!(
+            "{voted} van {total} hebben gestemd · Enter heropent",
+            "{voted} of {total} have voted · Enter reopens"
+        ),
+        theme::dim(),
+    ));
+    text
+}

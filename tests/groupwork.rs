@@ -1,0 +1,277 @@
+//! Group work in a session (issue 10): the styles round, mixed teams and the vote, driven
+//! through the real `App` with a fake clock; the team mixer's properties; the new screens.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use ratatui::crossterm::event::KeyCode;
+use tafel::app::Effect;
+use tafel::catalog::{Library, RoundKind};
+use tafel::session::groupwork::{form_teams, team_coverage};
+use tafel::session::{Event, Session};
+
+use common::harness::{Harness, Setup, screen_text, wall_time};
+
+const NINE: [&str; 9] = [
+    "Anna", "Bram", "Chris", "Dewi", "Eva", "Fer", "Gijs", "Hanna", "Ilse",
+];
+
+/// A `grenzeloos-teams` session for nine people with the bundled style set loaded, as
+/// `tafel run` starts it, in its first round (the styles round).
+fn workshop() -> Harness {
+    let library = Library::load(&[]);
+    let set = library.style_set("grenswerkers").unwrap().clone();
+    let mut h = Setup::plan_in(&library, "grenzeloos-teams")
+        .participants(&NINE)
+        .seed(42)
+        .wall(wall_time("2026-11-22T14:00:00+01:00"))
+        .strict()
+        .open();
+    h.process(vec![Effect::Persist(vec![Event::StyleSetLoaded { set }])]);
+    h.begin();
+    h
+}
+
+fn screen(h: &Harness, w: u16, height: u16) -> String {
+    screen_text(w, height, |frame| tafel::ui::draw(frame, &h.app))
+}
+
+/// Records the styles 1–6 round-robin, one key per person, the first person with a second.
+fn record_styles(h: &mut Harness) {
+    for i in 0..NINE.len() {
+        let digit = char::from(b'1' + (i % 6) as u8);
+        h.ch(digit);
+    }
+    h.key(KeyCode::Up);
+    for _ in 0..NINE.len() {
+        h.key(KeyCode::Up);
+    }
+    h.ch('o');
+    h.ch('3');
+}
+
+#[test]
+fn a_styles_round_records_one_key_per_person_and_an_optional_second() {
+    let mut h = workshop();
+    assert_eq!(
+        h.app.session.current_round().unwrap().round.kind,
+        RoundKind::Styles
+    );
+    record_styles(&mut h);
+    let styles = &h.app.session.group.styles;
+    assert_eq!(styles["Anna"], ["verbinder", "doorzetter"]);
+    assert_eq!(styles["Bram"], ["verkenner"]);
+    assert_eq!(styles["Gijs"], ["verbinder"]);
+    assert_eq!(styles.len(), 9);
+    // 0 clears a pick (the cursor moved on to Bram).
+    h.ch('0');
+    assert!(!h.app.session.group.styles.contains_key("Bram"));
+    let text = screen(&h, 120, 40);
+    assert!(text.contains("1 Verbinder"), "{text}");
+    assert!(text.contains("Anna: Verbinder + Doorzetter"), "{text}");
+    assert!(text.contains("Bram: nog geen stijl"), "{text}");
+    insta::assert_snapshot!("styles_round_120x40", text);
+    insta::assert_snapshot!("styles_round_80x24", screen(&h, 80, 24));
+}
+
+#[test]
+fn a_teams_round_mixes_styles_and_can_mix_again() {
+    let mut h = workshop();
+    record_styles(&mut h);
+    h.right();
+    let teams = h.app.session.group.teams.clone();
+    assert_eq!(teams.len(), 3);
+    assert!(teams.iter().all(|t| t.len() == 3));
+    let mut everyone: Vec<&String> = teams.iter().flatten().collect();
+    everyone.sort();
+    assert_eq!(everyone.len(), 9);
+    everyone.dedup();
+    assert_eq!(everyone.len(), 9, "everyone exactly once");
+    // Two people per first style for styles 1–3 and one for 4–6: no team has a style twice.
+    for team in &teams {
+        let mut firsts: Vec<&String> = team
+            .iter()
+            .map(|p| &h.app.session.group.styles[p][0])
+            .collect();
+        firsts.sort();
+        let n = firsts.len();
+        firsts.dedup();
+        assert_eq!(firsts.len(), n, "{team:?}");
+    }
+    let text = screen(&h, 120, 40);
+    assert!(text.contains("Team 1:") && text.contains("mist:"), "{text}");
+    insta::assert_snapshot!("teams_round_120x40", text);
+    insta::assert_snapshot!("teams_round_80x24", screen(&h, 80, 24));
+
+    h.ch('m');
+    assert_ne!(h.app.session.group.teams, teams, "m mixes again");
+    assert_eq!(h.app.session.group.team_splits, 2);
+    let replayed = Session::from_records(&h.journal).unwrap();
+    assert_eq!(replayed, h.app.session);
+}
+
+/// The vote round of `prioriteren` after two ideas were noted in the first round.
+fn vote_round() -> Harness {
+    let library = Library::load(&[]);
+    let mut h = Setup::plan_in(&library, "prioriteren")
+        .participants(&["Anna", "Bram", "Chris"])
+        .session_deck("koerskaarten")
+        .wall(wall_time("2026-11-22T14:00:00+01:00"))
+        .strict()
+        .start();
+    h.note("Vaste koffiedate met de uitvoering");
+    h.note("Eén gedeeld dossier");
+    h.note("Spreekuur voor inwoners");
+    h.right();
+    h.right();
+    h
+}
+
+#[test]
+fn a_vote_is_secret_until_revealed_and_keeps_to_the_budget() {
+    let mut h = vote_round();
+    let round = h.app.session.current.unwrap();
+    let vote = &h.app.session.group.votes[&round];
+    assert_eq!(vote.options.len(), 3);
+    // Anna: two dots on a, a third on a is refused (at most two per option), one on c.
+    h.keys("aaa");
+    assert!(
+        h.app.status.is_some(),
+        "the third dot on one option is refused"
+    );
+    h.ch('c');
+    h.ch('b');
+    assert_eq!(
+        h.app.session.group.votes[&round].ballots["Anna"],
+        [2, 0, 1],
+        "three dots in all: the fourth is refused"
+    );
+    h.key(KeyCode::Down);
+    h.keys("bbC");
+    h.ch('c');
+    h.ch('C');
+    let text = screen(&h, 120, 40);
+    assert!(text.contains("2 van 3 hebben gestemd"), "{text}");
+    assert!(!text.contains("punten"), "secret until revealed: {text}");
+    insta::assert_snapshot!("vote_secret_120x40", text);
+
+    h.enter();
+    assert!(h.app.session.group.votes[&round].revealed);
+    let text = screen(&h, 120, 40);
+    // a and b have two dots each (equal: listed order), c one.
+    let a = text.find("1. Vaste koffiedate").expect(&text);
+    let b = text.find("2. Eén gedeeld dossier").expect(&text);
+    let c = text.find("3. Spreekuur voor inwoners").expect(&text);
+    assert!(a < b && b < c, "{text}");
+    assert!(
+        text.contains("2 punten") && text.contains("1 punt"),
+        "{text}"
+    );
+    insta::assert_snapshot!("vote_revealed_120x40", text);
+    insta::assert_snapshot!("vote_revealed_80x24", screen(&h, 80, 24));
+
+    // Letters are refused while the result shows; Enter reopens.
+    h.ch('a');
+    assert_eq!(h.app.session.group.votes[&round].ballots["Bram"], [0, 2, 0]);
+    h.enter();
+    assert!(!h.app.session.group.votes[&round].revealed);
+    let replayed = Session::from_records(&h.journal).unwrap();
+    assert_eq!(replayed, h.app.session);
+}
+
+fn people(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("p{i}")).collect()
+}
+
+proptest! {
+    #[test]
+    fn the_mixer_places_everyone_once_in_balanced_teams(
+        n in 1usize..60,
+        k in 1usize..12,
+        styles in prop::collection::vec(prop::option::of(0u8..6), 60),
+        mix in any::<bool>(),
+        seed in any::<u64>(),
+    ) {
+        let names = people(n);
+        let picks: BTreeMap<String, Vec<String>> = names
+            .iter()
+            .zip(&styles)
+            .filter_map(|(p, s)| s.map(|s| (p.clone(), vec![format!("s{s}")])))
+            .collect();
+        let teams = form_teams(&names, &picks, k, mix, seed, "t");
+        let mut all: Vec<&String> = teams.iter().flatten().collect();
+        all.sort();
+        let mut expected: Vec<&String> = names.iter().collect();
+        expected.sort();
+        prop_assert_eq!(all, expected);
+        let sizes: Vec<usize> = teams.iter().map(Vec::len).collect();
+        prop_assert!(sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1);
+        prop_assert_eq!(teams.len(), k.min(n));
+        prop_assert_eq!(&teams, &form_teams(&names, &picks, k, mix, seed, "t"));
+        if mix {
+            // Every style is spread over as many teams as it can be: the most there is.
+            let mut count: BTreeMap<&String, usize> = BTreeMap::new();
+            for s in picks.values() {
+                *count.entry(&s[0]).or_default() += 1;
+            }
+            let best: usize = count.values().map(|c| (*c).min(teams.len())).sum();
+            let got: usize = teams
+                .iter()
+                .map(|t| team_coverage(t, &picks, None).0.len())
+                .sum();
+            prop_assert_eq!(got, best);
+        }
+    }
+}
+
+#[test]
+fn the_mixer_is_optimal_for_small_cases_by_brute_force() {
+    // Six people, styles a a a b b c, two teams of three: the best split covers five
+    // (style, team) pairs (a in both, b in both, c once).
+    let names = people(6);
+    let styles = ["a", "a", "a", "b", "b", "c"];
+    let picks: BTreeMap<String, Vec<String>> = names
+        .iter()
+        .zip(styles)
+        .map(|(p, s)| (p.clone(), vec![s.to_string()]))
+        .collect();
+    let mut best = 0;
+    for mask in 0u32..64 {
+        if mask.count_ones() != 3 {
+            continue;
+        }
+        let (a, b): (Vec<String>, Vec<String>) = names
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, p.clone()))
+            .partition(|(i, _)| mask & (1 << i) != 0)
+            .into_iter_pair();
+        let cover =
+            team_coverage(&a, &picks, None).0.len() + team_coverage(&b, &picks, None).0.len();
+        best = best.max(cover);
+    }
+    assert_eq!(best, 5);
+    for seed in 0..50 {
+        let teams = form_teams(&names, &picks, 2, true, seed, "t");
+        let got: usize = teams
+            .iter()
+            .map(|t| team_coverage(t, &picks, None).0.len())
+            .sum();
+        assert_eq!(got, best, "seed {seed}: {teams:?}");
+    }
+}
+
+trait IntoIterPair {
+    fn into_iter_pair(self) -> (Vec<String>, Vec<String>);
+}
+
+impl IntoIterPair for (Vec<(usize, String)>, Vec<(usize, String)>) {
+    fn into_iter_pair(self) -> (Vec<String>, Vec<String>) {
+        (
+            self.0.into_iter().map(|(_, p)| p).collect(),
+            self.1.into_iter().map(|(_, p)| p).collect(),
+        )
+    }
+}
