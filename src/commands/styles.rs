@@ -392,7 +392,7 @@ pub fn run_groups(ctx: &Context, args: &GroupsArgs) -> Outcome {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        out.push_str(&tr!("Team {n}: {members}\n", "Team {n}: {members}\n"));
+        out.push_str(&tr!("Team {n} — {members}\n", "Team {n}: {members}\n"));
         if !picks.is_empty() {
             let (_, missing) = team_coverage(team, &picks, Some(set));
             if !missing.is_empty() {
