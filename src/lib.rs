@@ -19,3 +19,4 @@ pub mod text;
 pub mod toml_words;
 pub mod tui;
 pub mod ui;
+pub mod view;

@@ -234,7 +234,7 @@ fn paused() {
 fn notes_hidden() {
     let mut rig = round_seven();
     rig.ch('h');
-    assert!(rig.app.notes_hidden);
+    assert!(rig.app.session.notes_hidden);
     let [large, medium, _] = snap_all("notes_hidden", &rig);
     for text in [&large, &medium] {
         assert!(!text.contains("Notities en afspraken"));
