@@ -13,6 +13,7 @@ pub mod home;
 pub mod i18n;
 pub mod paths;
 pub mod replay;
+pub mod room;
 pub mod session;
 pub mod table;
 pub mod text;

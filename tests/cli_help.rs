@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use common::{Run, tafel, tafel_in};
 
-const SUBCOMMANDS: [&str; 13] = [
+const SUBCOMMANDS: [&str; 14] = [
     "decks",
     "plans",
     "draw",
@@ -20,6 +20,7 @@ const SUBCOMMANDS: [&str; 13] = [
     "print",
     "export",
     "replay",
+    "room",
     "config",
     "check",
 ];

@@ -609,8 +609,8 @@ fn render_waiting(view: &WaitingView, area: Rect, buf: &mut Buffer) {
         .map(|l| l.alignment(Alignment::Center))
         .collect();
     let text_height = lines.len() as u16;
-    let big = big_size(&view.clock, area.width)
-        .filter(|&(_, rows)| rows + text_height + 1 <= area.height);
+    let big =
+        big_size(&view.clock, area.width).filter(|&(_, rows)| rows + text_height < area.height);
     let clock_height = big.map_or(1, |(_, rows)| rows - 1);
     let total = (text_height + 1 + clock_height).min(area.height);
     let top = area.y + (area.height - total) / 2;

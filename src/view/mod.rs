@@ -22,6 +22,15 @@ pub struct Options {
     pub warn_ms: u64,
 }
 
+impl Options {
+    /// The options `config.toml` sets (`warning_minutes`).
+    pub fn from_settings(settings: &crate::config::Settings) -> Options {
+        Options {
+            warn_ms: u64::from(settings.warn_minutes.value) * 60_000,
+        }
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options { warn_ms: 60_000 }
@@ -270,7 +279,7 @@ pub fn round_line(session: &Session, round: usize) -> String {
 /// What the room screen shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RoomView {
-    Round(RoundView),
+    Round(Box<RoundView>),
     Waiting(WaitingView),
 }
 
@@ -313,7 +322,7 @@ pub fn room(session: &Session, t: u64, wall: DateTime<FixedOffset>, options: Opt
     };
     let round = &session.rounds[current];
     let (notes, collected) = room_notes(session, current);
-    RoomView::Round(RoundView {
+    RoomView::Round(Box::new(RoundView {
         title: session.title.clone(),
         round_title: round.round.title.clone(),
         position: round_label(session),
@@ -330,7 +339,7 @@ pub fn room(session: &Session, t: u64, wall: DateTime<FixedOffset>, options: Opt
         collected,
         notes_hidden: session.notes_hidden,
         clock,
-    })
+    }))
 }
 
 /// The notes of `round` the room sees, and how many more are collected silently.
