@@ -142,7 +142,12 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
     let people = people_lines(view, inner);
     let notes_wanted = notes_height(view);
     let big = big_size(&view.timer.digits, area.width);
-    let cards_min = u16::from(!view.cards.is_empty());
+    // The question of the card shown large, without a box: what must stay at any size.
+    let cards_min = view.cards.get(view.focus).map_or(0, |card| {
+        let page = if view.cards.len() > 1 { 16 } else { 0 };
+        let text = format!("{}{}", " ".repeat(page), card.question);
+        wrap_cut(&text, width.max(1), usize::MAX).len() as u16
+    });
     let cards_want = cards_height(view, draw, area.width, u16::MAX);
 
     // Greedy, in order of priority: each step takes what it needs from what is left.
@@ -433,7 +438,11 @@ fn render_card(
     buf: &mut Buffer,
 ) {
     let page_text = page.map(|(i, n)| tr!("kaart {i} van {n}", "card {i} of {n}"));
-    if area.height < 4 || area.width < 8 {
+    // A box only when the whole question fits in it: the question goes before the frame.
+    let box_rows = usize::from(area.height.saturating_sub(2));
+    let box_width = usize::from(area.width.saturating_sub(4)).max(1);
+    let fits_box = wrap_cut(&card.question, box_width, usize::MAX).len() <= box_rows;
+    if area.height < 4 || area.width < 8 || !fits_box {
         // No room for a box: the question, cut, and which card of how many.
         let mut text = card.question.clone();
         if text.is_empty() {
