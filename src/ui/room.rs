@@ -2,8 +2,8 @@
 //! row. Used by the room screen (`tafel room`), the single screen and replay.
 //!
 //! When space is short, parts are given room in this order: the timer's state, the card's
-//! question, the round's title line, the instruction, the card boxes, bigger digits, whose turn
-//! it is, and the notes. The question of a card on the table never disappears; text that is
+//! question, the round's title line, the instruction, the card boxes, whose turn it is, bigger
+//! digits, and the notes. The question of a card on the table never disappears; text that is
 //! cut ends in "…". Safe at every size, down to 1×1.
 
 use ratatui::buffer::Buffer;
@@ -26,7 +26,8 @@ pub struct Draw {
     pub away: bool,
     /// Show the cards' tips (the facilitator's own screen, never the room).
     pub tips: bool,
-    /// The round's title line (the single screen has its own header).
+    /// The position and clock beside the round's title (the single screen has them in its
+    /// own header).
     pub header: bool,
 }
 
@@ -148,36 +149,39 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         let text = format!("{}{}", " ".repeat(page), card.question);
         wrap_cut(&text, width.max(1), usize::MAX).len() as u16
     });
-    let cards_want = cards_height(view, draw, area.width, u16::MAX);
 
     // Greedy, in order of priority: each step takes what it needs from what is left.
     let mut left = area.height;
-    let mut take = |want: u16| {
-        let got = want.min(left);
-        left -= got;
-        got
-    };
     let mut h = Heights {
-        timer: take(1),
+        timer: take(&mut left, 1),
         ..Heights::default()
     };
-    h.cards = take(cards_min);
-    h.header = take(u16::from(draw.header));
-    h.instruction = take(instruction.len() as u16);
-    h.cards += take(cards_want.saturating_sub(h.cards));
+    h.cards = take(&mut left, cards_min);
+    h.header = take(&mut left, 1);
+    h.instruction = take(&mut left, instruction.len() as u16);
+    // The boxes get what they need, leaving room for whose turn it is and a few notes;
+    // when they do not all fit, one card at a time ("kaart 1 van 3").
+    let reserve = people.len() as u16 + notes_wanted.min(4);
+    let cards_want = cards_height(
+        view,
+        draw,
+        area.width,
+        left.saturating_sub(reserve) + h.cards,
+    );
+    h.cards += take(&mut left, cards_want.saturating_sub(h.cards));
+    h.people = take(&mut left, people.len() as u16);
     if let Some((size, rows)) = big {
         let mid = if size == PixelSize::Full { 5 } else { rows };
         // Half-height digits first, full ones only when everything else fits too.
         if half_fits(&view.timer.digits, area.width) {
-            h.timer += take(mid.saturating_sub(h.timer));
+            h.timer += take(&mut left, mid.saturating_sub(h.timer));
         }
     }
-    h.people = take(people.len() as u16);
-    h.notes = take(notes_wanted.min(4));
+    h.notes = take(&mut left, notes_wanted.min(4));
     if let Some((_, rows)) = big {
-        h.timer += take(rows.saturating_sub(h.timer));
+        h.timer += take(&mut left, rows.saturating_sub(h.timer));
     }
-    h.notes += take(notes_wanted.saturating_sub(h.notes));
+    h.notes += take(&mut left, notes_wanted.saturating_sub(h.notes));
     // What is left goes to the cards (more room for the question) and the gaps.
     let spare = left;
 
@@ -197,7 +201,7 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         Constraint::Length(h.notes),
     ])
     .areas(area);
-    render_header(view, header, buf);
+    render_header(view, draw.header, header, buf);
     render_timer(&view.timer, timer_area, buf);
     let lines: Vec<Line> = instruction
         .into_iter()
@@ -208,6 +212,13 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
     render_cards(view, draw, cards_area, buf);
     Paragraph::new(people).render(pad(people_area), buf);
     render_notes(view, notes_area, buf);
+}
+
+/// Takes up to `want` lines of what is `left`.
+fn take(left: &mut u16, want: u16) -> u16 {
+    let got = want.min(*left);
+    *left -= got;
+    got
 }
 
 fn pad(area: Rect) -> Rect {
@@ -234,11 +245,15 @@ fn half_fits(digits: &str, width: u16) -> bool {
     timer::digits_width(digits, PixelSize::HalfHeight) <= width
 }
 
-fn render_header(view: &RoundView, area: Rect, buf: &mut Buffer) {
+fn render_header(view: &RoundView, full: bool, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let right = format!(" {} · {} ", view.position, view.clock);
+    let right = if full {
+        format!(" {} · {} ", view.position, view.clock)
+    } else {
+        String::new()
+    };
     let right_width = (right.width() as u16).min(area.width / 2);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
