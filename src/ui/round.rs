@@ -70,16 +70,24 @@ fn render_full(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(area);
     render_header(app, header, buf);
     let (view, draw) = single_view(app);
+    // An empty table says how to draw a card (this screen is the facilitator's too).
+    let empty = app.session.current.is_some() && app.session.table.is_empty();
+    let [body, hint] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(u16::from(empty && body.height > 8)),
+    ])
+    .areas(body);
     // The round's title and position are in this screen's own header already.
-    room::render(
-        &view,
-        room::Draw {
-            header: false,
-            ..draw
-        },
-        body,
-        buf,
+    let draw = room::Draw {
+        header: false,
+        ..draw
+    };
+    room::render(&view, draw, body, buf);
+    let text = tr!(
+        "Geen kaart op tafel. Druk d om een kaart te trekken.",
+        "No card on the table. Press d to draw a card."
     );
+    Paragraph::new(Line::styled(text, theme::dim()).alignment(Alignment::Center)).render(hint, buf);
     render_progress(app, progress, buf);
     render_footer(app, footer, buf);
 }
