@@ -67,6 +67,8 @@ pub enum Command {
         #[arg(value_name = "ID|PATH")]
         target: Option<String>,
     },
+    /// Het scherm voor de zaal: volgt de sessie die nu loopt, alleen-lezen (voor de beamer)
+    Room(crate::commands::room::RoomArgs),
     /// Toon het configuratiebestand en de instellingen die gelden, en waar ze vandaan komen
     Config,
     /// Toon de voorkeurstijlen: wat je meebrengt, mist en nodig hebt

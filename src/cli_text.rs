@@ -235,6 +235,10 @@ pub fn command_about(name: &str) -> Option<String> {
             "Kijk een sessie terug, gebeurtenis voor gebeurtenis (zonder: de nieuwste)",
             "Replay a session, event by event (without an id: the newest)"
         ),
+        "room" => tr!(
+            "Het scherm voor de zaal: volgt de sessie die nu loopt, alleen-lezen (voor de beamer)",
+            "The room's screen: follows the session running now, read-only (for the projector)"
+        ),
         "config" => tr!(
             "Toon het configuratiebestand en de instellingen die gelden, en waar ze vandaan komen",
             "Show the configuration file and the settings in effect, and where they come from"
@@ -469,6 +473,13 @@ pub fn arg_text(command: &str, id: &str) -> Option<(String, Option<String>)> {
                 "Show every agreement still open, from all sessions"
             ),
             None,
+        ),
+        ("room", "target") => (
+            tr!(
+                "Sessie-id (of het begin ervan) of pad; zonder: de sessie die nu loopt",
+                "Session id (or its beginning) or path; without: the session running now"
+            ),
+            session(),
         ),
         ("export" | "replay", "target") => (
             tr!(

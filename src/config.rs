@@ -27,7 +27,7 @@ pub const FILE_NAME: &str = "config.toml";
 pub const LANG_ENV: &str = "TAFEL_LANG";
 
 /// Every key `config.toml` knows, in the order `tafel config` shows them.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "language",
     "bell",
     "theme",
@@ -35,7 +35,11 @@ pub const KEYS: [&str; 7] = [
     "sessions_dir",
     "sessions_dirs",
     "decks_dirs",
+    "warning_minutes",
 ];
+
+/// At most this many minutes of warning before a round ends.
+pub const MAX_WARNING_MINUTES: u32 = 30;
 
 /// What `config.toml` says. `None` (or an empty list of deck directories) means the file
 /// leaves that setting alone. Paths are as written; `Config::expand_paths` resolves them.
@@ -49,6 +53,8 @@ pub struct Config {
     /// Read-only archives: other people's sessions (a team folder), listed with the user's own.
     pub sessions_dirs: Vec<PathBuf>,
     pub decks_dirs: Vec<PathBuf>,
+    /// The warning before a round ends ("nog 1 minuut"), on both screens; 0: none.
+    pub warning_minutes: Option<u32>,
 }
 
 /// The file as written. Unknown keys are an error so that a typo is noticed.
@@ -62,6 +68,7 @@ struct RawConfig {
     sessions_dir: Option<Spanned<String>>,
     sessions_dirs: Option<Vec<Spanned<String>>>,
     decks_dirs: Option<Vec<Spanned<String>>>,
+    warning_minutes: Option<Spanned<u32>>,
 }
 
 /// Parses `config.toml`. Pure: `file` is only the name used in the problem report.
@@ -174,7 +181,14 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problem> {
         .flatten()
         .map(|value| path(value, "decks_dirs"))
         .collect::<Result<Vec<_>, _>>()?;
+    let warning_minutes = match raw.warning_minutes {
+        Some(minutes) if *minutes.get_ref() > MAX_WARNING_MINUTES => {
+            return Err(problem(minutes.span(), expectation("warning_minutes")));
+        }
+        minutes => minutes.map(|m| *m.get_ref()),
+    };
     Ok(Config {
+        warning_minutes,
         language,
         bell: raw.bell,
         theme,
@@ -244,6 +258,10 @@ fn expectation(key: &str) -> String {
         "bell" => tr!(
             "`bell` moet true of false zijn",
             "`bell` must be true or false"
+        ),
+        "warning_minutes" => tr!(
+            "`warning_minutes` moet een aantal minuten van 0 tot en met {MAX_WARNING_MINUTES} zijn (0: geen waarschuwing)",
+            "`warning_minutes` must be a number of minutes from 0 to {MAX_WARNING_MINUTES} (0: no warning)"
         ),
         "theme" => tr!(
             "`theme` moet \"dark\", \"light\" of \"contrast\" zijn",
@@ -404,6 +422,8 @@ pub struct Settings {
     pub file_state: FileState,
     pub language: Setting<Lang>,
     pub bell: Setting<bool>,
+    /// Minutes of warning before a round ends, on both screens; 0: none.
+    pub warn_minutes: Setting<u32>,
     pub theme: Setting<Theme>,
     pub participants: Setting<Vec<String>>,
     pub sessions_dir: Setting<Option<PathBuf>>,
@@ -490,6 +510,10 @@ impl Settings {
             Some(bell) => Setting::new(bell, Source::File),
             None => Setting::default(true),
         };
+        let warn_minutes = match config.warning_minutes {
+            Some(minutes) => Setting::new(minutes, Source::File),
+            None => Setting::default(1),
+        };
         let participants = match &config.participants {
             Some(names) => Setting::new(names.clone(), Source::File),
             None => Setting::default(Vec::new()),
@@ -540,6 +564,7 @@ impl Settings {
             file_state: loaded.state.clone(),
             language,
             bell,
+            warn_minutes,
             theme,
             participants,
             sessions_dir,
@@ -590,6 +615,7 @@ participants = ["Anna", " Bram ", "Chris"]
 sessions_dir = "~/workshops/sessies"
 sessions_dirs = ["/gedeeld/team/sessies"]
 decks_dirs = ["~/stapels", "/gedeeld/stapels"]
+warning_minutes = 2
 "#);
         assert_eq!(
             config,
@@ -604,6 +630,7 @@ decks_dirs = ["~/stapels", "/gedeeld/stapels"]
                     PathBuf::from("~/stapels"),
                     PathBuf::from("/gedeeld/stapels")
                 ],
+                warning_minutes: Some(2),
             }
         );
     }
@@ -728,6 +755,7 @@ decks_dirs = ["~/stapels", "/gedeeld/stapels"]
             Setting::default(Some("/data/sessions".into()))
         );
         assert_eq!(s.bell, Setting::default(true));
+        assert_eq!(s.warn_minutes, Setting::default(1));
 
         let s = Settings::resolve(&file, &defaults, &no_env);
         assert_eq!(s.language, Setting::new(Lang::En, Source::File));

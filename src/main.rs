@@ -82,6 +82,7 @@ fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
         Some(Command::Plans) => commands::plans::run(&ctx),
         Some(Command::Draw(args)) => commands::draw::run(&ctx, args),
         Some(Command::Check { paths }) => commands::check::run(&ctx, paths),
+        Some(Command::Room(args)) => commands::room::run(&ctx, args),
         Some(Command::Config) => commands::config::run(&ctx),
         Some(Command::Run(args)) => commands::run::run(&ctx, args),
         Some(Command::Resume(args)) => commands::resume::run(&ctx, args),

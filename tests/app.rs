@@ -779,7 +779,7 @@ fn ctrl_c_quits_at_once_and_keeps_the_draft() {
 }
 
 #[test]
-fn help_and_hiding_notes_are_screen_only() {
+fn help_and_console_are_screen_only_hiding_notes_is_journaled() {
     let mut h = Setup::plan("koers-wat").start();
     let before = h.journal.len();
     h.ch('?');
@@ -787,11 +787,61 @@ fn help_and_hiding_notes_are_screen_only() {
     h.right(); // any key closes help, and does nothing else
     assert!(h.is_normal());
     assert_eq!(h.current(), Some(0));
-    h.ch('h');
-    assert!(h.app.notes_hidden);
-    h.ch('h');
-    assert!(!h.app.notes_hidden);
+    h.ch('c');
+    assert!(h.app.console);
+    h.ch('c');
+    assert!(!h.app.console);
     assert_eq!(h.journal.len(), before);
+    // What the room sees is in the journal, so a room screen and replay follow it.
+    h.ch('h');
+    assert!(h.app.session.notes_hidden);
+    assert_eq!(
+        h.journal.last().unwrap().event,
+        Event::NotesHidden { hidden: true }
+    );
+    h.ch('h');
+    assert!(!h.app.session.notes_hidden);
+    assert_eq!(h.journal.len(), before + 2);
+}
+
+#[test]
+fn silent_writing_then_reveal() {
+    let mut h = Setup::plan("koers-wat").start();
+    h.note("Gezien");
+    h.ch('w');
+    assert_eq!(
+        h.journal.last().unwrap().event,
+        Event::NotesSilent {
+            round: 0,
+            silent: true
+        }
+    );
+    h.note("Stil een");
+    h.note("Stil twee");
+    let shown: Vec<bool> = h.app.session.notes.iter().map(|n| n.shown).collect();
+    assert_eq!(shown, [true, false, false]);
+    h.ch('o');
+    assert_eq!(
+        h.journal.last().unwrap().event,
+        Event::NotesRevealed { round: 0 }
+    );
+    assert!(h.app.session.notes.iter().all(|n| n.shown));
+    // Nothing left to reveal: said, not journaled.
+    let before = h.journal.len();
+    h.ch('o');
+    assert_eq!(h.journal.len(), before);
+    assert!(
+        matches!(&h.app.status, Some(Status::Info(m)) if m.contains("geen verzamelde notities"))
+    );
+    // Back to showing each note as it is saved.
+    h.ch('w');
+    h.note("Weer direct");
+    assert!(h.app.session.notes.last().unwrap().shown);
+    assert_eq!(
+        Session::from_records(&h.journal).unwrap(),
+        h.app.session,
+        "the fold of the journal is what the live screen has"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2028,6 +2078,13 @@ fn long_session() -> Harness {
     h.advance_secs(10);
     h.ch(' ');
     h.note("Opgave: de wijkaanpak");
+    // Silent writing, then reveal; notes hidden from the room and shown again.
+    h.ch('w');
+    h.note("Stil opgeschreven");
+    h.ch('o');
+    h.ch('w');
+    h.ch('h');
+    h.ch('h');
     // Drie vragen vooraf
     h.right();
     h.agreement("Elke week kort afstemmen", "Bram", "maandag");
@@ -2037,6 +2094,9 @@ fn long_session() -> Harness {
     // Wicked problems
     h.right();
     h.keys("dtds");
+    h.ch('d');
+    // Two cards on the table: the room is shown the other one.
+    h.key(KeyCode::Tab);
     h.advance_ms(12_345);
     h.note("Bij deze kaart");
     h.ch('e');
@@ -2144,6 +2204,10 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::NoteAdded { .. } => "NoteAdded",
             Event::NoteEdited { .. } => "NoteEdited",
             Event::NoteDeleted { .. } => "NoteDeleted",
+            Event::NotesHidden { .. } => "NotesHidden",
+            Event::NotesSilent { .. } => "NotesSilent",
+            Event::NotesRevealed { .. } => "NotesRevealed",
+            Event::CardShown { .. } => "CardShown",
             Event::RoundInserted { .. } => "RoundInserted",
             Event::RoundSkipped { .. } => "RoundSkipped",
             Event::RoundLengthChanged { .. } => "RoundLengthChanged",
@@ -2167,7 +2231,7 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
         .collect();
     assert_eq!(
         kinds.len(),
-        23,
+        27,
         "the script uses every other event: {kinds:?}"
     );
     assert!(h.bells() >= 1);

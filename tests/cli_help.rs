@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use common::{Run, tafel, tafel_in};
 
-const SUBCOMMANDS: [&str; 16] = [
+const SUBCOMMANDS: [&str; 17] = [
     "decks",
     "plans",
     "draw",
@@ -20,6 +20,7 @@ const SUBCOMMANDS: [&str; 16] = [
     "print",
     "export",
     "replay",
+    "room",
     "config",
     "styles",
     "questionnaire",

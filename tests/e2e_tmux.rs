@@ -234,20 +234,23 @@ fn a_whole_session_with_cards_a_note_and_an_agreement() {
     term.wait_for_screen(
         &[
             "ronde 2 van 6",
-            "╭ Koerskaarten · Wat-kaart: onze opgave · 2 kaarten op tafel",
+            "╭ Koerskaarten · Wat-kaart: onze opgave",
             "╰──",
         ],
         &["Geen kaart op tafel"],
     );
 
     term.keys(&["d"]);
-    term.wait_for("3 kaarten op tafel");
+    // Every card on the table: three boxes, or one at a time when they do not fit.
+    term.wait_until("three cards on the table", |screen| {
+        screen.matches("╭ Koerskaarten").count() == 3 || screen.contains("kaart 3 van 3")
+    });
 
     term.type_note(NOTE);
     term.keys(&["Enter"]);
     let listed_note = format!("• {NOTE}");
     let screen = term.wait_for_screen(
-        &["deze ronde: 1", &listed_note, "opgeslagen"],
+        &["Notities · 1", &listed_note, "opgeslagen"],
         &["Nieuwe notitie"],
     );
     // The note is on the shared screen, in the notes list under the card.

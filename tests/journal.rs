@@ -212,6 +212,11 @@ fn any_event() -> impl Strategy<Value = Event> {
                     .collect(),
             }),
         any::<u64>().prop_map(|id| Event::NoteDeleted { id }),
+        any::<bool>().prop_map(|hidden| Event::NotesHidden { hidden }),
+        (any::<usize>(), any::<bool>())
+            .prop_map(|(round, silent)| Event::NotesSilent { round, silent }),
+        any::<usize>().prop_map(|round| Event::NotesRevealed { round }),
+        card_ref().prop_map(|card| Event::CardShown { card }),
         (any::<usize>(), note_text(), any::<u32>()).prop_map(|(index, title, minutes)| {
             Event::RoundInserted {
                 index,
@@ -287,6 +292,10 @@ fn any_event_covers(event: &Event) {
         | Event::NoteAdded { .. }
         | Event::NoteEdited { .. }
         | Event::NoteDeleted { .. }
+        | Event::NotesHidden { .. }
+        | Event::NotesSilent { .. }
+        | Event::NotesRevealed { .. }
+        | Event::CardShown { .. }
         | Event::RoundInserted { .. }
         | Event::RoundSkipped { .. }
         | Event::RoundLengthChanged { .. }

@@ -161,15 +161,23 @@ fn round_with_card_note_agreement_turn_and_roles() {
         assert!(text.contains("Tien lessen, vier rollen"));
         assert!(text.contains("nog 12:30"), "the timer in words");
         assert!(text.contains(&card), "the card's title, large: {card}");
-        assert!(text.contains("3 kaarten op tafel"));
+        let all = rig.app.session.table.iter().all(|c| {
+            let (_, card, _) = rig.app.session.card(c).unwrap();
+            text.contains(&card.title.to_uppercase())
+        });
+        assert!(
+            all || text.contains("kaart 3 van 3"),
+            "every card, or paged"
+        );
         assert!(text.contains(&format!("Beurt: {turn}")));
         assert!(text.contains("Rollen: "));
-        assert!(text.contains("deze ronde: 2"));
-        assert!(text.contains("Opdrachtgever wil eerst draagvlak bij de wethouder"));
-        assert!(text.contains("AFSPRAAK Procesbegeleider plant de vervolgsessie"));
-        assert!(text.contains("wie: Dewi"));
         assert!(text.contains("opgeslagen 15:07:30"));
     }
+    // Notes come last when space is short (issue 9): on the large screen they are there.
+    assert!(large.contains("Notities · 2"));
+    assert!(large.contains("Opdrachtgever wil eerst draagvlak bij de wethouder"));
+    assert!(large.contains("AFSPRAAK Procesbegeleider plant de vervolgsessie"));
+    assert!(large.contains("wie: Dewi"));
     assert!(
         large.contains("sessie 1:07:30 van 1:30:00"),
         "the session's progress"
@@ -183,8 +191,7 @@ fn round_with_card_note_agreement_turn_and_roles() {
     ] {
         assert!(large.contains(role), "role {role} on the large screen");
     }
-    assert!(small.contains("nog 12:30 · ronde 7 van 8"));
-    assert!(small.contains("Tien lessen, vier rollen"));
+    assert!(small.contains("12:30 · nog 12:30"));
 }
 
 #[test]
@@ -195,10 +202,11 @@ fn timer_in_its_last_minute() {
     rig.advance_secs(to_go);
     assert_eq!(rig.bells(), bells, "no bell before zero");
     let [large, medium, small] = snap_all("last_minute", &rig);
-    for text in [&large, &medium, &small] {
-        assert!(text.contains("nog 0:45 · laatste minuut"), "{text}");
+    for text in [&large, &medium] {
+        assert!(text.contains("nog 1 minuut"), "{text}");
     }
-    assert_eq!(timer_background(&rig.app, "nog 0:45"), Color::Yellow);
+    assert!(small.contains("0:45"), "{small}");
+    assert_eq!(timer_background(&rig.app, "nog 1 minuut"), Color::Yellow);
 }
 
 #[test]
@@ -210,9 +218,9 @@ fn over_time() {
     assert_eq!(rig.bells(), bells + 1, "the bell rings once at zero");
     let [large, medium, small] = snap_all("overtime", &rig);
     for text in [&large, &medium, &small] {
-        assert!(text.contains("+1:12 over tijd"), "{text}");
+        assert!(text.contains("1 minuut over tijd"), "{text}");
     }
-    assert_eq!(timer_background(&rig.app, "+1:12 over tijd"), Color::Red);
+    assert_eq!(timer_background(&rig.app, "1 minuut over tijd"), Color::Red);
 }
 
 #[test]
@@ -234,7 +242,7 @@ fn paused() {
 fn notes_hidden() {
     let mut rig = round_seven();
     rig.ch('h');
-    assert!(rig.app.notes_hidden);
+    assert!(rig.app.session.notes_hidden);
     let [large, medium, _] = snap_all("notes_hidden", &rig);
     for text in [&large, &medium] {
         assert!(!text.contains("Notities en afspraken"));

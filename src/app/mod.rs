@@ -88,8 +88,11 @@ pub struct App {
     pub session: Session,
     pub mode: Mode,
     pub now: Now,
-    /// Notes hidden from the shared screen: only card and timer.
-    pub notes_hidden: bool,
+    /// A room screen (`tafel room`) shows the workshop: this terminal is the facilitator's
+    /// console (`c`). Local: it changes only what this screen draws.
+    pub console: bool,
+    /// Display choices: the warning before the end of a round.
+    pub view: crate::view::Options,
     pub status: Option<Status>,
     /// When the journal last confirmed a save.
     pub saved_at: Option<DateTime<FixedOffset>>,
@@ -152,7 +155,8 @@ impl App {
             session,
             mode,
             now,
-            notes_hidden: false,
+            console: false,
+            view: crate::view::Options::default(),
             status: None,
             saved_at: None,
             session_path,
@@ -440,8 +444,23 @@ impl App {
                 }
                 Vec::new()
             }
-            KeyCode::Char('h') => {
-                self.notes_hidden = !self.notes_hidden;
+            // What the room sees is journaled: the room screen and replay follow it.
+            KeyCode::Char('h') => self.persist(vec![Event::NotesHidden {
+                hidden: !self.session.notes_hidden,
+            }]),
+            KeyCode::Char('w') => {
+                let round = self.note_round();
+                let silent = !self.session.rounds.get(round).is_some_and(|r| r.silent);
+                self.persist(vec![Event::NotesSilent { round, silent }])
+            }
+            KeyCode::Char('o') => self.reveal(),
+            KeyCode::Tab if self.session.table.len() > 1 => {
+                let next = (crate::view::focus_index(&self.session) + 1) % self.session.table.len();
+                let card = self.session.table[next].clone();
+                self.persist(vec![Event::CardShown { card }])
+            }
+            KeyCode::Char('c') => {
+                self.console = !self.console;
                 Vec::new()
             }
             KeyCode::Char('g') => {
@@ -462,6 +481,19 @@ impl App {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Shows the room every note of this round that it has not seen yet.
+    fn reveal(&mut self) -> Vec<Effect> {
+        let round = self.note_round();
+        if self.session.notes_of_round(round).all(|n| n.shown) {
+            self.info(tr!(
+                "er zijn geen verzamelde notities om te onthullen",
+                "there are no collected notes to reveal"
+            ));
+            return Vec::new();
+        }
+        self.persist(vec![Event::NotesRevealed { round }])
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
@@ -617,7 +649,7 @@ impl App {
     }
 
     /// Notes belong to the running round, or the last one that ran.
-    fn note_round(&self) -> usize {
+    pub fn note_round(&self) -> usize {
         self.session
             .current
             .or_else(|| self.session.rounds.iter().rposition(|r| r.visited))

@@ -52,6 +52,11 @@ pub fn run(ctx: &Context) -> Outcome {
             &settings.bell.source,
         ),
         row(
+            "warning_minutes",
+            settings.warn_minutes.value.to_string(),
+            &settings.warn_minutes.source,
+        ),
+        row(
             "theme",
             settings.theme.value.name().to_string(),
             &settings.theme.source,

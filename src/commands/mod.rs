@@ -12,6 +12,7 @@ pub mod plans;
 pub mod print;
 pub mod replay;
 pub mod resume;
+pub mod room;
 pub mod run;
 pub mod sessions;
 pub mod solo;

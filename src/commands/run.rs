@@ -157,6 +157,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
     let path = journal.path().display().to_string();
     let mut app = App::new(session, path, journal.id(), now);
     app.bell = start.bell;
+    app.view = crate::view::Options::from_settings(&ctx.settings);
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
     session_screen(&mut app, &mut journal, &clock, initial)

@@ -159,6 +159,41 @@ pub fn describe(record: &Record, after: &Session) -> String {
                 "round {n} now runs until {until}"
             )
         }
+        Event::CardShown { card } => {
+            let title = card_title(after, card);
+            tr!("de zaal ziet kaart {title}", "the room sees card {title}")
+        }
+        Event::NotesHidden { hidden: true } => tr!(
+            "notities verborgen voor de zaal",
+            "notes hidden from the room"
+        ),
+        Event::NotesHidden { hidden: false } => {
+            tr!(
+                "notities weer zichtbaar voor de zaal",
+                "notes visible to the room again"
+            )
+        }
+        Event::NotesSilent { round, silent } => {
+            let n = round + 1;
+            if *silent {
+                tr!(
+                    "ronde {n}: stil schrijven, de zaal ziet notities pas bij onthullen",
+                    "round {n}: silent writing, the room sees notes only when revealed"
+                )
+            } else {
+                tr!(
+                    "ronde {n}: de zaal ziet elke notitie zodra ze is opgeslagen",
+                    "round {n}: the room sees each note as soon as it is saved"
+                )
+            }
+        }
+        Event::NotesRevealed { round } => {
+            let count = after.notes_of_round(*round).count();
+            tr!(
+                "notities onthuld aan de zaal: {count}",
+                "notes revealed to the room: {count}"
+            )
+        }
         Event::SessionEnded => tr!("sessie afgerond", "session finished"),
         Event::Checkpoint => tr!(
             "tussenstand: de timer liep",

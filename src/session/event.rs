@@ -77,6 +77,10 @@ pub enum Event {
     CardDrawn {
         card: CardRef,
     },
+    /// The room screen shows this card of the table large, when they do not all fit.
+    CardShown {
+        card: CardRef,
+    },
     /// Back into the pile at `position` (0 = drawn next), chosen by the seeded generator.
     CardPutBack {
         card: CardRef,
@@ -134,6 +138,21 @@ pub enum Event {
     },
     NoteDeleted {
         id: u64,
+    },
+    /// The room screen shows no notes at all (`hidden`), or shows them again.
+    NotesHidden {
+        hidden: bool,
+    },
+    /// A round's notes are collected silently (`silent`: the room sees them only when they
+    /// are revealed), or shown to the room as each is saved (the default).
+    NotesSilent {
+        round: usize,
+        silent: bool,
+    },
+    /// Every note of the round saved so far is shown to the room (silent writing, then
+    /// reveal).
+    NotesRevealed {
+        round: usize,
     },
     /// `index` is where the new round goes (named so it cannot clash with the record's `at`).
     RoundInserted {

@@ -35,9 +35,14 @@ pub struct Session {
     pub piles: BTreeMap<String, Pile>,
     /// Cards drawn in this round and still on the table; the last one is shown large.
     pub table: Vec<CardRef>,
+    /// The card of the table the room screen shows when they do not all fit: the last one
+    /// drawn, or the one the facilitator paged to.
+    pub focus: Option<CardRef>,
     pub notes: Vec<Note>,
     pub turn: Option<usize>,
     pub roles: Vec<RoleAssignment>,
+    /// The room sees no notes (`h`): journaled, so the room screen and replay know.
+    pub notes_hidden: bool,
     pub ended: bool,
     /// The earlier session this one follows up, and what became of its agreements.
     pub follow_up: Option<FollowUp>,
@@ -64,6 +69,10 @@ pub struct RoundState {
     /// Once the round has run: the time it was given in all, following every live change
     /// (a minute more or less, "tot 14:30", a new length).
     pub given_ms: Option<u64>,
+    /// When the round first started, by the wall clock (the agenda's clock times).
+    pub started_at: Option<DateTime<FixedOffset>>,
+    /// Notes saved in this round wait for a reveal before the room sees them.
+    pub silent: bool,
 }
 
 impl RoundState {
@@ -101,6 +110,9 @@ pub struct Note {
     /// Earlier versions, oldest first, when the note was corrected.
     pub history: Vec<String>,
     pub at: DateTime<FixedOffset>,
+    /// The room screen shows it: saved in a round that shows notes as they come, or
+    /// revealed since.
+    pub shown: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -200,6 +212,8 @@ impl Session {
                     left_table: Vec::new(),
                     left_roles: Vec::new(),
                     given_ms: None,
+                    started_at: None,
+                    silent: false,
                 })
                 .collect(),
             current: None,
@@ -207,9 +221,11 @@ impl Session {
             until: None,
             piles,
             table: Vec::new(),
+            focus: None,
             notes: Vec::new(),
             turn: None,
             roles: Vec::new(),
+            notes_hidden: false,
             ended: false,
             follow_up: None,
             last_t: record.t,
@@ -308,6 +324,7 @@ impl Session {
                     RoundLength::Minutes(_) => None,
                 };
                 self.rounds[*round].visited = true;
+                self.rounds[*round].started_at.get_or_insert(record.at);
             }
             Event::RoundEnded { round } => {
                 if self.current != Some(*round) {
@@ -346,6 +363,17 @@ impl Session {
                 };
                 pile.remaining.remove(at);
                 self.table.push(card.clone());
+                self.focus = Some(card.clone());
+            }
+            Event::CardShown { card } => {
+                if !self.table.contains(card) {
+                    let id = &card.card;
+                    return Err(tr!(
+                        "kaart `{id}` ligt niet op tafel",
+                        "card `{id}` is not on the table"
+                    ));
+                }
+                self.focus = Some(card.clone());
             }
             Event::CardPutBack { card, position } => {
                 self.take_from_table(card)?;
@@ -367,6 +395,7 @@ impl Session {
                     ));
                 }
                 self.table.push(card.clone());
+                self.focus = Some(card.clone());
             }
             Event::CardSkipped { card } => {
                 self.take_from_table(card)?;
@@ -415,6 +444,7 @@ impl Session {
                     return Err(tr!("notitie {id} bestaat al", "note {id} already exists"));
                 }
                 self.round_index(*round)?;
+                let shown = !self.rounds[*round].silent;
                 self.notes.push(Note {
                     id: *id,
                     kind: *kind,
@@ -427,6 +457,7 @@ impl Session {
                     deleted: false,
                     history: Vec::new(),
                     at: record.at,
+                    shown,
                 });
             }
             Event::NoteEdited {
@@ -444,6 +475,17 @@ impl Session {
                 note.due_date = *due_date;
             }
             Event::NoteDeleted { id } => self.note_mut(*id)?.deleted = true,
+            Event::NotesHidden { hidden } => self.notes_hidden = *hidden,
+            Event::NotesSilent { round, silent } => {
+                self.round_index(*round)?;
+                self.rounds[*round].silent = *silent;
+            }
+            Event::NotesRevealed { round } => {
+                self.round_index(*round)?;
+                for note in self.notes.iter_mut().filter(|n| n.round == *round) {
+                    note.shown = true;
+                }
+            }
             Event::RoundInserted {
                 index: at,
                 title,
@@ -471,6 +513,8 @@ impl Session {
                         left_table: Vec::new(),
                         left_roles: Vec::new(),
                         given_ms: None,
+                        started_at: None,
+                        silent: false,
                     },
                 );
                 // Everything that points at a round index after the new one moves up.

@@ -1,10 +1,12 @@
 //! Drawing. Widgets only draw: they read the `App` and never change it.
 
+pub mod console;
 pub mod groupwork;
 pub mod home;
 pub mod overlays;
 pub mod picker;
 pub mod replay;
+pub mod room;
 pub mod round;
 pub mod solo;
 pub mod summary;

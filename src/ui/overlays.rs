@@ -80,7 +80,38 @@ pub fn help_lines() -> Vec<(String, String)> {
         ),
         (
             "h".into(),
-            tr!("notities verbergen / tonen", "hide / show notes"),
+            tr!(
+                "notities verbergen / tonen voor de zaal",
+                "hide / show notes to the room"
+            ),
+        ),
+        (
+            "w".into(),
+            tr!(
+                "stil schrijven: notities pas tonen bij onthullen",
+                "silent writing: show notes only when revealed"
+            ),
+        ),
+        (
+            "o".into(),
+            tr!(
+                "verzamelde notities onthullen",
+                "reveal the collected notes"
+            ),
+        ),
+        (
+            "Tab".into(),
+            tr!(
+                "volgende kaart op tafel groot in beeld",
+                "show the next card on the table large"
+            ),
+        ),
+        (
+            "c".into(),
+            tr!(
+                "console: dit scherm voor de begeleider, de zaal kijkt naar `tafel room`",
+                "console: this screen for the facilitator, the room watches `tafel room`"
+            ),
         ),
         (
             "g".into(),

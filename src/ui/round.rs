@@ -3,15 +3,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Borders, LineGauge, Paragraph, Widget, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
-use super::{theme, timer};
+use super::{room, theme};
 use crate::app::{App, Status};
 use crate::session::timer::clock_text;
 use crate::session::{NoteKind, Session};
 use crate::tr;
+use crate::view::RoomView;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Size {
@@ -31,100 +31,106 @@ pub fn size_for(area: Rect) -> Size {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if app.console {
+        super::console::render(app, area, buf);
+        return;
+    }
     match size_for(area) {
         Size::Minimal => render_minimal(app, area, buf),
-        size => render_full(app, size, area, buf),
+        _ => render_full(app, area, buf),
     }
 }
 
-fn render_full(app: &App, size: Size, area: Rect, buf: &mut Buffer) {
-    let face = timer::face(&app.session, app.now.t);
-    let top_height = match size {
-        Size::Large => 10,
-        _ if area.height < 22 => 5,
-        _ => 7,
+/// What the single screen shows of the round: the room's view, with the tips unless notes
+/// are hidden (the facilitator hides them when the screen is projected).
+pub fn single_view(app: &App) -> (RoomView, room::Draw) {
+    let view = crate::view::room(&app.session, app.now.t, app.now.wall, app.view);
+    let view = match view {
+        RoomView::Round(mut round) => {
+            round.cards = crate::view::cards(&app.session);
+            RoomView::Round(round)
+        }
+        waiting => waiting,
     };
-    // On short screens the card keeps its room and the notes make do with fewer lines.
-    let notes_height = match (app.notes_hidden, size) {
-        (true, _) => 0,
-        (false, Size::Large) => 8,
-        (false, _) if area.height < 24 => 3,
-        (false, _) => 5,
+    let draw = room::Draw {
+        away: false,
+        tips: !app.session.notes_hidden,
+        header: true,
     };
-    // No more lines than there are notes to show (plus the title line), at least two.
-    let note_lines: usize = app
-        .round_notes()
-        .iter()
-        .map(|n| n.text.lines().count().max(1))
-        .sum();
-    let notes_height = notes_height
-        .min(note_lines as u16 + 1)
-        .max(notes_height.min(2));
-    let people = people_lines(&app.session, area.width.saturating_sub(2) as usize);
-    // Without a card the empty card box stays small and the notes get the room.
-    let panel = super::groupwork::shows_panel(app);
-    let (card_constraint, notes_constraint) = match (app.card_on_table(), notes_height) {
-        (None, n) if n > 0 && !panel => (Constraint::Length(3), Constraint::Min(n)),
-        _ => (Constraint::Min(3), Constraint::Length(notes_height)),
-    };
-    let [header, top, card, people_area, notes, progress, footer] = Layout::vertical([
+    (view, draw)
+}
+
+fn render_full(app: &App, area: Rect, buf: &mut Buffer) {
+    let [header, body, progress, footer] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(top_height),
-        card_constraint,
-        Constraint::Length(people.len() as u16),
-        notes_constraint,
+        Constraint::Min(0),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
-
     render_header(app, header, buf);
-    let timer_width = (area.width / 2).min(if size == Size::Large { 48 } else { 30 });
-    let [instruction, timer_area] =
-        Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width)]).areas(top);
-    render_instruction(&app.session, instruction, buf);
-    timer::render(
-        &face,
-        timer_area.inner(ratatui::layout::Margin::new(1, 0)),
-        buf,
-    );
-    let empty = tr!(
+    let (view, draw) = single_view(app);
+    // An empty table says how to draw a card (this screen is the facilitator's too).
+    let panel = super::groupwork::shows_panel(app);
+    let empty = app.session.current.is_some() && app.session.table.is_empty() && !panel;
+    let [body, hint] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(u16::from(empty && body.height > 8)),
+    ])
+    .areas(body);
+    // The round's title and position are in this screen's own header already.
+    let draw = room::Draw {
+        header: false,
+        ..draw
+    };
+    if panel {
+        // A styles, teams or vote round: the round on top, the group work below it.
+        let [top, panel] = Layout::vertical([
+            Constraint::Length((body.height / 3).clamp(3, 12)),
+            Constraint::Min(0),
+        ])
+        .areas(body);
+        room::render(&view, draw, top, buf);
+        super::groupwork::render(app, panel, buf);
+    } else {
+        room::render(&view, draw, body, buf);
+    }
+    let text = tr!(
         "Geen kaart op tafel. Druk d om een kaart te trekken.",
         "No card on the table. Press d to draw a card."
     );
-    if panel {
-        super::groupwork::render(app, card, buf);
-    } else {
-        render_card(&app.session, size, empty, !app.notes_hidden, card, buf);
-    }
-    Paragraph::new(people).render(people_area.inner(ratatui::layout::Margin::new(1, 0)), buf);
-    if notes_height > 0 {
-        render_notes(app, notes, buf);
-    }
+    Paragraph::new(Line::styled(text, theme::dim()).alignment(Alignment::Center)).render(hint, buf);
     render_progress(app, progress, buf);
     render_footer(app, footer, buf);
 }
 
+/// Markers the single screen shows in its header: what the room does not see, and pauses.
+fn markers(app: &App) -> Vec<String> {
+    let session = &app.session;
+    let mut out = Vec::new();
+    if session.current.is_some() && !session.timer.is_running() {
+        out.push(tr!("PAUZE", "PAUSED"));
+    }
+    if session.notes_hidden {
+        out.push(tr!("notities verborgen", "notes hidden"));
+    } else if crate::view::note_round(session).is_some_and(|r| session.rounds[r].silent) {
+        out.push(tr!("stil schrijven", "silent writing"));
+    }
+    out
+}
+
 /// "ronde 2 van 5", or where the session stands between rounds (also used by replay).
 pub fn round_label(session: &Session) -> String {
-    match session.current {
-        Some(i) => {
-            let n = i + 1;
-            let total = session.rounds.len();
-            tr!("ronde {n} van {total}", "round {n} of {total}")
-        }
-        None if session.ended => tr!("afgerond", "finished"),
-        None if session.rounds.iter().any(|r| r.visited) => {
-            tr!("tussen rondes", "between rounds")
-        }
-        None => tr!("nog niet begonnen", "not started"),
-    }
+    crate::view::round_label(session)
 }
 
 fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.session;
     let clock = app.now.wall.format("%H:%M").to_string();
-    let right = format!("  {}  {clock} ", round_label(&app.session));
+    let mut right = format!("  {}  {clock} ", round_label(&app.session));
+    for marker in markers(app) {
+        right = format!(" [{marker}]{right}");
+    }
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(right.chars().count() as u16),
@@ -144,213 +150,13 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         .render(right_area, buf);
 }
 
-/// The round's title and its instruction for the group (also used by replay).
-pub fn render_instruction(session: &Session, area: Rect, buf: &mut Buffer) {
-    let mut text = Text::default();
-    if let Some(round) = session.current_round() {
-        let mut title = vec![Span::styled(round.round.title.clone(), theme::title())];
-        if round.inserted {
-            title.push(Span::styled(
-                tr!("  (ingevoegd)", "  (inserted)"),
-                theme::dim(),
-            ));
-        }
-        text.push_line(Line::from(title));
-        text.push_line(Line::default());
-        text.push_line(Line::from(round.round.instruction.clone()));
-    } else if session.ended {
-        text.push_line(Line::styled(
-            tr!("De sessie is afgerond.", "The session has ended."),
-            theme::title(),
-        ));
-    } else {
-        text.push_line(Line::styled(
-            tr!("Er loopt geen ronde.", "No round is running."),
-            theme::dim(),
-        ));
-    }
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .render(area.inner(ratatui::layout::Margin::new(1, 0)), buf);
-}
-
-/// The card shown large (the last one drawn), with its deck and category. `empty` is
-/// what an empty table says; `tip` shows the facilitator's hint (also used by replay).
-pub fn render_card(
-    session: &Session,
-    size: Size,
-    empty: String,
-    tip: bool,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme::card_border());
-    let Some((deck, card, category)) = session.table.last().and_then(|c| session.card(c)) else {
-        let hint = empty;
-        Paragraph::new(Line::styled(hint, theme::dim()).alignment(Alignment::Center))
-            .block(block.title(tr!(" Kaart ", " Card ")))
-            .render(area, buf);
-        return;
-    };
-    let category = category.map_or(card.category.as_str(), |c| c.title.as_str());
-    let on_table = session.table.len();
-    let mut title = format!(" {} · {} ", deck.title, category);
-    if on_table > 1 {
-        title.push_str(&tr!(
-            "· {on_table} kaarten op tafel ",
-            "· {on_table} cards on the table "
-        ));
-    }
-    block = block.title(Line::styled(title, theme::accent()));
-    let mut text = Text::default();
-    if size == Size::Large {
-        text.push_line(Line::default());
-    }
-    text.push_line(Line::styled(card.title.to_uppercase(), theme::title()));
-    text.push_line(Line::default());
-    text.push_line(Line::from(card.prompt.clone()));
-    if let (Some(hint), true) = (&card.hint, tip) {
-        text.push_line(Line::default());
-        text.push_line(Line::styled(
-            tr!(
-                "Tip voor de begeleider: {hint}",
-                "Facilitator's tip: {hint}"
-            ),
-            theme::dim(),
-        ));
-    }
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .block(block.padding(ratatui::widgets::Padding::horizontal(2)))
-        .render(area, buf);
-}
-
-/// Whose turn it is, and the roles handed out, wrapped to `width` (also used by replay).
-pub fn people_lines(session: &Session, width: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    if let Some(name) = session.turn_name() {
-        let mut spans = vec![
-            Span::styled(tr!("Beurt: ", "Turn: "), theme::dim()),
-            Span::styled(name.to_string(), theme::title()),
-        ];
-        if session.participants.len() > 1 {
-            let next = session
-                .turn
-                .map_or(0, |t| (t + 1) % session.participants.len());
-            spans.push(Span::styled(
-                tr!("   daarna: {}", "   next: {}", session.participants[next]),
-                theme::dim(),
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
-    let roles: Vec<String> = if !session.roles.is_empty() {
-        session
-            .roles
-            .iter()
-            .map(|r| format!("{}: {}", r.participant, r.role))
-            .collect()
-    } else {
-        session
-            .current_round()
-            .map(|r| r.round.roles.clone())
-            .unwrap_or_default()
-    };
-    // Every role must be readable: as many lines as it takes, never cut off.
-    let label = tr!("Rollen: ", "Roles: ");
-    let indent = " ".repeat(label.chars().count());
-    let mut line: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for role in roles {
-        let piece = role.chars().count() + 3;
-        if !line.is_empty() && used + piece > width {
-            lines.push(Line::from(std::mem::take(&mut line)));
-            used = 0;
-        }
-        if line.is_empty() {
-            let prefix = if lines.len() > usize::from(session.turn_name().is_some()) {
-                indent.clone()
-            } else {
-                label.clone()
-            };
-            used = prefix.chars().count();
-            line.push(Span::styled(prefix, theme::dim()));
-        } else {
-            line.push(Span::styled(" · ", theme::dim()));
-        }
-        used += piece;
-        line.push(Span::raw(role));
-    }
-    if !line.is_empty() {
-        lines.push(Line::from(line));
-    }
-    lines
-}
-
-fn render_notes(app: &App, area: Rect, buf: &mut Buffer) {
-    let notes = app.round_notes();
-    let count = notes.len();
-    let title = tr!(
-        " Notities en afspraken · deze ronde: {count} ",
-        " Notes and agreements · this round: {count} "
-    );
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .title(Line::styled(title, theme::dim()));
-    let inner_height = area.height.saturating_sub(1) as usize;
-    // The newest notes that fit, every line of each (a multi-line note shows whole).
-    let mut lines: Vec<Line> = Vec::new();
-    for note in notes.iter().rev() {
-        let mut note_lines = note_lines(note);
-        if !lines.is_empty() && lines.len() + note_lines.len() > inner_height {
-            break;
-        }
-        note_lines.append(&mut lines);
-        lines = note_lines;
-    }
-    let text = if lines.is_empty() {
-        Text::from(Line::styled(
-            tr!(
-                "  n = notitie · a = afspraak · h = verbergen",
-                "  n = note · a = agreement · h = hide"
-            ),
-            theme::dim(),
-        ))
-    } else {
-        Text::from(lines)
-    };
-    Paragraph::new(text).block(block).render(area, buf);
-}
-
-/// A note as it shows in the notes of the round: its first line with the marker, who and
-/// when, then each further line indented under it.
-pub fn note_lines(note: &crate::session::state::Note) -> Vec<Line<'static>> {
-    let mut text_lines = note.text.lines();
-    let first = text_lines.next().unwrap_or_default();
-    let mut lines = vec![note_line_with(note, first, "")];
-    lines.extend(text_lines.map(|l| Line::raw(format!("    {l}"))));
-    lines
-}
-
-/// A note on one line: its first line, with "…" when there is more.
 pub fn note_line(note: &crate::session::state::Note) -> Line<'static> {
-    let first_line = note.text.lines().next().unwrap_or_default();
+    let first_line = note.text.lines().next().unwrap_or_default().to_string();
     let more = if note.text.lines().count() > 1 {
         " …"
     } else {
         ""
     };
-    note_line_with(note, first_line, more)
-}
-
-fn note_line_with(
-    note: &crate::session::state::Note,
-    first_line: &str,
-    more: &str,
-) -> Line<'static> {
     let mut spans = match note.kind {
         NoteKind::Note => vec![Span::raw("  • ")],
         NoteKind::Agreement => vec![Span::styled(
@@ -389,11 +195,14 @@ fn render_progress(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (spent as f64 / planned as f64).clamp(0.0, 1.0)
     };
+    let console = crate::view::console::console(session, app.now.t, app.now.wall);
     let label = tr!(
-        " sessie {} van {} ",
-        " session {} of {} ",
+        " sessie {} van {} · einde rond {} · {} ",
+        " session {} of {} · ends around {} · {} ",
         clock_text(spent, false),
-        clock_text(planned, false)
+        clock_text(planned, false),
+        console.projected_end,
+        console.schedule
     );
     LineGauge::default()
         .ratio(ratio)
@@ -404,8 +213,9 @@ fn render_progress(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    // The most important first: a narrow screen shows the start and "…" (`?` lists all).
     let hints = [
+        // The most important first: a narrow screen shows the start and "…" (`?` lists
+        // them all).
         tr!("? hulp", "? help"),
         tr!("spatie pauze", "space pause"),
         tr!("→ volgende", "→ next"),
@@ -414,33 +224,27 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         tr!("d kaart", "d card"),
         tr!("q stop", "q quit"),
         tr!("g agenda", "g agenda"),
+        tr!("c console", "c console"),
         tr!("h verberg", "h hide"),
     ];
     super::render_status_footer(app, &hints, area, buf);
 }
 
-/// Timer and card title, for terminals too small for anything else; still fully usable.
+/// The room's view and one line for messages, for terminals too small for anything else;
+/// still fully usable.
 fn render_minimal(app: &App, area: Rect, buf: &mut Buffer) {
-    let face = timer::face(&app.session, app.now.t);
-    let mut lines = vec![Line::from(vec![
-        Span::styled(face.words.clone(), face.style),
-        Span::styled(format!(" · {}", round_label(&app.session)), theme::dim()),
-    ])];
-    if let Some((_, card, _)) = app.card_on_table().and_then(|c| app.session.card(c)) {
-        lines.push(Line::styled(card.title.clone(), theme::title()));
-    }
-    if let Some(round) = app.session.current_round() {
-        lines.push(Line::styled(round.round.title.clone(), Style::new()));
-    }
-    match &app.status {
-        Some(Status::Error(message)) => lines.push(Line::styled(message.clone(), theme::error())),
-        Some(Status::Info(message)) => lines.push(Line::styled(message.clone(), theme::accent())),
-        None => lines.push(Line::styled(
+    let status_height = u16::from(area.height >= 3);
+    let [body, status] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(status_height)]).areas(area);
+    let (view, draw) = single_view(app);
+    room::render(&view, draw, body, buf);
+    let line = match &app.status {
+        Some(Status::Error(message)) => Line::styled(message.clone(), theme::error()),
+        Some(Status::Info(message)) => Line::styled(message.clone(), theme::accent()),
+        None => Line::styled(
             tr!("(klein scherm) ? hulp", "(small screen) ? help"),
             theme::dim(),
-        )),
-    }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+        ),
+    };
+    Paragraph::new(line).render(status, buf);
 }

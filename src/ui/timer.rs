@@ -7,10 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
-use super::theme;
 use crate::session::Session;
-use crate::session::timer::{TimerView, clock_text};
-use crate::tr;
 
 /// The digits, the style and the words for the timer at time `t`.
 pub struct TimerFace {
@@ -20,52 +17,16 @@ pub struct TimerFace {
 }
 
 pub fn face(session: &Session, t: u64) -> TimerFace {
-    if session.current.is_none() {
-        return TimerFace {
-            digits: "--:--".into(),
-            style: theme::dim(),
-            words: tr!("geen ronde", "no round"),
-        };
-    }
-    let timer = &session.timer;
-    let (digits, mut style, mut words) = match timer.view(t) {
-        TimerView::Running { remaining_ms } => {
-            let text = clock_text(remaining_ms, true);
-            (
-                text.clone(),
-                theme::timer_running(),
-                tr!("nog {text}", "{text} left"),
-            )
-        }
-        TimerView::LastMinute { remaining_ms } => {
-            let text = clock_text(remaining_ms, true);
-            (
-                text.clone(),
-                theme::timer_last_minute(),
-                tr!("nog {text} · laatste minuut", "{text} left · last minute"),
-            )
-        }
-        TimerView::Overtime { over_ms } => {
-            let text = format!("+{}", clock_text(over_ms, false));
-            (
-                text.clone(),
-                theme::timer_overtime(),
-                tr!("{text} over tijd", "{text} over time"),
-            )
-        }
-    };
-    if !timer.is_running() {
-        style = theme::timer_paused();
-        words = tr!("pauze · {words}", "paused · {words}");
-    }
-    if let Some(until) = session.until {
-        let clock = until.format("%H:%M");
-        words = tr!("{words} · tot {clock}", "{words} · until {clock}");
-    }
+    face_with(session, t, crate::view::Options::default())
+}
+
+/// The face of [`crate::view::timer_line`], with the warning before the end of `options`.
+pub fn face_with(session: &Session, t: u64, options: crate::view::Options) -> TimerFace {
+    let line = crate::view::timer_line(session, t, options);
     TimerFace {
-        digits,
-        style,
-        words,
+        style: super::room::timer_style(&line),
+        digits: line.digits,
+        words: line.words,
     }
 }
 

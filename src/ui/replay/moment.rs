@@ -6,29 +6,24 @@ use super::*;
 
 pub(super) fn render_moment(replay: &Replay, size: Size, area: Rect, buf: &mut Buffer) {
     let session = replay.session();
-    let top_height = if size == Size::Large { 10 } else { 6 };
+    let t = replay.shown_t();
+    let wall =
+        session.last_at + chrono::Duration::milliseconds(t.saturating_sub(session.last_t) as i64);
+    // What the room saw, drawn by the room's own view; the notes below, with their history.
+    let mut view = crate::view::room(session, t, wall, crate::view::Options::default());
+    if let crate::view::RoomView::Round(round) = &mut view {
+        round.notes.clear();
+        round.collected = 0;
+        round.notes_hidden = true;
+    }
     let notes_height = if size == Size::Large { 9 } else { 5 };
-    let people = round::people_lines(session, area.width.saturating_sub(2) as usize);
-    let (card_constraint, notes_constraint) = match session.table.last() {
-        None => (Constraint::Length(3), Constraint::Min(notes_height)),
-        Some(_) => (Constraint::Min(3), Constraint::Length(notes_height)),
+    let [top, notes] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(notes_height)]).areas(area);
+    let draw = crate::ui::room::Draw {
+        header: false,
+        ..crate::ui::room::Draw::room(false)
     };
-    let [top, card, people_area, notes] = Layout::vertical([
-        Constraint::Length(top_height),
-        card_constraint,
-        Constraint::Length(people.len() as u16),
-        notes_constraint,
-    ])
-    .areas(area);
-    let timer_width = (area.width / 2).min(if size == Size::Large { 48 } else { 30 });
-    let [instruction, timer_area] =
-        Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width)]).areas(top);
-    round::render_instruction(session, instruction, buf);
-    let face = timer::face(session, replay.shown_t());
-    timer::render(&face, timer_area.inner(Margin::new(1, 0)), buf);
-    let empty = tr!("Geen kaart op tafel.", "No card on the table.");
-    round::render_card(session, size, empty, false, card, buf);
-    Paragraph::new(people).render(people_area.inner(Margin::new(1, 0)), buf);
+    crate::ui::room::render(&view, draw, top, buf);
     render_notes(replay, notes, buf);
 }
 
@@ -52,6 +47,12 @@ pub(super) fn replay_note_line(note: &Note) -> Line<'static> {
                 " was: {}",
                 crate::replay::describe::first_line(old)
             ),
+            theme::dim(),
+        ));
+    }
+    if !note.shown && !note.deleted {
+        line.push_span(Span::styled(
+            tr!(" (zaal zag dit niet)", " (not shown to the room)"),
             theme::dim(),
         ));
     }

@@ -1,0 +1,393 @@
+//! What the screens show of a session, as plain data: a pure function of the [`Session`], the
+//! time and a few display options. The live screen, the room screen (`tafel room`) and replay
+//! all draw from these, so replay shows each moment as the room saw it. Nothing here knows
+//! about the terminal or the live `App`.
+
+pub mod console;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::session::state::Note;
+use crate::session::timer::{TimerView, clock_text};
+use crate::session::{CardRef, NoteKind, Session};
+use crate::tr;
+
+/// How long the room sees the time-up band once a round reaches zero.
+pub const TIME_UP_MS: u64 = 6_000;
+
+/// Display choices that do not come from the journal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The warning before the end ("nog 1 minuut"), in ms; 0: no warning.
+    pub warn_ms: u64,
+}
+
+impl Options {
+    /// The options `config.toml` sets (`warning_minutes`).
+    pub fn from_settings(settings: &crate::config::Settings) -> Options {
+        Options {
+            warn_ms: u64::from(settings.warn_minutes.value) * 60_000,
+        }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { warn_ms: 60_000 }
+    }
+}
+
+/// Where the round's timer stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// No round is running.
+    Idle,
+    Running,
+    /// Within the warning before the end.
+    Warning,
+    /// Just reached zero: the room sees an unmistakable band for [`TIME_UP_MS`].
+    TimeUp,
+    Overtime,
+}
+
+/// The timer: big digits, and its state in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimerLine {
+    pub digits: String,
+    pub words: String,
+    pub phase: Phase,
+    pub paused: bool,
+}
+
+/// The timer at time `t`.
+pub fn timer_line(session: &Session, t: u64, options: Options) -> TimerLine {
+    if session.current.is_none() {
+        return TimerLine {
+            digits: "--:--".into(),
+            words: tr!("geen ronde", "no round"),
+            phase: Phase::Idle,
+            paused: false,
+        };
+    }
+    let timer = &session.timer;
+    let paused = !timer.is_running();
+    let (digits, mut words, phase) = match timer.view(t) {
+        TimerView::Running { remaining_ms } | TimerView::LastMinute { remaining_ms } => {
+            let text = clock_text(remaining_ms, true);
+            if remaining_ms <= options.warn_ms {
+                let minutes = remaining_ms.div_ceil(60_000);
+                let words = if minutes == 1 {
+                    tr!("nog 1 minuut", "1 minute left")
+                } else {
+                    tr!("nog {minutes} minuten", "{minutes} minutes left")
+                };
+                (text, words, Phase::Warning)
+            } else {
+                (
+                    text.clone(),
+                    tr!("nog {text}", "{text} left"),
+                    Phase::Running,
+                )
+            }
+        }
+        TimerView::Overtime { over_ms } => {
+            let text = format!("+{}", clock_text(over_ms, false));
+            if over_ms < TIME_UP_MS && !paused {
+                (text, tr!("DE TIJD IS OM", "TIME IS UP"), Phase::TimeUp)
+            } else {
+                let minutes = over_ms / 60_000;
+                let words = match minutes {
+                    0 => tr!("tijd is om", "time is up"),
+                    1 => tr!("1 minuut over tijd", "1 minute over time"),
+                    m => tr!("{m} minuten over tijd", "{m} minutes over time"),
+                };
+                (text, words, Phase::Overtime)
+            }
+        }
+    };
+    if paused {
+        words = tr!("pauze · {words}", "paused · {words}");
+    }
+    if let Some(until) = session.until {
+        let clock = until.format("%H:%M");
+        words = tr!("{words} · tot {clock}", "{words} · until {clock}");
+    }
+    TimerLine {
+        digits,
+        words,
+        phase,
+        paused,
+    }
+}
+
+/// A card on the table, as every screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardView {
+    pub card: CardRef,
+    pub deck: String,
+    pub category: String,
+    pub title: String,
+    /// The question for the group: never left off while the card is on the table.
+    pub question: String,
+    /// The facilitator's tip: the console only, never the room.
+    pub tip: Option<String>,
+}
+
+/// The cards on the table, in the order they were drawn.
+pub fn cards(session: &Session) -> Vec<CardView> {
+    session
+        .table
+        .iter()
+        .map(|card| match session.card(card) {
+            Some((deck, found, category)) => CardView {
+                card: card.clone(),
+                deck: deck.title.clone(),
+                category: category.map_or(found.category.clone(), |c| c.title.clone()),
+                title: found.title.clone(),
+                question: found.prompt.clone(),
+                tip: found.hint.clone(),
+            },
+            // A deck copy without the card: the journal still names it.
+            None => CardView {
+                card: card.clone(),
+                deck: card.deck.clone(),
+                category: String::new(),
+                title: card.card.clone(),
+                question: String::new(),
+                tip: None,
+            },
+        })
+        .collect()
+}
+
+/// Which of the cards the room sees large: the focused one, else the last one drawn.
+pub fn focus_index(session: &Session) -> usize {
+    session
+        .focus
+        .as_ref()
+        .and_then(|f| session.table.iter().position(|c| c == f))
+        .unwrap_or(session.table.len().saturating_sub(1))
+}
+
+/// A note or agreement as a screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteView {
+    pub id: u64,
+    pub kind: NoteKind,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub corrected: bool,
+    /// The room sees it (shown as saved, or revealed).
+    pub shown: bool,
+}
+
+impl NoteView {
+    pub fn of(note: &Note) -> NoteView {
+        NoteView {
+            id: note.id,
+            kind: note.kind,
+            text: note.text.clone(),
+            owner: note.owner.clone(),
+            due: note.due.clone(),
+            corrected: !note.history.is_empty(),
+            shown: note.shown,
+        }
+    }
+}
+
+/// The round notes belong to: the running one, else the last one that ran.
+pub fn note_round(session: &Session) -> Option<usize> {
+    session
+        .current
+        .or_else(|| session.rounds.iter().rposition(|r| r.visited))
+}
+
+/// Whose turn it is and who is next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Turn {
+    pub now: String,
+    pub next: Option<String>,
+}
+
+pub fn turn(session: &Session) -> Option<Turn> {
+    let now = session.turn_name()?.to_string();
+    let next = (session.participants.len() > 1).then(|| {
+        let next = session
+            .turn
+            .map_or(0, |t| (t + 1) % session.participants.len());
+        session.participants[next].clone()
+    });
+    Some(Turn { now, next })
+}
+
+/// The roles dealt ("Anna: voorzitter"), else the roles the round names.
+pub fn roles(session: &Session) -> Vec<String> {
+    if !session.roles.is_empty() {
+        session
+            .roles
+            .iter()
+            .map(|r| format!("{}: {}", r.participant, r.role))
+            .collect()
+    } else {
+        session
+            .current_round()
+            .map(|r| r.round.roles.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// "ronde 2 van 5", or where the session stands between rounds.
+pub fn round_label(session: &Session) -> String {
+    match session.current {
+        Some(i) => {
+            let n = i + 1;
+            let total = session.rounds.len();
+            tr!("ronde {n} van {total}", "round {n} of {total}")
+        }
+        None if session.ended => tr!("afgerond", "finished"),
+        None if session.rounds.iter().any(|r| r.visited) => {
+            tr!("tussen rondes", "between rounds")
+        }
+        None => tr!("nog niet begonnen", "not started"),
+    }
+}
+
+/// The round that comes next: the first one after the last visited that is not skipped.
+pub fn next_round(session: &Session) -> Option<usize> {
+    let from = session
+        .current
+        .or_else(|| session.rounds.iter().rposition(|r| r.visited))
+        .map_or(0, |i| i + 1);
+    (from..session.rounds.len()).find(|&i| !session.rounds[i].skipped)
+}
+
+/// "2 · Ongeschreven regels (10 min)".
+pub fn round_line(session: &Session, round: usize) -> String {
+    let state = &session.rounds[round];
+    let n = round + 1;
+    let title = &state.round.title;
+    match state.planned_ms() {
+        Some(ms) => {
+            let minutes = ms.div_ceil(60_000);
+            format!("{n} · {title} ({minutes} min)")
+        }
+        None => format!("{n} · {title}"),
+    }
+}
+
+/// What the room screen shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoomView {
+    Round(Box<RoundView>),
+    Waiting(WaitingView),
+}
+
+/// A running round, as the room sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundView {
+    pub title: String,
+    pub round_title: String,
+    /// "ronde 3 van 7".
+    pub position: String,
+    pub instruction: String,
+    pub timer: TimerLine,
+    pub cards: Vec<CardView>,
+    /// The card shown large when they do not all fit ("kaart 2 van 3").
+    pub focus: usize,
+    pub turn: Option<Turn>,
+    pub roles: Vec<String>,
+    /// The notes the room sees, oldest first.
+    pub notes: Vec<NoteView>,
+    /// Notes collected silently, not yet revealed: the room sees only how many.
+    pub collected: usize,
+    pub notes_hidden: bool,
+    pub clock: String,
+}
+
+/// Before the first round, between rounds, after the end, or with no session at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WaitingView {
+    pub title: Option<String>,
+    pub headline: String,
+    pub next: Option<String>,
+    pub clock: String,
+}
+
+/// The room screen for `session` at time `t` (session ms) and wall-clock `wall`.
+pub fn room(session: &Session, t: u64, wall: DateTime<FixedOffset>, options: Options) -> RoomView {
+    let clock = wall.format("%H:%M").to_string();
+    let Some(current) = session.current else {
+        return RoomView::Waiting(waiting(Some(session), wall));
+    };
+    let round = &session.rounds[current];
+    let (notes, collected) = room_notes(session, current);
+    RoomView::Round(Box::new(RoundView {
+        title: session.title.clone(),
+        round_title: round.round.title.clone(),
+        position: round_label(session),
+        instruction: round.round.instruction.clone(),
+        timer: timer_line(session, t, options),
+        cards: cards(session)
+            .into_iter()
+            .map(|c| CardView { tip: None, ..c })
+            .collect(),
+        focus: focus_index(session),
+        turn: turn(session),
+        roles: roles(session),
+        notes,
+        collected,
+        notes_hidden: session.notes_hidden,
+        clock,
+    }))
+}
+
+/// The notes of `round` the room sees, and how many more are collected silently.
+fn room_notes(session: &Session, round: usize) -> (Vec<NoteView>, usize) {
+    if session.notes_hidden {
+        return (Vec::new(), 0);
+    }
+    let mut shown = Vec::new();
+    let mut collected = 0;
+    for note in session.notes_of_round(round) {
+        if note.shown {
+            shown.push(NoteView::of(note));
+        } else {
+            collected += 1;
+        }
+    }
+    (shown, collected)
+}
+
+/// The calm screen when no round runs; `None`: no session is running at all.
+pub fn waiting(session: Option<&Session>, wall: DateTime<FixedOffset>) -> WaitingView {
+    let clock = wall.format("%H:%M").to_string();
+    let Some(session) = session else {
+        return WaitingView {
+            title: None,
+            headline: tr!("Er loopt nu geen sessie", "No session is running"),
+            next: None,
+            clock,
+        };
+    };
+    let headline = if session.ended {
+        tr!(
+            "De sessie is afgerond. Dank je wel!",
+            "The session has ended. Thank you!"
+        )
+    } else if session.rounds.iter().any(|r| r.visited) {
+        tr!("Even pauze", "A short break")
+    } else {
+        tr!("We beginnen zo", "We start in a moment")
+    };
+    let next = (!session.ended)
+        .then(|| next_round(session))
+        .flatten()
+        .map(|i| tr!("Straks: ronde {}", "Next: round {}", round_line(session, i)));
+    WaitingView {
+        title: Some(session.title.clone()),
+        headline,
+        next,
+        clock,
+    }
+}
