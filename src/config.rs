@@ -16,9 +16,9 @@ use toml::Spanned;
 use crate::catalog::parse::suggestion;
 use crate::catalog::problem::{Locator, Problem};
 use crate::cli::Cli;
-use crate::commands::run::{MAX_NAME_CHARS, MAX_PARTICIPANTS};
 use crate::i18n::Lang;
 use crate::paths;
+use crate::rules::{MAX_PARTICIPANTS, RuleError};
 use crate::tr;
 use crate::ui::theme::Theme;
 
@@ -122,35 +122,21 @@ pub fn parse(file: &str, text: &str) -> Result<Config, Problem> {
             if let Some(extra) = names.get(MAX_PARTICIPANTS) {
                 return Err(problem(
                     extra.span(),
-                    tr!(
-                        "te veel deelnemers (hooguit {MAX_PARTICIPANTS})",
-                        "too many participants (at most {MAX_PARTICIPANTS})"
-                    ),
+                    RuleError::TooManyParticipants.to_string(),
                 ));
             }
             let mut clean = Vec::with_capacity(names.len());
             for name in names {
-                let text = crate::app::editor::sanitize(name.get_ref(), false)
-                    .trim()
-                    .to_string();
-                if text.is_empty() {
-                    return Err(problem(
-                        name.span(),
-                        tr!(
+                let text = crate::rules::participant_name(name.get_ref()).map_err(|rule| {
+                    let message = match rule {
+                        RuleError::EmptyName => tr!(
                             "lege naam in `participants`",
                             "empty name in `participants`"
                         ),
-                    ));
-                }
-                if text.chars().count() > MAX_NAME_CHARS {
-                    return Err(problem(
-                        name.span(),
-                        tr!(
-                            "naam te lang (hooguit {MAX_NAME_CHARS} tekens): {text}",
-                            "name too long (at most {MAX_NAME_CHARS} characters): {text}"
-                        ),
-                    ));
-                }
+                        rule => rule.to_string(),
+                    };
+                    problem(name.span(), message)
+                })?;
                 clean.push(text);
             }
             Some(clean)
@@ -587,6 +573,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::MAX_NAME_CHARS;
 
     fn ok(text: &str) -> Config {
         parse("config.toml", text).unwrap_or_else(|p| panic!("{p}"))

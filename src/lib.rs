@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod paths;
 pub mod replay;
 pub mod room;
+pub mod rules;
 pub mod session;
 pub mod table;
 pub mod text;

@@ -164,7 +164,7 @@ impl App {
             ));
             return Vec::new();
         };
-        let minutes = (i64::from(minutes) + delta).clamp(1, MAX_ROUND_MINUTES) as u32;
+        let minutes = (i64::from(minutes) + delta).clamp(1, i64::from(MAX_ROUND_MINUTES)) as u32;
         self.persist(vec![Event::RoundLengthChanged { round, minutes }])
     }
 
@@ -183,8 +183,13 @@ impl App {
                 }
                 Vec::new()
             }
-            AgendaInput::InsertMinutes { title, minutes } => match minutes.trim().parse::<u32>() {
-                Ok(m) if (1..=MAX_ROUND_MINUTES as u32).contains(&m) => {
+            AgendaInput::InsertMinutes { title, minutes } => match minutes
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| ())
+                .and_then(|m| crate::rules::round_minutes(m).map_err(|_| ()))
+            {
+                Ok(m) => {
                     if let Mode::Agenda(state) = &mut self.mode {
                         state.selected = selected + 1;
                     }

@@ -167,22 +167,7 @@ impl Editor {
     }
 }
 
-/// Pasted or typed text made safe: line ends unified, tabs expanded, escape and other control
-/// characters dropped (they could move the cursor or recolour the projector).
-pub fn sanitize(text: &str, multiline: bool) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' if multiline => out.push('\n'),
-            '\n' => out.push(' '),
-            '\t' => out.push_str("    "),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::rules::clean_typed as sanitize;
 
 #[cfg(test)]
 mod tests {
@@ -196,12 +181,6 @@ mod tests {
             kind: KeyEventKind::Press,
             state: ratatui::crossterm::event::KeyEventState::NONE,
         }
-    }
-
-    #[test]
-    fn sanitize_drops_escapes_and_expands_tabs() {
-        assert_eq!(sanitize("a\tb\x1b[31mc\r\nd", true), "a    b[31mc\nd");
-        assert_eq!(sanitize("x\ny", false), "x y");
     }
 
     #[test]

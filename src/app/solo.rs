@@ -9,8 +9,7 @@ use super::{App, Effect, Mode};
 use crate::session::NoteKind;
 use crate::session::draft::Draft;
 
-/// The plan id that marks a solo session (reserved: deck files cannot use it).
-pub const SOLO_PLAN: &str = "solo";
+pub use crate::rules::SOLO_PLAN;
 
 pub fn solo_editor(draft: Option<&Draft>) -> Editor {
     let mut editor = match draft {

@@ -16,7 +16,7 @@ use super::problem::{Locator, Problem};
 use super::styles::{RawStatement, RawStyle, RawStyles, StyleSet, style_set};
 use crate::tr;
 
-pub const MAX_ROUND_MINUTES: i64 = 240;
+pub use crate::rules::MAX_ROUND_MINUTES;
 pub const MAX_DRAW_COUNT: i64 = 20;
 pub const MAX_GROUP_SIZE: i64 = 500;
 
@@ -596,23 +596,8 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
         );
     }
     let id = c.id(&header.id, "werkvorm");
-    if id == crate::commands::styles::QUESTIONNAIRE_PLAN {
-        c.report(
-            header.id.span(),
-            tr!(
-                "de werkvorm-id `vragenlijst` is gereserveerd voor de vragenlijst over voorkeurstijlen",
-                "the plan id `vragenlijst` is reserved for the preference styles questionnaire"
-            ),
-        );
-    }
-    if id == crate::app::SOLO_PLAN {
-        c.report(
-            header.id.span(),
-            tr!(
-                "de werkvorm-id `solo` is gereserveerd voor solo reflectie",
-                "the plan id `solo` is reserved for solo reflection"
-            ),
-        );
+    if let Err(reserved) = crate::rules::reserved_plan_id(&id) {
+        c.report(header.id.span(), reserved.to_string());
     }
     let title = c.text(&header.title, "title");
     let description = c.text(&header.description, "description");
@@ -715,16 +700,10 @@ fn plan_round(
     let length = match (&round.minutes, &round.until) {
         (Some(minutes), None) => {
             let m = *minutes.get_ref();
-            if !(1..=MAX_ROUND_MINUTES).contains(&m) {
-                c.report(
-                    minutes.span(),
-                    tr!(
-                        "een ronde van {m} minuten kan niet: kies 1 tot en met {MAX_ROUND_MINUTES}",
-                        "a round of {m} minutes is not possible: choose 1 to {MAX_ROUND_MINUTES}"
-                    ),
-                );
+            if let Err(rule) = crate::rules::round_minutes(m) {
+                c.report(minutes.span(), rule.to_string());
             }
-            RoundLength::Minutes(m.clamp(1, MAX_ROUND_MINUTES) as u32)
+            RoundLength::Minutes(m.clamp(1, i64::from(MAX_ROUND_MINUTES)) as u32)
         }
         (None, Some(until)) => match parse_clock_time(until.get_ref()) {
             Some(time) => RoundLength::Until(time),

@@ -10,9 +10,6 @@ use crate::session::{Event, Session};
 use crate::tr;
 use crate::tui::{self, Exit};
 
-pub const MAX_PARTICIPANTS: usize = 60;
-pub const MAX_NAME_CHARS: usize = 40;
-
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
     /// Werkvorm-id (zonder: kies uit een lijst)
@@ -318,29 +315,10 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     })
 }
 
-/// Names from "Anna, Bram,Chris": cleaned, empty ones dropped, count and length checked.
+/// Names from "Anna, Bram,Chris" (see [`crate::rules::participant_list`]).
 pub fn parse_participants(text: Option<&str>) -> Result<Vec<String>, Failure> {
-    let Some(text) = text else {
-        return Ok(Vec::new());
-    };
-    let names: Vec<String> = text
-        .split(',')
-        .map(|n| crate::app::editor::sanitize(n, false).trim().to_string())
-        .filter(|n| !n.is_empty())
-        .collect();
-    if names.len() > MAX_PARTICIPANTS {
-        return Err(Failure::usage(tr!(
-            "te veel deelnemers (hooguit {MAX_PARTICIPANTS})",
-            "too many participants (at most {MAX_PARTICIPANTS})"
-        )));
-    }
-    if let Some(long) = names.iter().find(|n| n.chars().count() > MAX_NAME_CHARS) {
-        return Err(Failure::usage(tr!(
-            "naam te lang (hooguit {MAX_NAME_CHARS} tekens): {long}",
-            "name too long (at most {MAX_NAME_CHARS} characters): {long}"
-        )));
-    }
-    Ok(names)
+    text.map_or(Ok(Vec::new()), crate::rules::participant_list)
+        .map_err(|rule| Failure::usage(rule.to_string()))
 }
 
 /// The decks the session keeps a copy of, and its own deck for draws that name none.

@@ -103,7 +103,7 @@ pub fn solo_plan(ctx: &Context, args: &SoloArgs) -> Result<Plan, Failure> {
         )));
     }
     if let Some(m) = args.minutes
-        && !(1..=MAX_ROUND_MINUTES as u32).contains(&m)
+        && crate::rules::round_minutes(i64::from(m)).is_err()
     {
         return Err(Failure::usage(tr!(
             "--minutes {m}: kies 1 tot en met {MAX_ROUND_MINUTES}",

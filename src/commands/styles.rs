@@ -18,7 +18,7 @@ use crate::session::{Event, Session};
 use crate::tr;
 
 /// The plan id of a questionnaire session (reserved like `solo`).
-pub const QUESTIONNAIRE_PLAN: &str = "vragenlijst";
+pub use crate::rules::QUESTIONNAIRE_PLAN;
 
 #[derive(Debug, clap::Args)]
 pub struct StylesArgs {

@@ -255,7 +255,7 @@ impl SoloForm {
         let minutes = match self.minutes.text().trim() {
             "" => None,
             text => match text.parse::<u32>() {
-                Ok(m) if (1..=MAX_ROUND_MINUTES as u32).contains(&m) => Some(m),
+                Ok(m) if crate::rules::round_minutes(i64::from(m)).is_ok() => Some(m),
                 _ => {
                     self.error = Some(tr!(
                         "minuten: kies 1 tot en met {MAX_ROUND_MINUTES}, of laat het leeg",
