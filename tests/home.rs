@@ -278,7 +278,13 @@ fn workshop_setup_gives_plan_title_and_parsed_participants() {
     // The plan list shows rounds and total time of the selected plan.
     let shown = screen(&home, 120, 40);
     assert!(shown.contains("Koerskaarten: de Wat-kaart"), "{shown}");
-    assert!(shown.contains("Totaal: 61 min in 6 rondes"), "{shown}");
+    // The total for the participants from the settings (Anna and Bram): the turn rounds
+    // grow with the group, and two is fewer than the plan is made for.
+    assert!(
+        shown.contains("Totaal: ± 29 min voor 2 deelnemers in 6 rondes"),
+        "{shown}"
+    );
+    assert!(shown.contains("gemaakt voor minstens 4 deelnemers"), "{shown}");
     press(&mut home, KeyCode::Enter);
     let Screen::Workshop(form) = &home.screen else {
         panic!("not the form: {:?}", home.screen);
@@ -857,7 +863,10 @@ fn e2e_home_menu_to_a_workshop_and_back() {
         &[],
     );
     term.keys(&["Enter"]);
-    term.wait_for_screen(&["kies een werkvorm", "Totaal: 61 min in 6 rondes"], &[]);
+    term.wait_for_screen(
+        &["kies een werkvorm", "Totaal: ± 54 min voor 8 deelnemers in 6 rondes"],
+        &[],
+    );
     term.keys(&["Enter"]);
     term.wait_for("Start de workshop");
     // Replace the prefilled title.

@@ -6,9 +6,12 @@ pub mod model;
 pub mod parse;
 pub mod problem;
 pub mod shuffle;
+pub mod timing;
+pub mod write;
 
 pub use library::{Library, Origin};
 pub use model::{
-    Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundLength, SAFETY_TAG,
+    CARD_FORMS, Card, Category, Deck, DrawSpec, GroupSize, Guide, NOMINAL_GROUP, Plan, Round,
+    RoundLength, SAFETY_TAG, Scale, form_label,
 };
 pub use problem::Problem;

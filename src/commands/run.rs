@@ -86,6 +86,7 @@ pub struct Start {
 /// Both `tafel run` and the home screen come here.
 pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finished, Failure> {
     let (decks, session_deck) = session_decks(ctx, &plan, start.deck.as_deref())?;
+    let (plan, participants, warning) = plan_for_group(&plan, &start.participants);
     let sessions_dir = ctx.sessions_dir()?;
     let clock = SystemClock::starting_at(0);
     let started = chrono::Local::now();
@@ -108,7 +109,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         decks,
         session_deck,
         seed: start.seed.unwrap_or_else(rand::random),
-        participants: start.participants.clone(),
+        participants,
     };
     let (mut journal, records) = Journal::create(
         &sessions_dir,
@@ -129,6 +130,9 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
     app.bell = start.bell;
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
+    if let Some(warning) = warning {
+        app.status = Some(crate::app::Status::Info(warning));
+    }
     session_screen(&mut app, &mut journal, &clock, initial)
 }
 
@@ -285,6 +289,32 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
         title,
         agreements,
     })
+}
+
+/// The plan as a session starts it with `participants` (names, or one number): rounds
+/// that grow with the group get their length now, and the journal keeps the plan as it was
+/// resolved, so replay and resume give every round the same time. Also the names to keep,
+/// and words when the group does not fit the plan's group size.
+pub fn plan_for_group(plan: &Plan, participants: &[String]) -> (Plan, Vec<String>, Option<String>) {
+    let (names, people) = headcount(participants);
+    let (warning, people) = match people {
+        0 => (None, plan.nominal_group()),
+        n => (plan.group_warning(n), n),
+    };
+    (plan.resolved(people), names, warning)
+}
+
+/// The names and the number of people in a session. A single number instead of names
+/// (`--participants 12`) is a group of that size without names; without names or number the
+/// plan's nominal group (`Plan::nominal_group`) is used by the caller.
+pub fn headcount(participants: &[String]) -> (Vec<String>, u32) {
+    if let [only] = participants
+        && let Ok(n) = only.trim().parse::<u32>()
+        && (1..=MAX_PARTICIPANTS as u32).contains(&n)
+    {
+        return (Vec::new(), n);
+    }
+    (participants.to_vec(), participants.len() as u32)
 }
 
 /// Names from "Anna, Bram,Chris": cleaned, empty ones dropped, count and length checked.

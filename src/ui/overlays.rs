@@ -510,6 +510,26 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
     let scroll = (state.selected as u16).saturating_sub(visible.saturating_sub(1));
     Paragraph::new(Text::from(lines))
         .scroll((scroll, 0))
-        .block(window(tr!("Agenda", "Agenda")))
+        .block(window(agenda_title(app)))
         .render(rect, buf);
+}
+
+/// "Agenda · ± 71 min voor 12 deelnemers · klaar ± 14:11": the planned total for the group
+/// the plan was resolved for, and when the rounds still to come end at this pace.
+fn agenda_title(app: &App) -> String {
+    let session = &app.session;
+    let total = session.planned_total_ms().div_ceil(60_000);
+    let mut title = match session.plan.resolved_for {
+        Some(n) if session.plan.scales() => tr!(
+            "Agenda · ± {total} min voor {n} deelnemers",
+            "Agenda · ± {total} min for {n} participants"
+        ),
+        _ => tr!("Agenda · {total} min", "Agenda · {total} min"),
+    };
+    if !session.ended {
+        let left = session.remaining_ms(app.now.t);
+        let end = app.now.wall + chrono::Duration::milliseconds(left as i64);
+        title.push_str(&tr!(" · klaar ± {}", " · done ± {}", end.format("%H:%M")));
+    }
+    title
 }
