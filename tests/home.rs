@@ -284,7 +284,10 @@ fn workshop_setup_gives_plan_title_and_parsed_participants() {
         shown.contains("Totaal: ± 29 min voor 2 deelnemers in 6 rondes"),
         "{shown}"
     );
-    assert!(shown.contains("gemaakt voor minstens 4 deelnemers"), "{shown}");
+    assert!(
+        shown.contains("gemaakt voor minstens 4 deelnemers"),
+        "{shown}"
+    );
     press(&mut home, KeyCode::Enter);
     let Screen::Workshop(form) = &home.screen else {
         panic!("not the form: {:?}", home.screen);
@@ -864,7 +867,10 @@ fn e2e_home_menu_to_a_workshop_and_back() {
     );
     term.keys(&["Enter"]);
     term.wait_for_screen(
-        &["kies een werkvorm", "Totaal: ± 54 min voor 8 deelnemers in 6 rondes"],
+        &[
+            "kies een werkvorm",
+            "Totaal: ± 54 min voor 8 deelnemers in 6 rondes",
+        ],
         &[],
     );
     term.keys(&["Enter"]);

@@ -107,6 +107,8 @@ pub struct App {
     pub drafts_not_kept: Option<String>,
     /// What to do once the pending `Persist` is confirmed.
     pending: Pending,
+    /// Asked on the summary: keep the agenda as it was run as a new own plan.
+    pub keep_as_plan: bool,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -157,6 +159,7 @@ impl App {
             draft_due: None,
             drafts_not_kept: None,
             pending: Pending::Nothing,
+            keep_as_plan: false,
         };
         if matches!(app.mode, Mode::Normal) {
             app.mode = app.rest_mode();
@@ -357,6 +360,10 @@ impl App {
             Mode::Review { .. } => self.review_key(key),
             Mode::Summary => match key.code {
                 KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => vec![Effect::Quit],
+                KeyCode::Char('w') if !self.is_solo() => {
+                    self.keep_as_plan = true;
+                    vec![Effect::Quit]
+                }
                 _ => Vec::new(),
             },
         }

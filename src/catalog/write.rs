@@ -110,7 +110,14 @@ fn write_round(t: &mut Table, round: &Round) {
         }
     }
     set(t, "instruction", Some(text(&round.instruction)));
-    set(t, "draw", round.draw.as_ref().map(draw_value));
+    // A draw that says the same as the one there (a missing `count` is 1) stays as written.
+    let unchanged = match (t.get("draw").and_then(Item::as_value), &round.draw) {
+        (Some(existing), Some(draw)) => draw_of(existing).as_ref() == Some(draw),
+        _ => false,
+    };
+    if !unchanged {
+        set(t, "draw", round.draw.as_ref().map(draw_value));
+    }
     set(t, "turns", round.turns.then(|| true.into()));
     set(
         t,
@@ -127,7 +134,9 @@ fn draw_value(draw: &DrawSpec) -> Value {
     if let Some(category) = &draw.category {
         t.insert("category", category.as_str().into());
     }
-    t.insert("count", i64::from(draw.count).into());
+    if draw.count != 1 {
+        t.insert("count", i64::from(draw.count).into());
+    }
     if !draw.with.is_empty() {
         t.insert("with", list(&draw.with));
     }
@@ -141,6 +150,36 @@ fn draw_value(draw: &DrawSpec) -> Value {
         t.insert("each", true.into());
     }
     Value::InlineTable(t)
+}
+
+/// The draw a written value means, as the model has it.
+fn draw_of(value: &Value) -> Option<DrawSpec> {
+    #[derive(serde::Deserialize)]
+    struct Written {
+        deck: Option<String>,
+        category: Option<String>,
+        count: Option<u32>,
+        #[serde(default)]
+        with: Vec<String>,
+        #[serde(default)]
+        without: Vec<String>,
+        form: Option<String>,
+        #[serde(default)]
+        each: bool,
+    }
+    let mut value = value.clone();
+    value.decor_mut().clear();
+    let table: toml::Table = format!("v = {value}").parse().ok()?;
+    let written: Written = table.get("v")?.clone().try_into().ok()?;
+    Some(DrawSpec {
+        deck: written.deck,
+        category: written.category,
+        count: written.count.unwrap_or(1),
+        with: written.with,
+        without: written.without,
+        form: written.form,
+        each: written.each,
+    })
 }
 
 /// A text value; one with line breaks is written as a multi-line string.

@@ -133,7 +133,12 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
     if let Some(warning) = warning {
         app.status = Some(crate::app::Status::Info(warning));
     }
-    session_screen(&mut app, &mut journal, &clock, initial)
+    let finished = session_screen(&mut app, &mut journal, &clock, initial)?;
+    // "w" on the summary: the agenda as it was run becomes a new own plan.
+    if app.keep_as_plan {
+        super::build::keep_session(ctx, &app.session)?;
+    }
+    Ok(finished)
 }
 
 /// How a session screen ended, for the message afterwards.
@@ -187,12 +192,16 @@ impl Finished {
 
 /// Runs the session screen, then tells where the session is and what to do next.
 pub(super) fn drive(
+    ctx: &Context,
     app: &mut App,
     journal: &mut Journal,
     clock: &dyn Clock,
     initial: Vec<crate::app::Effect>,
 ) -> Outcome {
     session_screen(app, journal, clock, initial)?.print();
+    if app.keep_as_plan {
+        super::build::keep_session(ctx, &app.session)?;
+    }
     Ok(())
 }
 

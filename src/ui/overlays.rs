@@ -524,7 +524,7 @@ fn agenda_title(app: &App) -> String {
             "Agenda · ± {total} min voor {n} deelnemers",
             "Agenda · ± {total} min for {n} participants"
         ),
-        _ => tr!("Agenda · {total} min", "Agenda · {total} min"),
+        _ => tr!("Agenda · {total} minuten", "Agenda · {total} minutes"),
     };
     if !session.ended {
         let left = session.remaining_ms(app.now.t);
