@@ -191,3 +191,25 @@ fn a_plan_for_three_and_for_twelve_gives_turn_rounds_their_own_length() {
     assert!(kept.is_empty());
     assert_eq!(by_number.rounds[1].length, RoundLength::Minutes(17));
 }
+
+/// Issue 11: a card that says how to use it shows that on the shared screen.
+#[test]
+fn the_card_view_says_how_a_card_is_used() {
+    let mut h = Setup::plan("tegenspraak-gesprek")
+        .participants(&["Anna", "Bram"])
+        .strict()
+        .start();
+    // Round 1 deals the card with ground rules: the whole group, about five minutes.
+    let text = common::harness::screen_text(120, 40, |frame| {
+        tafel::ui::render(&h.app, frame.area(), frame.buffer_mut())
+    });
+    assert!(
+        text.contains("Openen · met de hele groep · ± 5 minuten"),
+        "{text}"
+    );
+    h.key(KeyCode::Right);
+    let text = common::harness::screen_text(120, 40, |frame| {
+        tafel::ui::render(&h.app, frame.area(), frame.buffer_mut())
+    });
+    assert!(text.contains("Openen · om de beurt"), "{text}");
+}

@@ -74,6 +74,16 @@ impl Card {
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }
+
+    /// How the card is meant to be used, in words: "om de beurt · ± 5 min"; `None` when
+    /// the card says neither.
+    pub fn usage(&self) -> Option<String> {
+        let mut parts: Vec<String> = self.form.as_deref().map(form_label).into_iter().collect();
+        if let Some(minutes) = self.minutes {
+            parts.push(crate::tr!("± {minutes} minuten", "± {minutes} minutes"));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1275,6 +1275,55 @@ mod tests {
     }
 
     #[test]
+    fn a_card_says_its_form_of_work_and_a_draw_filters_on_it() {
+        crate::i18n::set_lang(crate::i18n::Lang::Nl);
+        let deck = |extra: &str| {
+            format!(
+                "[deck]\nid = \"d\"\ntitle = \"D\"\ndescription = \"D\"\nlanguage = \"nl\"\n[[category]]\nid = \"c\"\ntitle = \"C\"\n[[card]]\nid = \"k\"\ncategory = \"c\"\ntitle = \"T\"\nprompt = \"P\"\n{extra}"
+            )
+        };
+        let Ok(Parsed::Deck(ok)) = parse("d.toml", &deck("form = \"beurt\"\nminutes = 5\n")) else {
+            panic!("a card with a form was rejected");
+        };
+        let card = &ok.cards[0];
+        assert_eq!(card.form.as_deref(), Some("beurt"));
+        assert_eq!(card.minutes, Some(5));
+        assert_eq!(card.usage().as_deref(), Some("om de beurt · ± 5 minuten"));
+        let Err(problems) = parse("d.toml", &deck("form = \"bert\"\nminutes = 0\n")) else {
+            panic!("a wrong form was accepted");
+        };
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            problems[0].starts_with(
+                "d.toml:14:8: onbekende werkwijze `form = \"bert\"`; bedoel je `beurt`?"
+            ),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("d.toml:15:11: `minutes = 0` kan niet"),
+            "{problems:?}"
+        );
+
+        // A draw for turns deals cards for turns, and cards that name no form.
+        let draw = DrawSpec {
+            deck: None,
+            category: None,
+            count: 1,
+            with: vec![],
+            without: vec![],
+            form: Some("beurt".into()),
+            each: false,
+        };
+        let with_form = |form: Option<&str>| Card {
+            form: form.map(str::to_string),
+            ..card.clone()
+        };
+        assert!(draw.admits(&with_form(Some("beurt"))));
+        assert!(draw.admits(&with_form(None)));
+        assert!(!draw.admits(&with_form(Some("groep"))));
+    }
+
+    #[test]
     fn ids_are_checked() {
         assert!(is_valid_id("wat-opgave-01"));
         assert!(!is_valid_id("Wat"));

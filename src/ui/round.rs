@@ -188,6 +188,10 @@ pub fn render_card(
     let category = category.map_or(card.category.as_str(), |c| c.title.as_str());
     let on_table = session.table.len();
     let mut title = format!(" {} · {} ", deck.title, category);
+    // How the card is meant to be used: "om de beurt · ± 5 min".
+    if let Some(usage) = card.usage() {
+        title.push_str(&format!("· {usage} "));
+    }
     if on_table > 1 {
         title.push_str(&tr!(
             "· {on_table} kaarten op tafel ",
