@@ -578,3 +578,27 @@ fn e2e_copy_change_save_and_run() {
         "{text}"
     );
 }
+
+#[test]
+fn the_summary_offers_to_keep_the_agenda_as_a_plan() {
+    let _lang = dutch();
+    use common::harness::Setup;
+    let mut h = Setup::plan("teamoverleg-starter")
+        .session_deck("koerskaarten")
+        .start();
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('j'));
+    let text = screen_text(120, 40, |frame| {
+        tafel::ui::render(&h.app, frame.area(), frame.buffer_mut())
+    });
+    assert!(text.contains("w bewaar deze agenda als werkvorm"), "{text}");
+    assert!(!h.app.keep_as_plan);
+    let effects = h.key(KeyCode::Char('w'));
+    assert!(h.app.keep_as_plan);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, tafel::app::Effect::Quit)),
+        "{effects:?}"
+    );
+}

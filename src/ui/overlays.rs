@@ -437,6 +437,7 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
     let session = &app.session;
     let rect = popup(area, 90, session.rounds.len() as u16 + 7);
     Clear.render(rect, buf);
+    let starts = expected_starts(app);
     let mut lines: Vec<Line> = session
         .rounds
         .iter()
@@ -452,6 +453,9 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
                 RoundLength::Until(t) => tr!("tot {}", "until {}", t.format("%H:%M")),
             };
             let mut text = format!("{marker} {:>2}. {}  ({length})", i + 1, round.round.title);
+            if let Some(start) = starts[i] {
+                text.push_str(&format!("  ± {}", start.format("%H:%M")));
+            }
             if round.spent_ms > 0 {
                 text.push_str(&tr!(
                     "  gebruikt {}",
@@ -512,6 +516,41 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
         .scroll((scroll, 0))
         .block(window(agenda_title(app)))
         .render(rect, buf);
+}
+
+/// The clock time each round still to come starts at this pace: after what is left of the
+/// running round, the later rounds that have not run and are not skipped, in order.
+fn expected_starts(app: &App) -> Vec<Option<chrono::NaiveTime>> {
+    let session = &app.session;
+    let left = session
+        .current
+        .map_or(0, |_| session.timer.remaining_ms(app.now.t).max(0));
+    let mut at = app.now.wall + chrono::Duration::milliseconds(left);
+    session
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(i, round)| {
+            let upcoming = !session.ended
+                && session.current.is_none_or(|c| i > c)
+                && !round.skipped
+                && !round.visited;
+            if !upcoming {
+                return None;
+            }
+            let start = at.time();
+            match (round.planned_ms(), round.round.length) {
+                (Some(ms), _) => at += chrono::Duration::milliseconds(ms as i64),
+                // A round "tot 14:30" ends then (or at once, when that time has passed).
+                (None, RoundLength::Until(until)) => {
+                    let end = at.with_time(until).single().unwrap_or(at);
+                    at = at.max(end);
+                }
+                (None, RoundLength::Minutes(_)) => {}
+            }
+            Some(start)
+        })
+        .collect()
 }
 
 /// "Agenda · ± 71 min voor 12 deelnemers · klaar ± 14:11": the planned total for the group
