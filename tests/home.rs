@@ -323,6 +323,41 @@ fn workshop_setup_gives_plan_title_and_parsed_participants() {
     assert!(screen(&home, 80, 24).contains("Sessie afgerond"));
 }
 
+/// Issue 11: the form shows the rounds for the participants typed, names or a number.
+#[test]
+fn workshop_form_shows_the_rounds_for_the_participants_typed() {
+    let _lang = dutch();
+    let mut home = home();
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Tab);
+    clear_field(&mut home);
+    type_text(&mut home, "12");
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains("Rondes · ± 71 min voor 12 deelnemers"),
+        "{shown}"
+    );
+    assert!(shown.contains(" 2. Onze opgave  17 min"), "{shown}");
+    assert!(!shown.contains("gemaakt voor"), "twelve fits: {shown}");
+    clear_field(&mut home);
+    type_text(&mut home, "20");
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains("gemaakt voor hooguit 16 deelnemers"),
+        "{shown}"
+    );
+    // A number is passed on as it is; the session start reads it as a group size.
+    press(&mut home, KeyCode::Tab);
+    let Some(Outcome::StartWorkshop { participants, .. }) = press(&mut home, KeyCode::Enter) else {
+        panic!("not started")
+    };
+    assert_eq!(participants, ["20"]);
+    let (names, people) = tafel::commands::run::headcount(&participants);
+    assert!(names.is_empty());
+    assert_eq!(people, 20);
+}
+
 #[test]
 fn workshop_for_any_deck_asks_which_deck_and_checks_the_names() {
     let _lang = dutch();

@@ -406,8 +406,8 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
             ),
             focused: form.focus == WorkshopField::Participants,
             note: Some(tr!(
-                "met komma's ertussen: Anna, Bram, Chris (mag leeg)",
-                "with commas between them: Anna, Bram, Chris (may be empty)"
+                "met komma's ertussen: Anna, Bram, Chris; of alleen een aantal: 12 (mag leeg)",
+                "with commas between them: Anna, Bram, Chris; or just a number: 12 (may be empty)"
             )),
         },
     ];
@@ -440,8 +440,32 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
     // Below the form, when there is room: the rounds as a reminder.
     let rest = below(area, used);
     if rest.height >= 4 {
-        let mut lines = vec![Line::styled(tr!("Rondes", "Rounds"), theme::dim())];
-        for (i, round) in plan.rounds.iter().enumerate() {
+        // The rounds for the participants typed so far (names, or a number).
+        let typed: Vec<String> = form
+            .participants
+            .text()
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
+        let people = match crate::commands::run::headcount(&typed).1 {
+            0 => plan.nominal_group(),
+            n => n,
+        };
+        let resolved = plan.resolved(people);
+        let mut lines = vec![Line::styled(
+            tr!(
+                "Rondes · {}",
+                "Rounds · {}",
+                crate::catalog::timing::total_label(plan, people)
+            ),
+            theme::dim(),
+        )];
+        if let Some(warning) = plan.group_warning(people).filter(|_| !typed.is_empty()) {
+            lines.push(Line::styled(warning, theme::accent()));
+        }
+        for (i, round) in resolved.rounds.iter().enumerate() {
             lines.push(Line::styled(
                 format!(
                     "{:>2}. {}  {}",
