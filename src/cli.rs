@@ -43,8 +43,8 @@ pub struct Cli {
 pub enum Command {
     /// Toon alle stapels: id, titel, taal, kaarten, categorieën, herkomst
     Decks,
-    /// Toon alle werkvormen: id, titel, rondes, minuten, stapels
-    Plans,
+    /// Toon alle werkvormen (id, titel, rondes, minuten, groep, stapels), of één als agenda of TOML
+    Plans(crate::commands::plans::PlansArgs),
     /// Trek kaarten (zonder terugleggen)
     Draw(DrawArgs),
     /// Start een sessie: rondes met timer, kaarten en notities

@@ -196,8 +196,8 @@ pub fn command_about(name: &str) -> Option<String> {
             "Show all decks: id, title, language, cards, origin, categories"
         ),
         "plans" => tr!(
-            "Toon alle werkvormen: id, titel, rondes, minuten, stapels",
-            "Show all plans: id, title, rounds, minutes, decks"
+            "Toon alle werkvormen (id, titel, rondes, minuten, groep, stapels), of één als agenda of TOML",
+            "Show all plans (id, title, rounds, minutes, group, decks), or one as an agenda or TOML"
         ),
         "draw" => tr!(
             "Trek kaarten (zonder terugleggen)",
@@ -354,10 +354,38 @@ pub fn arg_text(command: &str, id: &str) -> Option<(String, Option<String>)> {
         ),
         ("run", "participants") => (
             tr!(
-                "Deelnemers, met komma's: \"Anna,Bram,Chris\"",
-                "Participants, with commas: \"Anna,Bram,Chris\""
+                "Deelnemers, met komma's: \"Anna,Bram,Chris\", of alleen een aantal: 12",
+                "Participants, with commas: \"Anna,Bram,Chris\", or just a number: 12"
             ),
             Some(tr!("NAMEN", "NAMES")),
+        ),
+        ("plans", "participants") => (
+            tr!(
+                "Minuten voor dit aantal deelnemers (rondes die met de groep meegroeien)",
+                "Minutes for this number of participants (rounds that grow with the group)"
+            ),
+            Some("N".into()),
+        ),
+        ("plans", "show") => (
+            tr!(
+                "Toon één werkvorm als leesbare agenda, om te mailen",
+                "Show one plan as a readable agenda, for mailing"
+            ),
+            Some("ID".into()),
+        ),
+        ("plans", "export") => (
+            tr!(
+                "Schrijf de TOML van één werkvorm naar stdout (met > naar een bestand)",
+                "Write one plan's TOML to stdout (with > into a file)"
+            ),
+            Some("ID".into()),
+        ),
+        ("plans", "start") => (
+            tr!(
+                "Begintijd bij --show, voor kloktijden per ronde: 13:30",
+                "Start time with --show, for clock times per round: 13:30"
+            ),
+            Some(tr!("UU:MM", "HH:MM")),
         ),
         ("run", "title") => (
             tr!(

@@ -2,6 +2,7 @@
 //! this library so tests can drive every part without a terminal.
 
 pub mod app;
+pub mod builder;
 pub mod catalog;
 pub mod cli;
 pub mod cli_text;

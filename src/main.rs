@@ -79,7 +79,7 @@ fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
     };
     match &cli.command {
         Some(Command::Decks) => commands::decks::run(&ctx),
-        Some(Command::Plans) => commands::plans::run(&ctx),
+        Some(Command::Plans(args)) => commands::plans::run(&ctx, args),
         Some(Command::Draw(args)) => commands::draw::run(&ctx, args),
         Some(Command::Check { paths }) => commands::check::run(&ctx, paths),
         Some(Command::Room(args)) => commands::room::run(&ctx, args),

@@ -57,9 +57,10 @@ fn plans_lists_rounds_minutes_and_decks() {
     assert!(line("koers-wat").contains("koerskaarten"));
     assert!(line("koers-hoedan").contains("koerskaarten"));
     assert!(line("tegenspraak-gesprek").contains("loyale-tegenspraak"));
-    assert!(line("teamoverleg-starter").contains(" 20 "));
+    // Rounds that grow with the group: the total for the smallest and largest group.
+    assert!(line("teamoverleg-starter").contains(" 14–24 "));
     assert!(
-        line("tegenspraak-gesprek").contains("4–15"),
+        line("tegenspraak-gesprek").contains("4–9"),
         "the group size"
     );
     let header = run.stdout.lines().next().unwrap();
@@ -419,7 +420,7 @@ fn check_reports_every_broken_card_and_round_in_dutch_or_english() {
             "{deck}:12:6: verkeerd soort waarde: getal 5, verwacht tekst tussen aanhalingstekens"
         ),
         format!(
-            "{deck}:20:1: onbekend veld `titel`; bedoel je `title`? (toegestaan: id, category, title, prompt, hint, tags)"
+            "{deck}:20:1: onbekend veld `titel`; bedoel je `title`? (toegestaan: id, category, title, prompt, hint, tags, form, minutes)"
         ),
         format!(
             "{deck}:28:8: verkeerd soort waarde: tekst \"x\", verwacht een lijst, zoals [\"a\", \"b\"]"
@@ -476,4 +477,115 @@ fn check_reports_syntax_errors_on_several_lines() {
             run.stdout
         );
     }
+}
+
+/// Issue 11: totals for the group at hand, one plan as an agenda, and its TOML.
+#[test]
+fn plans_for_a_number_of_participants_show_and_export() {
+    let run = tafel(&["plans", "--participants", "12"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let koers = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("koers-wat"))
+        .unwrap();
+    // 1+6 (in) 2+15 (opgave) 2+12 (effect) 2+12 (partijen) 10 3+6 (afspraken) = 71.
+    assert!(koers.contains(" 71 "), "{koers}");
+    assert!(run.stdout.lines().next().unwrap().contains("(12 P.)"));
+    // moreel-beraad is made for at most 10.
+    let moreel = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("moreel-beraad"))
+        .unwrap();
+    assert!(moreel.contains("(!)"), "{moreel}");
+
+    let show = tafel(&[
+        "plans",
+        "--show",
+        "koers-wat",
+        "--participants",
+        "12",
+        "--start",
+        "13:30",
+    ]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(
+        show.stdout
+            .starts_with("Koerskaarten: de Wat-kaart (koers-wat)\n")
+    );
+    assert!(
+        show.stdout.contains("± 71 min voor 12 deelnemers"),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout.contains("13:37  2. Onze opgave — 17 min"),
+        "{}",
+        show.stdout
+    );
+    assert!(show.stdout.contains("14:41  einde"), "{}", show.stdout);
+    assert!(
+        show.stdout
+            .contains("Trekt: 2 kaarten uit koerskaarten / wat-opgave")
+    );
+
+    let export = tafel(&["plans", "--export", "koers-wat"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert_eq!(
+        export.stdout,
+        include_str!("../decks/plans/koers-wat.toml"),
+        "the file itself, comments and all"
+    );
+    let unknown = tafel(&["plans", "--show", "koers-wa"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.stderr);
+    assert!(unknown.stderr.contains("bedoel je `koers-wat`"));
+}
+
+#[test]
+fn check_reports_scaled_rounds_and_card_forms_with_a_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\ndecks = [\"loyale-tegenspraak\"]\ngroup_size = { min = 4, max = 15 }\n\n\
+         [[round]]\ntitle = \"A\"\nper_person = 0\ninstruction = \"I\"\n\n\
+         [[round]]\ntitle = \"B\"\nminutes = 2\nper_person = 1.0\nmin_minutes = 10\nmax_minutes = 5\ninstruction = \"I\"\n\n\
+         [[round]]\ntitle = \"C\"\nminutes = 5\nmax_minutes = 8\ninstruction = \"I\"\n\n\
+         [[round]]\ntitle = \"D\"\nper_person = 1.0\ninstruction = \"I\"\nturns = true\ndraw = { category = \"openen\", without = [\"veiligheid\"], each = true, form = \"beurt\" }\n\n\
+         [[round]]\ntitle = \"E\"\nminutes = 5\ninstruction = \"I\"\ndraw = { category = \"inhoud\", form = \"dansen\", without = [\"veiligheid\"] }\n",
+    )
+    .unwrap();
+    let path = plan.to_str().unwrap();
+    let run = tafel(&["check", path]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let expected = [
+        format!("{path}:10:14: `per_person = 0` kan niet"),
+        format!("{path}:18:15: `max_minutes` (5) is kleiner dan `min_minutes` (10)"),
+        format!("{path}:24:15: `min_minutes` en `max_minutes` horen bij `per_person`"),
+        format!("{path}:38:38: onbekende werkwijze `form = \"dansen\"`"),
+    ];
+    for line in &expected {
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(line.as_str())),
+            "missing\n{line}\nin\n{}",
+            run.stdout
+        );
+    }
+    let fixed = std::fs::read_to_string(&plan)
+        .unwrap()
+        .replace("per_person = 0\n", "per_person = 0.5\n")
+        .replace("min_minutes = 10\n", "")
+        .replace("max_minutes = 8\n", "")
+        .replace("\"dansen\"", "\"groep\"");
+    std::fs::write(&plan, fixed).unwrap();
+    let run = tafel(&["check", path]);
+    // What is left: the turn round deals everyone an opening card, for up to 15 people.
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("deze beurtronde deelt iedereen een kaart"),
+        "{}",
+        run.stdout
+    );
 }

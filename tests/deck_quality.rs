@@ -216,6 +216,46 @@ fn every_bundled_werkvorm_is_described_for_a_facilitator() {
     assert_eq!(starter.total_minutes(), 20);
 }
 
+/// Issue 11: rounds where people take turns give everyone 60 to 75 seconds per card, the
+/// 90-minute workshop has a break, and no round "as long as needed" hides in a short total.
+#[test]
+fn bundled_turn_rounds_scale_with_the_group() {
+    for entry in &LIBRARY.plans {
+        let plan = &entry.item;
+        for round in &plan.rounds {
+            if let Some(scale) = round.scale {
+                assert!(
+                    (30..=90).contains(&scale.per_person_seconds),
+                    "{} / {}: {} s per person",
+                    plan.id,
+                    round.title,
+                    scale.per_person_seconds
+                );
+                assert!(scale.max_minutes.is_some(), "{} / {}", plan.id, round.title);
+            }
+            let cards = round.draw.as_ref().map_or(0, |d| d.count);
+            if round.turns && cards > 0 {
+                assert!(
+                    round.scale.is_some(),
+                    "{} / {}: a turn round with cards grows with the group",
+                    plan.id,
+                    round.title
+                );
+            }
+            let text = round.instruction.to_lowercase();
+            assert!(
+                !text.contains("zo lang als nodig"),
+                "{} / {}: a round as long as needed has no honest length",
+                plan.id,
+                round.title
+            );
+        }
+    }
+    let workshop = LIBRARY.plan("grenzeloos-workshop").unwrap();
+    assert!(workshop.rounds.iter().any(|r| r.title == "Pauze"));
+    assert!((80..=100).contains(&workshop.total_minutes_for(8)));
+}
+
 #[test]
 fn every_draw_of_a_bundled_plan_has_enough_cards_and_none_blind() {
     for entry in &LIBRARY.plans {
@@ -231,16 +271,22 @@ fn every_draw_of_a_bundled_plan_has_enough_cards_and_none_blind() {
                 Some(id) => vec![id],
                 None => LIBRARY.decks.iter().map(|e| e.item.id.as_str()).collect(),
             };
+            // A turn round where everyone draws their own card needs one per person.
+            let needed = if round.turns && draw.each {
+                draw.count.max(plan.guide.group_size.unwrap().max)
+            } else {
+                draw.count
+            };
             for id in decks {
                 let deck = LIBRARY.deck(id).unwrap();
                 let dealt: Vec<&Card> = deck.cards.iter().filter(|c| draw.admits(c)).collect();
                 assert!(
-                    dealt.len() >= draw.count as usize,
+                    dealt.len() >= needed as usize,
                     "{} / {}: {} cards for a draw of {}",
                     plan.id,
                     round.title,
                     dealt.len(),
-                    draw.count
+                    needed
                 );
                 assert!(
                     draw.with.iter().any(|t| t == SAFETY_TAG)
@@ -280,7 +326,13 @@ fn the_readme_tables_of_bundled_decks_and_plans_are_true() {
     for entry in &LIBRARY.plans {
         let plan = &entry.item;
         let cells = row(&plan.id);
-        assert_eq!(cells[2], plan.total_minutes().to_string(), "{}", plan.id);
+        // Rounds that grow with the group: the total for the smallest and largest group.
+        assert_eq!(
+            cells[2],
+            tafel::catalog::timing::minutes_range(plan),
+            "{}",
+            plan.id
+        );
         let size = plan
             .guide
             .group_size

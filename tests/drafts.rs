@@ -130,10 +130,12 @@ fn solo() -> Harness {
         title: "Solo reflectie".into(),
         description: "Eén kaart.".into(),
         guide: Default::default(),
+        resolved_for: None,
         decks: vec![deck.id.clone()],
         rounds: vec![Round {
             title: "Reflectie".into(),
             length: RoundLength::Minutes(0),
+            scale: None,
             instruction: "Lees en schrijf.".into(),
             draw: Some(DrawSpec {
                 deck: Some(deck.id.clone()),
@@ -141,6 +143,8 @@ fn solo() -> Harness {
                 count: 1,
                 with: Vec::new(),
                 without: Vec::new(),
+                form: None,
+                each: false,
             }),
             turns: false,
             roles: vec![],

@@ -59,12 +59,15 @@ fn session_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
                 prompt: typed(HOSTILE[(i + 4) % HOSTILE.len()]),
                 hint: Some(typed("Tip <i>met</i> [link](javascript:x)")),
                 tags: Vec::new(),
+                form: None,
+                minutes: None,
             })
             .collect(),
     };
     let round = |title: &str, minutes: u32, draw: bool, roles: &[&str]| Round {
         title: typed(title),
         length: RoundLength::Minutes(minutes),
+        scale: None,
         instruction: String::new(),
         draw: draw.then_some(DrawSpec {
             deck: None,
@@ -72,6 +75,8 @@ fn session_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
             count: 1,
             with: Vec::new(),
             without: Vec::new(),
+            form: None,
+            each: false,
         }),
         turns: false,
         roles: roles.iter().map(|r| typed(r)).collect(),
@@ -82,6 +87,7 @@ fn session_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
         title: typed("Werkvorm | <em>vet</em>"),
         description: String::new(),
         guide: Default::default(),
+        resolved_for: None,
         decks: vec!["gedeeld".into()],
         rounds: vec![
             round("# Ronde", 10, true, &["=Rol()"]),

@@ -278,7 +278,16 @@ fn workshop_setup_gives_plan_title_and_parsed_participants() {
     // The plan list shows rounds and total time of the selected plan.
     let shown = screen(&home, 120, 40);
     assert!(shown.contains("Koerskaarten: de Wat-kaart"), "{shown}");
-    assert!(shown.contains("Totaal: 61 min in 6 rondes"), "{shown}");
+    // The total for the participants from the settings (Anna and Bram): the turn rounds
+    // grow with the group, and two is fewer than the plan is made for.
+    assert!(
+        shown.contains("Totaal: ± 29 min voor 2 deelnemers in 6 rondes"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("gemaakt voor minstens 4 deelnemers"),
+        "{shown}"
+    );
     press(&mut home, KeyCode::Enter);
     let Screen::Workshop(form) = &home.screen else {
         panic!("not the form: {:?}", home.screen);
@@ -312,6 +321,41 @@ fn workshop_setup_gives_plan_title_and_parsed_participants() {
     home.returned(Some(Status::Info("Sessie afgerond".into())));
     assert!(matches!(home.screen, Screen::Menu));
     assert!(screen(&home, 80, 24).contains("Sessie afgerond"));
+}
+
+/// Issue 11: the form shows the rounds for the participants typed, names or a number.
+#[test]
+fn workshop_form_shows_the_rounds_for_the_participants_typed() {
+    let _lang = dutch();
+    let mut home = home();
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Tab);
+    clear_field(&mut home);
+    type_text(&mut home, "12");
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains("Rondes · ± 71 min voor 12 deelnemers"),
+        "{shown}"
+    );
+    assert!(shown.contains(" 2. Onze opgave  17 min"), "{shown}");
+    assert!(!shown.contains("gemaakt voor"), "twelve fits: {shown}");
+    clear_field(&mut home);
+    type_text(&mut home, "20");
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains("gemaakt voor hooguit 16 deelnemers"),
+        "{shown}"
+    );
+    // A number is passed on as it is; the session start reads it as a group size.
+    press(&mut home, KeyCode::Tab);
+    let Some(Outcome::StartWorkshop { participants, .. }) = press(&mut home, KeyCode::Enter) else {
+        panic!("not started")
+    };
+    assert_eq!(participants, ["20"]);
+    let (names, people) = tafel::commands::run::headcount(&participants);
+    assert!(names.is_empty());
+    assert_eq!(people, 20);
 }
 
 #[test]
@@ -857,7 +901,13 @@ fn e2e_home_menu_to_a_workshop_and_back() {
         &[],
     );
     term.keys(&["Enter"]);
-    term.wait_for_screen(&["kies een werkvorm", "Totaal: 61 min in 6 rondes"], &[]);
+    term.wait_for_screen(
+        &[
+            "kies een werkvorm",
+            "Totaal: ± 54 min voor 8 deelnemers in 6 rondes",
+        ],
+        &[],
+    );
     term.keys(&["Enter"]);
     term.wait_for("Start de workshop");
     // Typing replaces the suggested title (issue 8, item 21): no need to clear it first.

@@ -4,6 +4,7 @@
 mod common;
 
 use chrono::NaiveTime;
+use crossterm::event::KeyCode;
 
 use tafel::catalog::{DrawSpec, Plan, Round, RoundLength};
 use tafel::session::Session;
@@ -14,6 +15,7 @@ fn round(title: &str, length: RoundLength) -> Round {
     Round {
         title: title.into(),
         length,
+        scale: None,
         instruction: String::new(),
         draw: None,
         turns: false,
@@ -32,6 +34,8 @@ fn dealing_plan() -> Setup {
         count: 2,
         with: Vec::new(),
         without: Vec::new(),
+        form: None,
+        each: false,
     });
     second.roles = vec!["Opdrachtgever".into(), "Adviseur".into()];
     let plan = Plan {
@@ -39,6 +43,7 @@ fn dealing_plan() -> Setup {
         title: "Heen en weer".into(),
         description: String::new(),
         guide: Default::default(),
+        resolved_for: None,
         decks: vec![deck.id.clone()],
         rounds: vec![round("Start", RoundLength::Minutes(5)), second],
     };
@@ -117,6 +122,7 @@ fn a_round_until_a_clock_time_counts_the_time_it_was_given() {
         title: "Tot".into(),
         description: String::new(),
         guide: Default::default(),
+        resolved_for: None,
         decks: Vec::new(),
         rounds: vec![round(
             "Tot de pauze",
@@ -144,7 +150,6 @@ fn going_back_to_a_round_keeps_what_it_was_given() {
 // The agenda: clock times the Dutch way, past times asked about, "tot" for a later round
 // (issue 8, item 9), and help over the agenda and the editor (item 18).
 
-use ratatui::crossterm::event::KeyCode;
 use tafel::app::{AgendaInput, Mode};
 use tafel::session::Event;
 
@@ -269,4 +274,73 @@ fn the_help_windows_list_their_own_keys_at_80_by_24() {
     let screen = common::harness::screen_text(80, 24, |f| tafel::ui::draw(f, &h.app));
     assert!(screen.contains("Toetsen in de editor"), "{screen}");
     assert!(screen.contains("volgend veld"), "{screen}");
+}
+
+/// Issue 11: a round that grows with the group gets its length when the session starts, from
+/// the participants, and the journal's first record keeps it so replay gives the same times.
+#[test]
+fn a_plan_for_three_and_for_twelve_gives_turn_rounds_their_own_length() {
+    let plan = LIBRARY.plan("koers-wat").unwrap();
+    let names = |n: usize| -> Vec<String> { (1..=n).map(|i| format!("P{i}")).collect() };
+    let run = |participants: Vec<String>| {
+        let (resolved, kept, warning) = tafel::commands::run::plan_for_group(plan, &participants);
+        let mut setup = Setup::plan("koers-wat").strict();
+        setup.plan = resolved;
+        setup.participants = kept;
+        let mut h = setup.start();
+        // "Onze opgave" is the second round: 2 min + 75 s per person, at most 24.
+        h.key(KeyCode::Right);
+        assert_eq!(h.app.session.current, Some(1));
+        let given = h.app.session.timer.planned_ms;
+        let record = h.journal[0].clone();
+        (given, record, warning)
+    };
+    let (three, first_three, warning) = run(names(3));
+    let (twelve, first_twelve, none) = run(names(12));
+    assert_eq!(three, 6 * MIN, "2 min + 3 × 75 s = 5:45, rounded up");
+    assert_eq!(twelve, 17 * MIN, "2 min + 12 × 75 s");
+    // The resolved plan is in the first record, with the group it was resolved for.
+    let resolved_for = |record: &tafel::session::event::Record| match &record.event {
+        tafel::session::event::Event::SessionStarted { plan, .. } => {
+            (plan.resolved_for, plan.rounds[1].length)
+        }
+        other => panic!("not a start: {other:?}"),
+    };
+    assert_eq!(
+        resolved_for(&first_three),
+        (Some(3), RoundLength::Minutes(6))
+    );
+    assert_eq!(
+        resolved_for(&first_twelve),
+        (Some(12), RoundLength::Minutes(17))
+    );
+    // Three is below the plan's group size (4–16): said in words; twelve fits.
+    assert!(warning.unwrap().contains("minstens 4"));
+    assert!(none.is_none());
+    // A number instead of names: twelve people without names.
+    let (by_number, kept, _) = tafel::commands::run::plan_for_group(plan, &["12".to_string()]);
+    assert!(kept.is_empty());
+    assert_eq!(by_number.rounds[1].length, RoundLength::Minutes(17));
+}
+
+/// Issue 11: a card that says how to use it shows that on the shared screen.
+#[test]
+fn the_card_view_says_how_a_card_is_used() {
+    let mut h = Setup::plan("tegenspraak-gesprek")
+        .participants(&["Anna", "Bram"])
+        .strict()
+        .start();
+    // Round 1 deals the card with ground rules: the whole group, about five minutes.
+    let text = common::harness::screen_text(120, 40, |frame| {
+        tafel::ui::render(&h.app, frame.area(), frame.buffer_mut())
+    });
+    assert!(
+        text.contains("Openen · met de hele groep · ± 5 minuten"),
+        "{text}"
+    );
+    h.key(KeyCode::Right);
+    let text = common::harness::screen_text(120, 40, |frame| {
+        tafel::ui::render(&h.app, frame.area(), frame.buffer_mut())
+    });
+    assert!(text.contains("Openen · om de beurt"), "{text}");
 }

@@ -30,6 +30,7 @@ fn solo_app(minutes: u32) -> App {
         rounds: vec![Round {
             title: "Reflectie".into(),
             length: RoundLength::Minutes(minutes),
+            scale: None,
             instruction: "Lees en schrijf.".into(),
             draw: Some(DrawSpec {
                 deck: Some(deck.id.clone()),
@@ -37,12 +38,15 @@ fn solo_app(minutes: u32) -> App {
                 count: 1,
                 with: Vec::new(),
                 without: Vec::new(),
+                form: None,
+                each: false,
             }),
             turns: false,
             roles: vec![],
             kind: Default::default(),
         }],
         guide: Default::default(),
+        resolved_for: None,
     };
     let wall = DateTime::parse_from_rfc3339("2026-11-22T20:15:00+01:00").unwrap();
     let mut solo = Setup::new("Solo reflectie — 22-11-2026", plan, vec![deck])

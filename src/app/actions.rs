@@ -133,6 +133,8 @@ impl App {
                 count: 1,
                 with: Vec::new(),
                 without: Vec::new(),
+                form: None,
+                each: false,
             });
         let deck = draw
             .deck

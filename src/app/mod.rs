@@ -117,6 +117,8 @@ pub struct App {
     pub group_cursor: usize,
     /// The next digit in a styles round sets the second style.
     pub second_style: bool,
+    /// Asked on the summary: keep the agenda as it was run as a new own plan.
+    pub keep_as_plan: bool,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -171,6 +173,7 @@ impl App {
             pending: Pending::Nothing,
             group_cursor: 0,
             second_style: false,
+            keep_as_plan: false,
         };
         if matches!(app.mode, Mode::Normal) {
             app.mode = app.rest_mode();
@@ -383,6 +386,10 @@ impl App {
             Mode::Review { .. } => self.review_key(key),
             Mode::Summary => match key.code {
                 KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => vec![Effect::Quit],
+                KeyCode::Char('w') if !self.is_solo() => {
+                    self.keep_as_plan = true;
+                    vec![Effect::Quit]
+                }
                 _ => Vec::new(),
             },
         }

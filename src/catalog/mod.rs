@@ -8,11 +8,13 @@ pub mod parse;
 pub mod problem;
 pub mod shuffle;
 pub mod styles;
+pub mod timing;
+pub mod write;
 
 pub use library::{Library, Origin};
 pub use model::{
-    Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundKind, RoundLength,
-    SAFETY_TAG, TeamCount, TeamSpec, VoteSpec,
+    CARD_FORMS, Card, Category, Deck, DrawSpec, GroupSize, Guide, NOMINAL_GROUP, Plan, Round,
+    RoundKind, RoundLength, SAFETY_TAG, Scale, TeamCount, TeamSpec, VoteSpec, form_label,
 };
 pub use problem::Problem;
 pub use styles::{Style, StyleSet};

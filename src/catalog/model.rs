@@ -33,6 +33,26 @@ pub struct Card {
     pub hint: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// How the card is worked on (`form`: one of `CARD_FORMS`); `None`: any way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// A suggested time for the card, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+}
+
+/// The forms of work a card may name, with their words for the screen.
+pub const CARD_FORMS: [&str; 4] = ["beurt", "groep", "stil-schrijven", "tweetallen"];
+
+/// "om de beurt", "met de hele groep", … for a card's `form`.
+pub fn form_label(form: &str) -> String {
+    match form {
+        "beurt" => crate::tr!("om de beurt", "turn by turn"),
+        "groep" => crate::tr!("met de hele groep", "as a whole group"),
+        "stil-schrijven" => crate::tr!("eerst stil schrijven", "silent writing first"),
+        "tweetallen" => crate::tr!("in tweetallen", "in pairs"),
+        other => other.to_string(),
+    }
 }
 
 impl Deck {
@@ -54,6 +74,16 @@ impl Card {
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }
+
+    /// How the card is meant to be used, in words: "om de beurt · ± 5 min"; `None` when
+    /// the card says neither.
+    pub fn usage(&self) -> Option<String> {
+        let mut parts: Vec<String> = self.form.as_deref().map(form_label).into_iter().collect();
+        if let Some(minutes) = self.minutes {
+            parts.push(crate::tr!("± {minutes} minuten", "± {minutes} minutes"));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +98,10 @@ pub struct Plan {
     /// copied into every session's first event, which should stay small when it is unused.
     #[serde(default, skip_serializing_if = "guide_is_empty")]
     pub guide: Box<Guide>,
+    /// The number of participants the scaled rounds' lengths were resolved for (set when a
+    /// session starts, so the copy in the journal says it); `None`: the nominal group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_for: Option<u32>,
 }
 
 /// A werkvorm described the way Dutch werkvorm collections do: doel, voor wie, wat je nodig
@@ -123,7 +157,12 @@ impl std::fmt::Display for GroupSize {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Round {
     pub title: String,
+    /// For a round that scales with the group: its length resolved for the participants
+    /// (see `Scale` and `Plan::resolved`).
     pub length: RoundLength,
+    /// How the length grows with the group (`per_person`, `min_minutes`, `max_minutes`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
     pub instruction: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draw: Option<DrawSpec>,
@@ -189,6 +228,83 @@ pub struct VoteSpec {
     pub points: bool,
 }
 
+/// A round whose length depends on the group: a fixed part plus a time per person, rounded
+/// up to whole minutes and kept between an optional minimum and maximum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scale {
+    /// The fixed part (`minutes`), in minutes; may be 0.
+    pub base_minutes: u32,
+    /// `per_person = 1.25` is 75 seconds.
+    pub per_person_seconds: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_minutes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_minutes: Option<u32>,
+}
+
+/// The group a plan's scaled rounds are shown for when no number is known: 8 people, or the
+/// nearest size the plan is made for.
+pub const NOMINAL_GROUP: u32 = 8;
+
+/// The longest round, in minutes.
+pub const MAX_MINUTES: u32 = 240;
+
+impl Scale {
+    /// Whole minutes for `people` participants.
+    pub fn minutes_for(&self, people: u32) -> u32 {
+        let seconds = self.base_minutes * 60 + self.per_person_seconds * people;
+        let mut minutes = seconds.div_ceil(60);
+        if let Some(min) = self.min_minutes {
+            minutes = minutes.max(min);
+        }
+        if let Some(max) = self.max_minutes {
+            minutes = minutes.min(max);
+        }
+        minutes.clamp(1, MAX_MINUTES)
+    }
+
+    /// `per_person` as written in a plan: "1.25".
+    pub fn per_person_text(&self) -> String {
+        let minutes = f64::from(self.per_person_seconds) / 60.0;
+        let text = format!("{minutes:.2}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        if text.contains('.') {
+            text.to_string()
+        } else {
+            format!("{text}.0")
+        }
+    }
+
+    /// "3 min + 75 s p.p. (max 25)": how the length is made, for a facilitator.
+    pub fn describe(&self) -> String {
+        let mut text = if self.base_minutes > 0 {
+            crate::tr!(
+                "{} min + {} s per persoon",
+                "{} min + {} s per person",
+                self.base_minutes,
+                self.per_person_seconds
+            )
+        } else {
+            crate::tr!(
+                "{} s per persoon",
+                "{} s per person",
+                self.per_person_seconds
+            )
+        };
+        match (self.min_minutes, self.max_minutes) {
+            (Some(min), Some(max)) => text.push_str(&format!(", {min}–{max} min")),
+            (Some(min), None) => {
+                text.push_str(&crate::tr!(", minstens {min} min", ", at least {min} min"))
+            }
+            (None, Some(max)) => {
+                text.push_str(&crate::tr!(", hooguit {max} min", ", at most {max} min"))
+            }
+            (None, None) => {}
+        }
+        text
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RoundLength {
@@ -209,6 +325,13 @@ pub struct DrawSpec {
     /// Never cards with one of these tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub without: Vec<String>,
+    /// Only cards for this form of work, or cards that name none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// In a turn round: everyone draws a card of their own in their turn, so the largest
+    /// group the plan is made for needs that many cards.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub each: bool,
 }
 
 impl DrawSpec {
@@ -216,6 +339,7 @@ impl DrawSpec {
     pub fn admits_tags(&self, card: &Card) -> bool {
         (self.with.is_empty() || self.with.iter().any(|t| card.has_tag(t)))
             && !self.without.iter().any(|t| card.has_tag(t))
+            && (self.form.is_none() || card.form.is_none() || card.form == self.form)
     }
 
     /// Whether this draw can deal `card`: its category and its tags.
@@ -240,6 +364,57 @@ impl Plan {
                 RoundLength::Until(_) => 0,
             })
             .sum()
+    }
+
+    /// The plan with every scaled round's length resolved for `people` participants.
+    pub fn resolved(&self, people: u32) -> Plan {
+        let mut plan = self.clone();
+        for round in &mut plan.rounds {
+            if let Some(scale) = round.scale {
+                round.length = RoundLength::Minutes(scale.minutes_for(people));
+            }
+        }
+        plan.resolved_for = Some(people);
+        plan
+    }
+
+    /// Whether some round's length depends on the group.
+    pub fn scales(&self) -> bool {
+        self.rounds.iter().any(|r| r.scale.is_some())
+    }
+
+    /// The group the plan is shown for when no number is known (`NOMINAL_GROUP`, kept
+    /// inside the plan's group size).
+    pub fn nominal_group(&self) -> u32 {
+        match self.guide.group_size {
+            Some(size) => NOMINAL_GROUP.clamp(size.min, size.max),
+            None => NOMINAL_GROUP,
+        }
+    }
+
+    /// The total of the fixed-length rounds for `people` participants.
+    pub fn total_minutes_for(&self, people: u32) -> u32 {
+        self.resolved(people).total_minutes()
+    }
+
+    /// Words when `people` does not fit the plan's group size, else `None`.
+    pub fn group_warning(&self, people: u32) -> Option<String> {
+        let size = self.guide.group_size?;
+        if people > size.max {
+            Some(crate::tr!(
+                "deze werkvorm is gemaakt voor hooguit {} deelnemers; met {people} worden rondes lang en krijgt niet iedereen een beurt of kaart",
+                "this plan is made for at most {} participants; with {people} rounds grow long and not everyone gets a turn or a card",
+                size.max
+            ))
+        } else if people < size.min {
+            Some(crate::tr!(
+                "deze werkvorm is gemaakt voor minstens {} deelnemers; met {people} wordt het gesprek dun",
+                "this plan is made for at least {} participants; with {people} the conversation runs thin",
+                size.min
+            ))
+        } else {
+            None
+        }
     }
 
     pub fn until_rounds(&self) -> usize {

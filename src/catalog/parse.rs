@@ -10,7 +10,8 @@ use toml::Spanned;
 
 use super::kinds::{RawTeams, RawVote, round_kind};
 use super::model::{
-    Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundLength, SAFETY_TAG,
+    CARD_FORMS, Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundLength,
+    SAFETY_TAG, Scale,
 };
 use super::problem::{Locator, Problem};
 use super::styles::{RawStatement, RawStyle, RawStyles, StyleSet, style_set};
@@ -19,6 +20,8 @@ use crate::tr;
 pub use crate::rules::MAX_ROUND_MINUTES;
 pub const MAX_DRAW_COUNT: i64 = 20;
 pub const MAX_GROUP_SIZE: i64 = 500;
+/// The most a round may add per person, in minutes.
+pub const MAX_PER_PERSON: f64 = 10.0;
 
 /// What a file turned out to be.
 #[derive(Debug)]
@@ -98,6 +101,8 @@ struct RawCard {
     hint: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
+    form: Option<Spanned<String>>,
+    minutes: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -131,6 +136,9 @@ struct RawGroupSize {
 struct RawRound {
     title: Spanned<String>,
     minutes: Option<Spanned<i64>>,
+    per_person: Option<Spanned<f64>>,
+    min_minutes: Option<Spanned<i64>>,
+    max_minutes: Option<Spanned<i64>>,
     until: Option<Spanned<String>>,
     instruction: Spanned<String>,
     draw: Option<Spanned<RawDraw>>,
@@ -153,6 +161,9 @@ struct RawDraw {
     with: Vec<Spanned<String>>,
     #[serde(default)]
     without: Vec<Spanned<String>>,
+    form: Option<Spanned<String>>,
+    #[serde(default)]
+    each: Option<Spanned<bool>>,
 }
 
 /// Collects problems while a file is validated.
@@ -212,6 +223,39 @@ impl Checker<'_> {
                 "`{field}` contains a control character ({code}); such characters can take over the terminal: remove it"
             ),
         );
+    }
+
+    /// A number of minutes from `low` to `MAX_ROUND_MINUTES`.
+    fn minutes(&mut self, value: &Spanned<i64>, field: &str, low: i64) -> u32 {
+        let m = *value.get_ref();
+        let max = i64::from(MAX_ROUND_MINUTES);
+        if !(low..=max).contains(&m) {
+            self.report(
+                value.span(),
+                tr!(
+                    "`{field} = {m}` kan niet: kies {low} tot en met {MAX_ROUND_MINUTES}",
+                    "`{field} = {m}` is not possible: choose {low} to {MAX_ROUND_MINUTES}"
+                ),
+            );
+        }
+        m.clamp(low, max) as u32
+    }
+
+    /// A card's or draw's form of work: one of `CARD_FORMS`.
+    fn form(&mut self, value: &Spanned<String>) -> String {
+        let form = value.get_ref().trim().to_string();
+        if !CARD_FORMS.contains(&form.as_str()) {
+            let hint = suggestion(&form, CARD_FORMS.iter().copied());
+            let list = CARD_FORMS.map(|f| format!("\"{f}\"")).join(", ");
+            self.report(
+                value.span(),
+                tr!(
+                    "onbekende werkwijze `form = \"{form}\"`{hint} (kies uit {list})",
+                    "unknown form of work `form = \"{form}\"`{hint} (choose from {list})"
+                ),
+            );
+        }
+        form
     }
 
     pub(super) fn optional_line(
@@ -562,6 +606,8 @@ fn deck(c: &mut Checker, raw: RawFile) -> Option<Deck> {
                 prompt: c.text(&card.prompt, "prompt"),
                 hint: card.hint.as_ref().map(|h| c.text(h, "hint")),
                 tags: card.tags.iter().map(|t| c.text(t, "tags")).collect(),
+                form: card.form.as_ref().map(|f| c.form(f)),
+                minutes: card.minutes.as_ref().map(|m| c.minutes(m, "minutes", 1)),
             }
         })
         .collect();
@@ -632,6 +678,7 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
             decks,
             rounds,
             guide: Box::new(guide),
+            resolved_for: None,
         },
         refs,
     ))
@@ -697,49 +744,7 @@ fn plan_round(
         round.teams.as_ref(),
         round.vote.as_ref(),
     );
-    let length = match (&round.minutes, &round.until) {
-        (Some(minutes), None) => {
-            let m = *minutes.get_ref();
-            if let Err(rule) = crate::rules::round_minutes(m) {
-                c.report(minutes.span(), rule.to_string());
-            }
-            RoundLength::Minutes(m.clamp(1, i64::from(MAX_ROUND_MINUTES)) as u32)
-        }
-        (None, Some(until)) => match parse_clock_time(until.get_ref()) {
-            Some(time) => RoundLength::Until(time),
-            None => {
-                let value = until.get_ref();
-                c.report(
-                    until.span(),
-                    tr!(
-                        "`until = \"{value}\"` is geen kloktijd; schrijf bijvoorbeeld \"14:30\"",
-                        "`until = \"{value}\"` is not a clock time; write for example \"14:30\""
-                    ),
-                );
-                RoundLength::Minutes(1)
-            }
-        },
-        (Some(minutes), Some(_)) => {
-            c.report(
-                minutes.span(),
-                tr!(
-                    "geef `minutes` óf `until`, niet allebei",
-                    "give `minutes` or `until`, not both"
-                ),
-            );
-            RoundLength::Minutes(1)
-        }
-        (None, None) => {
-            c.report(
-                span,
-                tr!(
-                    "de ronde mist `minutes` (of `until = \"14:30\"`)",
-                    "the round lacks `minutes` (or `until = \"14:30\"`)"
-                ),
-            );
-            RoundLength::Minutes(1)
-        }
-    };
+    let (length, scale) = round_length(c, span, round);
     let draw = round.draw.as_ref().map(|draw| {
         let raw = draw.get_ref();
         let count = raw.count.as_ref().map_or(1, |n| *n.get_ref());
@@ -798,19 +803,152 @@ fn plan_round(
             count: count.clamp(1, MAX_DRAW_COUNT) as u32,
             with,
             without,
+            form: raw.form.as_ref().map(|f| c.form(f)),
+            each: raw.each.as_ref().is_some_and(|e| *e.get_ref()),
         }
     });
+    if let Some(each) = round.draw.as_ref().and_then(|d| d.get_ref().each.as_ref())
+        && *each.get_ref()
+        && !round.turns
+    {
+        c.report(
+            each.span(),
+            tr!(
+                "`each = true` (ieder trekt in zijn beurt een kaart) hoort bij een ronde met `turns = true`",
+                "`each = true` (everyone draws a card in their turn) belongs in a round with `turns = true`"
+            ),
+        );
+    }
     let roles: Vec<String> = round.roles.iter().map(|r| c.text(r, "roles")).collect();
     c.unique(round.roles.iter(), "rol");
     Some(Round {
         title: c.text(&round.title, "title"),
         length,
+        scale,
         instruction: c.text(&round.instruction, "instruction"),
         draw,
         turns: round.turns,
         roles,
         kind,
     })
+}
+
+/// A round's length: `minutes`, or `until` a clock time, or a fixed part plus `per_person`
+/// (with optional `min_minutes` and `max_minutes`). A scaled round's length is resolved for
+/// the plan's nominal group until a session resolves it for its own.
+fn round_length(
+    c: &mut Checker,
+    span: Range<usize>,
+    round: &RawRound,
+) -> (RoundLength, Option<Scale>) {
+    if let Some(per_person) = &round.per_person {
+        let pp = *per_person.get_ref();
+        if !(pp > 0.0 && pp <= MAX_PER_PERSON) {
+            c.report(
+                per_person.span(),
+                tr!(
+                    "`per_person = {pp}` kan niet: kies een aantal minuten groter dan 0 en hooguit {MAX_PER_PERSON} (1.25 is 75 seconden)",
+                    "`per_person = {pp}` is not possible: choose minutes above 0 and at most {MAX_PER_PERSON} (1.25 is 75 seconds)"
+                ),
+            );
+        }
+        if let Some(until) = &round.until {
+            c.report(
+                until.span(),
+                tr!(
+                    "een ronde met `per_person` loopt niet `until` een kloktijd: kies één van beide",
+                    "a round with `per_person` does not run `until` a clock time: choose one"
+                ),
+            );
+        }
+        let base = round
+            .minutes
+            .as_ref()
+            .map_or(0, |m| c.minutes(m, "minutes", 0));
+        let min = round
+            .min_minutes
+            .as_ref()
+            .map(|m| c.minutes(m, "min_minutes", 1));
+        let max = round
+            .max_minutes
+            .as_ref()
+            .map(|m| c.minutes(m, "max_minutes", 1));
+        if let (Some(low), Some(high), Some(at)) = (min, max, &round.max_minutes)
+            && high < low
+        {
+            c.report(
+                at.span(),
+                tr!(
+                    "`max_minutes` ({high}) is kleiner dan `min_minutes` ({low})",
+                    "`max_minutes` ({high}) is smaller than `min_minutes` ({low})"
+                ),
+            );
+        }
+        let scale = Scale {
+            base_minutes: base,
+            per_person_seconds: (pp.clamp(0.0, MAX_PER_PERSON) * 60.0).round() as u32,
+            min_minutes: min,
+            max_minutes: max,
+        };
+        let length = RoundLength::Minutes(scale.minutes_for(crate::catalog::NOMINAL_GROUP));
+        return (length, Some(scale));
+    }
+    for bound in [&round.min_minutes, &round.max_minutes]
+        .into_iter()
+        .flatten()
+    {
+        c.report(
+            bound.span(),
+            tr!(
+                "`min_minutes` en `max_minutes` horen bij `per_person`: zonder is de ronde altijd `minutes` lang",
+                "`min_minutes` and `max_minutes` belong with `per_person`: without it the round always lasts `minutes`"
+            ),
+        );
+    }
+    let length = match (&round.minutes, &round.until) {
+        (Some(minutes), None) => {
+            let m = *minutes.get_ref();
+            if let Err(rule) = crate::rules::round_minutes(m) {
+                c.report(minutes.span(), rule.to_string());
+            }
+            RoundLength::Minutes(m.clamp(1, i64::from(MAX_ROUND_MINUTES)) as u32)
+        }
+        (None, Some(until)) => match parse_clock_time(until.get_ref()) {
+            Some(time) => RoundLength::Until(time),
+            None => {
+                let value = until.get_ref();
+                c.report(
+                    until.span(),
+                    tr!(
+                        "`until = \"{value}\"` is geen kloktijd; schrijf bijvoorbeeld \"14:30\"",
+                        "`until = \"{value}\"` is not a clock time; write for example \"14:30\""
+                    ),
+                );
+                RoundLength::Minutes(1)
+            }
+        },
+        (Some(minutes), Some(_)) => {
+            c.report(
+                minutes.span(),
+                tr!(
+                    "geef `minutes` óf `until`, niet allebei",
+                    "give `minutes` or `until`, not both"
+                ),
+            );
+            RoundLength::Minutes(1)
+        }
+        (None, None) => {
+            c.report(
+                span,
+                tr!(
+                    "de ronde mist `minutes` (of `per_person`, of `until = \"14:30\"`)",
+                    "the round lacks `minutes` (or `per_person`, or `until = \"14:30\"`)"
+                ),
+            );
+            RoundLength::Minutes(1)
+        }
+    };
+    (length, None)
 }
 
 /// The parser's message in the user's words: schema mistakes get their own explanation
@@ -949,6 +1087,30 @@ pub fn check_plan_draws<'d>(
                 ),
             );
         }
+        // A turn round deals a card to each person in turn: the largest group the plan is
+        // made for needs that many.
+        let round = &plan.rounds[*index];
+        let group = plan.guide.group_size.map_or(0, |size| size.max);
+        let needed = if round.turns && draw.each {
+            draw.count.max(group)
+        } else {
+            draw.count
+        } as usize;
+        let available = dealt().count();
+        if decks.len() == 1 && category_known && available > 0 && available < needed {
+            let message = if needed > draw.count as usize {
+                tr!(
+                    "deze beurtronde deelt iedereen een kaart, maar de trekking vindt er {available} voor een groep van hooguit {group}: verlaag `group_size.max`, kies een ruimere categorie of haal `turns` weg",
+                    "this turn round deals everyone a card, but the draw finds {available} for a group of up to {group}: lower `group_size.max`, choose a wider category or drop `turns`"
+                )
+            } else {
+                tr!(
+                    "deze trekking vraagt {needed} kaarten, maar vindt er {available}",
+                    "this draw asks for {needed} cards but finds {available}"
+                )
+            };
+            c.report(span.clone(), message);
+        }
         if !draw.names_tag(SAFETY_TAG) && dealt().any(|card| card.has_tag(SAFETY_TAG)) {
             c.report(
                 span.clone(),
@@ -1080,6 +1242,8 @@ mod tests {
             prompt: "P".into(),
             hint: None,
             tags: tags.iter().map(|t| t.to_string()).collect(),
+            form: None,
+            minutes: None,
         };
         let draw = DrawSpec {
             deck: None,
@@ -1087,6 +1251,8 @@ mod tests {
             count: 1,
             with: vec![],
             without: vec![SAFETY_TAG.into()],
+            form: None,
+            each: false,
         };
         assert!(draw.admits(&card(&["start"])));
         assert!(!draw.admits(&card(&["start", SAFETY_TAG])));
@@ -1174,6 +1340,55 @@ mod tests {
             "{ category = \"rust\", with = [\"veiligheid\"] }",
         );
         assert!(empty[0].contains("vindt geen enkele kaart"), "{empty:?}");
+    }
+
+    #[test]
+    fn a_card_says_its_form_of_work_and_a_draw_filters_on_it() {
+        crate::i18n::set_lang(crate::i18n::Lang::Nl);
+        let deck = |extra: &str| {
+            format!(
+                "[deck]\nid = \"d\"\ntitle = \"D\"\ndescription = \"D\"\nlanguage = \"nl\"\n[[category]]\nid = \"c\"\ntitle = \"C\"\n[[card]]\nid = \"k\"\ncategory = \"c\"\ntitle = \"T\"\nprompt = \"P\"\n{extra}"
+            )
+        };
+        let Ok(Parsed::Deck(ok)) = parse("d.toml", &deck("form = \"beurt\"\nminutes = 5\n")) else {
+            panic!("a card with a form was rejected");
+        };
+        let card = &ok.cards[0];
+        assert_eq!(card.form.as_deref(), Some("beurt"));
+        assert_eq!(card.minutes, Some(5));
+        assert_eq!(card.usage().as_deref(), Some("om de beurt · ± 5 minuten"));
+        let Err(problems) = parse("d.toml", &deck("form = \"bert\"\nminutes = 0\n")) else {
+            panic!("a wrong form was accepted");
+        };
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            problems[0].starts_with(
+                "d.toml:14:8: onbekende werkwijze `form = \"bert\"`; bedoel je `beurt`?"
+            ),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("d.toml:15:11: `minutes = 0` kan niet"),
+            "{problems:?}"
+        );
+
+        // A draw for turns deals cards for turns, and cards that name no form.
+        let draw = DrawSpec {
+            deck: None,
+            category: None,
+            count: 1,
+            with: vec![],
+            without: vec![],
+            form: Some("beurt".into()),
+            each: false,
+        };
+        let with_form = |form: Option<&str>| Card {
+            form: form.map(str::to_string),
+            ..card.clone()
+        };
+        assert!(draw.admits(&with_form(Some("beurt"))));
+        assert!(draw.admits(&with_form(None)));
+        assert!(!draw.admits(&with_form(Some("groep"))));
     }
 
     #[test]

@@ -35,27 +35,70 @@ pub fn run(ctx: &Context) -> Outcome {
         }
     }
     let today = chrono::Local::now().format("%d-%m-%Y").to_string();
-    let mut home = Home::new(
-        &ctx.library,
-        &today,
-        &ctx.settings.participants.value,
-        rand::random(),
-    );
+    // The plans as they are on disk: read again after the builder saved one.
+    let mut reloaded: Option<crate::catalog::Library> = None;
+    let mut show_plan: Option<String> = None;
     loop {
-        let Some(wish) = show(ctx, &mut home, &signalled).map_err(super::run::io_failure)? else {
-            return Ok(());
+        let library = reloaded.as_ref().unwrap_or(&ctx.library);
+        let mut home = Home::new(
+            library,
+            &today,
+            &ctx.settings.participants.value,
+            rand::random(),
+        );
+        if let Some(id) = show_plan.take() {
+            home.show_plan(Some(&id));
+        }
+        let next = home_loop(ctx, library, &mut home, &signalled)?;
+        match next {
+            None => return Ok(()),
+            Some(saved) => {
+                reloaded = Some(crate::catalog::Library::load(&ctx.settings.deck_dirs()));
+                show_plan = Some(saved);
+            }
+        }
+    }
+}
+
+/// The home screen until tafel ends (`None`) or the builder saved a plan (its id: then the
+/// library is read again).
+fn home_loop(
+    ctx: &Context,
+    library: &crate::catalog::Library,
+    home: &mut Home,
+    signalled: &Arc<AtomicBool>,
+) -> Result<Option<String>, Failure> {
+    loop {
+        let Some(wish) = show(ctx, home, signalled).map_err(super::run::io_failure)? else {
+            return Ok(None);
         };
         // For the shell, should a signal end tafel now: where the session is, how to go on.
         let mut farewell: Option<[String; 2]> = None;
         let status = match wish {
-            Wish::Quit => return Ok(()),
+            Wish::Quit => return Ok(None),
+            Wish::Build(request) => {
+                let built = super::build::open(ctx, library, &request).and_then(|mut builder| {
+                    super::build::run(&mut builder).map_err(super::run::io_failure)
+                });
+                match built {
+                    Ok(Some(saved)) => return Ok(Some(saved)),
+                    Ok(None) => None,
+                    Err(failure) => Some(Status::Error(failure.message)),
+                }
+            }
             Wish::StartWorkshop {
                 plan_id,
                 title,
                 participants,
                 deck,
             } => {
-                let started = ctx.plan(&plan_id).cloned().and_then(|plan| {
+                let plan = library.plan(&plan_id).cloned().ok_or_else(|| {
+                    Failure::usage(tr!(
+                        "onbekende werkvorm `{plan_id}`",
+                        "unknown plan `{plan_id}`"
+                    ))
+                });
+                let started = plan.and_then(|plan| {
                     super::run::start_workshop(
                         ctx,
                         plan,
@@ -90,7 +133,7 @@ pub fn run(ctx: &Context) -> Outcome {
             Wish::Replay(path) => {
                 let target = path.display().to_string();
                 let result = super::replay::run(ctx, Some(&target));
-                reload(ctx, &mut home);
+                reload(ctx, home);
                 result.err().map(|f| Status::Error(f.message))
             }
             Wish::Resume(path) => {
@@ -102,10 +145,10 @@ pub fn run(ctx: &Context) -> Outcome {
                         no_bell: false,
                     },
                 );
-                reload(ctx, &mut home);
+                reload(ctx, home);
                 Some(match result {
                     Err(f) => Status::Error(f.message),
-                    Ok(()) => resumed_status(&home, &path),
+                    Ok(()) => resumed_status(home, &path),
                 })
             }
             // Handled on the home screen itself.
@@ -119,7 +162,7 @@ pub fn run(ctx: &Context) -> Outcome {
                 }
                 (None, None) => {}
             }
-            return Ok(());
+            return Ok(None);
         }
         home.returned(status);
     }

@@ -2,6 +2,7 @@
 //! the process should end; `main` maps a `Failure` to its exit code.
 
 pub mod agreements;
+pub mod build;
 pub mod check;
 pub mod config;
 pub mod decks;

@@ -107,5 +107,5 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
             side.display()
         )));
     }
-    drive(&mut app, &mut journal, &clock, initial)
+    drive(ctx, &mut app, &mut journal, &clock, initial)
 }

@@ -83,6 +83,8 @@ pub struct Start {
 /// Both `tafel run` and the home screen come here.
 pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finished, Failure> {
     let (decks, session_deck) = session_decks(ctx, &plan, start.deck.as_deref())?;
+    // Names (possibly `Naam:stijl`), or a number for a group without names.
+    let (plan, named, warning) = plan_for_group(&plan, &start.participants);
     let sessions_dir = ctx.sessions_dir()?;
     let clock = SystemClock::starting_at(0);
     let started = chrono::Local::now();
@@ -107,13 +109,13 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         )
     }) || start.participants.iter().any(|p| p.contains(':'));
     let mut group_events = Vec::new();
-    let mut participants = start.participants.clone();
+    let mut participants = named.clone();
     if uses_styles
         && let Some(set) = ctx
             .library
             .style_set(crate::catalog::styles::DEFAULT_STYLE_SET)
     {
-        let (names, picks) = super::styles::split_codes(set, &start.participants)?;
+        let (names, picks) = super::styles::split_codes(set, &named)?;
         participants = names;
         group_events.push(Event::StyleSetLoaded { set: set.clone() });
         group_events.extend(
@@ -157,7 +159,15 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
     app.view = crate::view::Options::from_settings(&ctx.settings);
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
-    session_screen(&mut app, &mut journal, &clock, initial)
+    if let Some(warning) = warning {
+        app.status = Some(crate::app::Status::Info(warning));
+    }
+    let finished = session_screen(&mut app, &mut journal, &clock, initial)?;
+    // "w" on the summary: the agenda as it was run becomes a new own plan.
+    if app.keep_as_plan {
+        super::build::keep_session(ctx, &app.session)?;
+    }
+    Ok(finished)
 }
 
 /// How a session screen ended, for the message afterwards.
@@ -211,12 +221,16 @@ impl Finished {
 
 /// Runs the session screen, then tells where the session is and what to do next.
 pub(super) fn drive(
+    ctx: &Context,
     app: &mut App,
     journal: &mut Journal,
     clock: &dyn Clock,
     initial: Vec<crate::app::Effect>,
 ) -> Outcome {
     session_screen(app, journal, clock, initial)?.print();
+    if app.keep_as_plan {
+        super::build::keep_session(ctx, &app.session)?;
+    }
     Ok(())
 }
 
@@ -313,6 +327,32 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
         title,
         agreements,
     })
+}
+
+/// The plan as a session starts it with `participants` (names, or one number): rounds
+/// that grow with the group get their length now, and the journal keeps the plan as it was
+/// resolved, so replay and resume give every round the same time. Also the names to keep,
+/// and words when the group does not fit the plan's group size.
+pub fn plan_for_group(plan: &Plan, participants: &[String]) -> (Plan, Vec<String>, Option<String>) {
+    let (names, people) = headcount(participants);
+    let (warning, people) = match people {
+        0 => (None, plan.nominal_group()),
+        n => (plan.group_warning(n), n),
+    };
+    (plan.resolved(people), names, warning)
+}
+
+/// The names and the number of people in a session. A single number instead of names
+/// (`--participants 12`) is a group of that size without names; without names or number the
+/// plan's nominal group (`Plan::nominal_group`) is used by the caller.
+pub fn headcount(participants: &[String]) -> (Vec<String>, u32) {
+    if let [only] = participants
+        && let Ok(n) = only.trim().parse::<u32>()
+        && (1..=crate::rules::MAX_PARTICIPANTS as u32).contains(&n)
+    {
+        return (Vec::new(), n);
+    }
+    (participants.to_vec(), participants.len() as u32)
 }
 
 /// Names from "Anna, Bram,Chris" (see [`crate::rules::participant_list`]).

@@ -121,6 +121,7 @@ pub fn solo_plan(ctx: &Context, args: &SoloArgs) -> Result<Plan, Failure> {
         rounds: vec![Round {
             title: tr!("Reflectie", "Reflection"),
             length: RoundLength::Minutes(args.minutes.unwrap_or(0)),
+            scale: None,
             instruction: tr!(
                 "Lees de kaart, neem de tijd en schrijf op wat er in je opkomt.",
                 "Read the card, take your time and write down what comes up."
@@ -131,11 +132,14 @@ pub fn solo_plan(ctx: &Context, args: &SoloArgs) -> Result<Plan, Failure> {
                 count: 1,
                 with: Vec::new(),
                 without: Vec::new(),
+                form: None,
+                each: false,
             }),
             turns: false,
             roles: Vec::new(),
             kind: Default::default(),
         }],
         guide: Default::default(),
+        resolved_for: None,
     })
 }

@@ -279,9 +279,11 @@ fn save_questionnaire(
         ),
         description: set.title.clone(),
         decks: Vec::new(),
+        resolved_for: None,
         rounds: vec![Round {
             title: tr!("Vragenlijst", "Questionnaire"),
             length: RoundLength::Minutes(0),
+            scale: None,
             instruction: tr!(
                 "Beantwoord de uitspraken van 1 tot en met 5.",
                 "Answer the statements from 1 to 5."

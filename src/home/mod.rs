@@ -54,6 +54,8 @@ pub enum Outcome {
     Resume(PathBuf),
     /// Write this session as Markdown in the current directory, then [`Home::exported`].
     Export(PathBuf),
+    /// Open the plan builder: a new plan, a copy of one, or an own plan edited.
+    Build(crate::commands::build::Request),
     Quit,
 }
 
@@ -182,6 +184,14 @@ impl<'a> Home<'a> {
         }
     }
 
+    /// Back from the plan builder with a new library: the plan list, on `plan` if given.
+    pub fn show_plan(&mut self, plan: Option<&str>) {
+        let selected = plan
+            .and_then(|id| self.library.plans.iter().position(|e| e.item.id == id))
+            .unwrap_or(0);
+        self.screen = Screen::Plans { selected };
+    }
+
     /// The search text of the look-back list (`None` when not looking back, or empty).
     pub fn look_back_search(&self) -> Option<String> {
         match &self.screen {
@@ -282,6 +292,24 @@ impl<'a> Home<'a> {
                 match key.code {
                     KeyCode::Esc | KeyCode::Left | KeyCode::Char('q') | KeyCode::Char('h') => {
                         self.screen = Screen::Menu
+                    }
+                    KeyCode::Char('n') => {
+                        return Some(Outcome::Build(crate::commands::build::Request::New));
+                    }
+                    KeyCode::Char('c') if count > 0 => {
+                        let id = self.library.plans[*selected].item.id.clone();
+                        return Some(Outcome::Build(crate::commands::build::Request::Copy(id)));
+                    }
+                    KeyCode::Char('e') if count > 0 => {
+                        let entry = &self.library.plans[*selected];
+                        if crate::builder::is_own(&entry.origin) {
+                            let id = entry.item.id.clone();
+                            return Some(Outcome::Build(crate::commands::build::Request::Edit(id)));
+                        }
+                        self.status = Some(Status::Error(crate::tr!(
+                            "Deze werkvorm is ingebouwd: c maakt een eigen kopie om aan te passen",
+                            "This plan is bundled: c makes an own copy to change"
+                        )));
                     }
                     KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if count > 0 => {
                         let plan = *selected;

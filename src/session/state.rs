@@ -500,6 +500,7 @@ impl Session {
                         round: Round {
                             title: title.clone(),
                             length: RoundLength::Minutes(*minutes),
+                            scale: None,
                             instruction: String::new(),
                             draw: None,
                             turns: false,
@@ -701,6 +702,22 @@ impl Session {
             .filter(|(_, r)| !r.skipped)
             .map(|(_, r)| r.planned_ms().unwrap_or(r.spent_ms))
             .sum()
+    }
+
+    /// Milliseconds still planned from `t`: what is left of the running round and the
+    /// planned length of every later round that has not run and is not skipped.
+    pub fn remaining_ms(&self, t: u64) -> u64 {
+        let current = self
+            .current
+            .map_or(0, |_| self.timer.remaining_ms(t).max(0) as u64);
+        let later: u64 = self
+            .rounds
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| Some(*i) != self.current && !r.skipped && !r.visited)
+            .map(|(_, r)| r.planned_ms().unwrap_or(0))
+            .sum();
+        current + later
     }
 
     /// Time spent in rounds so far (pauses excluded), including the running round.

@@ -1,5 +1,6 @@
 //! Drawing. Widgets only draw: they read the `App` and never change it.
 
+pub mod builder;
 pub mod console;
 pub mod groupwork;
 pub mod home;

@@ -564,6 +564,7 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
     let session = &app.session;
     let rect = popup(area, 90, session.rounds.len() as u16 + 7);
     Clear.render(rect, buf);
+    let starts = expected_starts(app);
     let mut lines: Vec<Line> = session
         .rounds
         .iter()
@@ -579,6 +580,9 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
                 RoundLength::Until(t) => tr!("tot {}", "until {}", t.format("%H:%M")),
             };
             let mut text = format!("{marker} {:>2}. {}  ({length})", i + 1, round.round.title);
+            if let Some(start) = starts[i] {
+                text.push_str(&format!("  ± {}", start.format("%H:%M")));
+            }
             if round.spent_ms > 0 {
                 text.push_str(&tr!(
                     "  gebruikt {}",
@@ -655,6 +659,61 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
     let scroll = (state.selected as u16).saturating_sub(visible.saturating_sub(1));
     Paragraph::new(Text::from(lines))
         .scroll((scroll, 0))
-        .block(window(tr!("Agenda", "Agenda")))
+        .block(window(agenda_title(app)))
         .render(rect, buf);
+}
+
+/// The clock time each round still to come starts at this pace: after what is left of the
+/// running round, the later rounds that have not run and are not skipped, in order.
+fn expected_starts(app: &App) -> Vec<Option<chrono::NaiveTime>> {
+    let session = &app.session;
+    let left = session
+        .current
+        .map_or(0, |_| session.timer.remaining_ms(app.now.t).max(0));
+    let mut at = app.now.wall + chrono::Duration::milliseconds(left);
+    session
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(i, round)| {
+            let upcoming = !session.ended
+                && session.current.is_none_or(|c| i > c)
+                && !round.skipped
+                && !round.visited;
+            if !upcoming {
+                return None;
+            }
+            let start = at.time();
+            match (round.planned_ms(), round.round.length) {
+                (Some(ms), _) => at += chrono::Duration::milliseconds(ms as i64),
+                // A round "tot 14:30" ends then (or at once, when that time has passed).
+                (None, RoundLength::Until(until)) => {
+                    let end = at.with_time(until).single().unwrap_or(at);
+                    at = at.max(end);
+                }
+                (None, RoundLength::Minutes(_)) => {}
+            }
+            Some(start)
+        })
+        .collect()
+}
+
+/// "Agenda · ± 71 min voor 12 deelnemers · klaar ± 14:11": the planned total for the group
+/// the plan was resolved for, and when the rounds still to come end at this pace.
+fn agenda_title(app: &App) -> String {
+    let session = &app.session;
+    let total = session.planned_total_ms().div_ceil(60_000);
+    let mut title = match session.plan.resolved_for {
+        Some(n) if session.plan.scales() => tr!(
+            "Agenda · ± {total} min voor {n} deelnemers",
+            "Agenda · ± {total} min for {n} participants"
+        ),
+        _ => tr!("Agenda · {total} minuten", "Agenda · {total} minutes"),
+    };
+    if !session.ended {
+        let left = session.remaining_ms(app.now.t);
+        let end = app.now.wall + chrono::Duration::milliseconds(left as i64);
+        title.push_str(&tr!(" · klaar ± {}", " · done ± {}", end.format("%H:%M")));
+    }
+    title
 }

@@ -34,7 +34,7 @@ pub fn render_plans(plans: &[&Plan], selected: usize, area: Rect, buf: &mut Buff
                 "{}  ({} rounds, {} min)",
                 plan.title,
                 plan.rounds.len(),
-                minutes_label(plan)
+                minutes_label(plan, None)
             ))
         })
         .collect();

@@ -457,6 +457,9 @@ fn render_card(
         return;
     }
     let mut title = format!(" {} · {} ", card.deck, card.category);
+    if let Some(usage) = &card.usage {
+        title.push_str(&format!("· {usage} "));
+    }
     if let Some(page) = &page_text {
         title = format!(" {page} ·{title}");
     }

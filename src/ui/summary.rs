@@ -142,7 +142,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )),
         Line::default(),
         Line::styled(
-            tr!("q of Enter sluit af", "q or Enter closes"),
+            if app.is_solo() {
+                tr!("q of Enter sluit af", "q or Enter closes")
+            } else {
+                tr!(
+                    "q of Enter sluit af · w bewaar deze agenda als werkvorm",
+                    "q or Enter closes · w keep this agenda as a plan"
+                )
+            },
             theme::accent(),
         ),
     ]);

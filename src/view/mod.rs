@@ -131,6 +131,8 @@ pub struct CardView {
     pub question: String,
     /// The facilitator's tip: the console only, never the room.
     pub tip: Option<String>,
+    /// How the card is meant to be used ("om de beurt · ± 5 minuten"), if it says.
+    pub usage: Option<String>,
 }
 
 /// The cards on the table, in the order they were drawn.
@@ -146,6 +148,7 @@ pub fn cards(session: &Session) -> Vec<CardView> {
                 title: found.title.clone(),
                 question: found.prompt.clone(),
                 tip: found.hint.clone(),
+                usage: found.usage(),
             },
             // A deck copy without the card: the journal still names it.
             None => CardView {
@@ -155,6 +158,7 @@ pub fn cards(session: &Session) -> Vec<CardView> {
                 title: card.card.clone(),
                 question: String::new(),
                 tip: None,
+                usage: None,
             },
         })
         .collect()

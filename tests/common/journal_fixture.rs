@@ -28,6 +28,8 @@ pub fn deck() -> Deck {
             prompt: "Waarom doen we dit zo?".into(),
             hint: None,
             tags: vec![],
+            form: None,
+            minutes: None,
         }],
     }
 }
@@ -41,6 +43,7 @@ pub fn plan() -> Plan {
         rounds: vec![Round {
             title: "Check-in".into(),
             length: RoundLength::Minutes(5),
+            scale: None,
             instruction: "Hoe zit je erbij?".into(),
             draw: None,
             turns: true,
@@ -48,6 +51,7 @@ pub fn plan() -> Plan {
             kind: Default::default(),
         }],
         guide: Default::default(),
+        resolved_for: None,
     }
 }
 

@@ -187,13 +187,19 @@ pub(super) fn card_lines(home: &Home, deck: usize, card: usize) -> Vec<Line<'sta
     let category = deck
         .category(&card.category)
         .map_or(card.category.clone(), |c| c.title.clone());
-    let mut lines = vec![
-        Line::styled(format!("{} · {category}", deck.title), theme::dim()),
+    let mut lines = vec![Line::styled(
+        format!("{} · {category}", deck.title),
+        theme::dim(),
+    )];
+    if let Some(usage) = card.usage() {
+        lines.push(Line::styled(usage, theme::accent()));
+    }
+    lines.extend([
         Line::default(),
         Line::styled(card.title.clone(), theme::title()),
         Line::default(),
         Line::from(card.prompt.clone()),
-    ];
+    ]);
     lines.extend(tip_lines(card));
     lines
 }
@@ -227,7 +233,8 @@ pub(super) fn render_card_large(
         + card
             .hint
             .as_deref()
-            .map_or(0, |h| 1 + wrapped(&tr!("Tip: {h}", "Tip: {h}")));
+            .map_or(0, |h| 1 + wrapped(&tr!("Tip: {h}", "Tip: {h}")))
+        + card.usage().map_or(0, |u| 1 + wrapped(&u));
     let height = (needed as u16).min(area.height);
     let rect = popup(area, width, height);
     Clear.render(rect, buf);
@@ -242,6 +249,10 @@ pub(super) fn render_card_large(
         Line::default(),
         Line::from(card.prompt.clone()),
     ];
+    if let Some(usage) = card.usage() {
+        lines.push(Line::default());
+        lines.push(Line::styled(usage, theme::accent()).alignment(Alignment::Center));
+    }
     lines.extend(tip_lines(card));
     let block = Block::default()
         .borders(Borders::ALL)

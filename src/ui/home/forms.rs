@@ -17,11 +17,22 @@ pub(super) fn plan_summary(plan: &Plan) -> String {
         "{} rondes · {} min",
         "{} rounds · {} min",
         plan.rounds.len(),
-        minutes_label(plan)
+        minutes_label(plan, None)
     )
 }
 
+/// The group the home screen shows a plan for: the participants from the settings (a name
+/// each, or one number), else the plan's nominal group.
+pub(super) fn people_at_hand(home: &Home, plan: &Plan) -> u32 {
+    match crate::commands::run::headcount(&home.participants).1 {
+        0 => plan.nominal_group(),
+        n => n,
+    }
+}
+
 pub(super) fn plan_details(home: &Home, plan: &Plan) -> Vec<Line<'static>> {
+    let people = people_at_hand(home, plan);
+    let resolved = plan.resolved(people);
     let decks: Vec<String> = plan
         .decks
         .iter()
@@ -44,9 +55,9 @@ pub(super) fn plan_details(home: &Home, plan: &Plan) -> Vec<Line<'static>> {
         Line::styled(plan.title.clone(), theme::title()),
         Line::styled(
             tr!(
-                "Totaal: {} min in {} rondes · {decks}",
-                "Total: {} min in {} rounds · {decks}",
-                minutes_label(plan),
+                "Totaal: {} in {} rondes · {decks}",
+                "Total: {} in {} rounds · {decks}",
+                crate::catalog::timing::total_label(plan, people),
                 plan.rounds.len()
             ),
             theme::accent(),
@@ -75,16 +86,23 @@ pub(super) fn plan_details(home: &Home, plan: &Plan) -> Vec<Line<'static>> {
             tr!("Groepsgrootte", "Group size"),
             &tr!("{size} deelnemers", "{size} participants"),
         ));
+        if let Some(warning) = plan.group_warning(people) {
+            lines.push(Line::styled(warning, theme::accent()));
+        }
     }
     if guide.goal.is_some() || guide.audience.is_some() || guide.group_size.is_some() {
         lines.push(Line::default());
     }
     lines.push(Line::styled(tr!("Aanpak", "Approach"), theme::accent()));
-    for (i, round) in plan.rounds.iter().enumerate() {
+    for (i, round) in resolved.rounds.iter().enumerate() {
+        let mut length = length_text(round.length);
+        if round.scale.is_some() {
+            length.push_str(&tr!(" (groeit met de groep)", " (grows with the group)"));
+        }
         lines.push(Line::from(vec![
             Span::styled(format!("{:>2}. ", i + 1), theme::dim()),
             Span::raw(round.title.clone()),
-            Span::styled(format!("  {}", length_text(round.length)), theme::dim()),
+            Span::styled(format!("  {length}"), theme::dim()),
         ]));
     }
     let lists = [
@@ -393,8 +411,8 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
             ),
             focused: form.focus == WorkshopField::Participants,
             note: Some(tr!(
-                "met komma's ertussen: Anna, Bram, Chris (mag leeg)",
-                "with commas between them: Anna, Bram, Chris (may be empty)"
+                "met komma's ertussen: Anna, Bram, Chris; of alleen een aantal: 12 (mag leeg)",
+                "with commas between them: Anna, Bram, Chris; or just a number: 12 (may be empty)"
             )),
         },
     ];
@@ -427,8 +445,32 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
     // Below the form, when there is room: the rounds as a reminder.
     let rest = below(area, used);
     if rest.height >= 4 {
-        let mut lines = vec![Line::styled(tr!("Rondes", "Rounds"), theme::dim())];
-        for (i, round) in plan.rounds.iter().enumerate() {
+        // The rounds for the participants typed so far (names, or a number).
+        let typed: Vec<String> = form
+            .participants
+            .text()
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
+        let people = match crate::commands::run::headcount(&typed).1 {
+            0 => plan.nominal_group(),
+            n => n,
+        };
+        let resolved = plan.resolved(people);
+        let mut lines = vec![Line::styled(
+            tr!(
+                "Rondes · {}",
+                "Rounds · {}",
+                crate::catalog::timing::total_label(plan, people)
+            ),
+            theme::dim(),
+        )];
+        if let Some(warning) = plan.group_warning(people).filter(|_| !typed.is_empty()) {
+            lines.push(Line::styled(warning, theme::accent()));
+        }
+        for (i, round) in resolved.rounds.iter().enumerate() {
             lines.push(Line::styled(
                 format!(
                     "{:>2}. {}  {}",

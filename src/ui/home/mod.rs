@@ -159,6 +159,10 @@ pub(super) fn hints(home: &Home) -> Vec<(String, String)> {
         Screen::Plans { .. } => vec![
             choose(),
             ("Enter".into(), tr!("verder", "next")),
+            (
+                "n/c/e".into(),
+                tr!("nieuw/kopie/aanpassen", "new/copy/edit"),
+            ),
             help(),
             esc(),
         ],
@@ -323,6 +327,27 @@ pub(super) fn help_lines(home: &Home) -> Vec<(String, String)> {
                 tr!(
                     "verder: titel en deelnemers",
                     "next: title and participants"
+                ),
+            ),
+            (
+                "n".into(),
+                tr!(
+                    "een nieuwe werkvorm bouwen (zonder TOML)",
+                    "build a new plan (without TOML)"
+                ),
+            ),
+            (
+                "c".into(),
+                tr!(
+                    "een kopie van deze werkvorm maken en aanpassen",
+                    "copy this plan and change it"
+                ),
+            ),
+            (
+                "e".into(),
+                tr!(
+                    "deze eigen werkvorm aanpassen (opmerkingen in het bestand blijven staan)",
+                    "change this own plan (comments in the file stay)"
                 ),
             ),
             (

@@ -1,0 +1,1061 @@
+//! The plan builder: make a werkvorm without writing TOML. A new plan, a copy of any plan,
+//! or an own plan edited in place.
+//!
+//! Like the session app and the home screen it is a pure state machine: keys, pastes and the
+//! time of day go in, and at most one [`Outcome`] comes out (save this text there, or leave).
+//! It reads no files and no clock; `store` writes, `ui::builder` draws.
+
+pub mod store;
+mod text;
+
+use std::path::PathBuf;
+
+use chrono::{NaiveTime, Timelike};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+pub use text::TextBox;
+
+use crate::app::Status;
+use crate::catalog::library::Origin;
+use crate::catalog::parse::{self, Parsed, is_valid_id, parse_clock_time};
+use crate::catalog::timing::clock_times;
+use crate::catalog::write::update_plan_toml;
+use crate::catalog::{
+    CARD_FORMS, DrawSpec, GroupSize, Library, Plan, Round, RoundLength, Scale, form_label,
+};
+use crate::home::input::LineInput;
+use crate::tr;
+
+const TITLE_CHARS: usize = 80;
+const LINE_CHARS: usize = 400;
+const NUMBER_CHARS: usize = 6;
+
+#[derive(Debug)]
+pub enum Input {
+    Key(KeyEvent),
+    Paste(String),
+}
+
+/// What the shell is asked to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Write `text` to `path` (a new file must not overwrite one), then [`Builder::saved`].
+    Save {
+        path: PathBuf,
+        text: String,
+        new_file: bool,
+    },
+    /// Back to the home screen; `saved` is the id of the plan saved, if any.
+    Close { saved: Option<String> },
+}
+
+/// Where the plan goes when it is saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A new file `<id>.toml` in this directory (the user's own decks directory).
+    New { dir: PathBuf },
+    /// An own file, edited in place: its text as it was read, so comments survive.
+    Own { path: PathBuf, original: String },
+}
+
+/// How a round's length is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LengthKind {
+    Minutes,
+    PerPerson,
+    Until,
+}
+
+/// One round as the form holds it: texts as typed, choices as indexes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundForm {
+    pub title: LineInput,
+    pub kind: LengthKind,
+    /// The length, or the fixed part of a round per person.
+    pub minutes: LineInput,
+    pub per_person: LineInput,
+    pub max_minutes: LineInput,
+    pub until: LineInput,
+    pub instruction: TextBox,
+    /// `None`: no cards. `Some(None)`: the session's deck. `Some(Some(id))`: that deck.
+    pub deck: Option<Option<String>>,
+    pub category: Option<String>,
+    pub count: u32,
+    pub form: Option<String>,
+    pub turns: bool,
+    pub each: bool,
+    pub roles: LineInput,
+    /// What the round had that the form does not show (tag filters), kept as it was.
+    with: Vec<String>,
+    without: Vec<String>,
+    min_minutes: Option<u32>,
+    /// The round's kind (talk, styles, teams, vote), kept as it was: the form edits talk
+    /// rounds' fields only.
+    round_kind: crate::catalog::RoundKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundField {
+    Title,
+    Kind,
+    Minutes,
+    PerPerson,
+    MaxMinutes,
+    Until,
+    Instruction,
+    Deck,
+    Category,
+    Count,
+    Form,
+    Turns,
+    Each,
+    Roles,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanField {
+    Title,
+    Id,
+    Description,
+    GroupMin,
+    GroupMax,
+    People,
+    Start,
+}
+
+pub const PLAN_FIELDS: [PlanField; 7] = [
+    PlanField::Title,
+    PlanField::Id,
+    PlanField::Description,
+    PlanField::GroupMin,
+    PlanField::GroupMax,
+    PlanField::People,
+    PlanField::Start,
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    Rounds {
+        selected: usize,
+    },
+    Round {
+        index: usize,
+        field: RoundField,
+    },
+    Plan {
+        field: PlanField,
+    },
+    /// Leave without saving? (`j` leaves, anything else stays.)
+    ConfirmLeave,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanForm {
+    pub title: LineInput,
+    pub id: LineInput,
+    pub description: LineInput,
+    pub group_min: LineInput,
+    pub group_max: LineInput,
+    /// Not saved: the group the totals and clock times are shown for.
+    pub people: LineInput,
+    /// Not saved: when the session starts, for clock times ("13:30"; empty: now).
+    pub start: LineInput,
+}
+
+#[derive(Debug)]
+pub struct Builder<'a> {
+    library: &'a Library,
+    /// The plan as it was opened (its guide and decks are kept).
+    base: Plan,
+    pub plan: PlanForm,
+    pub rounds: Vec<RoundForm>,
+    /// For each round, its index in the file as it was opened (`None`: new).
+    origins: Vec<Option<usize>>,
+    pub target: Target,
+    pub view: View,
+    pub status: Option<Status>,
+    /// Changed since it was opened or last saved.
+    pub dirty: bool,
+    /// The id saved last, reported when leaving.
+    saved: Option<String>,
+    /// The time of day of the last input, for clock times without a start.
+    now: NaiveTime,
+}
+
+impl RoundForm {
+    pub fn new() -> RoundForm {
+        RoundForm::from_round(&Round {
+            title: tr!("Nieuwe ronde", "New round"),
+            kind: Default::default(),
+            length: RoundLength::Minutes(10),
+            scale: None,
+            instruction: String::new(),
+            draw: None,
+            turns: false,
+            roles: Vec::new(),
+        })
+    }
+
+    pub fn from_round(round: &Round) -> RoundForm {
+        let number = |n: u32| LineInput::new(&n.to_string(), NUMBER_CHARS);
+        let empty = || LineInput::new("", NUMBER_CHARS);
+        let (kind, minutes, per_person, max_minutes, until, min_minutes) =
+            match (round.scale, round.length) {
+                (Some(scale), _) => (
+                    LengthKind::PerPerson,
+                    number(scale.base_minutes),
+                    LineInput::new(&scale.per_person_text(), NUMBER_CHARS),
+                    scale.max_minutes.map_or_else(empty, number),
+                    empty(),
+                    scale.min_minutes,
+                ),
+                (None, RoundLength::Minutes(m)) => (
+                    LengthKind::Minutes,
+                    number(m),
+                    LineInput::new("1.0", NUMBER_CHARS),
+                    empty(),
+                    empty(),
+                    None,
+                ),
+                (None, RoundLength::Until(t)) => (
+                    LengthKind::Until,
+                    number(10),
+                    LineInput::new("1.0", NUMBER_CHARS),
+                    empty(),
+                    LineInput::new(&t.format("%H:%M").to_string(), NUMBER_CHARS),
+                    None,
+                ),
+            };
+        let draw = round.draw.as_ref();
+        RoundForm {
+            title: LineInput::new(&round.title, TITLE_CHARS),
+            kind,
+            minutes,
+            per_person,
+            max_minutes,
+            until,
+            instruction: TextBox::new(&round.instruction),
+            deck: draw.map(|d| d.deck.clone()),
+            category: draw.and_then(|d| d.category.clone()),
+            count: draw.map_or(1, |d| d.count),
+            form: draw.and_then(|d| d.form.clone()),
+            turns: round.turns,
+            each: draw.is_some_and(|d| d.each),
+            roles: LineInput::new(&round.roles.join(", "), LINE_CHARS),
+            with: draw.map(|d| d.with.clone()).unwrap_or_default(),
+            without: draw.map(|d| d.without.clone()).unwrap_or_default(),
+            min_minutes,
+            round_kind: round.kind.clone(),
+        }
+    }
+
+    /// The fields the form shows for this round, in order.
+    pub fn fields(&self) -> Vec<RoundField> {
+        let mut fields = vec![RoundField::Title, RoundField::Kind];
+        match self.kind {
+            LengthKind::Minutes => fields.push(RoundField::Minutes),
+            LengthKind::PerPerson => fields.extend([
+                RoundField::Minutes,
+                RoundField::PerPerson,
+                RoundField::MaxMinutes,
+            ]),
+            LengthKind::Until => fields.push(RoundField::Until),
+        }
+        fields.extend([RoundField::Instruction, RoundField::Deck]);
+        if self.deck.is_some() {
+            fields.extend([RoundField::Category, RoundField::Count, RoundField::Form]);
+        }
+        fields.push(RoundField::Turns);
+        if self.deck.is_some() && self.turns {
+            fields.push(RoundField::Each);
+        }
+        fields.push(RoundField::Roles);
+        fields
+    }
+
+    /// The round as the model has it, and the mistakes in typed numbers (in words).
+    pub fn round(&self, number: usize, problems: &mut Vec<String>) -> Round {
+        let mut wrong = |field: String, text: &str| {
+            problems.push(tr!(
+                "Ronde {number}: {field} `{text}` is geen getal",
+                "Round {number}: {field} `{text}` is not a number"
+            ))
+        };
+        let whole = |input: &LineInput, field: String, wrong: &mut dyn FnMut(String, &str)| {
+            let text = input.text().trim();
+            if text.is_empty() {
+                return None;
+            }
+            match text.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    wrong(field, text);
+                    None
+                }
+            }
+        };
+        let (length, scale) = match self.kind {
+            LengthKind::Minutes => {
+                let m = whole(&self.minutes, tr!("minuten", "minutes"), &mut wrong).unwrap_or(0);
+                (RoundLength::Minutes(m), None)
+            }
+            LengthKind::PerPerson => {
+                let base =
+                    whole(&self.minutes, tr!("vast deel", "fixed part"), &mut wrong).unwrap_or(0);
+                let text = self.per_person.text().trim().replace(',', ".");
+                let per_person = match text.parse::<f64>() {
+                    Ok(p) => p,
+                    Err(_) => {
+                        wrong(tr!("per persoon", "per person"), &text);
+                        1.0
+                    }
+                };
+                let max = whole(&self.max_minutes, tr!("hooguit", "at most"), &mut wrong);
+                let scale = Scale {
+                    base_minutes: base,
+                    per_person_seconds: (per_person.clamp(0.0, 10.0) * 60.0).round() as u32,
+                    min_minutes: self.min_minutes,
+                    max_minutes: max,
+                };
+                (RoundLength::Minutes(scale.minutes_for(8)), Some(scale))
+            }
+            LengthKind::Until => match parse_clock_time(self.until.text()) {
+                Some(time) => (RoundLength::Until(time), None),
+                None => {
+                    let text = self.until.text();
+                    problems.push(tr!(
+                        "Ronde {number}: tot `{text}` is geen kloktijd; typ bijvoorbeeld 14:30",
+                        "Round {number}: until `{text}` is not a clock time; type for example 14:30"
+                    ));
+                    (RoundLength::Until(NaiveTime::MIN), None)
+                }
+            },
+        };
+        let draw = self.deck.as_ref().map(|deck| DrawSpec {
+            deck: deck.clone(),
+            category: self.category.clone(),
+            count: self.count,
+            with: self.with.clone(),
+            without: self.without.clone(),
+            form: self.form.clone(),
+            each: self.each && self.turns,
+        });
+        Round {
+            title: self.title.text().trim().to_string(),
+            kind: self.round_kind.clone(),
+            length,
+            scale,
+            instruction: self.instruction.text().trim().to_string(),
+            draw,
+            turns: self.turns,
+            roles: self
+                .roles
+                .text()
+                .split(',')
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+impl Default for RoundForm {
+    fn default() -> Self {
+        RoundForm::new()
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// A new plan, saved in `dir`.
+    pub fn new_plan(library: &'a Library, dir: PathBuf, now: NaiveTime) -> Builder<'a> {
+        let plan = Plan {
+            id: unique_id(library, "mijn-werkvorm"),
+            title: tr!("Mijn werkvorm", "My plan"),
+            description: tr!(
+                "Wat het oplevert en voor wie.",
+                "What it yields and for whom."
+            ),
+            decks: Vec::new(),
+            rounds: vec![RoundForm::new().round(1, &mut Vec::new())],
+            guide: Box::default(),
+            resolved_for: None,
+        };
+        Builder::open(library, plan, Target::New { dir }, now)
+    }
+
+    /// A copy of `plan` (bundled or own), saved as a new file in `dir`.
+    pub fn copy_of(library: &'a Library, plan: &Plan, dir: PathBuf, now: NaiveTime) -> Builder<'a> {
+        let mut copy = plan.clone();
+        copy.id = unique_id(library, &format!("{}-eigen", plan.id));
+        copy.title = tr!("{} (eigen versie)", "{} (own version)", plan.title);
+        copy.resolved_for = None;
+        Builder::open(library, copy, Target::New { dir }, now)
+    }
+
+    /// An own plan, edited in its file (`original` is the file's text).
+    pub fn edit(
+        library: &'a Library,
+        plan: &Plan,
+        path: PathBuf,
+        original: String,
+        now: NaiveTime,
+    ) -> Builder<'a> {
+        let mut builder = Builder::open(library, plan.clone(), Target::Own { path, original }, now);
+        builder.origins = (0..plan.rounds.len()).map(Some).collect();
+        builder
+    }
+
+    /// The plan of a session as it was actually run (inserted, skipped and resized rounds
+    /// included), as a new own plan in `dir`.
+    pub fn from_session(
+        library: &'a Library,
+        session: &crate::session::Session,
+        dir: PathBuf,
+        now: NaiveTime,
+    ) -> Builder<'a> {
+        let mut plan = session.plan.clone();
+        plan.rounds = session
+            .rounds
+            .iter()
+            .filter(|r| !r.skipped)
+            .map(|r| {
+                let mut round = r.round.clone();
+                // A round that was given another length keeps that length, fixed.
+                if let Some(given) = r.given_ms {
+                    let minutes = given.div_ceil(60_000).max(1) as u32;
+                    if round.length != RoundLength::Minutes(minutes) {
+                        round.length = RoundLength::Minutes(minutes);
+                        round.scale = None;
+                    }
+                }
+                round
+            })
+            .collect();
+        plan.id = unique_id(library, &format!("{}-zoals-gedaan", session.plan.id));
+        plan.title = tr!("{} (zoals gedaan)", "{} (as run)", session.plan.title);
+        plan.resolved_for = None;
+        Builder::open(library, plan, Target::New { dir }, now)
+    }
+
+    fn open(library: &'a Library, plan: Plan, target: Target, now: NaiveTime) -> Builder<'a> {
+        let size = plan.guide.group_size;
+        let number = |n: Option<u32>| {
+            LineInput::new(&n.map(|n| n.to_string()).unwrap_or_default(), NUMBER_CHARS)
+        };
+        let form = PlanForm {
+            title: LineInput::new(&plan.title, TITLE_CHARS),
+            id: LineInput::new(&plan.id, 64),
+            description: LineInput::new(&plan.description, LINE_CHARS),
+            group_min: number(size.map(|s| s.min)),
+            group_max: number(size.map(|s| s.max)),
+            people: number(Some(plan.nominal_group())),
+            start: LineInput::new("", NUMBER_CHARS),
+        };
+        Builder {
+            library,
+            rounds: plan.rounds.iter().map(RoundForm::from_round).collect(),
+            origins: vec![None; plan.rounds.len()],
+            base: plan,
+            plan: form,
+            target,
+            view: View::Rounds { selected: 0 },
+            status: None,
+            dirty: false,
+            saved: None,
+            now,
+        }
+    }
+
+    pub fn library(&self) -> &Library {
+        self.library
+    }
+
+    /// The plan as the form says it now, and the mistakes in what was typed.
+    pub fn plan(&self) -> (Plan, Vec<String>) {
+        let mut problems = Vec::new();
+        let rounds: Vec<Round> = self
+            .rounds
+            .iter()
+            .enumerate()
+            .map(|(i, r)| r.round(i + 1, &mut problems))
+            .collect();
+        let mut decks = self.base.decks.clone();
+        for deck in rounds
+            .iter()
+            .filter_map(|r| r.draw.as_ref().and_then(|d| d.deck.clone()))
+        {
+            if !decks.contains(&deck) {
+                decks.push(deck);
+            }
+        }
+        let mut guide = self.base.guide.clone();
+        let number = |input: &LineInput| input.text().trim().parse::<u32>().ok();
+        guide.group_size = match (
+            number(&self.plan.group_min),
+            number(&self.plan.group_max),
+            self.plan.group_min.text().trim().is_empty()
+                && self.plan.group_max.text().trim().is_empty(),
+        ) {
+            (Some(min), Some(max), _) => Some(GroupSize { min, max }),
+            (_, _, true) => None,
+            _ => {
+                problems.push(tr!(
+                    "Groepsgrootte: typ een kleinste en een grootste aantal, of laat beide leeg",
+                    "Group size: type a smallest and a largest number, or leave both empty"
+                ));
+                guide.group_size
+            }
+        };
+        let plan = Plan {
+            id: self.plan.id.text().trim().to_string(),
+            title: self.plan.title.text().trim().to_string(),
+            description: self.plan.description.text().trim().to_string(),
+            decks,
+            rounds,
+            guide,
+            resolved_for: None,
+        };
+        (plan, problems)
+    }
+
+    /// The file as it would be saved.
+    pub fn toml(&self) -> String {
+        let (plan, _) = self.plan();
+        let original = match &self.target {
+            Target::Own { original, .. } => original.as_str(),
+            Target::New { .. } => "",
+        };
+        update_plan_toml(original, &plan, &self.origins)
+            .or_else(|| update_plan_toml("", &plan, &[]))
+            .unwrap_or_default()
+    }
+
+    /// Every problem `tafel check` would report, in words ("Ronde 2: …"), and those of the
+    /// form itself. Empty: the plan can be saved.
+    pub fn problems(&self) -> Vec<String> {
+        let (plan, mut problems) = self.plan();
+        let text = self.toml();
+        let name = format!("{}.toml", plan.id);
+        let found = match parse::parse(&name, &text) {
+            Err(found) => found,
+            Ok(Parsed::Deck(_) | Parsed::Styles(_)) => Vec::new(),
+            Ok(Parsed::Plan(parsed, refs)) => {
+                let library = self.library;
+                let find = |id: &str| library.deck(id);
+                let all: Vec<&crate::catalog::Deck> =
+                    library.decks.iter().map(|e| &e.item).collect();
+                let mut found = parse::check_plan_refs(
+                    &name,
+                    &text,
+                    &parsed,
+                    &refs,
+                    &find,
+                    &library.deck_ids(),
+                );
+                found.extend(parse::check_plan_draws(
+                    &name, &text, &parsed, &refs, &find, &all,
+                ));
+                found
+            }
+        };
+        // Where in the file: the plan's header, or round N (counted by `[[round]]` lines).
+        let round_starts: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == "[[round]]")
+            .map(|(i, _)| i + 1)
+            .collect();
+        for problem in found {
+            let round = round_starts.iter().filter(|&&s| s <= problem.line).count();
+            let message = crate::text::visible(&problem.message);
+            problems.push(match round {
+                0 => tr!("Werkvorm: {message}", "Plan: {message}"),
+                n => {
+                    let title = self.rounds[n - 1].title.text();
+                    tr!(
+                        "Ronde {n} ({title}): {message}",
+                        "Round {n} ({title}): {message}"
+                    )
+                }
+            });
+        }
+        if let Target::New { .. } = self.target
+            && self.library.plan(&plan.id).is_some()
+        {
+            let id = &plan.id;
+            problems.push(tr!(
+                "Werkvorm: id `{id}` bestaat al; kies een ander id",
+                "Plan: id `{id}` already exists; choose another id"
+            ));
+        }
+        problems
+    }
+
+    /// The group totals and clock times are shown for.
+    pub fn people(&self) -> u32 {
+        self.plan
+            .people
+            .text()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=500).contains(n))
+            .unwrap_or_else(|| self.base.nominal_group())
+    }
+
+    /// When the session starts: the start field, else now rounded up to five minutes.
+    pub fn start(&self) -> NaiveTime {
+        parse_clock_time(self.plan.start.text()).unwrap_or_else(|| {
+            let minutes = (self.now.hour() * 60 + self.now.minute()).div_ceil(5) * 5;
+            NaiveTime::from_hms_opt((minutes / 60) % 24, minutes % 60, 0).unwrap_or(self.now)
+        })
+    }
+
+    /// The plan resolved for [`Builder::people`], with the clock time each round starts
+    /// (the last one is the end).
+    pub fn schedule(&self) -> (Plan, Vec<NaiveTime>) {
+        let (plan, _) = self.plan();
+        let resolved = plan.resolved(self.people());
+        let times = clock_times(&resolved, self.start());
+        (resolved, times)
+    }
+
+    /// Whether the keyboard is in a text field.
+    pub fn typing(&self) -> bool {
+        match &self.view {
+            View::Round { field, .. } => matches!(
+                field,
+                RoundField::Title
+                    | RoundField::Minutes
+                    | RoundField::PerPerson
+                    | RoundField::MaxMinutes
+                    | RoundField::Until
+                    | RoundField::Instruction
+                    | RoundField::Roles
+            ),
+            View::Plan { .. } => true,
+            View::Rounds { .. } | View::ConfirmLeave => false,
+        }
+    }
+
+    pub fn update(&mut self, input: Input, now: NaiveTime) -> Option<Outcome> {
+        self.now = now;
+        match input {
+            Input::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
+            Input::Key(_) => None,
+            Input::Paste(text) => {
+                self.paste(&text);
+                None
+            }
+        }
+    }
+
+    /// The shell wrote the file (or could not).
+    pub fn saved(&mut self, result: Result<PathBuf, String>) {
+        match result {
+            Ok(path) => {
+                let text = self.toml();
+                let (plan, _) = self.plan();
+                self.origins = (0..self.rounds.len()).map(Some).collect();
+                self.target = Target::Own {
+                    path: path.clone(),
+                    original: text,
+                };
+                self.base = plan.clone();
+                self.dirty = false;
+                self.saved = Some(plan.id.clone());
+                self.status = Some(Status::Info(tr!(
+                    "Bewaard in {}; `tafel plans` toont hem meteen",
+                    "Saved in {}; `tafel plans` lists it at once",
+                    path.display()
+                )));
+            }
+            Err(why) => self.status = Some(Status::Error(why)),
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Option<Outcome> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        self.status = None;
+        if ctrl && key.code == KeyCode::Char('s') {
+            return self.save();
+        }
+        match self.view.clone() {
+            View::ConfirmLeave => {
+                if matches!(key.code, KeyCode::Char('j') | KeyCode::Char('y')) {
+                    return Some(Outcome::Close {
+                        saved: self.saved.clone(),
+                    });
+                }
+                self.view = View::Rounds { selected: 0 };
+                None
+            }
+            View::Rounds { selected } => self.rounds_key(selected, key),
+            View::Round { index, field } => {
+                self.round_key(index, field, key);
+                None
+            }
+            View::Plan { field } => {
+                self.plan_key(field, key);
+                None
+            }
+        }
+    }
+
+    fn save(&mut self) -> Option<Outcome> {
+        let problems = self.problems();
+        if let Some(first) = problems.first() {
+            let more = problems.len() - 1;
+            self.status = Some(Status::Error(if more == 0 {
+                tr!("Nog niet bewaard: {first}", "Not saved yet: {first}")
+            } else {
+                tr!(
+                    "Nog niet bewaard: {first} (en {more} meer)",
+                    "Not saved yet: {first} (and {more} more)"
+                )
+            }));
+            return None;
+        }
+        let text = self.toml();
+        let (path, new_file) = match &self.target {
+            Target::New { dir } => (
+                dir.join(format!("{}.toml", self.plan.id.text().trim())),
+                true,
+            ),
+            Target::Own { path, .. } => (path.clone(), false),
+        };
+        Some(Outcome::Save {
+            path,
+            text,
+            new_file,
+        })
+    }
+
+    fn rounds_key(&mut self, selected: usize, key: KeyEvent) -> Option<Outcome> {
+        let count = self.rounds.len();
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        let select = |builder: &mut Builder, index: usize| {
+            builder.view = View::Rounds { selected: index };
+        };
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                if self.dirty {
+                    self.view = View::ConfirmLeave;
+                    return None;
+                }
+                return Some(Outcome::Close {
+                    saved: self.saved.clone(),
+                });
+            }
+            KeyCode::Up if shift => self.move_round(selected, -1),
+            KeyCode::Down if shift => self.move_round(selected, 1),
+            KeyCode::Char('K') => self.move_round(selected, -1),
+            KeyCode::Char('J') => self.move_round(selected, 1),
+            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if count > 0 => {
+                self.view = View::Round {
+                    index: selected,
+                    field: RoundField::Title,
+                };
+            }
+            KeyCode::Char('a') | KeyCode::Char('i') => {
+                let at = if count == 0 { 0 } else { selected + 1 };
+                self.rounds.insert(at, RoundForm::new());
+                self.origins.insert(at, None);
+                self.dirty = true;
+                self.view = View::Round {
+                    index: at,
+                    field: RoundField::Title,
+                };
+            }
+            KeyCode::Char('x') | KeyCode::Delete if count > 1 => {
+                let removed = self.rounds.remove(selected);
+                self.origins.remove(selected);
+                self.dirty = true;
+                self.status = Some(Status::Info(tr!(
+                    "Ronde \"{}\" weggehaald",
+                    "Round \"{}\" removed",
+                    removed.title.text()
+                )));
+                select(self, selected.min(self.rounds.len() - 1));
+            }
+            KeyCode::Char('x') | KeyCode::Delete => {
+                self.status = Some(Status::Error(tr!(
+                    "Een werkvorm heeft minstens één ronde",
+                    "A plan has at least one round"
+                )));
+            }
+            KeyCode::Char('p') => {
+                self.view = View::Plan {
+                    field: PlanField::Title,
+                };
+            }
+            _ => {
+                let mut index = selected;
+                crate::home::list_key(&mut index, count, key, true);
+                select(self, index);
+            }
+        }
+        None
+    }
+
+    fn move_round(&mut self, selected: usize, by: isize) {
+        let target = selected as isize + by;
+        if target < 0 || target as usize >= self.rounds.len() {
+            return;
+        }
+        let target = target as usize;
+        self.rounds.swap(selected, target);
+        self.origins.swap(selected, target);
+        self.dirty = true;
+        self.view = View::Rounds { selected: target };
+    }
+
+    fn round_key(&mut self, index: usize, field: RoundField, key: KeyEvent) {
+        let fields = self.rounds[index].fields();
+        let at = fields.iter().position(|f| *f == field).unwrap_or(0);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        let next = |builder: &mut Builder, by: isize| {
+            let fields = builder.rounds[index].fields();
+            let at = (at as isize + by).clamp(0, fields.len() as isize - 1) as usize;
+            builder.view = View::Round {
+                index,
+                field: fields[at],
+            };
+        };
+        match key.code {
+            KeyCode::Esc => {
+                self.view = View::Rounds { selected: index };
+                return;
+            }
+            KeyCode::Tab if !shift => return next(self, 1),
+            KeyCode::BackTab | KeyCode::Tab => return next(self, -1),
+            KeyCode::Down => return next(self, 1),
+            KeyCode::Up => return next(self, -1),
+            KeyCode::Enter if field != RoundField::Instruction => return next(self, 1),
+            _ => {}
+        }
+        let library = self.library;
+        let plan_decks = self.base.decks.clone();
+        let round = &mut self.rounds[index];
+        let before = round.clone();
+        let step = match key.code {
+            KeyCode::Left => -1,
+            KeyCode::Right | KeyCode::Char(' ') => 1,
+            _ => 0,
+        };
+        match field {
+            RoundField::Title => {
+                round.title.key(key);
+            }
+            RoundField::Minutes => {
+                round.minutes.key(key);
+            }
+            RoundField::PerPerson => {
+                round.per_person.key(key);
+            }
+            RoundField::MaxMinutes => {
+                round.max_minutes.key(key);
+            }
+            RoundField::Until => {
+                round.until.key(key);
+            }
+            RoundField::Roles => {
+                round.roles.key(key);
+            }
+            RoundField::Instruction => {
+                round.instruction.key(key);
+            }
+            RoundField::Kind if step != 0 => {
+                let kinds = [
+                    LengthKind::Minutes,
+                    LengthKind::PerPerson,
+                    LengthKind::Until,
+                ];
+                round.kind = cycle(&kinds, &round.kind, step);
+                if round.kind == LengthKind::Until && round.until.is_empty() {
+                    round.until = LineInput::new("14:30", NUMBER_CHARS);
+                }
+            }
+            RoundField::Deck if step != 0 => {
+                let mut choices: Vec<Option<Option<String>>> = vec![None, Some(None)];
+                choices.extend(library.decks.iter().map(|e| Some(Some(e.item.id.clone()))));
+                round.deck = cycle(&choices, &round.deck, step);
+                round.category = None;
+            }
+            RoundField::Category if step != 0 => {
+                let deck_id = round
+                    .deck
+                    .clone()
+                    .flatten()
+                    .or_else(|| plan_decks.first().cloned());
+                let mut choices: Vec<Option<String>> = vec![None];
+                if let Some(deck) = deck_id.and_then(|id| library.deck(&id)) {
+                    choices.extend(deck.categories.iter().map(|c| Some(c.id.clone())));
+                }
+                round.category = cycle(&choices, &round.category, step);
+            }
+            RoundField::Count if step != 0 => {
+                round.count = (round.count as i64 + step).clamp(1, 20) as u32;
+            }
+            RoundField::Form if step != 0 => {
+                let mut choices: Vec<Option<String>> = vec![None];
+                choices.extend(CARD_FORMS.iter().map(|f| Some(f.to_string())));
+                round.form = cycle(&choices, &round.form, step);
+            }
+            RoundField::Turns if step != 0 => round.turns = !round.turns,
+            RoundField::Each if step != 0 => round.each = !round.each,
+            _ => {}
+        }
+        if *round != before {
+            self.dirty = true;
+        }
+    }
+
+    fn plan_key(&mut self, field: PlanField, key: KeyEvent) {
+        let at = PLAN_FIELDS.iter().position(|f| *f == field).unwrap_or(0);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        let go = |builder: &mut Builder, by: isize| {
+            let at = (at as isize + by).clamp(0, PLAN_FIELDS.len() as isize - 1) as usize;
+            builder.view = View::Plan {
+                field: PLAN_FIELDS[at],
+            };
+        };
+        match key.code {
+            KeyCode::Esc => {
+                self.view = View::Rounds { selected: 0 };
+                return;
+            }
+            KeyCode::Tab if !shift => return go(self, 1),
+            KeyCode::BackTab | KeyCode::Tab | KeyCode::Up => return go(self, -1),
+            KeyCode::Down | KeyCode::Enter => return go(self, 1),
+            _ => {}
+        }
+        let input = self.plan_input(field);
+        let before = input.clone();
+        input.key(key);
+        let changed = *input != before;
+        // People and start time only change what is shown, not the plan.
+        if changed && !matches!(field, PlanField::People | PlanField::Start) {
+            self.dirty = true;
+        }
+    }
+
+    pub fn plan_input(&mut self, field: PlanField) -> &mut LineInput {
+        match field {
+            PlanField::Title => &mut self.plan.title,
+            PlanField::Id => &mut self.plan.id,
+            PlanField::Description => &mut self.plan.description,
+            PlanField::GroupMin => &mut self.plan.group_min,
+            PlanField::GroupMax => &mut self.plan.group_max,
+            PlanField::People => &mut self.plan.people,
+            PlanField::Start => &mut self.plan.start,
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        match self.view.clone() {
+            View::Round { index, field } => {
+                let round = &mut self.rounds[index];
+                match field {
+                    RoundField::Title => round.title.insert(text),
+                    RoundField::Roles => round.roles.insert(text),
+                    RoundField::Instruction => {
+                        round.instruction.insert(text);
+                        true
+                    }
+                    _ => return,
+                };
+                self.dirty = true;
+            }
+            View::Plan { field } => {
+                self.plan_input(field).insert(text);
+                if !matches!(field, PlanField::People | PlanField::Start) {
+                    self.dirty = true;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The next (or previous) item after `current` in `items`, going round.
+fn cycle<T: Clone + PartialEq>(items: &[T], current: &T, step: i64) -> T {
+    let at = items.iter().position(|i| i == current).unwrap_or(0) as i64;
+    let len = items.len() as i64;
+    items[((at + step).rem_euclid(len)) as usize].clone()
+}
+
+/// `base`, or `base-2`, `base-3`, … when a plan already has that id.
+fn unique_id(library: &Library, base: &str) -> String {
+    let mut base: String = base.chars().take(56).collect();
+    if !is_valid_id(&base) {
+        base = "mijn-werkvorm".into();
+    }
+    if library.plan(&base).is_none() {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| library.plan(id).is_none())
+        .unwrap_or(base)
+}
+
+/// Words for a choice in the form: the deck, category, form of work, length kind.
+pub fn deck_label(library: &Library, deck: &Option<Option<String>>) -> String {
+    match deck {
+        None => tr!("geen kaarten", "no cards"),
+        Some(None) => tr!("de stapel van de sessie", "the session's deck"),
+        Some(Some(id)) => library
+            .deck(id)
+            .map_or_else(|| id.clone(), |d| d.title.clone()),
+    }
+}
+
+pub fn category_label(library: &Library, round: &RoundForm, plan_decks: &[String]) -> String {
+    let Some(category) = &round.category else {
+        return tr!("hele stapel", "whole deck");
+    };
+    round
+        .deck
+        .clone()
+        .flatten()
+        .or_else(|| plan_decks.first().cloned())
+        .and_then(|id| library.deck(&id))
+        .and_then(|d| d.category(category))
+        .map_or_else(|| category.clone(), |c| c.title.clone())
+}
+
+pub fn form_choice_label(form: &Option<String>) -> String {
+    match form {
+        None => tr!("elke kaart", "any card"),
+        Some(form) => form_label(form),
+    }
+}
+
+pub fn kind_label(kind: LengthKind) -> String {
+    match kind {
+        LengthKind::Minutes => tr!("vaste minuten", "fixed minutes"),
+        LengthKind::PerPerson => tr!("per persoon", "per person"),
+        LengthKind::Until => tr!("tot een kloktijd", "until a clock time"),
+    }
+}
+
+impl Builder<'_> {
+    pub fn plan_decks(&self) -> &[String] {
+        &self.base.decks
+    }
+
+    /// Where the plan will be saved, for the header.
+    pub fn target_label(&self) -> String {
+        match &self.target {
+            Target::New { dir } => tr!("nieuw bestand in {}", "new file in {}", dir.display()),
+            Target::Own { path, .. } => path.display().to_string(),
+        }
+    }
+}
+
+/// Whether an entry of the library is a file the user may edit in place.
+pub fn is_own(origin: &Origin) -> bool {
+    matches!(origin, Origin::File(_))
+}

@@ -1,0 +1,122 @@
+//! The plan builder on the terminal: runs the `builder` state machine, writes what it asks
+//! to save (`builder::store`), and comes back with the id of the plan saved, if any.
+
+use std::io;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::{Context, Failure};
+use crate::builder::{Builder, Input, Outcome, store};
+use crate::catalog::Library;
+use crate::catalog::library::Origin;
+use crate::tr;
+use crate::tui::{SignalWatch, TerminalGuard};
+
+/// What to build from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    New,
+    Copy(String),
+    Edit(String),
+}
+
+/// Where new plans go: `<the user's decks directory>/plans`.
+pub fn plans_dir(ctx: &Context) -> Result<PathBuf, Failure> {
+    ctx.settings
+        .user_decks_dir
+        .as_deref()
+        .map(store::plans_dir)
+        .ok_or_else(|| {
+            Failure::failed(tr!(
+                "geen map voor je eigen stapels en werkvormen gevonden (zie `tafel config`)",
+                "no directory found for your own decks and plans (see `tafel config`)"
+            ))
+        })
+}
+
+/// A builder for `request` on `library`.
+pub fn open<'a>(
+    ctx: &Context,
+    library: &'a Library,
+    request: &Request,
+) -> Result<Builder<'a>, Failure> {
+    let now = chrono::Local::now().time();
+    let entry = |id: &str| {
+        library
+            .plans
+            .iter()
+            .find(|e| e.item.id == id)
+            .ok_or_else(|| Failure::usage(tr!("onbekende werkvorm `{id}`", "unknown plan `{id}`")))
+    };
+    Ok(match request {
+        Request::New => Builder::new_plan(library, plans_dir(ctx)?, now),
+        Request::Copy(id) => Builder::copy_of(library, &entry(id)?.item, plans_dir(ctx)?, now),
+        Request::Edit(id) => {
+            let entry = entry(id)?;
+            let Origin::File(path) = &entry.origin else {
+                return Err(Failure::usage(tr!(
+                    "`{id}` is ingebouwd: maak er een kopie van (c) en pas die aan",
+                    "`{id}` is bundled: make a copy (c) and change that"
+                )));
+            };
+            let original = store::read(path).map_err(Failure::failed)?;
+            Builder::edit(library, &entry.item, path.clone(), original, now)
+        }
+    })
+}
+
+/// Runs `builder` on the terminal until it is left. The id of the plan saved, if any.
+pub fn run(builder: &mut Builder) -> io::Result<Option<String>> {
+    let watch = SignalWatch::start()?;
+    let mut guard = TerminalGuard::enter()?;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            guard.terminal.draw(|frame| {
+                crate::ui::builder::render(builder, frame.area(), frame.buffer_mut())
+            })?;
+            dirty = false;
+        }
+        if watch.stopped() {
+            return Ok(None);
+        }
+        if !event::poll(Duration::from_millis(1000))? {
+            continue;
+        }
+        let input = match event::read()? {
+            Event::Key(key) => Input::Key(key),
+            Event::Paste(text) => Input::Paste(text),
+            Event::Resize(_, _) => {
+                dirty = true;
+                continue;
+            }
+            _ => continue,
+        };
+        dirty = true;
+        match builder.update(input, chrono::Local::now().time()) {
+            None => {}
+            Some(Outcome::Save {
+                path,
+                text,
+                new_file,
+            }) => builder.saved(store::save(&path, &text, new_file)),
+            Some(Outcome::Close { saved }) => return Ok(saved),
+        }
+    }
+}
+
+/// The session just run, offered as a new own plan ("bewaar deze agenda als werkvorm").
+pub fn keep_session(
+    ctx: &Context,
+    session: &crate::session::Session,
+) -> Result<Option<String>, Failure> {
+    let mut builder = Builder::from_session(
+        &ctx.library,
+        session,
+        plans_dir(ctx)?,
+        chrono::Local::now().time(),
+    );
+    run(&mut builder).map_err(super::run::io_failure)
+}

@@ -1,0 +1,456 @@
+//! The plan builder on screen: the rounds with their clock times and the live total, the
+//! form of one round or of the plan, and every problem in words. Only draws; reads the
+//! `Builder` and never changes it. Safe at any size; the bottom line names the keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::theme;
+use crate::app::Status;
+use crate::builder::{
+    Builder, LengthKind, PLAN_FIELDS, PlanField, RoundField, View, category_label, deck_label,
+    form_choice_label, kind_label,
+};
+use crate::catalog::RoundLength;
+use crate::catalog::timing::total_label;
+use crate::home::input::LineInput;
+use crate::tr;
+
+pub fn render(builder: &Builder, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(u16::from(area.height >= 6)),
+        Constraint::Min(0),
+        Constraint::Length(u16::from(area.height >= 4)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let title = builder.plan.title.text();
+    let mark = if builder.dirty { " •" } else { "" };
+    Paragraph::new(Line::from(vec![
+        Span::styled(
+            tr!(" tafel · Werkvorm bouwen — ", " tafel · Plan builder — "),
+            theme::dim(),
+        ),
+        Span::styled(format!("{title}{mark}"), theme::title()),
+        Span::styled(format!("  ({})", builder.target_label()), theme::dim()),
+    ]))
+    .render(header, buf);
+    let body = body.inner(ratatui::layout::Margin::new(1, 0));
+    match &builder.view {
+        View::Rounds { selected } => render_rounds(builder, *selected, body, buf),
+        View::Round { index, field } => render_round(builder, *index, *field, body, buf),
+        View::Plan { field } => render_plan(builder, *field, body, buf),
+        View::ConfirmLeave => {
+            let lines = vec![
+                Line::styled(
+                    tr!(
+                        "Er zijn wijzigingen die nog niet bewaard zijn.",
+                        "There are changes that are not saved yet."
+                    ),
+                    theme::title(),
+                ),
+                Line::default(),
+                Line::from(tr!(
+                    "j = weggaan zonder bewaren · een andere toets = blijven (Ctrl+S bewaart)",
+                    "y = leave without saving · any other key = stay (Ctrl+S saves)"
+                )),
+            ];
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .render(body, buf);
+        }
+    }
+    if let Some(Status::Info(text) | Status::Error(text)) = &builder.status {
+        let style = match builder.status {
+            Some(Status::Error(_)) => theme::error(),
+            _ => theme::accent(),
+        };
+        Paragraph::new(Line::styled(format!(" {text}"), style)).render(status, buf);
+    }
+    let hints = match &builder.view {
+        View::Rounds { .. } => tr!(
+            "Enter bewerken|a ronde erbij|x weg|Shift+↑↓ (K/J) verplaatsen|p werkvorm|Ctrl+S bewaren|Esc terug|↑↓ kiezen",
+            "Enter edit|a add round|x remove|Shift+↑↓ (K/J) move|p plan|Ctrl+S save|Esc back|↑↓ choose"
+        ),
+        View::Round { .. } => tr!(
+            "Tab/↑↓ veld|←→ kiezen|spatie aan/uit|Ctrl+S bewaren|Esc rondes|Enter in de instructie: nieuwe regel",
+            "Tab/↑↓ field|←→ choose|space on/off|Ctrl+S save|Esc rounds|Enter in the instruction: new line"
+        ),
+        View::Plan { .. } => tr!(
+            "Tab/↑↓ veld|Ctrl+S bewaren|Esc rondes",
+            "Tab/↑↓ field|Ctrl+S save|Esc rounds"
+        ),
+        View::ConfirmLeave => String::new(),
+    };
+    let hints: Vec<String> = hints
+        .split('|')
+        .filter(|h| !h.is_empty())
+        .map(str::to_string)
+        .collect();
+    Paragraph::new(Line::styled(
+        super::fit_hints(&hints, footer.width),
+        theme::dim(),
+    ))
+    .render(footer, buf);
+}
+
+fn length_text(length: RoundLength) -> String {
+    match length {
+        RoundLength::Minutes(m) => format!("{m} min"),
+        RoundLength::Until(t) => tr!("tot {}", "until {}", t.format("%H:%M")),
+    }
+}
+
+/// The total for the group and the time the plan ends.
+fn total_line(builder: &Builder) -> Line<'static> {
+    let (plan, _) = builder.plan();
+    let (_, times) = builder.schedule();
+    let (start, end) = (times[0], times[times.len() - 1]);
+    Line::styled(
+        tr!(
+            "Totaal: {} · {}–{}",
+            "Total: {} · {}–{}",
+            total_label(&plan, builder.people()),
+            start.format("%H:%M"),
+            end.format("%H:%M")
+        ),
+        theme::accent(),
+    )
+}
+
+fn problem_lines(problems: &[String], room: usize) -> Vec<Line<'static>> {
+    if problems.is_empty() {
+        return vec![Line::styled(
+            tr!(
+                "Geen problemen: Ctrl+S bewaart de werkvorm.",
+                "No problems: Ctrl+S saves the plan."
+            ),
+            theme::dim(),
+        )];
+    }
+    let mut lines = vec![Line::styled(
+        tr!(
+            "Wat `tafel check` nog meldt ({}):",
+            "What `tafel check` still reports ({}):",
+            problems.len()
+        ),
+        theme::error(),
+    )];
+    lines.extend(
+        problems
+            .iter()
+            .take(room.max(1))
+            .map(|p| Line::from(format!("• {p}"))),
+    );
+    lines
+}
+
+fn render_rounds(builder: &Builder, selected: usize, area: Rect, buf: &mut Buffer) {
+    let (resolved, times) = builder.schedule();
+    let library = builder.library();
+    let problems = builder.problems();
+    let problem_height = (problems.len() as u16 + 1).min(area.height / 3).max(1);
+    let [list, total, _, problem_area] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(problem_height),
+    ])
+    .areas(area);
+    let wide = area.width >= 110;
+    let mut lines = Vec::new();
+    for (i, round) in resolved.rounds.iter().enumerate() {
+        let marker = if i == selected { "▶" } else { " " };
+        let mut text = format!(
+            "{marker} {}  {:>2}. {}  {}",
+            times[i].format("%H:%M"),
+            i + 1,
+            round.title,
+            length_text(round.length)
+        );
+        match round.scale {
+            Some(scale) if wide => text.push_str(&format!(" ({})", scale.describe())),
+            Some(_) => text.push_str(&tr!(" p.p.", " p.p.")),
+            None => {}
+        }
+        if round.turns {
+            text.push_str(&tr!(" · beurten", " · turns"));
+        }
+        if let Some(draw) = &round.draw {
+            let deck = deck_label(library, &Some(draw.deck.clone()));
+            text.push_str(&match draw.count {
+                1 => tr!(" · 1 kaart uit {deck}", " · 1 card from {deck}"),
+                n => tr!(" · {n} kaarten uit {deck}", " · {n} cards from {deck}"),
+            });
+        }
+        let style = if i == selected {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    let end = times[times.len() - 1];
+    lines.push(Line::styled(
+        tr!("  {}  einde", "  {}  end", end.format("%H:%M")),
+        theme::dim(),
+    ));
+    let visible = list.height.saturating_sub(1) as usize;
+    let scroll = selected.saturating_sub(visible.saturating_sub(1)) as u16;
+    Paragraph::new(Text::from(lines))
+        .scroll((scroll, 0))
+        .render(list, buf);
+    Paragraph::new(total_line(builder)).render(total, buf);
+    Paragraph::new(problem_lines(
+        &problems,
+        problem_area.height.saturating_sub(1) as usize,
+    ))
+    .wrap(Wrap { trim: true })
+    .render(problem_area, buf);
+}
+
+fn field_label(field: RoundField) -> String {
+    match field {
+        RoundField::Title => tr!("Titel", "Title"),
+        RoundField::Kind => tr!("Lengte", "Length"),
+        RoundField::Minutes => tr!("Minuten", "Minutes"),
+        RoundField::PerPerson => tr!("Per persoon (min)", "Per person (min)"),
+        RoundField::MaxMinutes => tr!("Hooguit (min)", "At most (min)"),
+        RoundField::Until => tr!("Tot (UU:MM)", "Until (HH:MM)"),
+        RoundField::Instruction => tr!("Instructie", "Instruction"),
+        RoundField::Deck => tr!("Kaarten uit", "Cards from"),
+        RoundField::Category => tr!("Categorie", "Category"),
+        RoundField::Count => tr!("Aantal", "Count"),
+        RoundField::Form => tr!("Werkwijze", "Form of work"),
+        RoundField::Turns => tr!("Om de beurt", "Turn by turn"),
+        RoundField::Each => tr!("Ieder een kaart", "A card each"),
+        RoundField::Roles => tr!("Rollen (komma's)", "Roles (commas)"),
+    }
+}
+
+fn input_spans(input: &LineInput, focused: bool) -> Vec<Span<'static>> {
+    let field = Style::new().add_modifier(Modifier::UNDERLINED);
+    if !focused {
+        return vec![Span::styled(format!("{} ", input.text()), field)];
+    }
+    let chars: Vec<char> = input.text().chars().collect();
+    let cursor = input.cursor().min(chars.len());
+    let before: String = chars[..cursor].iter().collect();
+    let at = chars.get(cursor).copied().unwrap_or(' ');
+    let after: String = chars.get(cursor + 1..).unwrap_or_default().iter().collect();
+    vec![
+        Span::styled(before, field),
+        Span::styled(at.to_string(), theme::selected()),
+        Span::styled(format!("{after} "), field),
+    ]
+}
+
+fn choice_spans(text: String, focused: bool) -> Vec<Span<'static>> {
+    if focused {
+        vec![
+            Span::styled("◀ ", theme::accent()),
+            Span::styled(text, theme::title()),
+            Span::styled(" ▶", theme::accent()),
+        ]
+    } else {
+        vec![Span::raw(text)]
+    }
+}
+
+fn yes_no(value: bool) -> String {
+    if value {
+        tr!("ja", "yes")
+    } else {
+        tr!("nee", "no")
+    }
+}
+
+fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, buf: &mut Buffer) {
+    let round = &builder.rounds[index];
+    let library = builder.library();
+    let mut lines = vec![Line::styled(
+        tr!(
+            "Ronde {} van {}",
+            "Round {} of {}",
+            index + 1,
+            builder.rounds.len()
+        ),
+        theme::title(),
+    )];
+    for field in round.fields() {
+        let focused = field == focus;
+        let marker = if focused { "▶ " } else { "  " };
+        let label = Span::styled(
+            format!("{marker}{:<20}", field_label(field)),
+            if focused {
+                theme::accent()
+            } else {
+                theme::dim()
+            },
+        );
+        let value: Vec<Span<'static>> = match field {
+            RoundField::Title => input_spans(&round.title, focused),
+            RoundField::Kind => choice_spans(kind_label(round.kind), focused),
+            RoundField::Minutes => {
+                let mut spans = input_spans(&round.minutes, focused);
+                if round.kind == LengthKind::PerPerson {
+                    spans.push(Span::styled(
+                        tr!("  vast deel", "  fixed part"),
+                        theme::dim(),
+                    ));
+                }
+                spans
+            }
+            RoundField::PerPerson => {
+                let mut spans = input_spans(&round.per_person, focused);
+                spans.push(Span::styled(
+                    tr!("  1.25 = 75 seconden", "  1.25 = 75 seconds"),
+                    theme::dim(),
+                ));
+                spans
+            }
+            RoundField::MaxMinutes => input_spans(&round.max_minutes, focused),
+            RoundField::Until => input_spans(&round.until, focused),
+            RoundField::Instruction => Vec::new(),
+            RoundField::Deck => choice_spans(deck_label(library, &round.deck), focused),
+            RoundField::Category => choice_spans(
+                category_label(library, round, builder.plan_decks()),
+                focused,
+            ),
+            RoundField::Count => choice_spans(round.count.to_string(), focused),
+            RoundField::Form => choice_spans(form_choice_label(&round.form), focused),
+            RoundField::Turns => choice_spans(yes_no(round.turns), focused),
+            RoundField::Each => choice_spans(yes_no(round.each), focused),
+            RoundField::Roles => input_spans(&round.roles, focused),
+        };
+        let mut spans = vec![label];
+        spans.extend(value);
+        lines.push(Line::from(spans));
+        if field == RoundField::Instruction {
+            let text = round.instruction.text();
+            let field_style = Style::new().add_modifier(Modifier::UNDERLINED);
+            let cursor = round.instruction.cursor();
+            let mut at = 0;
+            for line in text.split('\n') {
+                let len = line.chars().count();
+                let mut spans = vec![Span::raw("    ")];
+                if focused && (at..=at + len).contains(&cursor) {
+                    let chars: Vec<char> = line.chars().collect();
+                    let c = cursor - at;
+                    spans.push(Span::styled(
+                        chars[..c].iter().collect::<String>(),
+                        field_style,
+                    ));
+                    spans.push(Span::styled(
+                        chars.get(c).map_or(" ".to_string(), |ch| ch.to_string()),
+                        theme::selected(),
+                    ));
+                    spans.push(Span::styled(
+                        chars
+                            .get(c + 1..)
+                            .unwrap_or_default()
+                            .iter()
+                            .collect::<String>(),
+                        field_style,
+                    ));
+                } else {
+                    spans.push(Span::styled(line.to_string(), field_style));
+                }
+                lines.push(Line::from(spans));
+                at += len + 1;
+            }
+        }
+    }
+    lines.push(Line::default());
+    let (resolved, times) = builder.schedule();
+    if let Some(r) = resolved.rounds.get(index) {
+        lines.push(Line::styled(
+            tr!(
+                "Deze ronde: {} · van {} tot {} bij {} deelnemers",
+                "This round: {} · from {} to {} with {} participants",
+                length_text(r.length),
+                times[index].format("%H:%M"),
+                times[index + 1].format("%H:%M"),
+                builder.people()
+            ),
+            theme::accent(),
+        ));
+    }
+    lines.push(total_line(builder));
+    let number = index + 1;
+    let mine: Vec<String> = builder
+        .problems()
+        .into_iter()
+        .filter(|p| {
+            p.starts_with(&tr!("Ronde {number} ", "Round {number} "))
+                || p.starts_with(&tr!("Ronde {number}:", "Round {number}:"))
+        })
+        .collect();
+    lines.extend(problem_lines(&mine, 6));
+    Paragraph::new(Text::from(lines))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}
+
+fn plan_label(field: PlanField) -> String {
+    match field {
+        PlanField::Title => tr!("Titel", "Title"),
+        PlanField::Id => tr!("Id (bestandsnaam)", "Id (file name)"),
+        PlanField::Description => tr!("Beschrijving", "Description"),
+        PlanField::GroupMin => tr!("Groep: minstens", "Group: at least"),
+        PlanField::GroupMax => tr!("Groep: hooguit", "Group: at most"),
+        PlanField::People => tr!("Tonen voor (mensen)", "Show for (people)"),
+        PlanField::Start => tr!("Begintijd (UU:MM)", "Start time (HH:MM)"),
+    }
+}
+
+fn render_plan(builder: &Builder, focus: PlanField, area: Rect, buf: &mut Buffer) {
+    let mut lines = vec![Line::styled(tr!("De werkvorm", "The plan"), theme::title())];
+    for field in PLAN_FIELDS {
+        let focused = field == focus;
+        let input = match field {
+            PlanField::Title => &builder.plan.title,
+            PlanField::Id => &builder.plan.id,
+            PlanField::Description => &builder.plan.description,
+            PlanField::GroupMin => &builder.plan.group_min,
+            PlanField::GroupMax => &builder.plan.group_max,
+            PlanField::People => &builder.plan.people,
+            PlanField::Start => &builder.plan.start,
+        };
+        let marker = if focused { "▶ " } else { "  " };
+        let mut spans = vec![Span::styled(
+            format!("{marker}{:<22}", plan_label(field)),
+            if focused {
+                theme::accent()
+            } else {
+                theme::dim()
+            },
+        )];
+        spans.extend(input_spans(input, focused));
+        if matches!(field, PlanField::People | PlanField::Start) {
+            spans.push(Span::styled(
+                tr!("  (niet bewaard)", "  (not saved)"),
+                theme::dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::default());
+    lines.push(total_line(builder));
+    let plan_problems: Vec<String> = builder
+        .problems()
+        .into_iter()
+        .filter(|p| !p.starts_with(&tr!("Ronde ", "Round ")))
+        .collect();
+    lines.extend(problem_lines(&plan_problems, 6));
+    Paragraph::new(Text::from(lines))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}

@@ -1,0 +1,604 @@
+//! The plan builder (issue 11): its state machine driven by keys without a terminal (every
+//! field, validation in words, save, reopen, an edit that keeps the file's comments), its
+//! screens as insta snapshots at 120×40 and 80×24, and one run of the real binary in tmux:
+//! copy a bundled plan, change a round, save, run it.
+//!
+//! The interface language is process-wide: every test holds `LOCK` and leaves Dutch behind.
+//! Accept changed snapshots with `INSTA_UPDATE=always cargo test --test builder`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::NaiveTime;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+use tafel::builder::{Builder, Input, LengthKind, Outcome, PlanField, RoundField, View, store};
+use tafel::catalog::library::Origin;
+use tafel::catalog::{Library, RoundLength};
+use tafel::i18n::{Lang, set_lang};
+
+use common::harness::{LIBRARY, screen_text};
+use common::tmux::{Term, sh_quote};
+
+static LOCK: Mutex<()> = Mutex::new(());
+
+fn dutch() -> MutexGuard<'static, ()> {
+    let guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    set_lang(Lang::Nl);
+    guard
+}
+
+fn half_past_one() -> NaiveTime {
+    NaiveTime::from_hms_opt(13, 28, 0).unwrap()
+}
+
+fn key(builder: &mut Builder, code: KeyCode, modifiers: KeyModifiers) -> Option<Outcome> {
+    builder.update(
+        Input::Key(KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }),
+        half_past_one(),
+    )
+}
+
+fn press(builder: &mut Builder, code: KeyCode) -> Option<Outcome> {
+    key(builder, code, KeyModifiers::NONE)
+}
+
+fn type_text(builder: &mut Builder, text: &str) {
+    for c in text.chars() {
+        assert_eq!(press(builder, KeyCode::Char(c)), None, "typing {c:?}");
+    }
+}
+
+/// Clears the text field with the focus (Ctrl+U from its end).
+fn clear(builder: &mut Builder) {
+    press(builder, KeyCode::End);
+    key(builder, KeyCode::Char('u'), KeyModifiers::CONTROL);
+}
+
+/// Tab until the round form's focus is on `field`.
+fn focus(builder: &mut Builder, field: RoundField) {
+    for _ in 0..20 {
+        if let View::Round { field: at, .. } = builder.view
+            && at == field
+        {
+            return;
+        }
+        press(builder, KeyCode::Tab);
+    }
+    panic!("no field {field:?} in {:?}", builder.view);
+}
+
+fn save(builder: &mut Builder) -> Option<Outcome> {
+    key(builder, KeyCode::Char('s'), KeyModifiers::CONTROL)
+}
+
+/// Saves through `store`, as the shell does; the path written.
+fn save_to_disk(builder: &mut Builder) -> PathBuf {
+    let Some(Outcome::Save {
+        path,
+        text,
+        new_file,
+    }) = save(builder)
+    else {
+        panic!("not saved: {:?}", builder.status);
+    };
+    let result = store::save(&path, &text, new_file);
+    builder.saved(result.clone());
+    result.expect("written")
+}
+
+fn library_with(dir: &Path) -> Library {
+    Library::load(&[dir.to_path_buf()])
+}
+
+fn screen(builder: &Builder, width: u16, height: u16) -> String {
+    screen_text(width, height, |frame| {
+        tafel::ui::builder::render(builder, frame.area(), frame.buffer_mut())
+    })
+}
+
+const PLANS_DIR: &str = "/home/anna/.config/tafel/decks/plans";
+
+#[test]
+fn a_copy_of_a_bundled_plan_changes_every_field_and_saves_readable_toml() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    let original = LIBRARY.plan("koers-wat").unwrap();
+    let mut b = Builder::copy_of(&LIBRARY, original, plans.clone(), half_past_one());
+    assert_eq!(b.plan.id.text(), "koers-wat-eigen");
+    assert!(!b.dirty);
+    assert!(b.problems().is_empty(), "{:?}", b.problems());
+
+    // Round 2, every field.
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Enter);
+    assert_eq!(
+        b.view,
+        View::Round {
+            index: 1,
+            field: RoundField::Title
+        }
+    );
+    clear(&mut b);
+    type_text(&mut b, "Onze opgave, scherper");
+    // Per person stays; the fixed part, per person and the maximum change.
+    focus(&mut b, RoundField::Minutes);
+    clear(&mut b);
+    type_text(&mut b, "3");
+    focus(&mut b, RoundField::PerPerson);
+    clear(&mut b);
+    type_text(&mut b, "1,5");
+    focus(&mut b, RoundField::MaxMinutes);
+    clear(&mut b);
+    type_text(&mut b, "30");
+    // A multi-line instruction: Enter is a new line there.
+    focus(&mut b, RoundField::Instruction);
+    press(&mut b, KeyCode::End);
+    press(&mut b, KeyCode::Enter);
+    type_text(&mut b, "Sluit af met een rondje.");
+    // Cards chosen from lists: the deck stays, the category, count and form change.
+    focus(&mut b, RoundField::Category);
+    press(&mut b, KeyCode::Right);
+    focus(&mut b, RoundField::Count);
+    press(&mut b, KeyCode::Right);
+    focus(&mut b, RoundField::Form);
+    press(&mut b, KeyCode::Right);
+    focus(&mut b, RoundField::Each);
+    press(&mut b, KeyCode::Char(' '));
+    focus(&mut b, RoundField::Roles);
+    type_text(&mut b, "Opdrachtgever, Burger");
+    press(&mut b, KeyCode::Esc);
+    assert!(b.dirty);
+    // Everyone a card of their own, for up to 16 people: the category has 12. Said in the
+    // words of `tafel check`, before saving; a group of at most 12 fits.
+    let problems = b.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("Ronde 2 (Onze opgave, scherper): deze beurtronde deelt iedereen een kaart, maar de trekking vindt er 12 voor een groep van hooguit 16"),
+        "{problems:?}"
+    );
+    press(&mut b, KeyCode::Char('p'));
+    for _ in 0..4 {
+        press(&mut b, KeyCode::Tab);
+    }
+    assert_eq!(
+        b.view,
+        View::Plan {
+            field: PlanField::GroupMax
+        }
+    );
+    clear(&mut b);
+    type_text(&mut b, "12");
+    press(&mut b, KeyCode::Esc);
+
+    let (plan, problems) = b.plan();
+    assert!(problems.is_empty(), "{problems:?}");
+    let round = &plan.rounds[1];
+    assert_eq!(round.title, "Onze opgave, scherper");
+    let scale = round.scale.unwrap();
+    assert_eq!(
+        (
+            scale.base_minutes,
+            scale.per_person_seconds,
+            scale.max_minutes
+        ),
+        (3, 90, Some(30))
+    );
+    assert!(
+        round
+            .instruction
+            .ends_with("verschillen.\nSluit af met een rondje.")
+    );
+    let draw = round.draw.as_ref().unwrap();
+    assert_eq!(draw.deck.as_deref(), Some("koerskaarten"));
+    assert_eq!(draw.category.as_deref(), Some("wat-effect"));
+    assert_eq!(draw.count, 3);
+    assert_eq!(draw.form.as_deref(), Some("beurt"));
+    assert!(draw.each && round.turns);
+    assert_eq!(round.roles, ["Opdrachtgever", "Burger"]);
+
+    // The live total and clock times, for the group shown (8) from the start time typed.
+    press(&mut b, KeyCode::Char('p'));
+    for _ in 0..6 {
+        press(&mut b, KeyCode::Tab);
+    }
+    assert_eq!(
+        b.view,
+        View::Plan {
+            field: PlanField::Start
+        }
+    );
+    type_text(&mut b, "13:30");
+    press(&mut b, KeyCode::Up);
+    clear(&mut b);
+    type_text(&mut b, "12");
+    press(&mut b, KeyCode::Esc);
+    let (resolved, times) = b.schedule();
+    // 3 min + 12 × 90 s = 21 min.
+    assert_eq!(resolved.rounds[1].length, RoundLength::Minutes(21));
+    assert_eq!(times[1], NaiveTime::from_hms_opt(13, 37, 0).unwrap());
+
+    let path = save_to_disk(&mut b);
+    assert_eq!(path, plans.join("koers-wat-eigen.toml"));
+    assert!(!b.dirty);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("[plan]\nid = \"koers-wat-eigen\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("per_person = 1.5\nmax_minutes = 30\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("instruction = \"\"\"\n"),
+        "multi-line: {text}"
+    );
+    assert!(
+        text.contains("draw = { deck = \"koerskaarten\", category = \"wat-effect\", count = 3, form = \"beurt\", each = true }"),
+        "{text}"
+    );
+    // `tafel plans` reads it at once, the same plan.
+    let library = library_with(&plans);
+    let saved = library.plan("koers-wat-eigen").expect("listed");
+    assert_eq!(saved.rounds, plan.rounds);
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+}
+
+#[test]
+fn problems_are_shown_in_words_before_saving_and_nothing_is_written() {
+    let _lang = dutch();
+    let mut b = Builder::new_plan(&LIBRARY, PathBuf::from(PLANS_DIR), half_past_one());
+    // A new round has no instruction yet: that is the one thing to fill in.
+    assert_eq!(
+        b.problems(),
+        ["Ronde 1 (Nieuwe ronde): `instruction` is leeg"]
+    );
+    // A typo in the minutes, an empty title, a clock time that is none.
+    press(&mut b, KeyCode::Enter);
+    clear(&mut b);
+    focus(&mut b, RoundField::Minutes);
+    clear(&mut b);
+    type_text(&mut b, "tien");
+    press(&mut b, KeyCode::Esc);
+    let problems = b.problems();
+    assert!(
+        problems.contains(&"Ronde 1: minuten `tien` is geen getal".to_string()),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("Ronde 1 (): `title` is leeg")),
+        "{problems:?}"
+    );
+    // Saving refuses and says why.
+    assert_eq!(save(&mut b), None);
+    let shown = screen(&b, 120, 40);
+    assert!(
+        shown.contains("Nog niet bewaard: Ronde 1: minuten `tien` is geen getal"),
+        "{shown}"
+    );
+    assert!(shown.contains("Wat `tafel check` nog meldt"), "{shown}");
+    // Corrected; then a group size that does not fit the opening category.
+    press(&mut b, KeyCode::Enter);
+    type_text(&mut b, "Openen");
+    focus(&mut b, RoundField::Minutes);
+    clear(&mut b);
+    type_text(&mut b, "1");
+    focus(&mut b, RoundField::Instruction);
+    type_text(&mut b, "Om de beurt een kaart.");
+    press(&mut b, KeyCode::Esc);
+    assert!(b.problems().is_empty(), "{:?}", b.problems());
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::Kind);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].kind, LengthKind::PerPerson);
+    focus(&mut b, RoundField::Deck);
+    for _ in 0..5 {
+        if b.rounds[0].deck == Some(Some("loyale-tegenspraak".into())) {
+            break;
+        }
+        press(&mut b, KeyCode::Right);
+    }
+    focus(&mut b, RoundField::Category);
+    press(&mut b, KeyCode::Right);
+    focus(&mut b, RoundField::Turns);
+    press(&mut b, KeyCode::Char(' '));
+    focus(&mut b, RoundField::Each);
+    press(&mut b, KeyCode::Char(' '));
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('p'));
+    for _ in 0..3 {
+        press(&mut b, KeyCode::Tab);
+    }
+    type_text(&mut b, "4");
+    press(&mut b, KeyCode::Tab);
+    type_text(&mut b, "30");
+    press(&mut b, KeyCode::Esc);
+    let problems = b.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("deze beurtronde deelt iedereen een kaart")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("`veiligheid`")),
+        "the draw deals safety cards blind: {problems:?}"
+    );
+    // A new plan does not take an id that exists.
+    press(&mut b, KeyCode::Char('p'));
+    press(&mut b, KeyCode::Tab);
+    clear(&mut b);
+    type_text(&mut b, "koers-wat");
+    assert!(
+        b.problems()
+            .contains(&"Werkvorm: id `koers-wat` bestaat al; kies een ander id".to_string())
+    );
+}
+
+#[test]
+fn rounds_are_added_removed_and_reordered() {
+    let _lang = dutch();
+    let plan = LIBRARY.plan("teamoverleg-starter").unwrap();
+    let mut b = Builder::copy_of(&LIBRARY, plan, PathBuf::from(PLANS_DIR), half_past_one());
+    let titles = |b: &Builder| -> Vec<String> {
+        b.rounds
+            .iter()
+            .map(|r| r.title.text().to_string())
+            .collect()
+    };
+    assert_eq!(titles(&b), ["De kaart", "Het gesprek", "Eén afspraak"]);
+    press(&mut b, KeyCode::Char('a'));
+    type_text(&mut b, " (stil)");
+    press(&mut b, KeyCode::Esc);
+    assert_eq!(titles(&b)[1], "Nieuwe ronde (stil)");
+    key(&mut b, KeyCode::Down, KeyModifiers::SHIFT);
+    assert_eq!(
+        titles(&b),
+        [
+            "De kaart",
+            "Het gesprek",
+            "Nieuwe ronde (stil)",
+            "Eén afspraak"
+        ]
+    );
+    press(&mut b, KeyCode::Char('K'));
+    press(&mut b, KeyCode::Char('K'));
+    assert_eq!(titles(&b)[0], "Nieuwe ronde (stil)");
+    press(&mut b, KeyCode::Char('x'));
+    assert_eq!(titles(&b), ["De kaart", "Het gesprek", "Eén afspraak"]);
+    for _ in 0..2 {
+        press(&mut b, KeyCode::Char('x'));
+    }
+    assert_eq!(b.rounds.len(), 1);
+    press(&mut b, KeyCode::Char('x'));
+    assert_eq!(b.rounds.len(), 1, "a plan keeps one round");
+    // Leaving with changes asks first.
+    assert_eq!(press(&mut b, KeyCode::Esc), None);
+    assert_eq!(b.view, View::ConfirmLeave);
+    assert_eq!(press(&mut b, KeyCode::Char('n')), None);
+    press(&mut b, KeyCode::Esc);
+    assert_eq!(
+        press(&mut b, KeyCode::Char('j')),
+        Some(Outcome::Close { saved: None })
+    );
+}
+
+const OWN: &str = "# Ons eigen teamoverleg, van Anna\n[plan]\nid = \"ons-overleg\"\ntitle = \"Ons overleg\"   # zo heet het in de agenda\ndescription = \"Kort.\"\ndecks = [\"koerskaarten\"]\ngroup_size = { min = 3, max = 10 }\n\n# Altijd eerst\n[[round]]\ntitle = \"Rondje\"\nminutes = 2\nper_person = 1.0   # een minuut p.p.\nmax_minutes = 12\ninstruction = \"Om de beurt.\"\nturns = true\n\n# Dan de kaart\n[[round]]\ntitle = \"Kaart\"\nminutes = 10\ninstruction = \"\"\"\nLees voor.\nPraat.\"\"\"\ndraw = { category = \"wat-opgave\" }\n";
+
+#[test]
+fn an_own_plan_is_reopened_and_edited_with_its_comments_kept() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ons-overleg.toml");
+    std::fs::write(&path, OWN).unwrap();
+    let library = library_with(dir.path());
+    let entry = library
+        .plans
+        .iter()
+        .find(|e| e.item.id == "ons-overleg")
+        .unwrap();
+    assert_eq!(entry.origin, Origin::File(path.clone()));
+    let mut b = Builder::edit(
+        &library,
+        &entry.item,
+        path.clone(),
+        store::read(&path).unwrap(),
+        half_past_one(),
+    );
+    assert_eq!(b.toml(), OWN, "unchanged, it is written back as it was");
+    // Swap the rounds, and give the card round (now the first) 12 minutes.
+    press(&mut b, KeyCode::Char('J'));
+    press(&mut b, KeyCode::Up);
+    press(&mut b, KeyCode::Enter);
+    assert_eq!(b.rounds[0].title.text(), "Kaart");
+    focus(&mut b, RoundField::Minutes);
+    clear(&mut b);
+    type_text(&mut b, "12");
+    press(&mut b, KeyCode::Esc);
+    save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("# Ons eigen teamoverleg, van Anna\n"),
+        "{text}"
+    );
+    assert!(text.contains("title = \"Ons overleg\"   # zo heet het in de agenda"));
+    assert!(
+        text.contains("per_person = 1.0   # een minuut p.p."),
+        "{text}"
+    );
+    let kaart = text.find("# Dan de kaart").unwrap();
+    let eerst = text.find("# Altijd eerst").unwrap();
+    assert!(
+        kaart < eerst,
+        "the comments moved with their rounds:\n{text}"
+    );
+    assert!(text.contains("minutes = 12\n"), "{text}");
+    assert!(text.contains("\"\"\"\nLees voor.\nPraat.\"\"\""), "{text}");
+    // Reopened from disk: the same plan as the builder had.
+    let again = library_with(dir.path());
+    let reread = again.plan("ons-overleg").unwrap();
+    assert_eq!(reread.rounds[0].title, "Kaart");
+    assert_eq!(reread.rounds[0].length, RoundLength::Minutes(12));
+    // Saved again: a file already there is this plan's own, so it is replaced.
+    let mut b = Builder::edit(
+        &again,
+        reread,
+        path.clone(),
+        store::read(&path).unwrap(),
+        half_past_one(),
+    );
+    press(&mut b, KeyCode::Char('p'));
+    type_text(&mut b, "!");
+    press(&mut b, KeyCode::Esc);
+    save_to_disk(&mut b);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("title = \"Ons overleg!\"   # zo heet het in de agenda")
+    );
+}
+
+#[test]
+fn the_agenda_of_a_session_as_run_becomes_a_plan() {
+    let _lang = dutch();
+    use common::harness::Setup;
+    let mut h = Setup::plan("teamoverleg-starter")
+        .session_deck("koerskaarten")
+        .start();
+    // Round 1 one minute more, round 2 skipped in the agenda.
+    h.key(KeyCode::Char('+'));
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Right);
+    let b = Builder::from_session(
+        &LIBRARY,
+        &h.app.session,
+        PathBuf::from(PLANS_DIR),
+        half_past_one(),
+    );
+    let (plan, problems) = b.plan();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(plan.id, "teamoverleg-starter-zoals-gedaan");
+    assert_eq!(plan.rounds[0].length, RoundLength::Minutes(4));
+    assert_eq!(plan.rounds.len(), 3);
+}
+
+#[test]
+fn snapshots_of_the_builder() {
+    let _lang = dutch();
+    let plan = LIBRARY.plan("koers-wat").unwrap();
+    let mut b = Builder::copy_of(&LIBRARY, plan, PathBuf::from(PLANS_DIR), half_past_one());
+    for (w, h) in [(120, 40), (80, 24)] {
+        insta::assert_snapshot!(format!("rounds_{w}x{h}"), screen(&b, w, h));
+    }
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::PerPerson);
+    for (w, h) in [(120, 40), (80, 24)] {
+        insta::assert_snapshot!(format!("round_{w}x{h}"), screen(&b, w, h));
+    }
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('p'));
+    for (w, h) in [(120, 40), (80, 24)] {
+        insta::assert_snapshot!(format!("plan_{w}x{h}"), screen(&b, w, h));
+    }
+    // Every size down to nothing draws without a panic.
+    for (w, h) in [(1, 1), (2, 3), (20, 5), (40, 10)] {
+        screen(&b, w, h);
+    }
+}
+
+/// `tafel` without arguments in its own tmux server, with an empty config directory (so
+/// the user's decks directory is in it) and its own sessions directory.
+fn start_home(test: &str) -> Term {
+    let socket = format!("tafel-builder-{}-{test}", std::process::id());
+    Term::with_script(socket, 120, 40, |dir, config, sessions| {
+        let setup = format!(
+            "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
+             export TAFEL_SESSIONS_DIR={1}\ncd {2}",
+            sh_quote(&config.display().to_string()),
+            sh_quote(&sessions.display().to_string()),
+            sh_quote(&dir.display().to_string()),
+        );
+        (setup, sh_quote(env!("CARGO_BIN_EXE_tafel")))
+    })
+}
+
+/// The real binary: copy a bundled plan, change a round, save, and run it.
+#[test]
+fn e2e_copy_change_save_and_run() {
+    let term = start_home("copy");
+    term.wait_for("Wat gaan we doen?");
+    term.keys(&["Enter"]);
+    term.wait_for("kies een werkvorm");
+    term.keys(&["c"]);
+    term.wait_for("Werkvorm bouwen");
+    term.keys(&["Enter"]);
+    term.wait_for("Ronde 1 van 6");
+    term.keys(&["C-u"]);
+    term.type_text("Binnenkomen");
+    term.keys(&["Enter", "Right"]);
+    term.wait_for("◀ tot een kloktijd ▶");
+    term.keys(&["Left", "Left"]);
+    term.wait_for("◀ vaste minuten ▶");
+    term.keys(&["Tab", "C-u"]);
+    term.type_text("7");
+    term.keys(&["Escape"]);
+    term.wait_for("1. Binnenkomen  7 min");
+    term.keys(&["C-s"]);
+    term.wait_for("Bewaard in");
+    term.keys(&["q"]);
+    let screen = term.wait_for("kies een werkvorm");
+    assert!(
+        screen.contains("Koerskaarten: de Wat-kaart (eigen versie)"),
+        "{screen}"
+    );
+    // The saved plan is selected: start it.
+    term.keys(&["Enter"]);
+    term.wait_for("Start de workshop");
+    term.keys(&["Tab", "Tab"]);
+    term.wait_for("Enter workshop starten");
+    term.keys(&["Enter"]);
+    term.wait_for_screen(&["Binnenkomen", "ronde 1 van 6"], &["Start de workshop"]);
+    // The file is in the user's decks directory, readable and valid.
+    let file = term.config.join("decks/plans/koers-wat-eigen.toml");
+    let text = std::fs::read_to_string(&file).expect("saved");
+    assert!(
+        text.contains("title = \"Binnenkomen\"\nminutes = 7\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_summary_offers_to_keep_the_agenda_as_a_plan() {
+    let _lang = dutch();
+    use common::harness::Setup;
+    let mut h = Setup::plan("teamoverleg-starter")
+        .session_deck("koerskaarten")
+        .start();
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('j'));
+    let text = screen_text(120, 40, |frame| {
+        tafel::ui::render(&h.app, frame.area(), frame.buffer_mut())
+    });
+    assert!(text.contains("w bewaar deze agenda als werkvorm"), "{text}");
+    assert!(!h.app.keep_as_plan);
+    let effects = h.key(KeyCode::Char('w'));
+    assert!(h.app.keep_as_plan);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, tafel::app::Effect::Quit)),
+        "{effects:?}"
+    );
+}
