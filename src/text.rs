@@ -29,9 +29,65 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(lines.join("\n"))
 }
 
+/// Text folded for searching, so that "een" finds "één" and "ELK" finds "elk": lower case,
+/// accents removed (Unicode decomposition, then combining marks dropped). Used by every
+/// search in tafel: sessions, replay, the deck browser, agreements.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A title as a file-name part: lowercase `a-z`, `0-9` and single `-`, at most `max`
+/// characters, accents folded ("Ideeën" → "ideeen"); empty when nothing is left. One rule
+/// for session files and exported documents, so a name never leaves its directory.
+pub fn slug(title: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in fold(title).chars() {
+        let plain = match c {
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ø' => "o",
+            'ĳ' => "ij",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if plain == "-" {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push_str(plain);
+        }
+    }
+    let mut out: String = out.chars().take(max).collect();
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_are_safe_file_name_parts() {
+        assert_eq!(slug("Retro Sprint 12", 40), "retro-sprint-12");
+        assert_eq!(slug("  Ideeën & Afspraken!! ", 40), "ideeen-afspraken");
+        assert_eq!(slug("../../etc/passwd", 40), "etc-passwd");
+        assert_eq!(slug("Straße Œuvre", 40), "strasse-oeuvre");
+        assert_eq!(slug("💥", 40), "");
+        let long = slug(&"ab ".repeat(50), 40);
+        assert!(long.len() <= 40 && !long.ends_with('-'), "{long}");
+    }
 
     #[test]
     fn control_characters_become_visible() {

@@ -1100,3 +1100,21 @@ fn the_chart_marks_over_time_on_the_bar_not_above_it() {
     assert!(text.contains("15+"), "{text}");
     assert!(text.contains("15+ = langer dan gepland"), "{text}");
 }
+
+/// Issue 15: replay's search folds accents like `tafel sessions --search` ("een" finds "één").
+#[test]
+fn replay_search_ignores_accents_too() {
+    let mut rig = live_session("koers-wat", &["Anna"], 42);
+    rig.note("Wij kiezen één opgave, niet twee");
+    let mut replay = Replay::new(rig.journal.clone(), "x".into()).unwrap();
+    press(&mut replay, KeyCode::Char('/'), 0);
+    for c in "EEN OPGAVE".chars() {
+        press(&mut replay, KeyCode::Char(c), 0);
+    }
+    press(&mut replay, KeyCode::Enter, 0);
+    assert!(
+        matches!(&replay.record().event, Event::NoteAdded { text, .. } if text.contains("één")),
+        "{:?}",
+        replay.record()
+    );
+}

@@ -48,6 +48,24 @@ pub fn total_label(plan: &Plan, people: u32) -> String {
     text
 }
 
+/// "90", "45–80" (smallest to largest group when rounds scale), the total for `people` when
+/// given, and "+ 1 tot kloktijd" when rounds run until a time of day.
+pub fn minutes_label(plan: &Plan, people: Option<u32>) -> String {
+    let total = match people {
+        Some(n) => plan.total_minutes_for(n).to_string(),
+        None => minutes_range(plan),
+    };
+    match plan.until_rounds() {
+        0 => total,
+        n => tr!(
+            "{} + {} tot kloktijd",
+            "{} + {} until a clock time",
+            total,
+            n
+        ),
+    }
+}
+
 /// The total for the smallest and the largest group the plan is made for: "45–80", or one
 /// number when it does not scale (or has no group size).
 pub fn minutes_range(plan: &Plan) -> String {

@@ -140,21 +140,9 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
 /// A safe file name from a title: letters, digits and '-' only, so it stays in the directory.
 pub fn file_name_from_title(title: &str, format: Format) -> String {
     let extension = format.extension();
-    let folded = crate::history::search::fold(title);
-    let mut name = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            name.push(c);
-        } else if !name.ends_with('-') && !name.is_empty() {
-            name.push('-');
-        }
-    }
-    let name: String = name.trim_matches('-').chars().take(60).collect();
-    let name = name.trim_end_matches('-');
-    if name.is_empty() {
-        format!("sessie.{extension}")
-    } else {
-        format!("{name}.{extension}")
+    match crate::text::slug(title, 60) {
+        name if name.is_empty() => format!("sessie.{extension}"),
+        name => format!("{name}.{extension}"),
     }
 }
 

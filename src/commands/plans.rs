@@ -1,12 +1,13 @@
 //! `tafel plans`: every session plan with its rounds, length, group size and decks; one plan
 //! as a readable agenda (`--show`) or as its TOML (`--export`).
 
+pub use crate::catalog::timing::minutes_label;
 use chrono::NaiveTime;
 
 use super::{Context, Failure, Outcome};
 use crate::catalog::library::Origin;
 use crate::catalog::parse::parse_clock_time;
-use crate::catalog::timing::{clock_times, minutes_range, total_label};
+use crate::catalog::timing::{clock_times, total_label};
 use crate::catalog::{Library, Plan, RoundLength, form_label};
 use crate::{table, tr};
 
@@ -106,24 +107,6 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> Outcome {
         );
     }
     Ok(())
-}
-
-/// "90", "45–80" (smallest to largest group when rounds scale), the total for `people` when
-/// given, and "+ 1 tot kloktijd" when rounds run until a time of day.
-pub fn minutes_label(plan: &Plan, people: Option<u32>) -> String {
-    let total = match people {
-        Some(n) => plan.total_minutes_for(n).to_string(),
-        None => minutes_range(plan),
-    };
-    match plan.until_rounds() {
-        0 => total,
-        n => tr!(
-            "{} + {} tot kloktijd",
-            "{} + {} until a clock time",
-            total,
-            n
-        ),
-    }
 }
 
 /// The plan's file as it is on disk (or in the binary), comments and all.

@@ -1,15 +1,7 @@
 //! Search text folded so that "een" finds "één" and "ELK" finds "elk": lower case, accents
 //! removed (Unicode decomposition, then combining marks dropped).
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
-pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::text::fold;
 
 /// Does `haystack` (already folded) contain every word of `query`?
 pub fn matches(folded_haystack: &str, query: &str) -> bool {

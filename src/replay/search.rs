@@ -40,7 +40,8 @@ impl Index {
                     Event::SessionStarted { title, .. } => title.clone(),
                     _ => String::new(),
                 };
-                text.to_lowercase()
+                // Accents and case do not matter, as in `tafel sessions --search`.
+                crate::history::search::fold(&text)
             })
             .collect();
         Index { texts }
@@ -49,7 +50,7 @@ impl Index {
     /// The first record after `from` whose text contains `query` (any case), wrapping
     /// round to the start; `from` itself comes last. `None` for an empty query.
     pub fn find_after(&self, query: &str, from: usize) -> Option<usize> {
-        let query = query.trim().to_lowercase();
+        let query = crate::history::search::fold(query.trim());
         let n = self.texts.len();
         if query.is_empty() || n == 0 {
             return None;

@@ -769,55 +769,12 @@ pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// The title as a file-name part: lowercase `[a-z0-9-]`, at most 40 characters.
+/// The title as a file-name part (see [`crate::text::slug`]), "sessie" when nothing is left.
 fn sanitize_slug(title: &str) -> String {
-    let mut out = String::new();
-    let mut after_dash = true;
-    'chars: for c in title.chars().flat_map(char::to_lowercase) {
-        let folded = fold_letter(c);
-        for c in folded.chars() {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                if out.len() == MAX_SLUG {
-                    break 'chars;
-                }
-                out.push(c);
-                after_dash = false;
-            } else if !after_dash {
-                if out.len() == MAX_SLUG {
-                    break 'chars;
-                }
-                out.push('-');
-                after_dash = true;
-            }
-        }
+    match crate::text::slug(title, MAX_SLUG) {
+        slug if slug.is_empty() => "sessie".to_string(),
+        slug => slug,
     }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push_str("sessie");
-    }
-    out
-}
-
-/// Common accented letters as plain ASCII, so "Ideeën" becomes "ideeen".
-fn fold_letter(c: char) -> String {
-    let plain = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-        'æ' => "ae",
-        'ç' => "c",
-        'è' | 'é' | 'ê' | 'ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' => "i",
-        'ĳ' => "ij",
-        'ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
-        'œ' => "oe",
-        'ß' => "ss",
-        'ù' | 'ú' | 'û' | 'ü' => "u",
-        'ý' | 'ÿ' => "y",
-        _ => return c.to_string(),
-    };
-    plain.to_string()
 }
 
 impl fmt::Display for LoadError {

@@ -8,8 +8,8 @@ use ratatui::widgets::{
 };
 
 use super::theme;
+use crate::catalog::timing::minutes_label;
 use crate::catalog::{Plan, RoundLength};
-use crate::commands::plans::minutes_label;
 use crate::tr;
 
 pub fn render_plans(plans: &[&Plan], selected: usize, area: Rect, buf: &mut Buffer) {

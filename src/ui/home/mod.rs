@@ -25,8 +25,8 @@ use unicode_width::UnicodeWidthChar;
 use super::overlays::{popup, window};
 use super::theme;
 use crate::app::Status;
+use crate::catalog::timing::minutes_label;
 use crate::catalog::{Plan, RoundLength};
-use crate::commands::plans::minutes_label;
 use crate::home::input::LineInput;
 use crate::home::{
     Browser, Home, Level, LookBack, MenuItem, Screen, Sessions, SoloField, SoloForm, WorkshopField,
