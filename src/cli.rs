@@ -55,6 +55,10 @@ pub enum Command {
     Resume(crate::commands::resume::ResumeArgs),
     /// Toon eerdere sessies (nieuwste eerst), zoek erin, of toon open afspraken
     Sessions(crate::commands::sessions::SessionsArgs),
+    /// Geef een eerdere sessie (of solo reflectie) een nieuwe titel
+    Rename(crate::commands::manage::RenameArgs),
+    /// Verplaats een sessie naar de prullenbak in de sessiemap (terug te zetten)
+    Delete(crate::commands::manage::DeleteArgs),
     /// Alle afspraken uit alle sessies, met wie, wanneer en status; te late eerst
     Agreements(crate::commands::agreements::AgreementsArgs),
     /// Kaarten om af te drukken: een HTML-pagina voor A4 met snijtekens

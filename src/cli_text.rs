@@ -219,6 +219,14 @@ pub fn command_about(name: &str) -> Option<String> {
             "Toon eerdere sessies (nieuwste eerst), zoek erin, of toon open afspraken",
             "Show past sessions (newest first), search them, or show open agreements"
         ),
+        "rename" => tr!(
+            "Geef een eerdere sessie (of solo reflectie) een nieuwe titel",
+            "Give a past session (or solo reflection) a new title"
+        ),
+        "delete" => tr!(
+            "Verplaats een sessie naar de prullenbak in de sessiemap (terug te zetten met sessions --restore)",
+            "Move a session to the trash in the sessions directory (put back with sessions --restore)"
+        ),
         "export" => tr!(
             "Exporteer een sessie als Markdown, tekst, HTML of OpenDocument",
             "Export a session as Markdown, text, HTML or OpenDocument"
@@ -501,6 +509,31 @@ pub fn arg_text(command: &str, id: &str) -> Option<(String, Option<String>)> {
                 "Show every agreement still open, from all sessions"
             ),
             None,
+        ),
+        ("sessions", "trash") => (
+            tr!(
+                "Toon de sessies in de prullenbak (nieuwste eerst)",
+                "Show the sessions in the trash (newest first)"
+            ),
+            None,
+        ),
+        ("sessions", "restore") => (
+            tr!(
+                "Zet de sessie met deze id uit de prullenbak terug",
+                "Put the session with this id back from the trash"
+            ),
+            Some("ID".into()),
+        ),
+        ("rename" | "delete", "target") => (
+            tr!(
+                "Sessie-id (of het begin ervan), uit je eigen sessies",
+                "Session id (or its beginning), from your own sessions"
+            ),
+            Some("ID".into()),
+        ),
+        ("rename", "title") => (
+            tr!("De nieuwe titel", "The new title"),
+            Some(tr!("TITEL", "TITLE")),
         ),
         ("room", "target") => (
             tr!(

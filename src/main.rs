@@ -91,6 +91,8 @@ fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
         Some(Command::Questionnaire(args)) => commands::styles::run_questionnaire(&ctx, args),
         Some(Command::Groups(args)) => commands::styles::run_groups(&ctx, args),
         Some(Command::Sessions(args)) => commands::sessions::run(&ctx, args),
+        Some(Command::Rename(args)) => commands::manage::rename(&ctx, args),
+        Some(Command::Delete(args)) => commands::manage::delete(&ctx, args),
         Some(Command::Export(args)) => commands::export::run(&ctx, args),
         Some(Command::Agreements(args)) => commands::agreements::run(&ctx, args),
         Some(Command::Print(args)) => commands::print::run(&ctx, args),

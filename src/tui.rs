@@ -280,6 +280,10 @@ pub fn carry_out(
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());
             }
             Effect::Quit => quit = true,
+            Effect::Export(request) => {
+                let result = crate::commands::export::export_request(journal.path(), &request);
+                app.exported(result);
+            }
         }
     }
     quit

@@ -681,6 +681,79 @@ fn right_on_the_last_round_then_j_ends_the_session() {
 }
 
 #[test]
+fn e_on_the_summary_chooses_format_version_and_folder_and_asks_before_overwriting() {
+    use tafel::app::export::{Existing, ExportRequest, Exported};
+    let mut h = Setup::plan("check-in-out")
+        .session_deck("koerskaarten")
+        .start();
+    h.app.export_folder = "/tmp/verslagen".into();
+    h.keys("q");
+    h.ch('j');
+    assert!(matches!(h.app.mode, Mode::Summary));
+    let before = h.journal.len();
+
+    // e opens the form: Markdown for the participants, in the folder the shell gave.
+    assert!(h.ch('e').is_empty());
+    assert!(matches!(h.app.mode, Mode::Export(_)));
+    // Esc goes back to the summary, nothing written.
+    assert!(h.key(KeyCode::Esc).is_empty());
+    assert!(matches!(h.app.mode, Mode::Summary));
+
+    h.ch('e');
+    // `o` picks odt; Tab to the version, → for the facilitator's; Tab to the folder.
+    h.ch('o');
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Tab);
+    // In the folder field letters are text, never commands.
+    h.key(KeyCode::Backspace);
+    h.type_text("-2");
+    let effects = h.key(KeyCode::Enter);
+    let request = ExportRequest {
+        format: "odt",
+        facilitator: true,
+        folder: "/tmp/verslage-2".into(),
+        existing: Existing::Ask,
+    };
+    assert_eq!(effects, [Effect::Export(request.clone())]);
+
+    // The file is there: the form asks; Esc backs off, o overwrites that very file.
+    let there = std::path::PathBuf::from("/tmp/verslage-2/check-in.odt");
+    h.app.exported(Exported::Exists(there.clone()));
+    assert!(matches!(&h.app.mode, Mode::Export(form) if form.exists.as_ref() == Some(&there)));
+    assert_eq!(
+        h.ch('o'),
+        [Effect::Export(ExportRequest {
+            existing: Existing::Overwrite(there.clone()),
+            ..request.clone()
+        })]
+    );
+    // Or n: a new name beside it.
+    h.app.exported(Exported::Exists(there.clone()));
+    assert_eq!(
+        h.ch('n'),
+        [Effect::Export(ExportRequest {
+            existing: Existing::NewName,
+            ..request.clone()
+        })]
+    );
+    // A failure stays in the form, said; written goes back to the summary with the path.
+    h.app
+        .exported(Exported::Failed("de map bestaat niet".into()));
+    assert!(
+        matches!(&h.app.mode, Mode::Export(form) if form.problem.as_deref() == Some("de map bestaat niet"))
+    );
+    h.app.exported(Exported::Written(there.clone()));
+    assert!(matches!(h.app.mode, Mode::Summary));
+    assert!(
+        matches!(&h.app.status, Some(Status::Info(text)) if text.contains("/tmp/verslage-2/check-in.odt"))
+    );
+    // Exporting never writes to the journal.
+    assert_eq!(h.journal.len(), before);
+    assert_eq!(h.ch('q'), [Effect::Quit]);
+}
+
+#[test]
 fn q_asks_and_j_ends_the_session_in_the_middle() {
     let mut h = Setup::plan("koers-wat").start();
     h.right();
@@ -2214,6 +2287,8 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             // Made in tests/rounds.rs (a later round until a clock time).
             Event::RoundUntilSet { .. } => "RoundUntilSet",
             Event::SessionEnded => "SessionEnded",
+            // Only a past session is renamed; see tests/cli_manage.rs.
+            Event::SessionRenamed { .. } => "SessionRenamed",
             Event::Checkpoint => "Checkpoint",
             // Only a follow-up meeting has these; see the follow-up test.
             Event::FollowUpOpened { .. } => "FollowUpOpened",

@@ -8,7 +8,7 @@ use clap::CommandFactory;
 
 use common::{Run, tafel, tafel_in};
 
-const SUBCOMMANDS: [&str; 17] = [
+const SUBCOMMANDS: [&str; 19] = [
     "decks",
     "plans",
     "draw",
@@ -16,6 +16,8 @@ const SUBCOMMANDS: [&str; 17] = [
     "solo",
     "resume",
     "sessions",
+    "rename",
+    "delete",
     "agreements",
     "print",
     "export",

@@ -610,3 +610,48 @@ fn a_full_disk_at_start_leaves_no_empty_session() {
         .unwrap_or_default();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn the_summary_exports_to_a_chosen_folder_and_asks_before_overwriting() {
+    // A home of its own: the export form starts in it (there is no Documents folder).
+    let term = Term::start_env(
+        "summaryexport",
+        120,
+        35,
+        "export HOME={dir}\nunset XDG_DOCUMENTS_DIR XDG_CONFIG_HOME",
+        "run koers-wat --participants 'Anna,Bram' --seed 7 --title 'Teamdag Oost'",
+    );
+    term.wait_for("ronde 1 van 6");
+    term.keys(&["q"]);
+    term.wait_for("De sessie beëindigen?");
+    term.keys(&["j"]);
+    term.wait_for("Samenvatting");
+    term.keys(&["e"]);
+    let home = term.dir.path().display().to_string();
+    term.wait_for_screen(&["Exporteren", "Formaat", &home], &[]);
+    // → → : html; Enter writes it into the home folder and says where.
+    term.keys(&["Right", "Right", "Enter"]);
+    let html = term.dir.path().join("teamdag-oost.html");
+    term.wait_for(&format!("Geëxporteerd naar {}", html.display()));
+    let text = fs::read_to_string(&html).unwrap();
+    assert!(text.contains("Teamdag Oost"), "{text}");
+    assert_eq!(mode(&html), 0o600);
+    // Again: the file is there, the form asks; n writes beside it, the first stays.
+    term.keys(&["e"]);
+    term.wait_for("Exporteren");
+    term.keys(&["Right", "Right", "Enter"]);
+    term.wait_for("bestaat al");
+    term.keys(&["n"]);
+    let beside = term.dir.path().join("teamdag-oost-2.html");
+    term.wait_for(&format!("Geëxporteerd naar {}", beside.display()));
+    assert_eq!(fs::read_to_string(&html).unwrap(), text);
+    term.keys(&["q"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+    term.assert_terminal_restored(&all);
+    // Exporting wrote nothing into the journal.
+    assert_eq!(
+        records(&term.journal()).last().unwrap()["type"],
+        "session_ended"
+    );
+}

@@ -21,6 +21,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, 
 use ratatui::layout::Rect;
 
 use tafel::app::Status;
+use tafel::app::export::{Existing, ExportRequest, Exported};
 use tafel::catalog::Library;
 use tafel::history::index::Query;
 use tafel::history::listing::{History, Listing, Progress, Source};
@@ -493,7 +494,10 @@ fn look_back_lists_newest_first_and_replays_resumes_exports() {
         Some(Outcome::Resume(interrupted.clone()))
     );
     press(&mut home, KeyCode::Down);
-    assert_eq!(chr(&mut home, 'e'), Some(Outcome::Export(finished.clone())));
+    // `e` opens the export form over the list; Esc closes it again.
+    assert_eq!(chr(&mut home, 'e'), None);
+    press(&mut home, KeyCode::Esc);
+    assert!(matches!(&home.screen, Screen::LookBack(look) if look.export.is_none()));
     // A finished session cannot be resumed: said so, nothing happens.
     assert_eq!(chr(&mut home, 'r'), None);
     assert!(matches!(home.status, Some(Status::Error(_))));
@@ -556,7 +560,9 @@ fn export_writes_markdown_and_never_overwrites() {
     assert_eq!(fs::read_to_string(&second).unwrap(), text);
 
     let mut home = looking_back(dir.path());
-    home.exported(Ok(first.clone()));
+    home.export_folder = out.path().display().to_string();
+    chr(&mut home, 'e');
+    home.exported(Exported::Written(first.clone()));
     let shown = screen(&home, 200, 24);
     assert!(
         shown.contains(&format!("Geëxporteerd naar {}", first.display())),
@@ -565,6 +571,208 @@ fn export_writes_markdown_and_never_overwrites() {
     // The next key clears the line.
     press(&mut home, KeyCode::Down);
     assert_eq!(home.status, None);
+}
+
+#[test]
+fn e_in_look_back_chooses_format_and_folder_and_asks_before_overwriting() {
+    let _lang = dutch();
+    let (dir, finished, _) = sessions_dir();
+    let out = tempfile::tempdir().unwrap();
+    let mut home = looking_back(dir.path());
+    home.export_folder = out.path().display().to_string();
+    press(&mut home, KeyCode::Down);
+    assert_eq!(chr(&mut home, 'e'), None);
+    let shown = screen(&home, 120, 40);
+    for expected in [
+        "Exporteren",
+        "Formaat",
+        " md ",
+        " odt ",
+        "voor de deelnemers",
+        "Map",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} missing:\n{shown}");
+    }
+    // html (→ twice), the facilitator's version, the folder as given.
+    press(&mut home, KeyCode::Right);
+    press(&mut home, KeyCode::Right);
+    press(&mut home, KeyCode::Tab);
+    press(&mut home, KeyCode::Right);
+    press(&mut home, KeyCode::Tab);
+    // In the folder field letters are text, not commands.
+    assert!(home.typing());
+    let request = ExportRequest {
+        format: "html",
+        facilitator: true,
+        folder: out.path().to_path_buf(),
+        existing: Existing::Ask,
+    };
+    let outcome = press(&mut home, KeyCode::Enter);
+    assert_eq!(
+        outcome,
+        Some(Outcome::Export {
+            session: finished.clone(),
+            request: request.clone(),
+        })
+    );
+    // The shell writes it; the path is shown and the form closes.
+    let written = tafel::commands::export::export_request(&finished, &request);
+    let file = out.path().join("teamdag-oost-een-koers.html");
+    assert_eq!(written, Exported::Written(file.clone()));
+    assert!(fs::read_to_string(&file).unwrap().contains("<html"));
+    home.exported(written);
+    assert!(matches!(&home.screen, Screen::LookBack(look) if look.export.is_none()));
+    let shown = screen(&home, 200, 24);
+    assert!(
+        shown.contains(&format!("Geëxporteerd naar {}", file.display())),
+        "{shown}"
+    );
+
+    // Again: the file is there, so nothing is written and the form asks.
+    chr(&mut home, 'e');
+    let again = match press(&mut home, KeyCode::Enter) {
+        Some(Outcome::Export { request, .. }) => request,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(again.format, "md");
+    let md = out.path().join("teamdag-oost-een-koers.md");
+    fs::write(&md, "van iemand anders").unwrap();
+    let answer = tafel::commands::export::export_request(&finished, &again);
+    assert_eq!(answer, Exported::Exists(md.clone()));
+    assert_eq!(fs::read_to_string(&md).unwrap(), "van iemand anders");
+    home.exported(answer);
+    assert!(screen(&home, 120, 40).contains("bestaat al"));
+    // n: a new name beside it; the other file stays.
+    let beside = match chr(&mut home, 'n') {
+        Some(Outcome::Export { request, .. }) => request,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(beside.existing, Existing::NewName);
+    assert_eq!(
+        tafel::commands::export::export_request(&finished, &beside),
+        Exported::Written(out.path().join("teamdag-oost-een-koers-2.md"))
+    );
+    assert_eq!(fs::read_to_string(&md).unwrap(), "van iemand anders");
+    // o: overwrite exactly that file, once asked.
+    home.exported(Exported::Exists(md.clone()));
+    let over = match chr(&mut home, 'o') {
+        Some(Outcome::Export { request, .. }) => request,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(over.existing, Existing::Overwrite(md.clone()));
+    assert_eq!(
+        tafel::commands::export::export_request(&finished, &over),
+        Exported::Written(md.clone())
+    );
+    assert!(
+        fs::read_to_string(&md)
+            .unwrap()
+            .starts_with("# Teamdag Oost")
+    );
+
+    // A link in the file's place is never written through, even when told to overwrite.
+    let victim = out.path().join("elders.txt");
+    fs::write(&victim, "blijft").unwrap();
+    let txt = out.path().join("teamdag-oost-een-koers.txt");
+    std::os::unix::fs::symlink(&victim, &txt).unwrap();
+    let through = ExportRequest {
+        format: "txt",
+        facilitator: false,
+        folder: out.path().to_path_buf(),
+        existing: Existing::Overwrite(txt.clone()),
+    };
+    assert!(matches!(
+        tafel::commands::export::export_request(&finished, &through),
+        Exported::Failed(_)
+    ));
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "blijft");
+    // A folder that does not exist is said, in the form.
+    let missing = ExportRequest {
+        folder: out.path().join("bestaat-niet"),
+        existing: Existing::Ask,
+        ..through
+    };
+    let failed = tafel::commands::export::export_request(&finished, &missing);
+    assert!(matches!(&failed, Exported::Failed(why) if why.contains("bestaat niet")));
+    chr(&mut home, 'e');
+    home.exported(failed);
+    assert!(screen(&home, 120, 40).contains("bestaat niet"));
+    assert_eq!(press(&mut home, KeyCode::Esc), None);
+    assert!(matches!(&home.screen, Screen::LookBack(look) if look.export.is_none()));
+}
+
+#[test]
+fn n_renames_and_d_deletes_in_look_back_and_archives_are_refused() {
+    let _lang = dutch();
+    let (dir, finished, _) = sessions_dir();
+    let mut home = looking_back(dir.path());
+    press(&mut home, KeyCode::Down);
+    // n: the field starts with the title as it is.
+    assert_eq!(chr(&mut home, 'n'), None);
+    assert!(home.typing());
+    let shown = screen(&home, 120, 40);
+    assert!(shown.contains("Nieuwe titel"), "{shown}");
+    assert!(shown.contains("Teamdag Oost — één koers"), "{shown}");
+    press(&mut home, KeyCode::End);
+    type_text(&mut home, " (bijgewerkt)");
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::Rename {
+            session: finished.clone(),
+            title: "Teamdag Oost — één koers (bijgewerkt)".into(),
+        })
+    );
+    home.managed(Status::Info("Nieuwe titel: …".into()));
+    assert!(matches!(&home.screen, Screen::LookBack(look) if look.rename.is_none()));
+    // An empty title is not offered to the shell.
+    chr(&mut home, 'n');
+    clear_field(&mut home);
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    assert!(matches!(home.status, Some(Status::Error(_))));
+    assert_eq!(press(&mut home, KeyCode::Esc), None);
+
+    // d asks first; anything but j keeps the session.
+    assert_eq!(chr(&mut home, 'd'), None);
+    assert!(screen(&home, 120, 40).contains("prullenbak"));
+    assert_eq!(chr(&mut home, 'n'), None);
+    assert_eq!(chr(&mut home, 'd'), None);
+    assert_eq!(chr(&mut home, 'j'), Some(Outcome::Trash(finished.clone())));
+
+    // A session from an archive: neither, said so.
+    let archive = tempfile::tempdir().unwrap();
+    write_session(
+        archive.path(),
+        "20261121-100000-koers-wat-cccc.jsonl",
+        "2026-11-21T10:00:00+01:00",
+        "Van een collega",
+        true,
+    );
+    let mut with_archive = self::home();
+    chr(&mut with_archive, '3');
+    with_archive.set_sessions(
+        History::open(
+            &[Source::own(dir.path()), Source::archive(archive.path())],
+            None,
+            Progress::Quiet,
+        )
+        .unwrap()
+        .query(&Query {
+            details: true,
+            ..Query::default()
+        }),
+    );
+    let mut home = with_archive;
+    assert!(home.look_back_rows()[0].archive);
+    for c in ['n', 'd'] {
+        assert_eq!(chr(&mut home, c), None);
+        assert!(
+            matches!(&home.status, Some(Status::Error(text)) if text.contains("archief")),
+            "{c}"
+        );
+        assert!(
+            matches!(&home.screen, Screen::LookBack(look) if look.rename.is_none() && look.confirm_delete.is_none())
+        );
+    }
 }
 
 #[test]
@@ -761,9 +969,33 @@ fn snapshot_deck_browser() {
 fn snapshot_look_back() {
     let _lang = dutch();
     let (dir, _, _) = sessions_dir();
-    let home = looking_back(dir.path());
+    let mut home = looking_back(dir.path());
     for (w, h) in [(120, 40), (80, 24)] {
         assert_screen("look_back", &home, w, h);
+    }
+    // The export form, the new title and the question before the trash.
+    home.export_folder = "/home/anna/Documenten".into();
+    chr(&mut home, 'e');
+    press(&mut home, KeyCode::Right);
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("look_back_export", &home, w, h);
+    }
+    home.exported(tafel::app::export::Exported::Exists(
+        "/home/anna/Documenten/vervolg-met-de-wijk.txt".into(),
+    ));
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("look_back_export_exists", &home, w, h);
+    }
+    press(&mut home, KeyCode::Esc);
+    press(&mut home, KeyCode::Esc);
+    chr(&mut home, 'n');
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("look_back_rename", &home, w, h);
+    }
+    press(&mut home, KeyCode::Esc);
+    chr(&mut home, 'd');
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("look_back_delete", &home, w, h);
     }
 }
 
@@ -1009,8 +1241,8 @@ fn a_broken_own_deck_is_a_warning_on_the_home_screen() {
     chr(&mut home, '4');
     assert!(matches!(home.screen, Screen::Decks(_)));
     assert!(screen(&home, 120, 40).contains(warning));
-    // Another status (an export) goes first.
-    home.exported(Err("schijf vol".into()));
+    // Another status (an export that failed) goes first.
+    home.status = Some(Status::Error("schijf vol".into()));
     let shown = screen(&home, 120, 40);
     assert!(
         shown.contains("schijf vol") && !shown.contains(warning),

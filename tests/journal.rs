@@ -233,6 +233,7 @@ fn any_event() -> impl Strategy<Value = Event> {
             until: chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).unwrap(),
         }),
         Just(Event::SessionEnded),
+        note_text().prop_map(|title| Event::SessionRenamed { title }),
         Just(Event::Checkpoint),
         (
             note_text(),
@@ -301,6 +302,7 @@ fn any_event_covers(event: &Event) {
         | Event::RoundLengthChanged { .. }
         | Event::RoundUntilSet { .. }
         | Event::SessionEnded
+        | Event::SessionRenamed { .. }
         | Event::Checkpoint
         | Event::FollowUpOpened { .. }
         | Event::AgreementReviewed { .. }

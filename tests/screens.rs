@@ -357,6 +357,31 @@ fn summary_after_ending() {
         "{large}"
     );
     assert!(small.contains("Samenvatting"), "{small}");
+    assert!(
+        large.contains("e exporteert (md, txt, html, odt)"),
+        "{large}"
+    );
+
+    // e: the export form over the summary; written, the summary shows where.
+    rig.app.export_folder = "/home/dewi/Documenten".into();
+    rig.ch('e');
+    assert!(matches!(rig.app.mode, Mode::Export(_)));
+    let [large, medium, _] = snap_all("summary_export", &rig);
+    for text in [&large, &medium] {
+        assert!(text.contains("Exporteren"), "{text}");
+        assert!(text.contains("/home/dewi/Documenten"), "{text}");
+    }
+    rig.app.exported(tafel::app::export::Exported::Written(
+        "/home/dewi/Documenten/teamdag-oost.md".into(),
+    ));
+    assert!(matches!(rig.app.mode, Mode::Summary));
+    let [large, medium, _] = snap_all("summary_exported", &rig);
+    for text in [&large, &medium] {
+        assert!(
+            text.contains("Geëxporteerd naar /home/dewi/Documenten/teamdag-oost.md"),
+            "{text}"
+        );
+    }
     rig.key(KeyCode::Enter);
     assert!(rig.quit());
 }

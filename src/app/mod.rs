@@ -10,6 +10,7 @@ mod actions;
 mod agenda;
 mod drafts;
 pub mod editor;
+pub mod export;
 mod groupwork;
 mod solo;
 
@@ -50,6 +51,8 @@ pub enum Effect {
     Bell,
     /// Leave the screen. The journal is already complete.
     Quit,
+    /// Write the session as a document (from the summary); then call `exported`.
+    Export(export::ExportRequest),
 }
 
 #[derive(Debug)]
@@ -72,6 +75,8 @@ pub enum Mode {
         category: Option<String>,
     },
     Summary,
+    /// Over the summary: choosing a format and folder to export the session to.
+    Export(Box<export::ExportForm>),
     /// A follow-up meeting: going through the earlier session's open agreements.
     Review {
         selected: usize,
@@ -119,6 +124,8 @@ pub struct App {
     pub second_style: bool,
     /// Asked on the summary: keep the agenda as it was run as a new own plan.
     pub keep_as_plan: bool,
+    /// The folder the export form starts with (the shell sets the user's documents folder).
+    pub export_folder: String,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -174,6 +181,7 @@ impl App {
             group_cursor: 0,
             second_style: false,
             keep_as_plan: false,
+            export_folder: String::new(),
         };
         if matches!(app.mode, Mode::Normal) {
             app.mode = app.rest_mode();
@@ -278,6 +286,22 @@ impl App {
             Pending::Nothing => {}
         }
         effects
+    }
+
+    /// How the export asked for with `Effect::Export` went: written (back to the summary,
+    /// the path shown), the file exists (the form asks), or failed (the form says why).
+    pub fn exported(&mut self, result: export::Exported) {
+        let Mode::Export(form) = &mut self.mode else {
+            return;
+        };
+        match result {
+            export::Exported::Written(path) => {
+                self.status = Some(Status::Info(export::written_status(&path)));
+                self.mode = Mode::Summary;
+            }
+            export::Exported::Exists(path) => form.exists(path),
+            export::Exported::Failed(why) => form.failed(why),
+        }
     }
 
     /// The journal could not save: nothing changes on screen and the text stays.
@@ -390,7 +414,20 @@ impl App {
                     self.keep_as_plan = true;
                     vec![Effect::Quit]
                 }
+                KeyCode::Char('e') => {
+                    self.mode =
+                        Mode::Export(Box::new(export::ExportForm::new(&self.export_folder)));
+                    Vec::new()
+                }
                 _ => Vec::new(),
+            },
+            Mode::Export(form) => match form.key(key) {
+                export::ExportStep::Stay => Vec::new(),
+                export::ExportStep::Cancel => {
+                    self.mode = Mode::Summary;
+                    Vec::new()
+                }
+                export::ExportStep::Write(request) => vec![Effect::Export(request)],
             },
         }
     }
@@ -505,6 +542,10 @@ impl App {
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
         // A paste is always text: outside the editor it opens a new note with it.
+        if let Mode::Export(form) = &mut self.mode {
+            form.paste(text);
+            return Vec::new();
+        }
         if !matches!(self.mode, Mode::Editor(_)) {
             if !matches!(self.mode, Mode::Normal) {
                 return Vec::new();

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Context, Failure, Outcome};
+use crate::app::export::{Existing, ExportRequest, Exported};
 use crate::history::export::{self, Audience};
 use crate::history::resolve::{id_of, resolve_in};
 use crate::session::Session;
@@ -189,6 +190,88 @@ pub fn export_as(
         "too many files named {name} in {}",
         dir.display()
     )))
+}
+
+/// The folder an export form starts with: the user's documents folder, else the home
+/// folder, else the current one.
+pub fn default_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|dirs| {
+            dirs.document_dir()
+                .filter(|d| d.is_dir())
+                .map(Path::to_path_buf)
+                .or_else(|| Some(dirs.home_dir().to_path_buf()))
+        })
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Carries out what an export form asked (the summary's or the home screen's `e`): the
+/// session at `session` in the chosen format into the chosen folder, named from its title.
+/// An existing file is never replaced unless the user said so for that very file.
+pub fn export_request(session: &Path, request: &ExportRequest) -> Exported {
+    match export_request_inner(session, request) {
+        Ok(done) => done,
+        Err(failure) => Exported::Failed(failure.message),
+    }
+}
+
+fn export_request_inner(session: &Path, request: &ExportRequest) -> Result<Exported, Failure> {
+    let format = <Format as clap::ValueEnum>::from_str(request.format, true)
+        .map_err(|e| Failure::failed(e.to_string()))?;
+    let audience = if request.facilitator {
+        Audience::Facilitator
+    } else {
+        Audience::Participants
+    };
+    let folder = expand_home(&request.folder);
+    if !folder.is_dir() {
+        return Err(Failure::failed(tr!(
+            "de map {} bestaat niet",
+            "the folder {} does not exist",
+            crate::text::visible(&folder.display().to_string())
+        )));
+    }
+    if request.existing == Existing::NewName {
+        return export_as(session, &folder, format, audience).map(Exported::Written);
+    }
+    let loaded = crate::session::load(session).map_err(|e| Failure::failed(e.to_string()))?;
+    let parsed = Session::from_records(&loaded.records)
+        .map_err(|e| Failure::failed(format!("{}: {e}", session.display())))?;
+    let target = folder.join(file_name_from_title(&parsed.title, format));
+    let overwrite = match &request.existing {
+        Existing::Overwrite(path) => path == &target,
+        _ => false,
+    };
+    match std::fs::symlink_metadata(&target) {
+        // A link or anything but a plain file is never written through.
+        Ok(meta) if !meta.is_file() => {
+            return Err(Failure::failed(tr!(
+                "{} bestaat al en is geen gewoon bestand; kies een andere map",
+                "{} already exists and is not a plain file; choose another folder",
+                target.display()
+            )));
+        }
+        Ok(_) if !overwrite => return Ok(Exported::Exists(target)),
+        _ => {}
+    }
+    let bytes = render(&parsed, &loaded.records, &id_of(session), format, audience)?;
+    match write_new(&target, &bytes, overwrite) {
+        // Made in the meantime: ask again.
+        Err(failure) if failure.code == 2 => Ok(Exported::Exists(target)),
+        Err(failure) => Err(failure),
+        Ok(()) => Ok(Exported::Written(target)),
+    }
+}
+
+/// `~/x` as typed in a folder field: the home folder's `x`.
+fn expand_home(folder: &Path) -> PathBuf {
+    match folder.strip_prefix("~") {
+        Ok(rest) => directories::BaseDirs::new()
+            .map(|b| b.home_dir().join(rest))
+            .unwrap_or_else(|| folder.to_path_buf()),
+        Err(_) => folder.to_path_buf(),
+    }
 }
 
 pub(crate) fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {

@@ -4,7 +4,7 @@
 //! dropped at the shell unexpectedly.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -46,6 +46,7 @@ pub fn run(ctx: &Context) -> Outcome {
             &ctx.settings.participants.value,
             rand::random(),
         );
+        home.export_folder = super::export::default_folder().display().to_string();
         if let Some(id) = show_plan.take() {
             home.show_plan(Some(&id));
         }
@@ -152,7 +153,7 @@ fn home_loop(
                 })
             }
             // Handled on the home screen itself.
-            Wish::LoadSessions | Wish::Export(_) => None,
+            Wish::LoadSessions | Wish::Export { .. } | Wish::Rename { .. } | Wish::Trash(_) => None,
         };
         if signalled.load(Ordering::SeqCst) {
             match (farewell, &status) {
@@ -210,11 +211,18 @@ fn show(ctx: &Context, home: &mut Home, signalled: &AtomicBool) -> io::Result<Op
                 }
                 home.set_sessions(load(ctx, &mut history, search));
             }
-            Some(Wish::Export(path)) => {
-                let result = std::env::current_dir()
-                    .map_err(|e| e.to_string())
-                    .and_then(|dir| export(&path, &dir));
-                home.exported(result);
+            Some(Wish::Rename { session, title }) => {
+                home.managed(rename(ctx, &session, &title));
+                history = None;
+                home.set_sessions(load(ctx, &mut history, home.look_back_search()));
+            }
+            Some(Wish::Trash(session)) => {
+                home.managed(trash(ctx, &session));
+                history = None;
+                home.set_sessions(load(ctx, &mut history, home.look_back_search()));
+            }
+            Some(Wish::Export { session, request }) => {
+                home.exported(super::export::export_request(&session, &request));
             }
             Some(wish) => return Ok(Some(wish)),
         }
@@ -249,8 +257,38 @@ fn reload(ctx: &Context, home: &mut Home) {
     }
 }
 
-fn export(session: &Path, dir: &Path) -> Result<PathBuf, String> {
-    super::export::export_into(session, dir).map_err(|f| f.message)
+/// `n` in the look-back list: the new title journaled, or why not.
+fn rename(ctx: &Context, session: &Path, title: &str) -> Status {
+    if ctx.in_archive(session) {
+        return Status::Error(super::manage::archive_message(session));
+    }
+    let wall = chrono::Local::now().fixed_offset();
+    match crate::history::manage::rename(session, title, wall) {
+        Ok(_) => Status::Info(tr!(
+            "Nieuwe titel: {}",
+            "New title: {}",
+            crate::text::visible(title.trim())
+        )),
+        Err(why) => Status::Error(why),
+    }
+}
+
+/// `d` in the look-back list, confirmed: into the trash, and how to get it back.
+fn trash(ctx: &Context, session: &Path) -> Status {
+    let moved = ctx
+        .sessions_dir()
+        .map_err(|f| f.message)
+        .and_then(|dir| crate::history::manage::move_to_trash(&dir, session));
+    match moved {
+        Ok(_) => {
+            let id = crate::history::resolve::id_of(session);
+            Status::Info(tr!(
+                "In de prullenbak gezet; terugzetten: tafel sessions --restore {id}",
+                "Moved to the trash; put it back: tafel sessions --restore {id}"
+            ))
+        }
+        Err(why) => Status::Error(why),
+    }
 }
 
 /// How a workshop or solo session went, for the line on the home screen; `farewell` gets

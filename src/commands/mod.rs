@@ -9,6 +9,7 @@ pub mod decks;
 pub mod draw;
 pub mod export;
 pub mod home;
+pub mod manage;
 pub mod plans;
 pub mod print;
 pub mod replay;

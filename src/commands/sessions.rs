@@ -20,9 +20,24 @@ pub struct SessionsArgs {
     /// Toon alle afspraken die nog open staan, uit alle sessies
     #[arg(long)]
     pub open: bool,
+    /// Toon de sessies in de prullenbak
+    #[arg(long, conflicts_with_all = ["open", "search", "restore"])]
+    pub trash: bool,
+    /// Zet een sessie uit de prullenbak terug
+    #[arg(long, value_name = "ID", conflicts_with_all = ["open", "search", "limit"])]
+    pub restore: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
+    if args.trash {
+        return print_trash(ctx, args.limit);
+    }
+    if let Some(id) = &args.restore {
+        let dir = ctx.sessions_dir()?;
+        let back = crate::history::manage::restore(&dir, id).map_err(Failure::usage)?;
+        println!("{}", tr!("teruggezet: {}", "put back: {}", back.display()));
+        return Ok(());
+    }
     let mut history = ctx.history(Progress::OnTerminal)?;
     if args.open {
         print_unreadable(&mut history)?;
@@ -110,6 +125,49 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
         header.push(tr!("GEVONDEN", "FOUND"));
     }
     print!("{}", table::render(&header, &rows));
+    Ok(())
+}
+
+/// The sessions in the trash: id, start, title, and how to put one back.
+fn print_trash(ctx: &Context, limit: Option<usize>) -> Outcome {
+    let dir = ctx.sessions_dir()?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    // Newest first, like the list of sessions.
+    for path in crate::history::manage::trashed(&dir).iter().rev() {
+        if limit.is_some_and(|n| rows.len() >= n) {
+            break;
+        }
+        let id = crate::history::resolve::id_of(path);
+        match crate::session::load(path)
+            .map_err(|e| e.to_string())
+            .and_then(|l| {
+                crate::session::Session::from_records(&l.records).map_err(|e| e.to_string())
+            }) {
+            Ok(session) => rows.push(vec![
+                id,
+                session.started_at.format("%Y-%m-%d %H:%M").to_string(),
+                crate::text::visible(&session.title).into_owned(),
+            ]),
+            Err(why) => eprintln!("{}", unreadable_line(path, &why)),
+        }
+    }
+    if rows.is_empty() {
+        println!("{}", tr!("de prullenbak is leeg", "the trash is empty"));
+        return Ok(());
+    }
+    let header = [
+        tr!("ID", "ID"),
+        tr!("BEGONNEN", "STARTED"),
+        tr!("TITEL", "TITLE"),
+    ];
+    print!("{}", table::render(&header, &rows));
+    println!(
+        "{}",
+        tr!(
+            "terugzetten: tafel sessions --restore ID",
+            "put back: tafel sessions --restore ID"
+        )
+    );
     Ok(())
 }
 

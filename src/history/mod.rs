@@ -4,6 +4,7 @@ pub mod agreements;
 pub mod export;
 pub mod index;
 pub mod listing;
+pub mod manage;
 pub mod resolve;
 pub mod search;
 pub mod summary;

@@ -6,10 +6,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::input::LineInput;
 use super::{Home, Outcome, Screen, Sessions, list_key};
 use crate::app::Status;
+use crate::app::export::{ExportForm, ExportStep};
 use crate::history::listing::Hit;
 use crate::tr;
 
 const MAX_QUERY_CHARS: usize = 100;
+const MAX_TITLE_CHARS: usize = crate::session::state::MAX_TITLE_CHARS;
 
 #[derive(Debug)]
 pub struct LookBack {
@@ -17,6 +19,12 @@ pub struct LookBack {
     pub query: LineInput,
     /// The search box has the keyboard.
     pub searching: bool,
+    /// Exporting this session: the form over the list (`e`).
+    pub export: Option<(std::path::PathBuf, ExportForm)>,
+    /// Giving this session a new title (`n`): the field over the list.
+    pub rename: Option<(std::path::PathBuf, LineInput)>,
+    /// Asked: move this session to the trash (`d`)?
+    pub confirm_delete: Option<std::path::PathBuf>,
 }
 
 impl Default for LookBack {
@@ -25,6 +33,9 @@ impl Default for LookBack {
             selected: 0,
             query: LineInput::new("", MAX_QUERY_CHARS),
             searching: false,
+            export: None,
+            rename: None,
+            confirm_delete: None,
         }
     }
 }
@@ -43,8 +54,49 @@ impl Home<'_> {
         let Screen::LookBack(look) = &mut self.screen else {
             return None;
         };
+        if let Some((session, form)) = &mut look.export {
+            return match form.key(key) {
+                ExportStep::Stay => None,
+                ExportStep::Cancel => {
+                    look.export = None;
+                    None
+                }
+                ExportStep::Write(request) => Some(Outcome::Export {
+                    session: session.clone(),
+                    request,
+                }),
+            };
+        }
+        if let Some((session, field)) = &mut look.rename {
+            match key.code {
+                KeyCode::Esc => look.rename = None,
+                KeyCode::Enter if field.text().trim().is_empty() => {
+                    self.status = Some(Status::Error(tr!(
+                        "Een titel mag niet leeg zijn",
+                        "A title cannot be empty"
+                    )));
+                }
+                KeyCode::Enter => {
+                    return Some(Outcome::Rename {
+                        session: session.clone(),
+                        title: field.text().trim().to_string(),
+                    });
+                }
+                _ => {
+                    field.key(key);
+                }
+            }
+            return None;
+        }
+        if let Some(session) = look.confirm_delete.take() {
+            return match key.code {
+                KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Outcome::Trash(session)),
+                _ => None,
+            };
+        }
         let rows = visible(&self.sessions);
         let count = rows.len();
+        let title = rows.get(look.selected).map(|hit| hit.summary.title.clone());
         let chosen = rows
             .get(look.selected)
             .map(|hit| (hit.path.clone(), hit.summary.ended, hit.archive));
@@ -80,7 +132,31 @@ impl Home<'_> {
             KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
                 chosen.map(|(path, _, _)| Outcome::Replay(path))
             }
-            KeyCode::Char('e') => chosen.map(|(path, _, _)| Outcome::Export(path)),
+            KeyCode::Char('e') => {
+                if let Some((path, _, _)) = chosen {
+                    look.export = Some((path, ExportForm::new(&self.export_folder)));
+                }
+                None
+            }
+            KeyCode::Char('n' | 'd' | 'x') | KeyCode::Delete
+                if chosen.as_ref().is_some_and(|(_, _, archive)| *archive) =>
+            {
+                self.status = Some(Status::Error(tr!(
+                    "Deze sessie staat in een archief (alleen-lezen); alleen je eigen sessies kun je hernoemen of weggooien",
+                    "This session is in an archive (read-only); only your own sessions can be renamed or deleted"
+                )));
+                None
+            }
+            KeyCode::Char('n') => {
+                if let (Some((path, _, _)), Some(title)) = (chosen, title) {
+                    look.rename = Some((path, LineInput::new(&title, MAX_TITLE_CHARS)));
+                }
+                None
+            }
+            KeyCode::Char('d' | 'x') | KeyCode::Delete => {
+                look.confirm_delete = chosen.map(|(path, _, _)| path);
+                None
+            }
             KeyCode::Char('r') => match chosen {
                 Some((path, false, false)) => Some(Outcome::Resume(path)),
                 Some((_, false, true)) => {

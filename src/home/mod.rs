@@ -52,10 +52,20 @@ pub enum Outcome {
     LoadSessions,
     Replay(PathBuf),
     Resume(PathBuf),
-    /// Write this session as Markdown in the current directory, then [`Home::exported`].
-    Export(PathBuf),
     /// Open the plan builder: a new plan, a copy of one, or an own plan edited.
     Build(crate::commands::build::Request),
+    /// Give this session a new title, then [`Home::managed`].
+    Rename {
+        session: PathBuf,
+        title: String,
+    },
+    /// Move this session to the trash, then [`Home::managed`].
+    Trash(PathBuf),
+    /// Write this session as the form asked, then [`Home::exported`].
+    Export {
+        session: PathBuf,
+        request: crate::app::export::ExportRequest,
+    },
     Quit,
 }
 
@@ -119,6 +129,8 @@ pub struct Home<'a> {
     pub today: String,
     /// The participants from the settings, to prefill the form.
     pub participants: Vec<String>,
+    /// The folder the export form starts with (the shell sets the user's documents folder).
+    pub export_folder: String,
     seed: u64,
     draws: u64,
 }
@@ -160,6 +172,7 @@ impl<'a> Home<'a> {
             sessions: Sessions::NotLoaded,
             today: today.to_string(),
             participants: participants.to_vec(),
+            export_folder: String::new(),
             seed,
             draws: 0,
         }
@@ -218,16 +231,34 @@ impl<'a> Home<'a> {
         }
     }
 
-    /// The export asked for is written (the file) or not (why).
-    pub fn exported(&mut self, result: Result<PathBuf, String>) {
-        self.status = Some(match result {
-            Ok(path) => Status::Info(crate::tr!(
-                "Geëxporteerd naar {}",
-                "Exported to {}",
-                path.display()
-            )),
-            Err(why) => Status::Error(why),
-        });
+    /// How the export asked for went: written (the form closes, the path is shown), the
+    /// file exists (the form asks what to do) or failed (why, in the form).
+    pub fn exported(&mut self, result: crate::app::export::Exported) {
+        use crate::app::export::Exported;
+        let Screen::LookBack(look) = &mut self.screen else {
+            return;
+        };
+        let Some((_, form)) = &mut look.export else {
+            return;
+        };
+        match result {
+            Exported::Written(path) => {
+                look.export = None;
+                self.status = Some(Status::Info(crate::app::export::written_status(&path)));
+            }
+            Exported::Exists(path) => form.exists(path),
+            Exported::Failed(why) => form.failed(why),
+        }
+    }
+
+    /// A session renamed or moved to the trash (or not: why). The shell then reads the
+    /// sessions again ([`Home::set_sessions`]).
+    pub fn managed(&mut self, status: Status) {
+        if let Screen::LookBack(look) = &mut self.screen {
+            look.rename = None;
+            look.confirm_delete = None;
+        }
+        self.status = Some(status);
     }
 
     /// Back from a session or a replay: a workshop or solo form gives way to the menu, the
@@ -265,7 +296,11 @@ impl<'a> Home<'a> {
         match &self.screen {
             Screen::Workshop(form) => form.typing(),
             Screen::Solo(form) => form.focus == SoloField::Minutes,
-            Screen::LookBack(look) => look.searching,
+            Screen::LookBack(look) => {
+                look.searching
+                    || look.rename.is_some()
+                    || look.export.as_ref().is_some_and(|(_, f)| f.typing())
+            }
             Screen::Decks(browser) => browser.searching && browser.shown.is_none(),
             Screen::Menu | Screen::Plans { .. } => false,
         }
@@ -392,6 +427,16 @@ impl<'a> Home<'a> {
         match &mut self.screen {
             Screen::Workshop(form) => form.paste(text),
             Screen::Solo(form) => form.paste(text),
+            Screen::LookBack(look) if look.rename.is_some() => {
+                if let Some((_, field)) = &mut look.rename {
+                    field.insert(text);
+                }
+            }
+            Screen::LookBack(look) if look.export.is_some() => {
+                if let Some((_, form)) = &mut look.export {
+                    form.paste(text);
+                }
+            }
             Screen::LookBack(look) if look.searching => {
                 look.query.insert(text);
                 look.selected = 0;

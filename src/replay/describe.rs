@@ -195,6 +195,11 @@ pub fn describe(record: &Record, after: &Session) -> String {
             )
         }
         Event::SessionEnded => tr!("sessie afgerond", "session finished"),
+        Event::SessionRenamed { title } => tr!(
+            "nieuwe titel: {}",
+            "new title: {}",
+            crate::text::visible(title)
+        ),
         Event::Checkpoint => tr!(
             "tussenstand: de timer liep",
             "checkpoint: the timer was running"

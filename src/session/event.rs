@@ -175,6 +175,12 @@ pub enum Event {
         until: NaiveTime,
     },
     SessionEnded,
+    /// The session has a new title (`tafel rename`, or `n` in the look-back list); the old
+    /// title stays in the earlier records. Also after the session ended: a past session is
+    /// renamed by appending this to its journal.
+    SessionRenamed {
+        title: String,
+    },
     /// The round's timer was still running at this moment. Written every few seconds while
     /// it runs untouched, so a session resumed after a crash loses at most those seconds.
     Checkpoint,

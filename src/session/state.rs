@@ -17,6 +17,9 @@ use crate::catalog::shuffle::{rng_for, shuffle};
 use crate::catalog::{Card, Category, Deck, Plan, Round, RoundLength};
 use crate::tr;
 
+/// The longest title a session can be given afterwards (`Event::SessionRenamed`).
+pub const MAX_TITLE_CHARS: usize = 200;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     pub title: String,
@@ -269,7 +272,10 @@ impl Session {
     /// The record was applied: it is the latest.
     fn stamp(&mut self, record: &Record) {
         self.last_t = record.t.max(self.last_t);
-        self.last_at = record.at;
+        // A title given afterwards says nothing about when the session ended.
+        if !matches!(record.event, Event::SessionRenamed { .. }) {
+            self.last_at = record.at;
+        }
         self.next_seq = record.seq + 1;
     }
 
@@ -281,7 +287,7 @@ impl Session {
                 "sequence number {got}, expected {want}"
             ));
         }
-        if self.ended {
+        if self.ended && !matches!(record.event, Event::SessionRenamed { .. }) {
             return Err(tr!(
                 "de sessie was al beëindigd",
                 "the session had already ended"
@@ -595,6 +601,16 @@ impl Session {
             }
             Event::Checkpoint => {
                 self.running_round()?;
+            }
+            Event::SessionRenamed { title } => {
+                let title = title.trim();
+                if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
+                    return Err(tr!(
+                        "een nieuwe titel moet 1 tot {MAX_TITLE_CHARS} tekens hebben",
+                        "a new title must have 1 to {MAX_TITLE_CHARS} characters"
+                    ));
+                }
+                self.title = title.to_string();
             }
             Event::SessionEnded => {
                 if let Some(round) = self.current {

@@ -2,6 +2,7 @@
 
 pub mod builder;
 pub mod console;
+pub mod export_form;
 pub mod groupwork;
 pub mod home;
 pub mod overlays;
@@ -89,6 +90,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         summary::render(app, area, buf);
         return;
     }
+    if let Mode::Export(form) = &app.mode {
+        summary::render(app, area, buf);
+        export_form::render(form, area, buf);
+        return;
+    }
     if app.is_solo() {
         // The writing area is part of the solo screen, not a window over it.
         solo::render(app, area, buf);
@@ -135,7 +141,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } => overlays::render_notes_picker(app, *selected, *confirm_delete, area, buf),
         Mode::Agenda(state) => overlays::render_agenda(app, state, area, buf),
         Mode::Review { selected } => overlays::render_review(app, *selected, area, buf),
-        Mode::Normal | Mode::Summary => {}
+        Mode::Normal | Mode::Summary | Mode::Export(_) => {}
     }
 }
 

@@ -140,14 +140,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "Exporteren: tafel export {id} -o verslag.md",
             "Export: tafel export {id} -o report.md"
         )),
+    ]);
+    // An export just written: where it is.
+    match &app.status {
+        Some(crate::app::Status::Info(text)) => {
+            lines.push(Line::styled(text.clone(), theme::accent()))
+        }
+        Some(crate::app::Status::Error(text)) => {
+            lines.push(Line::styled(text.clone(), theme::error()))
+        }
+        None => {}
+    }
+    lines.extend([
         Line::default(),
         Line::styled(
             if app.is_solo() {
-                tr!("q of Enter sluit af", "q or Enter closes")
+                tr!(
+                    "e exporteert (md, txt, html, odt) · q of Enter sluit af",
+                    "e exports (md, txt, html, odt) · q or Enter closes"
+                )
             } else {
                 tr!(
-                    "q of Enter sluit af · w bewaar deze agenda als werkvorm",
-                    "q or Enter closes · w keep this agenda as a plan"
+                    "e exporteert (md, txt, html, odt) · w bewaar deze agenda als werkvorm · q of Enter sluit af",
+                    "e exports (md, txt, html, odt) · w keep this agenda as a plan · q or Enter closes"
                 )
             },
             theme::accent(),

@@ -311,7 +311,7 @@ pub(super) fn render_form(
 
 /// The text of a field, underlined across the field so an empty one shows too; when it has
 /// the keyboard, the cursor is a reversed cell and the text scrolls to keep it in view.
-pub(super) fn input_line(input: &LineInput, width: usize, focused: bool) -> Line<'static> {
+pub(crate) fn input_line(input: &LineInput, width: usize, focused: bool) -> Line<'static> {
     // A suggestion shows dimmed: the first key typed replaces it.
     let field = if input.is_suggestion() {
         theme::dim().add_modifier(Modifier::UNDERLINED)

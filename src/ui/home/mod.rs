@@ -3,7 +3,7 @@
 //! to 0×0; at every size the bottom line names the keys.
 
 mod browser;
-mod forms;
+pub(crate) mod forms;
 mod lookback;
 mod menu;
 
@@ -91,12 +91,54 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer) {
     if home.help {
         render_help(home, area, buf);
     }
+    if let Screen::LookBack(look) = &home.screen
+        && !home.help
+    {
+        if let Some((_, form)) = &look.export {
+            crate::ui::export_form::render(form, area, buf);
+        }
+        if let Some((_, field)) = &look.rename {
+            render_rename(field, area, buf);
+        }
+        if look.confirm_delete.is_some() {
+            crate::ui::overlays::render_question(
+                area,
+                buf,
+                tr!(
+                    "Deze sessie naar de prullenbak verplaatsen? Terugzetten kan met tafel sessions --restore.",
+                    "Move this session to the trash? It can be put back with tafel sessions --restore."
+                ),
+            );
+        }
+    }
     if let Screen::Decks(browser) = &home.screen
         && let Some(shown) = browser.shown
         && !home.help
     {
         render_card_large(home, browser, shown, area, buf);
     }
+}
+
+/// The field for a session's new title, over the look-back list.
+fn render_rename(field: &LineInput, area: Rect, buf: &mut Buffer) {
+    let rect = crate::ui::overlays::popup(area, 70, 5);
+    if rect.is_empty() {
+        return;
+    }
+    Clear.render(rect, buf);
+    let width = usize::from(rect.width.saturating_sub(4));
+    Paragraph::new(vec![
+        forms::input_line(field, width, true),
+        Line::styled(
+            tr!("Enter = opslaan · Esc = terug", "Enter = save · Esc = back"),
+            theme::accent(),
+        ),
+    ])
+    .block(crate::ui::overlays::window(tr!(
+        "Nieuwe titel",
+        "New title"
+    )))
+    .render(rect, buf);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,12 +254,31 @@ pub(super) fn hints(home: &Home) -> Vec<(String, String)> {
                 esc(),
             ],
         },
+        Screen::LookBack(look) if look.rename.is_some() => {
+            vec![("Enter".into(), tr!("opslaan", "save")), help(), esc()]
+        }
+        Screen::LookBack(look) if look.confirm_delete.is_some() => vec![
+            (
+                "j".into(),
+                tr!("ja, naar de prullenbak", "yes, to the trash"),
+            ),
+            ("n".into(), tr!("nee", "no")),
+        ],
+        Screen::LookBack(look) if look.export.is_some() => vec![
+            ("Tab".into(), tr!("volgend veld", "next field")),
+            ("←→".into(), tr!("kiezen", "choose")),
+            ("Enter".into(), tr!("exporteren", "export")),
+            help(),
+            esc(),
+        ],
         Screen::LookBack(look) if look.searching => search_hints(),
         Screen::LookBack(_) => vec![
             choose(),
             ("Enter".into(), tr!("terugkijken", "replay")),
             ("e".into(), tr!("exporteren", "export")),
             ("r".into(), tr!("verder gaan", "continue")),
+            ("n".into(), tr!("nieuwe titel", "rename")),
+            ("d".into(), tr!("weggooien", "delete")),
             ("/".into(), tr!("zoeken", "search")),
             help(),
             esc(),
@@ -417,8 +478,22 @@ pub(super) fn help_lines(home: &Home) -> Vec<(String, String)> {
             (
                 "e".into(),
                 tr!(
-                    "exporteren als Markdown in de huidige map",
-                    "export as Markdown into the current directory"
+                    "exporteren: kies md, txt, html of odt en een map (standaard Documenten)",
+                    "export: choose md, txt, html or odt and a folder (Documents by default)"
+                ),
+            ),
+            (
+                "n".into(),
+                tr!(
+                    "de sessie (of solo reflectie) een nieuwe titel geven",
+                    "give the session (or solo reflection) a new title"
+                ),
+            ),
+            (
+                "d".into(),
+                tr!(
+                    "naar de prullenbak (terug met tafel sessions --restore)",
+                    "to the trash (back with tafel sessions --restore)"
                 ),
             ),
             (
