@@ -9,6 +9,7 @@ use std::io::Write;
 use common::harness::{Harness, MIN, Setup, screen_text, wall_time};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use tafel::catalog::RoundLength;
 use tafel::room::Follower;
 use tafel::session::{Event, NoteKind, Session};
 use tafel::ui::room::Draw;
@@ -140,6 +141,79 @@ fn waiting_between_rounds_names_the_next_and_the_console_projects_the_end() {
     assert!(waiting.next.unwrap().starts_with("Straks: ronde 2 · "));
     let none = view::waiting(None, wall_time("2025-03-14T13:00:00+01:00"));
     assert_eq!(none.headline, "Er loopt nu geen sessie");
+}
+
+/// The agenda's clock times, the projected end and the schedule in words, at this moment.
+fn agenda_now(h: &Harness) -> (Vec<Option<String>>, String, String) {
+    let console = view::console::console(&h.app.session, h.app.now.t, h.app.now.wall);
+    let clocks = console.agenda.iter().map(|r| r.clock.clone()).collect();
+    (clocks, console.projected_end, console.schedule)
+}
+
+fn clocks(times: &[&str]) -> Vec<Option<String>> {
+    times.iter().map(|t| Some(t.to_string())).collect()
+}
+
+#[test]
+fn a_round_until_a_clock_time_takes_up_the_delay_before_it_and_is_on_time_itself() {
+    let mut setup = Setup::custom(&[("Welkom", 5), ("Tot de pauze", 1), ("Slot", 5)]);
+    setup.plan.rounds[1].length =
+        RoundLength::Until(chrono::NaiveTime::from_hms_opt(13, 20, 0).unwrap());
+    let mut h = setup.start();
+    let end = |at: &str| at.to_string();
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:05", "13:20"]),
+            end("13:25"),
+            "op schema".into()
+        )
+    );
+    // Two minutes over in the first round: the round until 13:20 is shorter, the end stays.
+    h.advance_secs(7 * 60);
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:07", "13:20"]),
+            end("13:25"),
+            "op schema".into()
+        )
+    );
+    // In the round until 13:20, with time left: on time.
+    h.right();
+    h.advance_secs(3 * 60);
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:07", "13:20"]),
+            end("13:25"),
+            "op schema".into()
+        )
+    );
+    // Five minutes past 13:20 in it: five minutes late.
+    h.advance_secs(15 * 60);
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:07", "13:25"]),
+            end("13:30"),
+            "we lopen 5 min uit".into()
+        )
+    );
+    // Started only after 13:20: no time left in it, the delay stays.
+    let mut setup = Setup::custom(&[("Welkom", 5), ("Tot de pauze", 1), ("Slot", 5)]);
+    setup.plan.rounds[1].length =
+        RoundLength::Until(chrono::NaiveTime::from_hms_opt(13, 20, 0).unwrap());
+    let mut h = setup.start();
+    h.advance_secs(23 * 60);
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:23", "13:23"]),
+            end("13:28"),
+            "we lopen 3 min uit".into()
+        )
+    );
 }
 
 fn next_record(h: &Harness, event: Event) -> tafel::session::Record {
@@ -311,3 +385,4 @@ fn the_follower_waits_for_a_torn_line_and_rereads_a_shrunk_journal() {
             .all(|n| n.kind == NoteKind::Note)
     );
 }
+
