@@ -386,3 +386,50 @@ fn the_follower_waits_for_a_torn_line_and_rereads_a_shrunk_journal() {
     );
 }
 
+// ----- The facilitator's console ------------------------------------------------------------
+
+#[test]
+fn snapshots_of_the_console() {
+    let mut h = round_with_cards(2);
+    h.ch('w');
+    h.note("Stil bedacht");
+    let console = view::console::console(&h.app.session, h.app.now.t, h.app.now.wall);
+    for (w, ht) in [(120, 35), (80, 24)] {
+        let text = screen_text(w, ht, |frame| {
+            tafel::ui::console::render(&h.app, frame.area(), frame.buffer_mut())
+        });
+        insta::assert_snapshot!(format!("console_{w}x{ht}"), text);
+        assert!(text.contains("CONSOLE · ronde 1 van 6"), "{text}");
+        assert!(text.contains("nog 4:00"), "the timer in words: {text}");
+        assert!(
+            text.contains("einde rond 14:01 · op schema"),
+            "the projected end: {text}"
+        );
+        assert!(
+            text.contains("stil schrijven (o onthult)"),
+            "silent writing is on: {text}"
+        );
+        // Every note that fits, the newest last, and which ones the room does not see yet.
+        if w >= 120 {
+            assert!(text.contains("• Iedereen is er"), "{text}");
+        }
+        assert!(
+            text.contains("• Stil bedacht (zaal ziet nog niet)"),
+            "{text}"
+        );
+        // Every card on the table, the one the room sees large marked, with the tips.
+        for card in &console.cards {
+            assert!(text.contains(&card.title.to_uppercase()), "{text}");
+        }
+        let shown = console.cards[1].title.to_uppercase();
+        assert!(text.contains(&format!("{shown} (in beeld) · ")), "{text}");
+        for tip in console.cards.iter().filter_map(|c| c.tip.as_deref()) {
+            let start: String = tip.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&format!("Tip: {start}")), "{text}");
+        }
+        // The agenda with clock times, the round running now marked.
+        assert!(text.contains("13:00 ▶ 1 · Inchecken"), "{text}");
+        assert!(text.contains("13:05 › 2 · Onze opgave"), "{text}");
+        assert!(text.contains("c zaalscherm-modus uit"), "the keys: {text}");
+    }
+}
