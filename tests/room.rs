@@ -9,6 +9,7 @@ use std::io::Write;
 use common::harness::{Harness, MIN, Setup, screen_text, wall_time};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use tafel::catalog::RoundLength;
 use tafel::room::Follower;
 use tafel::session::{Event, NoteKind, Session};
 use tafel::ui::room::Draw;
@@ -140,6 +141,79 @@ fn waiting_between_rounds_names_the_next_and_the_console_projects_the_end() {
     assert!(waiting.next.unwrap().starts_with("Straks: ronde 2 · "));
     let none = view::waiting(None, wall_time("2025-03-14T13:00:00+01:00"));
     assert_eq!(none.headline, "Er loopt nu geen sessie");
+}
+
+/// The agenda's clock times, the projected end and the schedule in words, at this moment.
+fn agenda_now(h: &Harness) -> (Vec<Option<String>>, String, String) {
+    let console = view::console::console(&h.app.session, h.app.now.t, h.app.now.wall);
+    let clocks = console.agenda.iter().map(|r| r.clock.clone()).collect();
+    (clocks, console.projected_end, console.schedule)
+}
+
+fn clocks(times: &[&str]) -> Vec<Option<String>> {
+    times.iter().map(|t| Some(t.to_string())).collect()
+}
+
+#[test]
+fn a_round_until_a_clock_time_takes_up_the_delay_before_it_and_is_on_time_itself() {
+    let mut setup = Setup::custom(&[("Welkom", 5), ("Tot de pauze", 1), ("Slot", 5)]);
+    setup.plan.rounds[1].length =
+        RoundLength::Until(chrono::NaiveTime::from_hms_opt(13, 20, 0).unwrap());
+    let mut h = setup.start();
+    let end = |at: &str| at.to_string();
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:05", "13:20"]),
+            end("13:25"),
+            "op schema".into()
+        )
+    );
+    // Two minutes over in the first round: the round until 13:20 is shorter, the end stays.
+    h.advance_secs(7 * 60);
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:07", "13:20"]),
+            end("13:25"),
+            "op schema".into()
+        )
+    );
+    // In the round until 13:20, with time left: on time.
+    h.right();
+    h.advance_secs(3 * 60);
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:07", "13:20"]),
+            end("13:25"),
+            "op schema".into()
+        )
+    );
+    // Five minutes past 13:20 in it: five minutes late.
+    h.advance_secs(15 * 60);
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:07", "13:25"]),
+            end("13:30"),
+            "we lopen 5 min uit".into()
+        )
+    );
+    // Started only after 13:20: no time left in it, the delay stays.
+    let mut setup = Setup::custom(&[("Welkom", 5), ("Tot de pauze", 1), ("Slot", 5)]);
+    setup.plan.rounds[1].length =
+        RoundLength::Until(chrono::NaiveTime::from_hms_opt(13, 20, 0).unwrap());
+    let mut h = setup.start();
+    h.advance_secs(23 * 60);
+    assert_eq!(
+        agenda_now(&h),
+        (
+            clocks(&["13:00", "13:23", "13:23"]),
+            end("13:28"),
+            "we lopen 3 min uit".into()
+        )
+    );
 }
 
 fn next_record(h: &Harness, event: Event) -> tafel::session::Record {
@@ -310,4 +384,52 @@ fn the_follower_waits_for_a_torn_line_and_rereads_a_shrunk_journal() {
             .iter()
             .all(|n| n.kind == NoteKind::Note)
     );
+}
+
+// ----- The facilitator's console ------------------------------------------------------------
+
+#[test]
+fn snapshots_of_the_console() {
+    let mut h = round_with_cards(2);
+    h.ch('w');
+    h.note("Stil bedacht");
+    let console = view::console::console(&h.app.session, h.app.now.t, h.app.now.wall);
+    for (w, ht) in [(120, 35), (80, 24)] {
+        let text = screen_text(w, ht, |frame| {
+            tafel::ui::console::render(&h.app, frame.area(), frame.buffer_mut())
+        });
+        insta::assert_snapshot!(format!("console_{w}x{ht}"), text);
+        assert!(text.contains("CONSOLE · ronde 1 van 6"), "{text}");
+        assert!(text.contains("nog 4:00"), "the timer in words: {text}");
+        assert!(
+            text.contains("einde rond 14:01 · op schema"),
+            "the projected end: {text}"
+        );
+        assert!(
+            text.contains("stil schrijven (o onthult)"),
+            "silent writing is on: {text}"
+        );
+        // Every note that fits, the newest last, and which ones the room does not see yet.
+        if w >= 120 {
+            assert!(text.contains("• Iedereen is er"), "{text}");
+        }
+        assert!(
+            text.contains("• Stil bedacht (zaal ziet nog niet)"),
+            "{text}"
+        );
+        // Every card on the table, the one the room sees large marked, with the tips.
+        for card in &console.cards {
+            assert!(text.contains(&card.title.to_uppercase()), "{text}");
+        }
+        let shown = console.cards[1].title.to_uppercase();
+        assert!(text.contains(&format!("{shown} (in beeld) · ")), "{text}");
+        for tip in console.cards.iter().filter_map(|c| c.tip.as_deref()) {
+            let start: String = tip.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&format!("Tip: {start}")), "{text}");
+        }
+        // The agenda with clock times, the round running now marked.
+        assert!(text.contains("13:00 ▶ 1 · Inchecken"), "{text}");
+        assert!(text.contains("13:05 › 2 · Onze opgave"), "{text}");
+        assert!(text.contains("c zaalscherm-modus uit"), "the keys: {text}");
+    }
 }

@@ -61,9 +61,9 @@ fn run_loop(dir: Option<PathBuf>, fixed: Option<PathBuf>, options: Options) -> s
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     let mut watcher = Watcher::new(tx);
-    if let Some(dir) = &dir {
-        watcher.watch_dir(dir);
-    }
+    // The sessions directory may not exist yet (no session ever ran): until it does, the
+    // loop looks for it once a second.
+    let mut dir_watched = dir.as_deref().is_some_and(|d| watcher.watch_dir(d));
     let pick = || {
         fixed
             .clone()
@@ -117,7 +117,7 @@ fn run_loop(dir: Option<PathBuf>, fixed: Option<PathBuf>, options: Options) -> s
             session
                 .and_then(|s| s.timer.next_change(t))
                 .map_or(1_000, |next| next.saturating_sub(t).max(1))
-        } else if away {
+        } else if away || (dir.is_some() && !dir_watched) {
             1_000
         } else {
             let secs = u64::from(60 - chrono::Timelike::second(&now));
@@ -138,14 +138,16 @@ fn run_loop(dir: Option<PathBuf>, fixed: Option<PathBuf>, options: Options) -> s
                     .as_ref()
                     .and_then(|f| f.session.as_ref())
                     .is_none_or(|s| s.ended);
-                if fixed.is_none() && ended {
-                    let next = pick();
-                    if next.as_deref() != follower.as_ref().map(Follower::path) {
-                        follower = next.map(Follower::new);
-                        if let Some(f) = &follower {
-                            watcher.watch_file(f.path());
-                        }
-                    }
+                // After the end the room keeps thanking everyone, until another session
+                // begins.
+                if fixed.is_none()
+                    && ended
+                    && let Some(next) = pick()
+                    && Some(next.as_path()) != follower.as_ref().map(Follower::path)
+                {
+                    let f = Follower::new(next);
+                    watcher.watch_file(f.path());
+                    follower = Some(f);
                 }
                 if let Some(f) = &mut follower {
                     f.refresh();
@@ -153,6 +155,17 @@ fn run_loop(dir: Option<PathBuf>, fixed: Option<PathBuf>, options: Options) -> s
             }
             Ok(Wake::Input(_)) => {}
             Err(RecvTimeoutError::Timeout) => {
+                if let Some(dir) = dir.as_deref().filter(|_| !dir_watched) {
+                    dir_watched = watcher.watch_dir(dir);
+                    // The directory has just appeared: a session may have begun in it
+                    // before the watch.
+                    if dir_watched && follower.is_none() {
+                        follower = pick().map(Follower::new);
+                        if let Some(f) = &follower {
+                            watcher.watch_file(f.path());
+                        }
+                    }
+                }
                 if let Some(f) = &mut follower {
                     f.refresh();
                 }
@@ -215,13 +228,16 @@ impl Watcher {
         Watcher { tx }
     }
 
-    fn watch_dir(&mut self, dir: &Path) {
+    /// Watches `dir` for new sessions. `false`: it cannot be watched (yet), e.g. because
+    /// it does not exist.
+    fn watch_dir(&mut self, dir: &Path) -> bool {
         #[cfg(target_os = "linux")]
         if let Some(inotify) = &self.inotify {
-            add_watch(inotify.fd, dir, libc::IN_CREATE | libc::IN_MOVED_TO);
-            return;
+            return add_watch(inotify.fd, dir, libc::IN_CREATE | libc::IN_MOVED_TO).is_some();
         }
+        // The poll notices the directory when it appears.
         spawn_poll(self.tx.clone(), vec![dir.to_path_buf()]);
+        true
     }
 
     fn watch_file(&mut self, path: &Path) {

@@ -8,6 +8,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::room::{cut, note_line, timer_style, wrap_cut};
 use super::theme;
 use crate::app::App;
@@ -111,8 +113,9 @@ fn render_left(
         };
         lines.push(Line::styled(
             cut(
+                // The mark first: a long deck and category are cut, never the mark.
                 &format!(
-                    " {} · {} · {}{shown}",
+                    " {}{shown} · {} · {}",
                     card.title.to_uppercase(),
                     card.deck,
                     card.category
@@ -131,18 +134,24 @@ fn render_left(
         }
     }
     lines.push(Line::default());
-    let mut notes_title = tr!(
-        " Notities van deze ronde: {}",
-        " Notes of this round: {}",
-        view.notes.len()
-    );
-    if view.notes_hidden {
-        notes_title.push_str(&tr!(" · verborgen voor de zaal", " · hidden from the room"));
+    let count = view.notes.len();
+    let state = if view.notes_hidden {
+        tr!(" · verborgen voor de zaal", " · hidden from the room")
     } else if view.silent {
-        notes_title.push_str(&tr!(
+        tr!(
             " · stil schrijven (o onthult)",
             " · silent writing (o reveals)"
-        ));
+        )
+    } else {
+        String::new()
+    };
+    // Whether the room sees the notes matters more than the words around the count.
+    let mut notes_title = tr!(
+        " Notities van deze ronde: {count}{state}",
+        " Notes of this round: {count}{state}"
+    );
+    if notes_title.width() > width {
+        notes_title = tr!(" Notities: {count}{state}", " Notes: {count}{state}");
     }
     lines.push(Line::styled(cut(&notes_title, width), theme::dim()));
     let drafts = app.draft_count();

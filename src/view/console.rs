@@ -58,7 +58,7 @@ pub fn console(session: &Session, t: u64, wall: DateTime<FixedOffset>) -> Consol
     let notes = round
         .map(|r| session.notes_of_round(r).map(NoteView::of).collect())
         .unwrap_or_default();
-    let (agenda, end) = agenda(session, t, wall);
+    let (agenda, end, late) = agenda(session, t, wall);
     ConsoleView {
         cards: cards(session),
         notes,
@@ -66,38 +66,18 @@ pub fn console(session: &Session, t: u64, wall: DateTime<FixedOffset>) -> Consol
         notes_hidden: session.notes_hidden,
         agenda,
         projected_end: end.format("%H:%M").to_string(),
-        schedule: schedule_words(late_ms(session, t)),
+        schedule: schedule_words(late),
         next: next_round(session).map(|i| next_of(session, i)),
     }
 }
 
-/// How much later (positive) or earlier the session ends than its plan, if the rest of
-/// the rounds take what they were planned.
-pub fn late_ms(session: &Session, t: u64) -> i64 {
-    let mut projected = 0i64;
-    let mut planned = 0i64;
-    for (i, round) in session.rounds.iter().enumerate() {
-        if round.skipped {
-            continue;
-        }
-        let plan = plan_ms(round) as i64;
-        planned += plan;
-        projected += if session.current == Some(i) {
-            let remaining = session.timer.remaining_ms(t).max(0);
-            (round.spent_ms + session.timer.elapsed_ms(t)) as i64 + remaining
-        } else if round.visited {
-            round.spent_ms as i64
-        } else {
-            plan
-        };
-    }
-    projected - planned
-}
-
-/// A round's length in the plan ("tot 14:30": what it was given, or else spent).
-fn plan_ms(round: &crate::session::state::RoundState) -> u64 {
+/// A round's length in the plan: its minutes, or for a round "tot 14:30" what it was given
+/// when it started (or else spent).
+fn plan_ms(session: &Session, i: usize) -> u64 {
+    let round = &session.rounds[i];
     match round.round.length {
         RoundLength::Minutes(m) => u64::from(m) * 60_000,
+        _ if session.current == Some(i) => round.spent_ms + session.timer.planned_ms,
         _ => round.given_ms.unwrap_or(round.spent_ms),
     }
 }
@@ -113,12 +93,17 @@ pub fn schedule_words(late_ms: i64) -> String {
     }
 }
 
-/// The agenda with clock times, and the projected end.
+/// The agenda with clock times, the projected end, and how much later (positive) or
+/// earlier that is than the plan, if the rest of the rounds take what they were planned.
+///
+/// A round "tot 14:30" takes up what is late or early before it: it ends at 14:30 either
+/// way, unless it starts after that.
 fn agenda(
     session: &Session,
     t: u64,
     wall: DateTime<FixedOffset>,
-) -> (Vec<AgendaRow>, DateTime<FixedOffset>) {
+) -> (Vec<AgendaRow>, DateTime<FixedOffset>, i64) {
+    let mut late = 0i64;
     let next = next_round(session);
     // From now on, the rest goes as planned.
     let mut cursor = wall
@@ -140,6 +125,21 @@ fn agenda(
         } else {
             RoundPlace::Later
         };
+        // A round "tot 14:30" that ran took up what was late before it, unless it began
+        // after its clock time.
+        if let (RoundLength::Until(until), Some(at), RoundPlace::Done | RoundPlace::Now) =
+            (round.round.length, round.started_at, state)
+        {
+            let end = at.date_naive().and_time(until);
+            late = (at.naive_local() - end).num_milliseconds().max(0);
+        }
+        if state == RoundPlace::Now {
+            let remaining = session.timer.remaining_ms(t).max(0);
+            let projected = (round.spent_ms + session.timer.elapsed_ms(t)) as i64 + remaining;
+            late += projected - plan_ms(session, i) as i64;
+        } else if round.visited && state != RoundPlace::Skipped {
+            late += round.spent_ms as i64 - plan_ms(session, i) as i64;
+        }
         let clock = match state {
             RoundPlace::Done | RoundPlace::Now => round.started_at.map(|at| at.format("%H:%M")),
             RoundPlace::Next | RoundPlace::Later => {
@@ -148,7 +148,10 @@ fn agenda(
                     (_, Some(ms)) => ms as i64,
                     (RoundLength::Until(until), None) => {
                         let end = at.date_naive().and_time(until);
-                        (end - at.naive_local()).num_milliseconds().max(0)
+                        let left = (end - at.naive_local()).num_milliseconds();
+                        // Ends at its clock time: only a start after it is late.
+                        late = (-left).max(0);
+                        left.max(0)
                     }
                     _ => 0,
                 };
@@ -163,7 +166,7 @@ fn agenda(
             state,
         });
     }
-    (rows, cursor)
+    (rows, cursor, late)
 }
 
 fn next_of(session: &Session, i: usize) -> NextRound {

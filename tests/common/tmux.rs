@@ -134,19 +134,17 @@ exec sleep 60
 
     /// Named keys, as tmux spells them: `Right`, `Enter`, `Tab`, `C-c`, `q`.
     pub fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "tafel"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
+        self.pane("tafel").keys(keys);
     }
 
     /// Text typed as it is (no key names).
     pub fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "tafel", "-l", text]);
+        self.pane("tafel").type_text(text);
     }
 
     /// The visible screen, wrapped lines joined.
     pub fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-J", "-t", "tafel"])
+        self.pane("tafel").screen()
     }
 
     /// The screen and what scrolled off it (for small windows after tafel left).
@@ -155,36 +153,38 @@ exec sleep 60
     }
 
     pub fn pane_flag(&self, format: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", "tafel", format])
-            .trim()
-            .to_string()
+        self.pane("tafel").flag(format)
     }
 
     /// Polls the screen until `ready` holds; fails with the last screen after the timeout.
     pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{screen}");
-            }
-            std::thread::sleep(POLL);
-        }
+        self.pane("tafel").wait_until(what, ready)
     }
 
     pub fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+        self.pane("tafel").wait_for(text)
     }
 
     /// Waits until the screen shows all of `present` and none of `absent` at once. A screen
     /// may be caught halfway through a redraw: check what matters here, not afterwards.
     pub fn wait_for_screen(&self, present: &[&str], absent: &[&str]) -> String {
-        self.wait_until(&format!("{present:?} without {absent:?}"), |s| {
-            present.iter().all(|p| s.contains(p)) && !absent.iter().any(|a| s.contains(a))
-        })
+        self.pane("tafel").wait_for_screen(present, absent)
+    }
+
+    /// Another session on the same server, `name`, `width`×`height`, running `command` (a
+    /// shell command line). The first session, `tafel`, is the one `Term`'s own methods use.
+    pub fn open_session(&self, name: &str, width: u16, height: u16, command: &str) -> Pane<'_> {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.tmux(&["new-session", "-d", "-x", &w, "-y", &h, "-s", name, command]);
+        self.pane(name)
+    }
+
+    /// The window of session `name` on this server.
+    pub fn pane(&self, name: &str) -> Pane<'_> {
+        Pane {
+            term: self,
+            target: name.to_string(),
+        }
     }
 
     /// Waits until tafel has exited; its exit code and everything the pane shows then. The
@@ -206,6 +206,95 @@ exec sleep 60
             }
             std::thread::sleep(POLL);
         }
+    }
+}
+
+/// The window of one session on a `Term`'s server: keys in, screen out.
+pub struct Pane<'a> {
+    term: &'a Term,
+    /// The tmux target: the session's name.
+    pub target: String,
+}
+
+impl Pane<'_> {
+    /// Named keys, as tmux spells them: `Right`, `Enter`, `Tab`, `C-c`, `q`.
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.target];
+        args.extend_from_slice(keys);
+        self.term.tmux(&args);
+    }
+
+    /// Text typed as it is (no key names).
+    pub fn type_text(&self, text: &str) {
+        self.term
+            .tmux(&["send-keys", "-t", &self.target, "-l", text]);
+    }
+
+    /// The visible screen, wrapped lines joined.
+    pub fn screen(&self) -> String {
+        self.term
+            .tmux(&["capture-pane", "-p", "-J", "-t", &self.target])
+    }
+
+    /// The visible screen with its colours and attributes as escape sequences (`-e`), one
+    /// line a row.
+    pub fn styled_screen(&self) -> String {
+        self.term
+            .tmux(&["capture-pane", "-p", "-e", "-t", &self.target])
+    }
+
+    pub fn flag(&self, format: &str) -> String {
+        self.term
+            .tmux(&["display-message", "-p", "-t", &self.target, format])
+            .trim()
+            .to_string()
+    }
+
+    /// Replaces what runs in the window with `command` (a shell command line).
+    pub fn respawn(&self, command: &str) {
+        self.term
+            .tmux(&["respawn-pane", "-k", "-t", &self.target, command]);
+    }
+
+    /// Polls `capture` of the screen until `ready` holds; fails with the last screen after
+    /// the timeout.
+    pub fn wait_until_with(
+        &self,
+        what: &str,
+        capture: impl Fn(&Self) -> String,
+        ready: impl Fn(&str) -> bool,
+    ) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = capture(self);
+            if ready(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what} in `{}`; the screen:\n{screen}",
+                    self.target
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Polls the screen until `ready` holds; fails with the last screen after the timeout.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.wait_until_with(what, Pane::screen, ready)
+    }
+
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// Waits until the screen shows all of `present` and none of `absent` at once. A screen
+    /// may be caught halfway through a redraw: check what matters here, not afterwards.
+    pub fn wait_for_screen(&self, present: &[&str], absent: &[&str]) -> String {
+        self.wait_until(&format!("{present:?} without {absent:?}"), |s| {
+            present.iter().all(|p| s.contains(p)) && !absent.iter().any(|a| s.contains(a))
+        })
     }
 }
 
