@@ -219,7 +219,15 @@ fn the_room_follows_the_console_through_a_kill_and_a_resume() {
     room.wait_for_screen(&["• Stil bedacht", "• Iedereen is er"], &["verzameld"]);
 
     // The timer restarted and shortened to one minute: the warning on both screens.
-    console.keys(&["r", "-", "-", "-", "-"]);
+    // The first round's length depends on the group (issue 11): read it, then take off
+    // whole minutes until less than one is left.
+    console.keys(&["r"]);
+    let restarted = console.wait_until("the restarted timer", |s| minutes_left(s).is_some());
+    let (minutes, seconds) = minutes_left(&restarted).expect("nog M:SS");
+    let presses = if seconds == 0 { minutes - 1 } else { minutes };
+    for _ in 0..presses {
+        console.keys(&["-"]);
+    }
     console.wait_for("nog 1 minuut");
     room.wait_for("nog 1 minuut");
     // To zero: the console says it in words, the room shows an inverted full-width band.
@@ -292,4 +300,13 @@ fn reversed_rows_counts_whole_inverted_rows_only() {
                   seven\nhalf \x1b[7mreversed\x1b[27m\n\x1b[1;7mband\n";
     assert_eq!(reversed_rows(styled, 4), 3, "two band rows and the last");
     assert_eq!(reversed_rows(styled, 5), 2, "the last is too narrow");
+}
+
+/// "nog 5:59" on a screen, as minutes and seconds.
+fn minutes_left(screen: &str) -> Option<(u32, u32)> {
+    screen.split("nog ").skip(1).find_map(|rest| {
+        let (m, rest) = rest.split_once(':')?;
+        let s: String = rest.chars().take(2).collect();
+        Some((m.trim().parse().ok()?, s.parse().ok()?))
+    })
 }
