@@ -179,9 +179,9 @@ pub fn export_as(
             continue;
         }
         match write_new(&target, text, false) {
-            // Taken in the meantime (`write_new` says so with a usage failure): the next name.
-            Err(failure) if failure.code == 2 => continue,
-            Err(failure) => return Err(failure),
+            // Taken in the meantime: the next name.
+            Err(WriteError::Exists(_)) => continue,
+            Err(error) => return Err(error.into()),
             Ok(()) => return Ok(target),
         }
     }
@@ -258,8 +258,8 @@ fn export_request_inner(session: &Path, request: &ExportRequest) -> Result<Expor
     let bytes = render(&parsed, &loaded.records, &id_of(session), format, audience)?;
     match write_new(&target, &bytes, overwrite) {
         // Made in the meantime: ask again.
-        Err(failure) if failure.code == 2 => Ok(Exported::Exists(target)),
-        Err(failure) => Err(failure),
+        Err(WriteError::Exists(_)) => Ok(Exported::Exists(target)),
+        Err(error) => Err(error.into()),
         Ok(()) => Ok(Exported::Written(target)),
     }
 }
@@ -274,7 +274,51 @@ fn expand_home(folder: &Path) -> PathBuf {
     }
 }
 
-pub(crate) fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
+/// Why a file could not be written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// It exists and may not be overwritten.
+    Exists(PathBuf),
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            WriteError::Exists(path) => tr!(
+                "{} bestaat al; gebruik --force om het te overschrijven",
+                "{} already exists; use --force to overwrite it",
+                path.display()
+            ),
+            WriteError::Io { path, source } => tr!(
+                "kan {} niet schrijven: {}",
+                "cannot write {}: {}",
+                path.display(),
+                crate::session::io_cause(source)
+            ),
+        })
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// An existing file is a usage error (exit 2, the user can say --force); anything else a
+/// failure (exit 1).
+impl From<WriteError> for Failure {
+    fn from(error: WriteError) -> Failure {
+        match error {
+            WriteError::Exists(_) => Failure::usage(error.to_string()),
+            WriteError::Io { .. } => Failure::failed(error.to_string()),
+        }
+    }
+}
+
+/// Writes `bytes` to a new file at `path` (0600), or over an existing one with `force`;
+/// fsynced before it counts as written.
+pub(crate) fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
     if force {
@@ -284,30 +328,20 @@ pub(crate) fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Fa
     }
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let io = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut file = options.open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Failure::usage(tr!(
-                "{} bestaat al; gebruik --force om het te overschrijven",
-                "{} already exists; use --force to overwrite it",
-                path.display()
-            ))
+            WriteError::Exists(path.to_path_buf())
         } else {
-            Failure::failed(tr!(
-                "kan {} niet schrijven: {e}",
-                "cannot write {}: {e}",
-                path.display()
-            ))
+            io(e)
         }
     })?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
-        .map_err(|e| {
-            Failure::failed(tr!(
-                "kan {} niet schrijven: {e}",
-                "cannot write {}: {e}",
-                path.display()
-            ))
-        })
+        .map_err(io)
 }
 
 #[cfg(test)]
