@@ -481,7 +481,9 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
                 theme::dim(),
             ));
         }
+        // Wrapped: the group-size warning is a sentence that must be read whole.
         Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
             .block(Block::default().padding(Padding::horizontal(2)))
             .render(rest, buf);
     }
