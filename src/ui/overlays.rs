@@ -565,6 +565,8 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
     let rect = popup(area, 90, session.rounds.len() as u16 + 7);
     Clear.render(rect, buf);
     let starts = expected_starts(app);
+    // Inside the window's borders; a round's line that does not fit ends in "…".
+    let line_width = usize::from(rect.width.saturating_sub(2));
     let mut lines: Vec<Line> = session
         .rounds
         .iter()
@@ -600,7 +602,7 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
             } else {
                 ratatui::style::Style::new()
             };
-            Line::styled(text, style)
+            Line::styled(super::text::ellipsize(&text, line_width), style)
         })
         .collect();
     lines.push(Line::default());

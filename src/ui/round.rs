@@ -136,11 +136,15 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(right.chars().count() as u16),
     ])
     .areas(area);
-    let mut title = vec![Span::styled(format!(" {}", session.title), theme::title())];
-    // The default title already starts with the plan's title.
-    if !session.title.starts_with(&session.plan.title) {
+    // The session's title first, then the plan's (the default title already starts with
+    // it); cut with "…" when the line is short.
+    let width = usize::from(left_area.width);
+    let own = super::text::ellipsize(&format!(" {}", session.title), width);
+    let mut title = vec![Span::styled(own.clone(), theme::title())];
+    let room_left = width.saturating_sub(super::text::width(&own));
+    if !session.title.starts_with(&session.plan.title) && room_left > 4 {
         title.push(Span::styled(
-            format!(" · {}", session.plan.title),
+            super::text::ellipsize(&format!(" · {}", session.plan.title), room_left),
             theme::dim(),
         ));
     }
