@@ -9,6 +9,7 @@ pub mod cli_text;
 pub mod clock_time;
 pub mod commands;
 pub mod config;
+pub mod executor;
 pub mod files;
 pub mod history;
 pub mod home;

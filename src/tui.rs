@@ -255,38 +255,51 @@ pub fn run_session(
     }
 }
 
-/// Carries out effects in order; persisting feeds the confirmed records back to the app.
-/// Returns whether the app asked to quit.
+/// The terminal's store: the session's journal and its drafts on disk, the bell on stdout.
+pub struct JournalStore<'a> {
+    pub journal: &'a mut Journal,
+}
+
+impl crate::executor::Store for JournalStore<'_> {
+    fn append(
+        &mut self,
+        events: Vec<crate::session::Event>,
+        at: chrono::DateTime<chrono::FixedOffset>,
+        t: u64,
+    ) -> Result<Vec<crate::session::Record>, String> {
+        self.journal
+            .append(events, at, t)
+            .map_err(|e| e.to_string())
+    }
+
+    fn keep_drafts(&mut self, drafts: &[draft::Draft]) -> Result<(), String> {
+        draft::save_drafts(self.journal.path(), drafts).map_err(|e| crate::session::io_cause(&e))
+    }
+
+    fn export(
+        &mut self,
+        request: &crate::app::export::ExportRequest,
+    ) -> Option<crate::app::export::Exported> {
+        Some(crate::commands::export::export_request(
+            self.journal.path(),
+            request,
+        ))
+    }
+
+    fn bell(&mut self) {
+        let mut out = io::stdout();
+        let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+    }
+}
+
+/// Carries out effects through the journal; whether the app asked to quit.
 pub fn carry_out(
     app: &mut App,
     journal: &mut Journal,
     clock: &dyn Clock,
     effects: Vec<Effect>,
 ) -> bool {
-    let mut queue: std::collections::VecDeque<Effect> = effects.into();
-    let mut quit = false;
-    while let Some(effect) = queue.pop_front() {
-        match effect {
-            Effect::Persist(events) => match journal.append(events, clock.wall(), clock.t()) {
-                Ok(records) => queue.extend(app.confirmed(&records)),
-                Err(err) => app.persist_failed(err.to_string()),
-            },
-            Effect::KeepDrafts(drafts) => match draft::save_drafts(journal.path(), &drafts) {
-                Ok(()) => app.drafts_kept(),
-                Err(err) => app.drafts_failed(crate::session::io_cause(&err)),
-            },
-            Effect::Bell => {
-                let mut out = io::stdout();
-                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
-            }
-            Effect::Quit => quit = true,
-            Effect::Export(request) => {
-                let result = crate::commands::export::export_request(journal.path(), &request);
-                app.exported(result);
-            }
-        }
-    }
-    quit
+    crate::executor::carry_out(app, &mut JournalStore { journal }, clock, effects).quit
 }
 
 /// Text that could not be written anywhere, printed (after the terminal is restored) so it

@@ -11,7 +11,6 @@
 //! a different part.
 #![allow(dead_code)]
 
-use std::collections::VecDeque;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset};
@@ -219,6 +218,52 @@ impl Setup {
 // ---------------------------------------------------------------------------------------------
 // Driving the app
 
+/// The tests' store: records appended to a list (consecutive `seq`, the clock's time), or a
+/// failure when one is set; drafts always kept; exports left for the test to answer.
+struct MemoryStore<'a> {
+    journal: &'a mut Vec<Record>,
+    fail_next: &'a mut Option<String>,
+}
+
+impl tafel::executor::Store for MemoryStore<'_> {
+    fn append(
+        &mut self,
+        events: Vec<Event>,
+        at: DateTime<FixedOffset>,
+        t: u64,
+    ) -> Result<Vec<Record>, String> {
+        if let Some(message) = self.fail_next.take() {
+            return Err(message);
+        }
+        let first_seq = self.journal.len() as u64;
+        let records: Vec<Record> = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, event)| Record {
+                seq: first_seq + i as u64,
+                at,
+                t,
+                event,
+            })
+            .collect();
+        self.journal.extend(records.iter().cloned());
+        Ok(records)
+    }
+
+    fn keep_drafts(&mut self, _drafts: &[tafel::session::draft::Draft]) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn export(
+        &mut self,
+        _request: &tafel::app::export::ExportRequest,
+    ) -> Option<tafel::app::export::Exported> {
+        None
+    }
+
+    fn bell(&mut self) {}
+}
+
 pub struct Harness {
     pub app: App,
     pub clock: FakeClock,
@@ -291,37 +336,19 @@ impl Harness {
         self.clock.t()
     }
 
-    /// Handles effects like the shell: persists (or fails), then confirms; returns every
-    /// effect seen, including those `confirmed` returned.
+    /// Handles effects with the shell's own executor (`tafel::executor`), through a store
+    /// in memory: persists (or fails), then confirms; returns every effect seen, including
+    /// those `confirmed` returned.
     pub fn process(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
-        let mut seen = Vec::new();
-        let mut queue: VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
-            seen.push(effect.clone());
-            if let Effect::Persist(events) = effect {
-                if let Some(message) = self.fail_next.take() {
-                    self.app.persist_failed(message);
-                    continue;
-                }
-                let first_seq = self.journal.len() as u64;
-                let records: Vec<Record> = events
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, event)| Record {
-                        seq: first_seq + i as u64,
-                        at: self.clock.wall(),
-                        t: self.clock.t(),
-                        event,
-                    })
-                    .collect();
-                self.journal.extend(records.iter().cloned());
-                queue.extend(self.app.confirmed(&records));
-                if self.strict
-                    && let Some(Status::Error(message)) = &self.app.status
-                {
-                    panic!("a confirmed record did not fit the session: {message}");
-                }
-            }
+        let mut store = MemoryStore {
+            journal: &mut self.journal,
+            fail_next: &mut self.fail_next,
+        };
+        let seen = tafel::executor::carry_out(&mut self.app, &mut store, &self.clock, effects).seen;
+        if self.strict
+            && let Some(Status::Error(message)) = &self.app.status
+        {
+            panic!("a confirmed record did not fit the session: {message}");
         }
         self.log.extend(seen.iter().cloned());
         seen
