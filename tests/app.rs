@@ -2227,6 +2227,12 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::VoteCast { .. } => "VoteCast",
             Event::VoteRevealed { .. } => "VoteRevealed",
             Event::VoteReopened { .. } => "VoteReopened",
+            // Only sessions whose notes are grouped into themes; see tests/grouping.rs.
+            Event::ThemeCreated { .. } => "ThemeCreated",
+            Event::NotesThemed { .. } => "NotesThemed",
+            Event::ThemeRenamed { .. } => "ThemeRenamed",
+            Event::ThemesMerged { .. } => "ThemesMerged",
+            Event::NotesUnthemed { .. } => "NotesUnthemed",
         })
         .collect();
     assert_eq!(

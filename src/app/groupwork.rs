@@ -191,18 +191,34 @@ impl App {
         }]
     }
 
+    /// A vote's options from the notes of the rounds before `round`: the themes they were
+    /// grouped into (`i`), then each note in no theme.
+    fn note_options(&self, round: usize) -> Vec<String> {
+        let session = &self.session;
+        let earlier = |n: &&crate::session::state::Note| n.round < round;
+        let themes = session
+            .themes()
+            .iter()
+            .filter(|t| session.theme_notes(t).any(|n| earlier(&n)))
+            .map(|t| t.name.clone());
+        let loose = session
+            .live_notes()
+            .filter(earlier)
+            .filter(|n| session.theme_of(n.id).is_none())
+            .map(|n| crate::replay::describe::first_line(&n.text));
+        themes
+            .chain(loose)
+            .take(crate::catalog::kinds::MAX_VOTE_OPTIONS)
+            .collect()
+    }
+
     /// What a group-work round sets up on its first visit: the teams, or the vote's options.
     pub(super) fn group_round_events(&self, round: usize) -> Vec<Event> {
         match &self.session.rounds[round].round.kind {
             RoundKind::Teams(spec) => self.teams_events(round, *spec),
             RoundKind::Vote(spec) => {
                 let options = if spec.options.is_empty() {
-                    self.session
-                        .live_notes()
-                        .filter(|n| n.round < round)
-                        .map(|n| crate::replay::describe::first_line(&n.text))
-                        .take(crate::catalog::kinds::MAX_VOTE_OPTIONS)
-                        .collect()
+                    self.note_options(round)
                 } else {
                     spec.options.clone()
                 };

@@ -10,6 +10,7 @@ mod actions;
 mod agenda;
 mod drafts;
 pub mod editor;
+mod grouping;
 mod groupwork;
 mod solo;
 
@@ -19,6 +20,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub use agenda::{AgendaInput, AgendaState};
 pub use drafts::Drafts;
 use editor::{Editor, EditorOutcome};
+pub use grouping::{GroupingInput, GroupingState};
 pub use solo::SOLO_PLAN;
 
 use crate::session::draft::Draft;
@@ -76,6 +78,8 @@ pub enum Mode {
     Review {
         selected: usize,
     },
+    /// Grouping notes into themes (`i`).
+    Grouping(GroupingState),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -381,6 +385,7 @@ impl App {
                 }
             }
             Mode::Review { .. } => self.review_key(key),
+            Mode::Grouping(_) => self.grouping_key(key),
             Mode::Summary => match key.code {
                 KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => vec![Effect::Quit],
                 _ => Vec::new(),
@@ -459,6 +464,7 @@ impl App {
                 let card = self.session.table[next].clone();
                 self.persist(vec![Event::CardShown { card }])
             }
+            KeyCode::Char('i') => self.open_grouping(),
             KeyCode::Char('c') => {
                 self.console = !self.console;
                 Vec::new()
@@ -498,6 +504,10 @@ impl App {
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
         // A paste is always text: outside the editor it opens a new note with it.
+        if matches!(self.mode, Mode::Grouping(_)) {
+            self.grouping_paste(text);
+            return Vec::new();
+        }
         if !matches!(self.mode, Mode::Editor(_)) {
             if !matches!(self.mode, Mode::Normal) {
                 return Vec::new();

@@ -237,6 +237,31 @@ pub enum Event {
     VoteReopened {
         round: usize,
     },
+    /// Notes grouped into a new theme (a note is in at most one theme: these leave the one
+    /// they were in). `theme` is a new id: one more than the highest so far.
+    ThemeCreated {
+        theme: u64,
+        name: String,
+        notes: Vec<u64>,
+    },
+    /// Notes put into an existing theme (leaving the one they were in).
+    NotesThemed {
+        theme: u64,
+        notes: Vec<u64>,
+    },
+    ThemeRenamed {
+        theme: u64,
+        name: String,
+    },
+    /// The notes of theme `from` join theme `into`; `from` is gone.
+    ThemesMerged {
+        from: u64,
+        into: u64,
+    },
+    /// Notes taken out of their theme; a theme left empty stays until merged away.
+    NotesUnthemed {
+        notes: Vec<u64>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,6 +26,8 @@ pub struct GroupWork {
     pub team_splits: u32,
     /// Vote rounds by round index.
     pub votes: BTreeMap<usize, Vote>,
+    /// Notes grouped into named themes, in the order the themes were made.
+    pub themes: Vec<super::themes::Theme>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,7 +76,7 @@ pub fn is_group_event(event: &Event) -> bool {
             | Event::VoteCast { .. }
             | Event::VoteRevealed { .. }
             | Event::VoteReopened { .. }
-    )
+    ) || super::themes::is_theme_event(event)
 }
 
 impl GroupWork {
@@ -218,6 +220,7 @@ impl Session {
             }
             Event::VoteRevealed { round } => self.vote_mut(*round)?.revealed = true,
             Event::VoteReopened { round } => self.vote_mut(*round)?.revealed = false,
+            event if super::themes::is_theme_event(event) => self.apply_theme(event)?,
             _ => return Err(tr!("geen groepswerk", "not group work")),
         }
         Ok(())

@@ -1,6 +1,7 @@
 //! Drawing. Widgets only draw: they read the `App` and never change it.
 
 pub mod console;
+pub mod grouping;
 pub mod groupwork;
 pub mod home;
 pub mod overlays;
@@ -134,6 +135,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } => overlays::render_notes_picker(app, *selected, *confirm_delete, area, buf),
         Mode::Agenda(state) => overlays::render_agenda(app, state, area, buf),
         Mode::Review { selected } => overlays::render_review(app, *selected, area, buf),
+        Mode::Grouping(state) => grouping::render(app, state, area, buf),
         Mode::Normal | Mode::Summary => {}
     }
 }
