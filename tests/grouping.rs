@@ -355,3 +355,32 @@ fn the_room_sees_the_themes_and_a_later_vote_is_on_them() {
         ["Samenwerking", "Inwoners", IDEAS[4]]
     );
 }
+
+#[test]
+fn the_summary_and_the_export_show_the_themes_and_the_vote() {
+    let mut h = ordering_round();
+    two_themes(&mut h);
+    h.esc();
+    h.right();
+    // Anna: two dots on Inwoners, one on Samenwerking; then the result is shown.
+    h.keys("bba");
+    h.enter();
+    h.ch('q');
+    h.ch('j');
+    assert!(matches!(h.app.mode, Mode::Summary));
+    let text = screen(&h, 120, 40);
+    assert!(
+        text.contains("Stemming Stemmen: 1. Inwoners (2 punten) · 2. Samenwerking (1 punt)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Thema's: Samenwerking (3) · Inwoners (2)"),
+        "{text}"
+    );
+    let md = tafel::history::export::markdown(&h.app.session, &h.journal, "sessie");
+    let themes = md.find("## Thema's").expect(&md);
+    let samenwerking = md[themes..].find("**Samenwerking**").expect(&md);
+    let koffie = md[themes..].find(IDEAS[0]).expect(&md);
+    assert!(samenwerking < koffie, "{md}");
+    assert!(md.contains("1 van 3 deelnemers hebben gestemd"), "{md}");
+}

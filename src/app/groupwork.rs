@@ -117,16 +117,17 @@ impl App {
                 Some(self.persist(vec![event]))
             }
             KeyCode::Char(c) if c.is_ascii_alphabetic() => {
+                // A letter past the options is an ordinary key (q ends the session).
+                let option = c.to_ascii_lowercase() as usize - 'a' as usize;
+                if option >= vote.options.len() {
+                    return None;
+                }
                 if vote.revealed {
                     self.info(tr!(
                         "de uitslag staat open: Enter heropent de stemming",
                         "the result is shown: Enter reopens the vote"
                     ));
                     return Some(Vec::new());
-                }
-                let option = c.to_ascii_lowercase() as usize - 'a' as usize;
-                if option >= vote.options.len() {
-                    return None;
                 }
                 let participant = self.selected_participant()?.clone();
                 let mut points = vote
