@@ -2223,6 +2223,7 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::QuestionnaireAnswered { .. } => "QuestionnaireAnswered",
             Event::StylesPicked { .. } => "StylesPicked",
             Event::TeamsFormed { .. } => "TeamsFormed",
+            Event::TeamMemberMoved { .. } => "TeamMemberMoved",
             Event::VoteOpened { .. } => "VoteOpened",
             Event::VoteCast { .. } => "VoteCast",
             Event::VoteRevealed { .. } => "VoteRevealed",

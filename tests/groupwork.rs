@@ -275,3 +275,56 @@ impl IntoIterPair for (Vec<(usize, String)>, Vec<(usize, String)>) {
         )
     }
 }
+
+#[test]
+fn one_person_moves_to_another_team_and_the_cursor_follows() {
+    let mut h = workshop();
+    record_styles(&mut h);
+    h.right();
+    let before = h.app.session.group.teams.clone();
+    // The cursor walks the teams' order: the second person of team 1.
+    h.key(KeyCode::Down);
+    let moving = before[0][1].clone();
+    assert_eq!(h.app.selected_participant(), Some(&moving));
+    h.ch('3');
+    let teams = &h.app.session.group.teams;
+    assert_eq!(teams[0].len(), 2);
+    assert_eq!(teams[2].last(), Some(&moving));
+    assert_eq!(teams[2].len(), 4);
+    assert_eq!(
+        h.app.selected_participant(),
+        Some(&moving),
+        "the cursor follows"
+    );
+    assert!(matches!(
+        h.journal.last().unwrap().event,
+        Event::TeamMemberMoved { team: 2, .. }
+    ));
+    // No team 4, and moving into one's own team, only explain.
+    let saved = h.journal.len();
+    h.ch('4');
+    assert!(h.app.status.is_some());
+    h.ch('3');
+    assert!(h.app.status.is_some());
+    assert_eq!(h.journal.len(), saved);
+    let text = screen(&h, 120, 40);
+    assert!(text.contains(&format!("▶{moving}")), "{text}");
+    // Emptying a team removes it.
+    let last_team = h.app.session.group.teams[0].clone();
+    for person in &last_team {
+        let at = h
+            .app
+            .session
+            .group
+            .teams
+            .iter()
+            .flatten()
+            .position(|p| p == person)
+            .unwrap();
+        h.app.group_cursor = at;
+        h.ch('2');
+    }
+    assert_eq!(h.app.session.group.teams.len(), 2);
+    let replayed = Session::from_records(&h.journal).unwrap();
+    assert_eq!(replayed, h.app.session);
+}

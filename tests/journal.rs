@@ -154,6 +154,8 @@ fn group_event() -> BoxedStrategy<Event> {
                 teams,
                 mixed
             }),
+        (note_text(), any::<usize>())
+            .prop_map(|(participant, team)| { Event::TeamMemberMoved { participant, team } }),
         (any::<usize>(), prop::collection::vec(note_text(), 0..5))
             .prop_map(|(round, options)| Event::VoteOpened { round, options }),
         (
@@ -326,6 +328,7 @@ fn any_event_covers(event: &Event) {
         | Event::QuestionnaireAnswered { .. }
         | Event::StylesPicked { .. }
         | Event::TeamsFormed { .. }
+        | Event::TeamMemberMoved { .. }
         | Event::VoteOpened { .. }
         | Event::VoteCast { .. }
         | Event::VoteRevealed { .. }

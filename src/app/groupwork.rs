@@ -28,10 +28,15 @@ impl App {
             .map(|i| &self.session.rounds[i].round.kind)
     }
 
-    /// The participant the cursor is on, in a styles or vote round.
+    /// The participant the cursor is on: in a styles or vote round in the participants'
+    /// order, in a teams round in the teams' order.
     pub fn selected_participant(&self) -> Option<&String> {
-        let n = self.session.participants.len();
-        (n > 0).then(|| &self.session.participants[self.group_cursor.min(n - 1)])
+        let people: Vec<&String> = match self.round_kind() {
+            Some(RoundKind::Teams(_)) => self.session.group.teams.iter().flatten().collect(),
+            _ => self.session.participants.iter().collect(),
+        };
+        let n = people.len();
+        (n > 0).then(|| people[self.group_cursor.min(n - 1)])
     }
 
     /// The keys of a styles or vote round; `None` leaves the key to the normal keys.
@@ -44,11 +49,15 @@ impl App {
         }
         let count = self.session.participants.len();
         match (self.round_kind()?.clone(), key.code) {
-            (RoundKind::Styles | RoundKind::Vote(_), KeyCode::Up) if count > 0 => {
+            (RoundKind::Styles | RoundKind::Vote(_) | RoundKind::Teams(_), KeyCode::Up)
+                if count > 0 =>
+            {
                 self.group_cursor = self.group_cursor.min(count - 1).saturating_sub(1);
                 Some(Vec::new())
             }
-            (RoundKind::Styles | RoundKind::Vote(_), KeyCode::Down) if count > 0 => {
+            (RoundKind::Styles | RoundKind::Vote(_) | RoundKind::Teams(_), KeyCode::Down)
+                if count > 0 =>
+            {
                 self.group_cursor = (self.group_cursor + 1).min(count - 1);
                 Some(Vec::new())
             }
@@ -57,6 +66,7 @@ impl App {
                 let round = self.session.current?;
                 Some(self.persist(self.teams_events(round, spec)))
             }
+            (RoundKind::Teams(_), KeyCode::Char(c @ '1'..='9')) => self.move_to_team(c),
             (RoundKind::Vote(spec), code) => self.vote_key(spec, code),
             _ => None,
         }
@@ -102,6 +112,34 @@ impl App {
             participant,
             styles,
         }]))
+    }
+
+    /// Moves the selected person to team `digit`; the cursor follows them.
+    fn move_to_team(&mut self, digit: char) -> Option<Vec<Effect>> {
+        let team = digit as usize - '1' as usize;
+        let participant = self.selected_participant()?.clone();
+        let teams = &self.session.group.teams;
+        if team >= teams.len() {
+            let n = teams.len();
+            self.info(tr!(
+                "er zijn {n} teams: kies 1 tot en met {n}",
+                "there are {n} teams: choose 1 to {n}"
+            ));
+            return Some(Vec::new());
+        }
+        if teams[team].contains(&participant) {
+            self.info(tr!(
+                "{participant} zit al in team {digit}",
+                "{participant} is in team {digit} already"
+            ));
+            return Some(Vec::new());
+        }
+        // After the move they are the last of their new team (a team left empty is gone, but
+        // it had no one left to count).
+        let before: usize = teams.iter().take(team + 1).map(Vec::len).sum::<usize>();
+        let own_before = teams.iter().take(team).any(|t| t.contains(&participant));
+        self.group_cursor = before - usize::from(own_before);
+        Some(self.persist(vec![Event::TeamMemberMoved { participant, team }]))
     }
 
     fn vote_key(&mut self, spec: VoteSpec, code: KeyCode) -> Option<Vec<Effect>> {

@@ -283,6 +283,13 @@ fn describe_group(event: &Event, after: &Session) -> String {
                 tr!("{n} teams geloot: {list}", "{n} teams drawn: {list}")
             }
         }
+        Event::TeamMemberMoved { participant, team } => {
+            let n = team + 1;
+            tr!(
+                "{participant} naar team {n}",
+                "{participant} moved to team {n}"
+            )
+        }
         Event::VoteOpened { options, .. } => {
             let n = options.len();
             tr!(

@@ -219,6 +219,12 @@ pub enum Event {
         teams: Vec<Vec<String>>,
         mixed: bool,
     },
+    /// One person moved by hand to team `team` (its index in the latest split); a team left
+    /// empty is gone.
+    TeamMemberMoved {
+        participant: String,
+        team: usize,
+    },
     /// A vote round opens on these options (typed in the plan, or the notes so far).
     VoteOpened {
         round: usize,

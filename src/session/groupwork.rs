@@ -72,6 +72,7 @@ pub fn is_group_event(event: &Event) -> bool {
             | Event::QuestionnaireAnswered { .. }
             | Event::StylesPicked { .. }
             | Event::TeamsFormed { .. }
+            | Event::TeamMemberMoved { .. }
             | Event::VoteOpened { .. }
             | Event::VoteCast { .. }
             | Event::VoteRevealed { .. }
@@ -172,6 +173,32 @@ impl Session {
                 self.group.teams = teams.clone();
                 self.group.teams_mixed = *mixed;
                 self.group.team_splits += 1;
+            }
+            Event::TeamMemberMoved { participant, team } => {
+                let teams = &mut self.group.teams;
+                if *team >= teams.len() {
+                    return Err(tr!(
+                        "team {} bestaat niet",
+                        "team {} does not exist",
+                        team + 1
+                    ));
+                }
+                let Some(from) = teams.iter().position(|t| t.contains(participant)) else {
+                    return Err(tr!(
+                        "{participant} zit in geen team",
+                        "{participant} is in no team"
+                    ));
+                };
+                if from == *team {
+                    return Err(tr!(
+                        "{participant} zit al in team {}",
+                        "{participant} is in team {} already",
+                        team + 1
+                    ));
+                }
+                teams[from].retain(|p| p != participant);
+                teams[*team].push(participant.clone());
+                teams.retain(|t| !t.is_empty());
             }
             Event::VoteOpened { round, options } => {
                 self.round_exists(*round)?;

@@ -305,6 +305,7 @@ impl Session {
             | Event::QuestionnaireAnswered { .. }
             | Event::StylesPicked { .. }
             | Event::TeamsFormed { .. }
+            | Event::TeamMemberMoved { .. }
             | Event::VoteOpened { .. }
             | Event::VoteCast { .. }
             | Event::VoteRevealed { .. }
