@@ -668,6 +668,7 @@ fn group_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
                     budget: 3,
                     max_per_option: Some(2),
                     points: false,
+                    from: Vec::new(),
                 }),
             ),
         ],

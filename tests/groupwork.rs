@@ -328,3 +328,81 @@ fn one_person_moves_to_another_team_and_the_cursor_follows() {
     let replayed = Session::from_records(&h.journal).unwrap();
     assert_eq!(replayed, h.app.session);
 }
+
+/// A plan whose vote takes its options from the cards of the first round, then its notes.
+const CARDS_VOTE: &str = r#"[plan]
+id = "bronnen"
+title = "Bronnen"
+description = "Stemmen over de kaarten en de notities."
+decks = ["koerskaarten"]
+
+[[round]]
+title = "Kaarten"
+minutes = 5
+instruction = "Trek twee kaarten."
+draw = { count = 2, without = ["veiligheid"] }
+
+[[round]]
+title = "Stemmen"
+minutes = 5
+instruction = "Stem."
+kind = "vote"
+vote = { dots = 3, from = ["cards", "notes"] }
+"#;
+
+#[test]
+fn a_vote_takes_its_options_from_the_cards_of_earlier_rounds_and_the_notes() {
+    let library = Library::load(&[]);
+    let plan = match tafel::catalog::parse::parse("bronnen.toml", CARDS_VOTE) {
+        Ok(tafel::catalog::parse::Parsed::Plan(plan, _)) => plan,
+        Ok(_) => panic!("a plan"),
+        Err(problems) => panic!("{problems:?}"),
+    };
+    let deck = library.deck("koerskaarten").unwrap().clone();
+    let mut h = Setup::new("Bronnen", plan, vec![deck])
+        .participants(&["Anna", "Bram"])
+        .strict()
+        .start();
+    h.ch('d');
+    let titles: Vec<String> = tafel::view::cards(&h.app.session)
+        .into_iter()
+        .map(|c| c.title)
+        .collect();
+    assert!(!titles.is_empty());
+    h.note("Een eigen idee");
+    h.right();
+    let round = h.app.session.current.unwrap();
+    let mut expected = titles.clone();
+    expected.push("Een eigen idee".into());
+    assert_eq!(h.app.session.group.votes[&round].options, expected);
+}
+
+#[test]
+fn check_reports_a_wrong_vote_source_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bronnen.toml");
+    let text = CARDS_VOTE.replace(
+        r#"from = ["cards", "notes"]"#,
+        r#"from = ["notes", "kaarten", "notes"]"#,
+    ) + "\n[[round]]\ntitle = \"Nog eens\"\nminutes = 5\ninstruction = \"Stem.\"\nkind = \"vote\"\nvote = { options = [\"a\", \"b\"], from = [\"cards\"] }\n";
+    std::fs::write(&file, text).unwrap();
+    let run = common::tafel(&["check", file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let path = file.to_str().unwrap();
+    for expected in [
+        "18:37: onbekende bron `kaarten` (kies uit notes, cards)",
+        "18:48: `notes` staat twee keer in `from`",
+        "25:39: geef `options` óf `from`, niet allebei",
+    ] {
+        let want = format!("{path}:{expected}");
+        assert!(
+            run.stdout.lines().any(|l| l == want),
+            "{want}\nnot in\n{}",
+            run.stdout
+        );
+    }
+    let good = dir.path().join("goed.toml");
+    std::fs::write(&good, CARDS_VOTE).unwrap();
+    let run = common::tafel(&["check", good.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

@@ -6,7 +6,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Effect};
-use crate::catalog::{RoundKind, TeamSpec, VoteSpec};
+use crate::catalog::{RoundKind, TeamSpec, VoteSource, VoteSpec};
 use crate::session::Event;
 use crate::session::groupwork::{form_teams, team_total};
 use crate::tr;
@@ -230,6 +230,46 @@ impl App {
         }]
     }
 
+    /// A vote's options from `sources` (none: the notes), in the order given, each once, at
+    /// most `MAX_VOTE_OPTIONS`.
+    fn source_options(&self, round: usize, sources: &[VoteSource]) -> Vec<String> {
+        let sources = if sources.is_empty() {
+            &[VoteSource::Notes][..]
+        } else {
+            sources
+        };
+        let mut options: Vec<String> = Vec::new();
+        for source in sources {
+            let more = match source {
+                VoteSource::Notes => self.note_options(round),
+                VoteSource::Cards => self.card_options(round),
+            };
+            for option in more {
+                if !options.contains(&option) {
+                    options.push(option);
+                }
+            }
+        }
+        options.truncate(crate::catalog::kinds::MAX_VOTE_OPTIONS);
+        options
+    }
+
+    /// The titles of the cards on the table when each round before `round` was left (the
+    /// round being left now: its table).
+    fn card_options(&self, round: usize) -> Vec<String> {
+        let session = &self.session;
+        (0..round.min(session.rounds.len()))
+            .flat_map(|i| {
+                if session.current == Some(i) {
+                    &session.table
+                } else {
+                    &session.rounds[i].left_table
+                }
+            })
+            .map(|card| crate::replay::describe::card_title(session, card))
+            .collect()
+    }
+
     /// A vote's options from the notes of the rounds before `round`: the themes they were
     /// grouped into (`i`), then each note in no theme.
     fn note_options(&self, round: usize) -> Vec<String> {
@@ -257,7 +297,7 @@ impl App {
             RoundKind::Teams(spec) => self.teams_events(round, *spec),
             RoundKind::Vote(spec) => {
                 let options = if spec.options.is_empty() {
-                    self.note_options(round)
+                    self.source_options(round, &spec.from)
                 } else {
                     spec.options.clone()
                 };

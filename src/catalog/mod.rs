@@ -12,7 +12,7 @@ pub mod styles;
 pub use library::{Library, Origin};
 pub use model::{
     Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundKind, RoundLength,
-    SAFETY_TAG, TeamCount, TeamSpec, VoteSpec,
+    SAFETY_TAG, TeamCount, TeamSpec, VoteSource, VoteSpec,
 };
 pub use problem::Problem;
 pub use styles::{Style, StyleSet};
