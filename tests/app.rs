@@ -2298,10 +2298,17 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::QuestionnaireAnswered { .. } => "QuestionnaireAnswered",
             Event::StylesPicked { .. } => "StylesPicked",
             Event::TeamsFormed { .. } => "TeamsFormed",
+            Event::TeamMemberMoved { .. } => "TeamMemberMoved",
             Event::VoteOpened { .. } => "VoteOpened",
             Event::VoteCast { .. } => "VoteCast",
             Event::VoteRevealed { .. } => "VoteRevealed",
             Event::VoteReopened { .. } => "VoteReopened",
+            // Only sessions whose notes are grouped into themes; see tests/grouping.rs.
+            Event::ThemeCreated { .. } => "ThemeCreated",
+            Event::NotesThemed { .. } => "NotesThemed",
+            Event::ThemeRenamed { .. } => "ThemeRenamed",
+            Event::ThemesMerged { .. } => "ThemesMerged",
+            Event::NotesUnthemed { .. } => "NotesUnthemed",
         })
         .collect();
     assert_eq!(

@@ -635,3 +635,244 @@ fn the_facilitator_version_adds_what_only_the_facilitator_needs() {
     // Roles are in both versions.
     assert!(participants.contains("Rollen:"));
 }
+
+// ----- Group work ---------------------------------------------------------------------------
+
+/// A session with a teams round, notes grouped into themes and a revealed vote, every typed
+/// text going through `typed` as in `session_records`.
+fn group_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
+    use tafel::catalog::{RoundKind, TeamCount, TeamSpec, VoteSpec};
+    let start = DateTime::parse_from_rfc3339("2026-12-01T09:30:00+01:00").unwrap();
+    let round = |title: &str, kind: RoundKind| Round {
+        title: typed(title),
+        length: RoundLength::Minutes(5),
+        scale: None,
+        instruction: String::new(),
+        draw: None,
+        turns: false,
+        roles: Vec::new(),
+        kind,
+    };
+    let plan = Plan {
+        id: "groepswerk".into(),
+        title: typed("Prioriteren <b>samen</b>"),
+        description: String::new(),
+        guide: Default::default(),
+        resolved_for: None,
+        decks: Vec::new(),
+        rounds: vec![
+            round(
+                "Teams",
+                RoundKind::Teams(TeamSpec {
+                    count: TeamCount::Teams(2),
+                    mix: true,
+                }),
+            ),
+            round("Verzamelen", RoundKind::Talk),
+            round(
+                "Stemmen",
+                RoundKind::Vote(VoteSpec {
+                    options: Vec::new(),
+                    budget: 3,
+                    max_per_option: Some(2),
+                    points: false,
+                    from: Vec::new(),
+                }),
+            ),
+        ],
+    };
+    let people: Vec<String> = [HOSTILE[0], HOSTILE[4], "Chris"]
+        .iter()
+        .map(|p| typed(p))
+        .collect();
+    let note = |id: u64, text: &str| Event::NoteAdded {
+        id,
+        kind: NoteKind::Note,
+        text: typed(text),
+        owner: None,
+        due: None,
+        due_date: None,
+        round: 1,
+        card: None,
+    };
+    let theme_a = typed(HOSTILE[2]);
+    let theme_b = typed(HOSTILE[6]);
+    let loose = typed(HOSTILE[8]);
+    let events = vec![
+        Event::SessionStarted {
+            format: FORMAT.into(),
+            title: typed("Groepswerk | <em>export</em>"),
+            plan,
+            decks: Vec::new(),
+            session_deck: None,
+            seed: 5,
+            participants: people.clone(),
+        },
+        Event::StylesPicked {
+            participant: people[0].clone(),
+            styles: vec!["verbinder".into(), "vertaler".into()],
+        },
+        Event::RoundStarted {
+            round: 0,
+            planned_ms: 300_000,
+        },
+        Event::TeamsFormed {
+            round: 0,
+            teams: vec![
+                vec![people[0].clone(), people[2].clone()],
+                vec![people[1].clone()],
+            ],
+            mixed: true,
+        },
+        Event::RoundEnded { round: 0 },
+        Event::RoundStarted {
+            round: 1,
+            planned_ms: 300_000,
+        },
+        note(1, HOSTILE[1]),
+        note(2, HOSTILE[3]),
+        note(3, HOSTILE[5]),
+        note(4, HOSTILE[8]),
+        Event::ThemeCreated {
+            theme: 1,
+            name: theme_a.clone(),
+            notes: vec![1, 2],
+        },
+        Event::ThemeCreated {
+            theme: 2,
+            name: theme_b.clone(),
+            notes: vec![3],
+        },
+        Event::ThemeCreated {
+            theme: 3,
+            name: typed("Leeg <thema>"),
+            notes: vec![4],
+        },
+        Event::NotesUnthemed { notes: vec![4] },
+        Event::RoundEnded { round: 1 },
+        Event::RoundStarted {
+            round: 2,
+            planned_ms: 300_000,
+        },
+        Event::VoteOpened {
+            round: 2,
+            options: vec![theme_a, theme_b, loose],
+        },
+        Event::VoteCast {
+            round: 2,
+            participant: people[0].clone(),
+            points: vec![2, 0, 1],
+        },
+        Event::VoteCast {
+            round: 2,
+            participant: people[1].clone(),
+            points: vec![0, 2, 1],
+        },
+        Event::VoteCast {
+            round: 2,
+            participant: people[2].clone(),
+            points: vec![1, 0, 0],
+        },
+        Event::VoteRevealed { round: 2 },
+        Event::RoundEnded { round: 2 },
+        Event::SessionEnded,
+    ];
+    minute_records(start, events)
+}
+
+fn hostile_group() -> Vec<Record> {
+    group_records(&|t| t.to_string())
+}
+
+fn harmless_group() -> Vec<Record> {
+    group_records(&|t| {
+        t.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == ' ' || c == '\n' {
+                    c
+                } else {
+                    'x'
+                }
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn votes_teams_and_themes_in_every_format() {
+    let records = hostile_group();
+    let out = |format| text(&records, format, Audience::Participants);
+    let md = out(Format::Md);
+    // The ranking (3, 2 and 2 dots: the last two share second place), the teams with
+    // styles, the themes with their notes; the theme left empty is left out.
+    assert!(md.contains("## Teams") && md.contains("## Thema's"), "{md}");
+    assert!(md.contains("3 van 3 deelnemers hebben gestemd"), "{md}");
+    assert!(md.contains("(verbinder + vertaler)"), "{md}");
+    assert!(!md.contains("Leeg"), "{md}");
+    assert!(md.contains("stippen: 3 — plaats: 1"), "{md}");
+    assert_eq!(md.matches("stippen: 2 — plaats: 2").count(), 2, "{md}");
+    insta::assert_snapshot!("groupwork_md", md);
+    insta::assert_snapshot!("groupwork_txt", out(Format::Txt));
+    insta::assert_snapshot!("groupwork_html", out(Format::Html));
+    insta::assert_snapshot!(
+        "groupwork_odt_content",
+        odt_content(&export(&records, Format::Odt, Audience::Participants))
+    );
+}
+
+#[test]
+fn typed_text_in_votes_teams_and_themes_stays_inert() {
+    for audience in [Audience::Participants, Audience::Facilitator] {
+        let md = text(&hostile_group(), Format::Md, audience);
+        assert_eq!(
+            markdown_shape(&md),
+            markdown_shape(&text(&harmless_group(), Format::Md, audience)),
+            "{md}"
+        );
+        let html = text(&hostile_group(), Format::Html, audience);
+        assert_eq!(
+            tags(&html),
+            tags(&text(&harmless_group(), Format::Html, audience))
+        );
+        // Element for element the same ODT as the harmless twin.
+        let elements = |records: &[Record]| -> Vec<String> {
+            let xml = odt_content(&export(records, Format::Odt, audience));
+            let mut reader = quick_xml::Reader::from_str(&xml);
+            let mut names = Vec::new();
+            loop {
+                match reader.read_event().expect("well-formed XML") {
+                    quick_xml::events::Event::Eof => break,
+                    quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                        names.push(e.name().0.to_string())
+                    }
+                    _ => {}
+                }
+            }
+            names
+        };
+        assert_eq!(elements(&hostile_group()), elements(&harmless_group()));
+    }
+}
+
+#[test]
+fn a_vote_never_revealed_stays_out_of_the_participants_version() {
+    let mut records = hostile_group();
+    let at = records
+        .iter()
+        .position(|r| matches!(r.event, Event::VoteRevealed { .. }))
+        .unwrap();
+    records.remove(at);
+    for (seq, record) in records.iter_mut().enumerate() {
+        record.seq = seq as u64;
+    }
+    let participants = text(&records, Format::Md, Audience::Participants);
+    assert!(
+        participants.contains("De uitslag is niet getoond") && !participants.contains("plaats:"),
+        "{participants}"
+    );
+    let facilitator = text(&records, Format::Md, Audience::Facilitator);
+    assert!(
+        facilitator.contains("niet in de zaal getoond") && facilitator.contains("plaats: 1"),
+        "{facilitator}"
+    );
+}

@@ -275,3 +275,134 @@ impl IntoIterPair for (Vec<(usize, String)>, Vec<(usize, String)>) {
         )
     }
 }
+
+#[test]
+fn one_person_moves_to_another_team_and_the_cursor_follows() {
+    let mut h = workshop();
+    record_styles(&mut h);
+    h.right();
+    let before = h.app.session.group.teams.clone();
+    // The cursor walks the teams' order: the second person of team 1.
+    h.key(KeyCode::Down);
+    let moving = before[0][1].clone();
+    assert_eq!(h.app.selected_participant(), Some(&moving));
+    h.ch('3');
+    let teams = &h.app.session.group.teams;
+    assert_eq!(teams[0].len(), 2);
+    assert_eq!(teams[2].last(), Some(&moving));
+    assert_eq!(teams[2].len(), 4);
+    assert_eq!(
+        h.app.selected_participant(),
+        Some(&moving),
+        "the cursor follows"
+    );
+    assert!(matches!(
+        h.journal.last().unwrap().event,
+        Event::TeamMemberMoved { team: 2, .. }
+    ));
+    // No team 4, and moving into one's own team, only explain.
+    let saved = h.journal.len();
+    h.ch('4');
+    assert!(h.app.status.is_some());
+    h.ch('3');
+    assert!(h.app.status.is_some());
+    assert_eq!(h.journal.len(), saved);
+    let text = screen(&h, 120, 40);
+    assert!(text.contains(&format!("▶{moving}")), "{text}");
+    // Emptying a team removes it.
+    let last_team = h.app.session.group.teams[0].clone();
+    for person in &last_team {
+        let at = h
+            .app
+            .session
+            .group
+            .teams
+            .iter()
+            .flatten()
+            .position(|p| p == person)
+            .unwrap();
+        h.app.group_cursor = at;
+        h.ch('2');
+    }
+    assert_eq!(h.app.session.group.teams.len(), 2);
+    let replayed = Session::from_records(&h.journal).unwrap();
+    assert_eq!(replayed, h.app.session);
+}
+
+/// A plan whose vote takes its options from the cards of the first round, then its notes.
+const CARDS_VOTE: &str = r#"[plan]
+id = "bronnen"
+title = "Bronnen"
+description = "Stemmen over de kaarten en de notities."
+decks = ["koerskaarten"]
+
+[[round]]
+title = "Kaarten"
+minutes = 5
+instruction = "Trek twee kaarten."
+draw = { count = 2, without = ["veiligheid"] }
+
+[[round]]
+title = "Stemmen"
+minutes = 5
+instruction = "Stem."
+kind = "vote"
+vote = { dots = 3, from = ["cards", "notes"] }
+"#;
+
+#[test]
+fn a_vote_takes_its_options_from_the_cards_of_earlier_rounds_and_the_notes() {
+    let library = Library::load(&[]);
+    let plan = match tafel::catalog::parse::parse("bronnen.toml", CARDS_VOTE) {
+        Ok(tafel::catalog::parse::Parsed::Plan(plan, _)) => plan,
+        Ok(_) => panic!("a plan"),
+        Err(problems) => panic!("{problems:?}"),
+    };
+    let deck = library.deck("koerskaarten").unwrap().clone();
+    let mut h = Setup::new("Bronnen", plan, vec![deck])
+        .participants(&["Anna", "Bram"])
+        .strict()
+        .start();
+    h.ch('d');
+    let titles: Vec<String> = tafel::view::cards(&h.app.session)
+        .into_iter()
+        .map(|c| c.title)
+        .collect();
+    assert!(!titles.is_empty());
+    h.note("Een eigen idee");
+    h.right();
+    let round = h.app.session.current.unwrap();
+    let mut expected = titles.clone();
+    expected.push("Een eigen idee".into());
+    assert_eq!(h.app.session.group.votes[&round].options, expected);
+}
+
+#[test]
+fn check_reports_a_wrong_vote_source_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bronnen.toml");
+    let text = CARDS_VOTE.replace(
+        r#"from = ["cards", "notes"]"#,
+        r#"from = ["notes", "kaarten", "notes"]"#,
+    ) + "\n[[round]]\ntitle = \"Nog eens\"\nminutes = 5\ninstruction = \"Stem.\"\nkind = \"vote\"\nvote = { options = [\"a\", \"b\"], from = [\"cards\"] }\n";
+    std::fs::write(&file, text).unwrap();
+    let run = common::tafel(&["check", file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let path = file.to_str().unwrap();
+    for expected in [
+        "18:37: onbekende bron `kaarten` (kies uit notes, cards)",
+        "18:48: `notes` staat twee keer in `from`",
+        "25:39: geef `options` óf `from`, niet allebei",
+    ] {
+        let want = format!("{path}:{expected}");
+        assert!(
+            run.stdout.lines().any(|l| l == want),
+            "{want}\nnot in\n{}",
+            run.stdout
+        );
+    }
+    let good = dir.path().join("goed.toml");
+    std::fs::write(&good, CARDS_VOTE).unwrap();
+    let run = common::tafel(&["check", good.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

@@ -154,6 +154,8 @@ fn group_event() -> BoxedStrategy<Event> {
                 teams,
                 mixed
             }),
+        (note_text(), any::<usize>())
+            .prop_map(|(participant, team)| { Event::TeamMemberMoved { participant, team } }),
         (any::<usize>(), prop::collection::vec(note_text(), 0..5))
             .prop_map(|(round, options)| Event::VoteOpened { round, options }),
         (
@@ -172,10 +174,28 @@ fn group_event() -> BoxedStrategy<Event> {
     .boxed()
 }
 
+/// The theme events of the group-work block: notes grouped into named themes.
+fn theme_event() -> impl Strategy<Value = Event> {
+    let ids = || prop::collection::vec(any::<u64>(), 0..5);
+    prop_oneof![
+        (any::<u64>(), note_text(), ids()).prop_map(|(theme, name, notes)| Event::ThemeCreated {
+            theme,
+            name,
+            notes
+        }),
+        (any::<u64>(), ids()).prop_map(|(theme, notes)| Event::NotesThemed { theme, notes }),
+        (any::<u64>(), note_text()).prop_map(|(theme, name)| Event::ThemeRenamed { theme, name }),
+        (any::<u64>(), any::<u64>()).prop_map(|(from, into)| Event::ThemesMerged { from, into }),
+        ids().prop_map(|notes| Event::NotesUnthemed { notes }),
+    ]
+    .boxed()
+}
+
 fn any_event() -> impl Strategy<Value = Event> {
     prop_oneof![
         group_event(),
         group_event(),
+        theme_event(),
         note_event(),
         note_event(),
         note_event(),
@@ -310,10 +330,16 @@ fn any_event_covers(event: &Event) {
         | Event::QuestionnaireAnswered { .. }
         | Event::StylesPicked { .. }
         | Event::TeamsFormed { .. }
+        | Event::TeamMemberMoved { .. }
         | Event::VoteOpened { .. }
         | Event::VoteCast { .. }
         | Event::VoteRevealed { .. }
-        | Event::VoteReopened { .. } => {}
+        | Event::VoteReopened { .. }
+        | Event::ThemeCreated { .. }
+        | Event::NotesThemed { .. }
+        | Event::ThemeRenamed { .. }
+        | Event::ThemesMerged { .. }
+        | Event::NotesUnthemed { .. } => {}
     }
 }
 

@@ -28,6 +28,8 @@ impl App {
     /// Ends the running round and starts `target`: its timer, and on a first visit its
     /// cards and roles; the turn moves on.
     pub(super) fn enter_round(&mut self, target: usize) -> Vec<Effect> {
+        // A styles, teams or vote round starts with the first person selected.
+        self.group_cursor = 0;
         let events = self.round_change_events(target);
         self.persist(events)
     }

@@ -6,7 +6,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Effect};
-use crate::catalog::{RoundKind, TeamSpec, VoteSpec};
+use crate::catalog::{RoundKind, TeamSpec, VoteSource, VoteSpec};
 use crate::session::Event;
 use crate::session::groupwork::{form_teams, team_total};
 use crate::tr;
@@ -28,10 +28,15 @@ impl App {
             .map(|i| &self.session.rounds[i].round.kind)
     }
 
-    /// The participant the cursor is on, in a styles or vote round.
+    /// The participant the cursor is on: in a styles or vote round in the participants'
+    /// order, in a teams round in the teams' order.
     pub fn selected_participant(&self) -> Option<&String> {
-        let n = self.session.participants.len();
-        (n > 0).then(|| &self.session.participants[self.group_cursor.min(n - 1)])
+        let people: Vec<&String> = match self.round_kind() {
+            Some(RoundKind::Teams(_)) => self.session.group.teams.iter().flatten().collect(),
+            _ => self.session.participants.iter().collect(),
+        };
+        let n = people.len();
+        (n > 0).then(|| people[self.group_cursor.min(n - 1)])
     }
 
     /// The keys of a styles or vote round; `None` leaves the key to the normal keys.
@@ -44,11 +49,15 @@ impl App {
         }
         let count = self.session.participants.len();
         match (self.round_kind()?.clone(), key.code) {
-            (RoundKind::Styles | RoundKind::Vote(_), KeyCode::Up) if count > 0 => {
+            (RoundKind::Styles | RoundKind::Vote(_) | RoundKind::Teams(_), KeyCode::Up)
+                if count > 0 =>
+            {
                 self.group_cursor = self.group_cursor.min(count - 1).saturating_sub(1);
                 Some(Vec::new())
             }
-            (RoundKind::Styles | RoundKind::Vote(_), KeyCode::Down) if count > 0 => {
+            (RoundKind::Styles | RoundKind::Vote(_) | RoundKind::Teams(_), KeyCode::Down)
+                if count > 0 =>
+            {
                 self.group_cursor = (self.group_cursor + 1).min(count - 1);
                 Some(Vec::new())
             }
@@ -57,6 +66,7 @@ impl App {
                 let round = self.session.current?;
                 Some(self.persist(self.teams_events(round, spec)))
             }
+            (RoundKind::Teams(_), KeyCode::Char(c @ '1'..='9')) => self.move_to_team(c),
             (RoundKind::Vote(spec), code) => self.vote_key(spec, code),
             _ => None,
         }
@@ -104,6 +114,34 @@ impl App {
         }]))
     }
 
+    /// Moves the selected person to team `digit`; the cursor follows them.
+    fn move_to_team(&mut self, digit: char) -> Option<Vec<Effect>> {
+        let team = digit as usize - '1' as usize;
+        let participant = self.selected_participant()?.clone();
+        let teams = &self.session.group.teams;
+        if team >= teams.len() {
+            let n = teams.len();
+            self.info(tr!(
+                "er zijn {n} teams: kies 1 tot en met {n}",
+                "there are {n} teams: choose 1 to {n}"
+            ));
+            return Some(Vec::new());
+        }
+        if teams[team].contains(&participant) {
+            self.info(tr!(
+                "{participant} zit al in team {digit}",
+                "{participant} is in team {digit} already"
+            ));
+            return Some(Vec::new());
+        }
+        // After the move they are the last of their new team (a team left empty is gone, but
+        // it had no one left to count).
+        let before: usize = teams.iter().take(team + 1).map(Vec::len).sum::<usize>();
+        let own_before = teams.iter().take(team).any(|t| t.contains(&participant));
+        self.group_cursor = before - usize::from(own_before);
+        Some(self.persist(vec![Event::TeamMemberMoved { participant, team }]))
+    }
+
     fn vote_key(&mut self, spec: VoteSpec, code: KeyCode) -> Option<Vec<Effect>> {
         let round = self.session.current?;
         let vote = self.session.group.votes.get(&round)?;
@@ -117,16 +155,17 @@ impl App {
                 Some(self.persist(vec![event]))
             }
             KeyCode::Char(c) if c.is_ascii_alphabetic() => {
+                // A letter past the options is an ordinary key (q ends the session).
+                let option = c.to_ascii_lowercase() as usize - 'a' as usize;
+                if option >= vote.options.len() {
+                    return None;
+                }
                 if vote.revealed {
                     self.info(tr!(
                         "de uitslag staat open: Enter heropent de stemming",
                         "the result is shown: Enter reopens the vote"
                     ));
                     return Some(Vec::new());
-                }
-                let option = c.to_ascii_lowercase() as usize - 'a' as usize;
-                if option >= vote.options.len() {
-                    return None;
                 }
                 let participant = self.selected_participant()?.clone();
                 let mut points = vote
@@ -191,18 +230,74 @@ impl App {
         }]
     }
 
+    /// A vote's options from `sources` (none: the notes), in the order given, each once, at
+    /// most `MAX_VOTE_OPTIONS`.
+    fn source_options(&self, round: usize, sources: &[VoteSource]) -> Vec<String> {
+        let sources = if sources.is_empty() {
+            &[VoteSource::Notes][..]
+        } else {
+            sources
+        };
+        let mut options: Vec<String> = Vec::new();
+        for source in sources {
+            let more = match source {
+                VoteSource::Notes => self.note_options(round),
+                VoteSource::Cards => self.card_options(round),
+            };
+            for option in more {
+                if !options.contains(&option) {
+                    options.push(option);
+                }
+            }
+        }
+        options.truncate(crate::catalog::kinds::MAX_VOTE_OPTIONS);
+        options
+    }
+
+    /// The titles of the cards on the table when each round before `round` was left (the
+    /// round being left now: its table).
+    fn card_options(&self, round: usize) -> Vec<String> {
+        let session = &self.session;
+        (0..round.min(session.rounds.len()))
+            .flat_map(|i| {
+                if session.current == Some(i) {
+                    &session.table
+                } else {
+                    &session.rounds[i].left_table
+                }
+            })
+            .map(|card| crate::replay::describe::card_title(session, card))
+            .collect()
+    }
+
+    /// A vote's options from the notes of the rounds before `round`: the themes they were
+    /// grouped into (`i`), then each note in no theme.
+    fn note_options(&self, round: usize) -> Vec<String> {
+        let session = &self.session;
+        let earlier = |n: &&crate::session::state::Note| n.round < round;
+        let themes = session
+            .themes()
+            .iter()
+            .filter(|t| session.theme_notes(t).any(|n| earlier(&n)))
+            .map(|t| t.name.clone());
+        let loose = session
+            .live_notes()
+            .filter(earlier)
+            .filter(|n| session.theme_of(n.id).is_none())
+            .map(|n| crate::replay::describe::first_line(&n.text));
+        themes
+            .chain(loose)
+            .take(crate::catalog::kinds::MAX_VOTE_OPTIONS)
+            .collect()
+    }
+
     /// What a group-work round sets up on its first visit: the teams, or the vote's options.
     pub(super) fn group_round_events(&self, round: usize) -> Vec<Event> {
         match &self.session.rounds[round].round.kind {
             RoundKind::Teams(spec) => self.teams_events(round, *spec),
             RoundKind::Vote(spec) => {
                 let options = if spec.options.is_empty() {
-                    self.session
-                        .live_notes()
-                        .filter(|n| n.round < round)
-                        .map(|n| crate::replay::describe::first_line(&n.text))
-                        .take(crate::catalog::kinds::MAX_VOTE_OPTIONS)
-                        .collect()
+                    self.source_options(round, &spec.from)
                 } else {
                     spec.options.clone()
                 };

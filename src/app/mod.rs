@@ -11,6 +11,7 @@ mod agenda;
 mod drafts;
 pub mod editor;
 pub mod export;
+mod grouping;
 mod groupwork;
 mod solo;
 
@@ -20,6 +21,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub use agenda::{AgendaInput, AgendaState};
 pub use drafts::Drafts;
 use editor::{Editor, EditorOutcome};
+pub use grouping::{GroupingInput, GroupingState};
 pub use solo::SOLO_PLAN;
 
 use crate::session::draft::Draft;
@@ -81,6 +83,8 @@ pub enum Mode {
     Review {
         selected: usize,
     },
+    /// Grouping notes into themes (`i`).
+    Grouping(GroupingState),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -408,6 +412,7 @@ impl App {
                 }
             }
             Mode::Review { .. } => self.review_key(key),
+            Mode::Grouping(_) => self.grouping_key(key),
             Mode::Summary => match key.code {
                 KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => vec![Effect::Quit],
                 KeyCode::Char('w') if !self.is_solo() => {
@@ -503,6 +508,7 @@ impl App {
                 let card = self.session.table[next].clone();
                 self.persist(vec![Event::CardShown { card }])
             }
+            KeyCode::Char('i') => self.open_grouping(),
             KeyCode::Char('c') => {
                 self.console = !self.console;
                 Vec::new()
@@ -544,6 +550,10 @@ impl App {
         // A paste is always text: outside the editor it opens a new note with it.
         if let Mode::Export(form) = &mut self.mode {
             form.paste(text);
+            return Vec::new();
+        }
+        if matches!(self.mode, Mode::Grouping(_)) {
+            self.grouping_paste(text);
             return Vec::new();
         }
         if !matches!(self.mode, Mode::Editor(_)) {

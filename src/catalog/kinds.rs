@@ -6,7 +6,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{RoundKind, TeamCount, TeamSpec, VoteSpec};
+use super::model::{RoundKind, TeamCount, TeamSpec, VoteSource, VoteSpec};
 use super::parse::{Checker, MAX_GROUP_SIZE, suggestion};
 use crate::tr;
 
@@ -33,6 +33,7 @@ pub(super) struct RawVote {
     dots: Option<Spanned<i64>>,
     points: Option<Spanned<i64>>,
     max_per_option: Option<Spanned<i64>>,
+    from: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// The round's kind from `kind`, `teams` and `vote`; settings that belong to another kind
@@ -149,6 +150,7 @@ fn vote_spec(c: &mut Checker, vote: Option<&Spanned<RawVote>>) -> VoteSpec {
             budget: DEFAULT_DOTS,
             max_per_option: None,
             points: false,
+            from: Vec::new(),
         };
     };
     let raw = vote.get_ref();
@@ -182,10 +184,66 @@ fn vote_spec(c: &mut Checker, vote: Option<&Spanned<RawVote>>) -> VoteSpec {
         .max_per_option
         .as_ref()
         .map(|m| positive(c, m, "max_per_option", i64::from(budget)));
+    let from = vote_sources(c, raw, !options.is_empty());
     VoteSpec {
         options,
         budget,
         max_per_option,
         points,
+        from,
     }
+}
+
+/// `from = ["notes", "cards"]`: where the options come from when none are typed.
+fn vote_sources(c: &mut Checker, raw: &RawVote, typed: bool) -> Vec<VoteSource> {
+    let Some(from) = &raw.from else {
+        return Vec::new();
+    };
+    if typed {
+        c.report(
+            from.span(),
+            tr!(
+                "geef `options` óf `from`, niet allebei",
+                "give `options` or `from`, not both"
+            ),
+        );
+        return Vec::new();
+    }
+    if from.get_ref().is_empty() {
+        let all = VoteSource::NAMES.join(", ");
+        c.report(
+            from.span(),
+            tr!(
+                "`from` is leeg: noem een of meer van {all}",
+                "`from` is empty: name one or more of {all}"
+            ),
+        );
+    }
+    let mut sources = Vec::new();
+    for name in from.get_ref() {
+        match VoteSource::from_name(name.get_ref()) {
+            Some(source) if sources.contains(&source) => c.report(
+                name.span(),
+                tr!(
+                    "`{}` staat twee keer in `from`",
+                    "`{}` is in `from` twice",
+                    name.get_ref()
+                ),
+            ),
+            Some(source) => sources.push(source),
+            None => {
+                let wrong = name.get_ref();
+                let hint = suggestion(wrong, VoteSource::NAMES.iter().copied());
+                let all = VoteSource::NAMES.join(", ");
+                c.report(
+                    name.span(),
+                    tr!(
+                        "onbekende bron `{wrong}`{hint} (kies uit {all})",
+                        "unknown source `{wrong}`{hint} (choose from {all})"
+                    ),
+                );
+            }
+        }
+    }
+    sources
 }

@@ -14,7 +14,8 @@ pub mod write;
 pub use library::{Library, Origin};
 pub use model::{
     CARD_FORMS, Card, Category, Deck, DrawSpec, GroupSize, Guide, NOMINAL_GROUP, Plan, Round,
-    RoundKind, RoundLength, SAFETY_TAG, Scale, TeamCount, TeamSpec, VoteSpec, form_label,
+    RoundKind, RoundLength, SAFETY_TAG, Scale, TeamCount, TeamSpec, VoteSource, VoteSpec,
+    form_label,
 };
 pub use problem::Problem;
 pub use styles::{Style, StyleSet};

@@ -226,6 +226,33 @@ pub struct VoteSpec {
     /// Points to distribute (100 over N options) rather than dots: typed as numbers.
     #[serde(default)]
     pub points: bool,
+    /// Where options come from when none are typed; empty: the notes (the default, and what
+    /// plans copied into journals before this setting mean).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<VoteSource>,
+}
+
+/// A source of a vote's options (`from = ["notes", "cards"]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteSource {
+    /// The notes of the earlier rounds: the themes they were grouped into, and each note in
+    /// no theme.
+    Notes,
+    /// The cards on the table when each earlier round ended (the cards that were discussed).
+    Cards,
+}
+
+impl VoteSource {
+    pub const NAMES: [&str; 2] = ["notes", "cards"];
+
+    pub fn from_name(name: &str) -> Option<VoteSource> {
+        match name {
+            "notes" => Some(VoteSource::Notes),
+            "cards" => Some(VoteSource::Cards),
+            _ => None,
+        }
+    }
 }
 
 /// A round whose length depends on the group: a fixed part plus a time per person, rounded

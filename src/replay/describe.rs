@@ -288,6 +288,13 @@ fn describe_group(event: &Event, after: &Session) -> String {
                 tr!("{n} teams geloot: {list}", "{n} teams drawn: {list}")
             }
         }
+        Event::TeamMemberMoved { participant, team } => {
+            let n = team + 1;
+            tr!(
+                "{participant} naar team {n}",
+                "{participant} moved to team {n}"
+            )
+        }
         Event::VoteOpened { options, .. } => {
             let n = options.len();
             tr!(
@@ -315,8 +322,49 @@ fn describe_group(event: &Event, after: &Session) -> String {
             tr!("uitslag getoond: {ranking}", "result revealed: {ranking}")
         }
         Event::VoteReopened { .. } => tr!("stemming heropend", "vote reopened"),
+        Event::ThemeCreated { name, notes, .. } => {
+            let n = notes.len();
+            tr!(
+                "thema gemaakt: {name} ({n} notities)",
+                "theme made: {name} ({n} notes)"
+            )
+        }
+        Event::NotesThemed { theme, notes } => {
+            let name = theme_name(after, *theme);
+            let n = notes.len();
+            tr!(
+                "{n} notitie(s) in thema {name}",
+                "{n} note(s) into theme {name}"
+            )
+        }
+        Event::ThemeRenamed { name, .. } => {
+            tr!("thema hernoemd: {name}", "theme renamed: {name}")
+        }
+        Event::ThemesMerged { into, .. } => {
+            let name = theme_name(after, *into);
+            tr!(
+                "twee thema's samengevoegd tot {name}",
+                "two themes merged into {name}"
+            )
+        }
+        Event::NotesUnthemed { notes } => {
+            let n = notes.len();
+            tr!(
+                "{n} notitie(s) uit hun thema gehaald",
+                "{n} note(s) taken out of their theme"
+            )
+        }
         _ => String::new(),
     }
+}
+
+/// The name of a theme, or its number when the session does not have it.
+fn theme_name(session: &Session, theme: u64) -> String {
+    session
+        .themes()
+        .iter()
+        .find(|t| t.id == theme)
+        .map_or_else(|| theme.to_string(), |t| t.name.clone())
 }
 
 /// "Titel" of a card, or its id when the deck copy does not have it.

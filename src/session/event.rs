@@ -225,6 +225,12 @@ pub enum Event {
         teams: Vec<Vec<String>>,
         mixed: bool,
     },
+    /// One person moved by hand to team `team` (its index in the latest split); a team left
+    /// empty is gone.
+    TeamMemberMoved {
+        participant: String,
+        team: usize,
+    },
     /// A vote round opens on these options (typed in the plan, or the notes so far).
     VoteOpened {
         round: usize,
@@ -242,6 +248,31 @@ pub enum Event {
     /// The result is hidden again and votes can be changed.
     VoteReopened {
         round: usize,
+    },
+    /// Notes grouped into a new theme (a note is in at most one theme: these leave the one
+    /// they were in). `theme` is a new id: one more than the highest so far.
+    ThemeCreated {
+        theme: u64,
+        name: String,
+        notes: Vec<u64>,
+    },
+    /// Notes put into an existing theme (leaving the one they were in).
+    NotesThemed {
+        theme: u64,
+        notes: Vec<u64>,
+    },
+    ThemeRenamed {
+        theme: u64,
+        name: String,
+    },
+    /// The notes of theme `from` join theme `into`; `from` is gone.
+    ThemesMerged {
+        from: u64,
+        into: u64,
+    },
+    /// Notes taken out of their theme; a theme left empty stays until merged away.
+    NotesUnthemed {
+        notes: Vec<u64>,
     },
 }
 

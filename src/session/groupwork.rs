@@ -26,6 +26,8 @@ pub struct GroupWork {
     pub team_splits: u32,
     /// Vote rounds by round index.
     pub votes: BTreeMap<usize, Vote>,
+    /// Notes grouped into named themes, in the order the themes were made.
+    pub themes: Vec<super::themes::Theme>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,11 +72,12 @@ pub fn is_group_event(event: &Event) -> bool {
             | Event::QuestionnaireAnswered { .. }
             | Event::StylesPicked { .. }
             | Event::TeamsFormed { .. }
+            | Event::TeamMemberMoved { .. }
             | Event::VoteOpened { .. }
             | Event::VoteCast { .. }
             | Event::VoteRevealed { .. }
             | Event::VoteReopened { .. }
-    )
+    ) || super::themes::is_theme_event(event)
 }
 
 impl GroupWork {
@@ -171,6 +174,32 @@ impl Session {
                 self.group.teams_mixed = *mixed;
                 self.group.team_splits += 1;
             }
+            Event::TeamMemberMoved { participant, team } => {
+                let teams = &mut self.group.teams;
+                if *team >= teams.len() {
+                    return Err(tr!(
+                        "team {} bestaat niet",
+                        "team {} does not exist",
+                        team + 1
+                    ));
+                }
+                let Some(from) = teams.iter().position(|t| t.contains(participant)) else {
+                    return Err(tr!(
+                        "{participant} zit in geen team",
+                        "{participant} is in no team"
+                    ));
+                };
+                if from == *team {
+                    return Err(tr!(
+                        "{participant} zit al in team {}",
+                        "{participant} is in team {} already",
+                        team + 1
+                    ));
+                }
+                teams[from].retain(|p| p != participant);
+                teams[*team].push(participant.clone());
+                teams.retain(|t| !t.is_empty());
+            }
             Event::VoteOpened { round, options } => {
                 self.round_exists(*round)?;
                 self.group.votes.insert(
@@ -218,6 +247,7 @@ impl Session {
             }
             Event::VoteRevealed { round } => self.vote_mut(*round)?.revealed = true,
             Event::VoteReopened { round } => self.vote_mut(*round)?.revealed = false,
+            event if super::themes::is_theme_event(event) => self.apply_theme(event)?,
             _ => return Err(tr!("geen groepswerk", "not group work")),
         }
         Ok(())

@@ -9,6 +9,7 @@ pub mod fault;
 pub mod groupwork;
 pub mod journal;
 pub mod state;
+pub mod themes;
 pub mod timer;
 
 pub use event::{CardRef, Event, NoteKind, Record};

@@ -311,10 +311,16 @@ impl Session {
             | Event::QuestionnaireAnswered { .. }
             | Event::StylesPicked { .. }
             | Event::TeamsFormed { .. }
+            | Event::TeamMemberMoved { .. }
             | Event::VoteOpened { .. }
             | Event::VoteCast { .. }
             | Event::VoteRevealed { .. }
-            | Event::VoteReopened { .. } => self.apply_group(&record.event)?,
+            | Event::VoteReopened { .. }
+            | Event::ThemeCreated { .. }
+            | Event::NotesThemed { .. }
+            | Event::ThemeRenamed { .. }
+            | Event::ThemesMerged { .. }
+            | Event::NotesUnthemed { .. } => self.apply_group(&record.event)?,
             Event::SessionStarted { .. } => {
                 return Err(tr!(
                     "de sessie begint twee keer",

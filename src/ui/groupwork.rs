@@ -93,16 +93,18 @@ fn teams(app: &App) -> Text<'static> {
         return text;
     }
     let set = group.style_set.as_deref();
+    let selected = app.selected_participant();
     for (i, team) in group.teams.iter().enumerate() {
         let n = i + 1;
         let members = team
             .iter()
             .map(|p| {
                 let names = group.style_names(p);
+                let marker = if Some(p) == selected { "▶" } else { "" };
                 if names.is_empty() {
-                    p.clone()
+                    format!("{marker}{p}")
                 } else {
-                    format!("{p} ({})", names.join(" + "))
+                    format!("{marker}{p} ({})", names.join(" + "))
                 }
             })
             .collect::<Vec<_>>()
@@ -129,6 +131,14 @@ fn teams(app: &App) -> Text<'static> {
             text.push_line(Line::styled(line, theme::dim()));
         }
     }
+    text.push_line(Line::default());
+    text.push_line(Line::styled(
+        tr!(
+            "↑↓ kies iemand (▶) · 1–9 naar dat team · m opnieuw mengen",
+            "↑↓ choose someone (▶) · 1–9 to that team · m mix again"
+        ),
+        theme::dim(),
+    ));
     text
 }
 

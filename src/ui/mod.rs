@@ -3,6 +3,7 @@
 pub mod builder;
 pub mod console;
 pub mod export_form;
+pub mod grouping;
 pub mod groupwork;
 pub mod home;
 pub mod overlays;
@@ -141,6 +142,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } => overlays::render_notes_picker(app, *selected, *confirm_delete, area, buf),
         Mode::Agenda(state) => overlays::render_agenda(app, state, area, buf),
         Mode::Review { selected } => overlays::render_review(app, *selected, area, buf),
+        Mode::Grouping(state) => grouping::render(app, state, area, buf),
         Mode::Normal | Mode::Summary | Mode::Export(_) => {}
     }
 }

@@ -107,6 +107,13 @@ pub fn help_lines() -> Vec<(String, String)> {
             ),
         ),
         (
+            "i".into(),
+            tr!(
+                "notities indelen in thema's: kiezen, samenvoegen, hernoemen",
+                "group notes into themes: choose, merge, rename"
+            ),
+        ),
+        (
             "c".into(),
             tr!(
                 "console: dit scherm voor de begeleider, de zaal kijkt naar `tafel room`",

@@ -539,7 +539,8 @@ fn notes_height(view: &RoundView) -> u16 {
             .notes
             .iter()
             .map(|n| n.text.lines().count().max(1))
-            .sum();
+            .sum::<usize>()
+            + theme_heads(view).iter().filter(|h| h.is_some()).count();
         1 + lines.min(u16::MAX as usize - 1) as u16
     }
 }
@@ -563,10 +564,14 @@ fn render_notes(view: &RoundView, area: Rect, buf: &mut Buffer) {
     ));
     let rows = usize::from(area.height.saturating_sub(1));
     let width = usize::from(area.width);
-    // The newest notes that fit, each with all its lines.
+    // The newest notes that fit, each with all its lines; grouped notes under their theme.
+    let heads = theme_heads(view);
     let mut lines: Vec<Line> = Vec::new();
-    for note in view.notes.iter().rev() {
+    for (note, head) in view.notes.iter().zip(heads).rev() {
         let mut these = note_lines(note, width);
+        if let Some(head) = head {
+            these.insert(0, Line::styled(cut(&head, width), theme::title()));
+        }
         if !lines.is_empty() && lines.len() + these.len() > rows {
             break;
         }
@@ -576,6 +581,25 @@ fn render_notes(view: &RoundView, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Text::from(lines))
         .block(block)
         .render(area, buf);
+}
+
+/// For each note, the heading that goes above it: a theme's name above its first note, and
+/// "not grouped" above the first other note once there are themes.
+fn theme_heads(view: &RoundView) -> Vec<Option<String>> {
+    let any = view.notes.iter().any(|n| n.theme.is_some());
+    let mut previous: Option<Option<&String>> = None;
+    view.notes
+        .iter()
+        .map(|n| {
+            let this = n.theme.as_ref();
+            let head = (any && previous != Some(this)).then(|| match this {
+                Some(name) => tr!("  Thema: {name}", "  Theme: {name}"),
+                None => tr!("  Niet ingedeeld", "  Not grouped"),
+            });
+            previous = Some(this);
+            head
+        })
+        .collect()
 }
 
 /// A note as the notes panel shows it: the first line with its marker, who and when, then

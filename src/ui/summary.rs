@@ -109,6 +109,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )),
     ];
     let mut lines = lines;
+    lines.extend(group_lines(app));
     // The agreements, to read back to the group before it leaves.
     let day = session.started_at.date_naive();
     let agreed: Vec<_> = session
@@ -177,4 +178,70 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(rest, buf);
+}
+
+/// The group work, one line each: every vote's result (or that it was not shown), the teams,
+/// and the themes notes were grouped into.
+fn group_lines(app: &App) -> Vec<Line<'static>> {
+    let session = &app.session;
+    let group = &session.group;
+    let mut lines = Vec::new();
+    for (round, vote) in &group.votes {
+        let title = session
+            .rounds
+            .get(*round)
+            .map(|r| r.round.title.clone())
+            .unwrap_or_default();
+        let result = if vote.revealed {
+            vote.ranking()
+                .iter()
+                .take(5)
+                .enumerate()
+                .map(|(place, (option, total))| {
+                    let option = vote.options.get(*option).cloned().unwrap_or_default();
+                    let points = count(
+                        *total as usize,
+                        tr!("punt", "point"),
+                        tr!("punten", "points"),
+                    );
+                    format!("{}. {option} ({points})", place + 1)
+                })
+                .collect::<Vec<_>>()
+                .join(" · ")
+        } else {
+            tr!(
+                "uitslag niet getoond ({} van {} gestemd)",
+                "result not shown ({} of {} voted)",
+                vote.ballots.len(),
+                session.participants.len()
+            )
+        };
+        lines.push(Line::from(tr!(
+            "Stemming {title}: {result}",
+            "Vote {title}: {result}"
+        )));
+    }
+    if !group.teams.is_empty() {
+        let teams = group
+            .teams
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("{} ({})", i + 1, t.join(", ")))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(Line::from(tr!("Teams: {teams}", "Teams: {teams}")));
+    }
+    let themes: Vec<String> = session
+        .themes()
+        .iter()
+        .map(|t| format!("{} ({})", t.name, session.theme_notes(t).count()))
+        .collect();
+    if !themes.is_empty() {
+        lines.push(Line::from(tr!(
+            "Thema's: {}",
+            "Themes: {}",
+            themes.join(" · ")
+        )));
+    }
+    lines
 }

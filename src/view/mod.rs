@@ -184,6 +184,8 @@ pub struct NoteView {
     pub corrected: bool,
     /// The room sees it (shown as saved, or revealed).
     pub shown: bool,
+    /// The theme it was grouped into (`i`), if any.
+    pub theme: Option<String>,
 }
 
 impl NoteView {
@@ -196,6 +198,15 @@ impl NoteView {
             due: note.due.clone(),
             corrected: !note.history.is_empty(),
             shown: note.shown,
+            theme: None,
+        }
+    }
+
+    /// The note with the name of its theme.
+    pub fn in_session(note: &Note, session: &Session) -> NoteView {
+        NoteView {
+            theme: session.theme_of(note.id).map(|t| t.name.clone()),
+            ..NoteView::of(note)
         }
     }
 }
@@ -301,7 +312,7 @@ pub struct RoundView {
     pub focus: usize,
     pub turn: Option<Turn>,
     pub roles: Vec<String>,
-    /// The notes the room sees, oldest first.
+    /// The notes the room sees, oldest first; notes grouped into a theme come first, together.
     pub notes: Vec<NoteView>,
     /// Notes collected silently, not yet revealed: the room sees only how many.
     pub collected: usize,
@@ -346,20 +357,40 @@ pub fn room(session: &Session, t: u64, wall: DateTime<FixedOffset>, options: Opt
     }))
 }
 
-/// The notes of `round` the room sees, and how many more are collected silently.
+/// The notes of `round` the room sees, and how many more are collected silently; in a round
+/// without notes of its own, the notes grouped into themes.
 fn room_notes(session: &Session, round: usize) -> (Vec<NoteView>, usize) {
     if session.notes_hidden {
         return (Vec::new(), 0);
     }
     let mut shown = Vec::new();
     let mut collected = 0;
-    for note in session.notes_of_round(round) {
+    // A round without notes of its own (one for grouping, say) shows the themes so far.
+    let own = session.notes_of_round(round).next().is_some();
+    let notes: Vec<&Note> = if own {
+        session.notes_of_round(round).collect()
+    } else {
+        session
+            .live_notes()
+            .filter(|n| session.theme_of(n.id).is_some())
+            .collect()
+    };
+    for note in notes {
         if note.shown {
-            shown.push(NoteView::of(note));
+            shown.push(NoteView::in_session(note, session));
         } else {
             collected += 1;
         }
     }
+    // Grouped notes together under their theme, in the themes' order; the others after
+    // them, newest last as before.
+    let themes = session.themes();
+    shown.sort_by_key(|n| {
+        session
+            .theme_of(n.id)
+            .and_then(|t| themes.iter().position(|x| x.id == t.id))
+            .unwrap_or(usize::MAX)
+    });
     (shown, collected)
 }
 

@@ -3,6 +3,7 @@
 //! paragraphs, lists, tables of plain text); each format only renders that. Text typed in the
 //! room is always plain text in the model, and every renderer keeps it inert.
 
+mod groupwork;
 pub mod html;
 pub mod markdown;
 pub mod odt;
@@ -399,7 +400,10 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
                 "{deleted} note(s) deleted."
             ))]));
         }
+        blocks.extend(groupwork::vote_blocks(session, i, facilitator));
     }
+    blocks.extend(groupwork::teams_blocks(session));
+    blocks.extend(groupwork::themes_blocks(session));
 
     blocks.push(Block::Heading(2, tr!("Afspraken", "Agreements")));
     let agreements: Vec<&Note> = session

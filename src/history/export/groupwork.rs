@@ -1,0 +1,147 @@
+//! The group work of a session in the document (issue 10): the result of each vote round,
+//! the teams, and the notes grouped into themes. Only plain text goes into the model; the
+//! renderers keep it inert like everything else typed in the room.
+
+use super::{Block, Inline, Item, Table};
+use crate::catalog::RoundKind;
+use crate::session::Session;
+use crate::session::groupwork::Vote;
+use crate::tr;
+
+/// The vote of round `round`, if it is one: how many voted and the ranking. A result never
+/// shown in the room stays out of the participants' version; ballots are never exported.
+pub fn vote_blocks(session: &Session, round: usize, facilitator: bool) -> Vec<Block> {
+    let Some(vote) = session.group.votes.get(&round) else {
+        return Vec::new();
+    };
+    let points = matches!(
+        session.rounds.get(round).map(|r| &r.round.kind),
+        Some(RoundKind::Vote(spec)) if spec.points
+    );
+    let mut blocks = vec![Block::Heading(3, tr!("Stemming", "Vote"))];
+    let voted = vote.ballots.len();
+    let total = session.participants.len().max(voted);
+    let mut line = tr!(
+        "{voted} van {total} deelnemers hebben gestemd.",
+        "{voted} of {total} participants voted."
+    );
+    if !vote.revealed {
+        line.push_str(&if facilitator {
+            tr!(
+                " De uitslag is niet in de zaal getoond.",
+                " The result was not shown in the room."
+            )
+        } else {
+            tr!(" De uitslag is niet getoond.", " The result was not shown.")
+        });
+    }
+    blocks.push(Block::Paragraph(vec![Inline::Emphasis(line)]));
+    if vote.revealed || facilitator {
+        blocks.push(Block::Table(ranking_table(vote, points)));
+    }
+    blocks
+}
+
+/// Options ranked by total, with their place (equal totals share one).
+fn ranking_table(vote: &Vote, points: bool) -> Table {
+    let mut table = Table {
+        header: vec![
+            tr!("Optie", "Option"),
+            if points {
+                tr!("Punten", "Points")
+            } else {
+                tr!("Stippen", "Dots")
+            },
+            tr!("Plaats", "Place"),
+        ],
+        ..Table::default()
+    };
+    let ranking = vote.ranking();
+    let mut place = 0;
+    let mut previous = None;
+    for (at, (option, total)) in ranking.iter().enumerate() {
+        if previous != Some(*total) {
+            place = at + 1;
+            previous = Some(*total);
+        }
+        table.rows.push(vec![
+            vote.options.get(*option).cloned().unwrap_or_default(),
+            total.to_string(),
+            place.to_string(),
+        ]);
+    }
+    table
+}
+
+/// The last split into teams, each person with their styles.
+pub fn teams_blocks(session: &Session) -> Vec<Block> {
+    let group = &session.group;
+    if group.teams.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![Block::Heading(2, tr!("Teams", "Teams"))];
+    if group.teams_mixed {
+        blocks.push(Block::Paragraph(vec![Inline::Emphasis(tr!(
+            "Gemengd op voorkeurstijl.",
+            "Mixed by preference style."
+        ))]));
+    }
+    let items = group
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, team)| {
+            let members: Vec<String> = team
+                .iter()
+                .map(|p| {
+                    let styles = group.style_names(p);
+                    if styles.is_empty() {
+                        p.clone()
+                    } else {
+                        format!("{p} ({})", styles.join(" + "))
+                    }
+                })
+                .collect();
+            Item {
+                check: None,
+                content: vec![
+                    Inline::Strong(tr!("Team {}:", "Team {}:", i + 1)),
+                    Inline::Text(format!(" {}", members.join(", "))),
+                ],
+                children: Vec::new(),
+            }
+        })
+        .collect();
+    blocks.push(Block::List(items));
+    blocks
+}
+
+/// The themes notes were grouped into, each with its notes; themes left empty are left out.
+pub fn themes_blocks(session: &Session) -> Vec<Block> {
+    let items: Vec<Item> = session
+        .themes()
+        .iter()
+        .filter_map(|theme| {
+            let children: Vec<Item> = session
+                .theme_notes(theme)
+                .map(|n| Item {
+                    check: None,
+                    content: vec![Inline::Text(n.text.clone())],
+                    children: Vec::new(),
+                })
+                .collect();
+            (!children.is_empty()).then(|| Item {
+                check: None,
+                content: vec![Inline::Strong(theme.name.clone())],
+                children,
+            })
+        })
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading(2, tr!("Thema's", "Themes")),
+        Block::List(items),
+    ]
+}
