@@ -103,6 +103,19 @@ pub fn participant_list(text: &str) -> Result<Vec<String>, RuleError> {
     Ok(names)
 }
 
+/// The names and the number of people in a session. A single number instead of names
+/// (`--participants 12`) is a group of that size without names; without names or number the
+/// plan's nominal group (`Plan::nominal_group`) is used by the caller.
+pub fn headcount(participants: &[String]) -> (Vec<String>, u32) {
+    if let [only] = participants
+        && let Ok(n) = only.trim().parse::<u32>()
+        && (1..=MAX_PARTICIPANTS as u32).contains(&n)
+    {
+        return (Vec::new(), n);
+    }
+    (participants.to_vec(), participants.len() as u32)
+}
+
 /// Typed or pasted text made safe: line ends unified, tabs expanded, escape and other
 /// control characters dropped (they could move the cursor or recolour the projector).
 pub fn clean_typed(text: &str, multiline: bool) -> String {

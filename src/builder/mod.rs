@@ -30,6 +30,14 @@ const TITLE_CHARS: usize = 80;
 const LINE_CHARS: usize = 400;
 const NUMBER_CHARS: usize = 6;
 
+/// What to build from: a new plan, a copy of any plan, or an own plan edited (by id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    New,
+    Copy(String),
+    Edit(String),
+}
+
 #[derive(Debug)]
 pub enum Input {
     Key(KeyEvent),

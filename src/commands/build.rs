@@ -14,13 +14,7 @@ use crate::catalog::library::Origin;
 use crate::tr;
 use crate::tui::{SignalWatch, TerminalGuard};
 
-/// What to build from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Request {
-    New,
-    Copy(String),
-    Edit(String),
-}
+pub use crate::builder::Request;
 
 /// Where new plans go: `<the user's decks directory>/plans`.
 pub fn plans_dir(ctx: &Context) -> Result<PathBuf, Failure> {

@@ -345,18 +345,7 @@ pub fn plan_for_group(plan: &Plan, participants: &[String]) -> (Plan, Vec<String
     (plan.resolved(people), names, warning)
 }
 
-/// The names and the number of people in a session. A single number instead of names
-/// (`--participants 12`) is a group of that size without names; without names or number the
-/// plan's nominal group (`Plan::nominal_group`) is used by the caller.
-pub fn headcount(participants: &[String]) -> (Vec<String>, u32) {
-    if let [only] = participants
-        && let Ok(n) = only.trim().parse::<u32>()
-        && (1..=crate::rules::MAX_PARTICIPANTS as u32).contains(&n)
-    {
-        return (Vec::new(), n);
-    }
-    (participants.to_vec(), participants.len() as u32)
-}
+pub use crate::rules::headcount;
 
 /// Names from "Anna, Bram,Chris" (see [`crate::rules::participant_list`]).
 pub fn parse_participants(text: Option<&str>) -> Result<Vec<String>, Failure> {

@@ -131,15 +131,14 @@ impl WorkshopForm {
     }
 
     fn submit(&mut self, library: &Library) -> Step {
-        let participants =
-            match crate::commands::run::parse_participants(Some(self.participants.text())) {
-                Ok(names) => names,
-                Err(failure) => {
-                    self.error = Some(failure.message);
-                    self.focus = WorkshopField::Participants;
-                    return Step::Stay;
-                }
-            };
+        let participants = match crate::rules::participant_list(self.participants.text()) {
+            Ok(names) => names,
+            Err(rule) => {
+                self.error = Some(rule.to_string());
+                self.focus = WorkshopField::Participants;
+                return Step::Stay;
+            }
+        };
         let title = self.title.text().trim();
         let title = if title.is_empty() {
             self.default_title.clone()

@@ -53,7 +53,7 @@ pub enum Outcome {
     Replay(PathBuf),
     Resume(PathBuf),
     /// Open the plan builder: a new plan, a copy of one, or an own plan edited.
-    Build(crate::commands::build::Request),
+    Build(crate::builder::Request),
     /// Give this session a new title, then [`Home::managed`].
     Rename {
         session: PathBuf,
@@ -329,17 +329,17 @@ impl<'a> Home<'a> {
                         self.screen = Screen::Menu
                     }
                     KeyCode::Char('n') => {
-                        return Some(Outcome::Build(crate::commands::build::Request::New));
+                        return Some(Outcome::Build(crate::builder::Request::New));
                     }
                     KeyCode::Char('c') if count > 0 => {
                         let id = self.library.plans[*selected].item.id.clone();
-                        return Some(Outcome::Build(crate::commands::build::Request::Copy(id)));
+                        return Some(Outcome::Build(crate::builder::Request::Copy(id)));
                     }
                     KeyCode::Char('e') if count > 0 => {
                         let entry = &self.library.plans[*selected];
                         if crate::builder::is_own(&entry.origin) {
                             let id = entry.item.id.clone();
-                            return Some(Outcome::Build(crate::commands::build::Request::Edit(id)));
+                            return Some(Outcome::Build(crate::builder::Request::Edit(id)));
                         }
                         self.status = Some(Status::Error(crate::tr!(
                             "Deze werkvorm is ingebouwd: c maakt een eigen kopie om aan te passen",

@@ -24,7 +24,7 @@ pub(super) fn plan_summary(plan: &Plan) -> String {
 /// The group the home screen shows a plan for: the participants from the settings (a name
 /// each, or one number), else the plan's nominal group.
 pub(super) fn people_at_hand(home: &Home, plan: &Plan) -> u32 {
-    match crate::commands::run::headcount(&home.participants).1 {
+    match crate::rules::headcount(&home.participants).1 {
         0 => plan.nominal_group(),
         n => n,
     }
@@ -454,7 +454,7 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
             .filter(|n| !n.is_empty())
             .map(str::to_string)
             .collect();
-        let people = match crate::commands::run::headcount(&typed).1 {
+        let people = match crate::rules::headcount(&typed).1 {
             0 => plan.nominal_group(),
             n => n,
         };
