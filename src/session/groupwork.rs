@@ -159,7 +159,7 @@ impl Session {
                 teams,
                 mixed,
             } => {
-                self.round_exists(*round)?;
+                self.round_index(*round)?;
                 let mut everyone: Vec<&String> = teams.iter().flatten().collect();
                 let mut expected: Vec<&String> = self.participants.iter().collect();
                 everyone.sort();
@@ -201,7 +201,7 @@ impl Session {
                 teams.retain(|t| !t.is_empty());
             }
             Event::VoteOpened { round, options } => {
-                self.round_exists(*round)?;
+                self.round_index(*round)?;
                 self.group.votes.insert(
                     *round,
                     Vote {
@@ -251,17 +251,6 @@ impl Session {
             _ => return Err(tr!("geen groepswerk", "not group work")),
         }
         Ok(())
-    }
-
-    fn round_exists(&self, round: usize) -> Result<(), String> {
-        if round < self.rounds.len() {
-            Ok(())
-        } else {
-            Err(tr!(
-                "ronde {round} bestaat niet",
-                "round {round} does not exist"
-            ))
-        }
     }
 
     fn vote_mut(&mut self, round: usize) -> Result<&mut Vote, String> {

@@ -631,7 +631,7 @@ impl Session {
         Ok(())
     }
 
-    fn round_index(&self, round: usize) -> Result<(), String> {
+    pub(super) fn round_index(&self, round: usize) -> Result<(), String> {
         if round < self.rounds.len() {
             Ok(())
         } else {
