@@ -2,7 +2,7 @@
 //!
 //! Journals are made the way `tafel run` makes them: the real `App` is driven with keys
 //! and a hand-moved clock, and every `Effect::Persist` becomes records that are confirmed
-//! back (the harness of `tests/app.rs`, in `tests/common/harness.rs`). The replay is then checked against the plain
+//! back (the harness of `tests/app_*.rs`, in `tests/common/harness.rs`). The replay is then checked against the plain
 //! fold `Session::from_records`, and drawn into a `TestBackend` for insta snapshots.
 //!
 //! Accept changed snapshots with `INSTA_UPDATE=always cargo test --test replay`.

@@ -1,8 +1,9 @@
 //! Shared by the integration tests (`mod common;`): running the real `tafel` binary,
 //! isolated from the user's own config and decks (here); the `App` driven the way the shell
-//! does it (`harness`); a real terminal in tmux (`tmux`).
+//! does it (`harness`) and what the `App` tests look at (`app_helpers`); a real terminal in tmux (`tmux`).
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod app_helpers;
 pub mod harness;
 pub mod tmux;
 

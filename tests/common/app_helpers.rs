@@ -1,0 +1,109 @@
+//! What the `App` state-machine tests (`tests/app_*.rs`) look at: views on the harness
+//! (`harness.rs`) and small helpers on effects and statuses.
+
+use chrono::NaiveTime;
+
+use tafel::app::{Effect, Mode, Status};
+use tafel::session::draft::Draft;
+use tafel::session::event::{CardRef, Event};
+use tafel::session::timer::TimerView;
+
+use super::harness::Harness;
+
+impl Harness {
+    pub fn remaining(&self) -> i64 {
+        self.app.session.timer.remaining_ms(self.t())
+    }
+
+    pub fn view(&self) -> TimerView {
+        self.app.session.timer.view(self.t())
+    }
+
+    pub fn current(&self) -> Option<usize> {
+        self.app.session.current
+    }
+
+    pub fn round_title(&self) -> String {
+        self.app
+            .session
+            .current_round()
+            .expect("a running round")
+            .round
+            .title
+            .clone()
+    }
+
+    pub fn table(&self) -> Vec<CardRef> {
+        self.app.session.table.clone()
+    }
+
+    pub fn editor_draft(&self) -> Option<Draft> {
+        match &self.app.mode {
+            Mode::Editor(editor) => Some(editor.to_draft()),
+            _ => None,
+        }
+    }
+
+    pub fn is_normal(&self) -> bool {
+        matches!(self.app.mode, Mode::Normal)
+    }
+
+    pub fn events(&self) -> Vec<Event> {
+        self.journal.iter().map(|r| r.event.clone()).collect()
+    }
+
+    /// The cards drawn so far in the session, in order.
+    pub fn drawn(&self) -> Vec<CardRef> {
+        self.journal
+            .iter()
+            .filter_map(|r| match &r.event {
+                Event::CardDrawn { card } => Some(card.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn category_of(&self, card: &CardRef) -> String {
+        self.app
+            .session
+            .card(card)
+            .expect("a known card")
+            .1
+            .category
+            .clone()
+    }
+
+    /// Presses `→` until the round with this title runs.
+    pub fn go_to(&mut self, title: &str) {
+        for _ in 0..self.app.session.rounds.len() {
+            if self.current().is_some() && self.round_title() == title {
+                return;
+            }
+            self.right();
+        }
+        panic!("never reached round `{title}`");
+    }
+}
+
+/// The events in a list of effects, in order.
+pub fn persisted(effects: &[Effect]) -> Vec<Event> {
+    effects
+        .iter()
+        .flat_map(|e| match e {
+            Effect::Persist(events) => events.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+pub fn has_persist(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::Persist(_)))
+}
+
+pub fn is_info(status: &Option<Status>) -> bool {
+    matches!(status, Some(Status::Info(_)))
+}
+
+pub fn clock_time(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).expect("valid time")
+}
