@@ -10,8 +10,6 @@ use std::path::{Path, PathBuf};
 use chrono::DateTime;
 use common::harness::{LIBRARY, Setup, journal_text, koers_wat_start, minute_records};
 use common::tafel_in;
-use tafel::app::SOLO_PLAN;
-use tafel::catalog::{DrawSpec, Plan, Round, RoundLength};
 use tafel::session::event::NoteKind;
 use tafel::session::{Event, Record, Session};
 
@@ -46,32 +44,7 @@ fn write_session(dir: &Path, name: &str, title: &str) -> PathBuf {
 /// A solo reflection, written the way `tafel solo` writes one.
 fn write_solo(dir: &Path, name: &str) -> PathBuf {
     let deck = LIBRARY.deck("loyale-tegenspraak").unwrap().clone();
-    let plan = Plan {
-        id: SOLO_PLAN.into(),
-        title: "Solo reflectie".into(),
-        description: "Eén kaart.".into(),
-        guide: Default::default(),
-        resolved_for: None,
-        decks: vec![deck.id.clone()],
-        rounds: vec![Round {
-            title: "Reflectie".into(),
-            length: RoundLength::Minutes(0),
-            scale: None,
-            instruction: "Lees en schrijf.".into(),
-            draw: Some(DrawSpec {
-                deck: Some(deck.id.clone()),
-                category: None,
-                count: 1,
-                with: Vec::new(),
-                without: Vec::new(),
-                form: None,
-                each: false,
-            }),
-            turns: false,
-            roles: vec![],
-            kind: Default::default(),
-        }],
-    };
+    let plan = tafel::app::solo_plan(&deck, None, 0);
     let mut h = Setup::new("Solo reflectie 20-11-2026", plan, vec![deck]).start();
     h.keys("q");
     h.ch('j');

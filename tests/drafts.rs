@@ -5,8 +5,7 @@ mod common;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use tafel::app::{App, Effect, Mode, SOLO_PLAN};
-use tafel::catalog::{DrawSpec, Plan, Round, RoundLength};
+use tafel::app::{App, Effect, Mode};
 use tafel::session::Event;
 use tafel::session::draft::Draft;
 
@@ -125,33 +124,7 @@ fn ending_a_workshop_saves_unsaved_text_as_notes() {
 
 fn solo() -> Harness {
     let deck = LIBRARY.deck("loyale-tegenspraak").unwrap().clone();
-    let plan = Plan {
-        id: SOLO_PLAN.into(),
-        title: "Solo reflectie".into(),
-        description: "Eén kaart.".into(),
-        guide: Default::default(),
-        resolved_for: None,
-        decks: vec![deck.id.clone()],
-        rounds: vec![Round {
-            title: "Reflectie".into(),
-            length: RoundLength::Minutes(0),
-            scale: None,
-            instruction: "Lees en schrijf.".into(),
-            draw: Some(DrawSpec {
-                deck: Some(deck.id.clone()),
-                category: None,
-                count: 1,
-                with: Vec::new(),
-                without: Vec::new(),
-                form: None,
-                each: false,
-            }),
-            turns: false,
-            roles: vec![],
-            kind: Default::default(),
-        }],
-    };
-    Setup::new("Solo", plan, vec![deck]).start()
+    Setup::new("Solo", tafel::app::solo_plan(&deck, None, 0), vec![deck]).start()
 }
 
 #[test]

@@ -10,8 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
 
-use tafel::app::{App, SOLO_PLAN};
-use tafel::catalog::{DrawSpec, Plan, Round, RoundLength};
+use tafel::app::App;
 use tafel::i18n::{self, Lang};
 use tafel::ui::theme::{self, Theme};
 
@@ -22,32 +21,7 @@ static GLOBALS: Mutex<()> = Mutex::new(());
 
 fn solo_app(minutes: u32) -> App {
     let deck = LIBRARY.deck("loyale-tegenspraak").unwrap().clone();
-    let plan = Plan {
-        id: SOLO_PLAN.into(),
-        title: "Solo reflectie".into(),
-        description: "Eén kaart.".into(),
-        decks: vec![deck.id.clone()],
-        rounds: vec![Round {
-            title: "Reflectie".into(),
-            length: RoundLength::Minutes(minutes),
-            scale: None,
-            instruction: "Lees en schrijf.".into(),
-            draw: Some(DrawSpec {
-                deck: Some(deck.id.clone()),
-                category: Some("openen".into()),
-                count: 1,
-                with: Vec::new(),
-                without: Vec::new(),
-                form: None,
-                each: false,
-            }),
-            turns: false,
-            roles: vec![],
-            kind: Default::default(),
-        }],
-        guide: Default::default(),
-        resolved_for: None,
-    };
+    let plan = tafel::app::solo_plan(&deck, Some("openen".into()), minutes);
     let wall = DateTime::parse_from_rfc3339("2026-11-22T20:15:00+01:00").unwrap();
     let mut solo = Setup::new("Solo reflectie — 22-11-2026", plan, vec![deck])
         .seed(3)

@@ -22,7 +22,7 @@ pub use agenda::{AgendaInput, AgendaState};
 pub use drafts::Drafts;
 use editor::{Editor, EditorOutcome};
 pub use grouping::{GroupingInput, GroupingState};
-pub use solo::SOLO_PLAN;
+pub use solo::{SOLO_PLAN, plan as solo_plan};
 
 use crate::session::draft::Draft;
 use crate::session::event::ReviewOutcome;

@@ -6,10 +6,49 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::editor::Editor;
 use super::{App, Effect, Mode};
+use crate::catalog::{Deck, DrawSpec, Plan, Round, RoundLength};
 use crate::session::NoteKind;
 use crate::session::draft::Draft;
+use crate::tr;
 
 pub use crate::rules::SOLO_PLAN;
+
+/// The plan of a solo reflection: one round that draws one card of `deck` (of `category`
+/// when given); `minutes` 0 keeps the timer out of view.
+pub fn plan(deck: &Deck, category: Option<String>, minutes: u32) -> Plan {
+    Plan {
+        id: SOLO_PLAN.to_string(),
+        title: tr!("Solo reflectie", "Solo reflection"),
+        description: tr!(
+            "Eén kaart, rust en een schrijfruimte.",
+            "One card, some quiet and room to write."
+        ),
+        decks: vec![deck.id.clone()],
+        rounds: vec![Round {
+            title: tr!("Reflectie", "Reflection"),
+            length: RoundLength::Minutes(minutes),
+            scale: None,
+            instruction: tr!(
+                "Lees de kaart, neem de tijd en schrijf op wat er in je opkomt.",
+                "Read the card, take your time and write down what comes up."
+            ),
+            draw: Some(DrawSpec {
+                deck: Some(deck.id.clone()),
+                category,
+                count: 1,
+                with: Vec::new(),
+                without: Vec::new(),
+                form: None,
+                each: false,
+            }),
+            turns: false,
+            roles: Vec::new(),
+            kind: Default::default(),
+        }],
+        guide: Default::default(),
+        resolved_for: None,
+    }
+}
 
 pub fn solo_editor(draft: Option<&Draft>) -> Editor {
     let mut editor = match draft {

@@ -4,8 +4,8 @@
 use super::run::{Finished, session_screen};
 use super::{Context, Failure, Outcome};
 use crate::app::{App, Now, SOLO_PLAN};
+use crate::catalog::Plan;
 use crate::catalog::parse::{MAX_ROUND_MINUTES, suggestion};
-use crate::catalog::{DrawSpec, Plan, Round, RoundLength};
 use crate::session::clock::{Clock, SystemClock};
 use crate::session::event::FORMAT;
 use crate::session::journal::Journal;
@@ -110,36 +110,9 @@ pub fn solo_plan(ctx: &Context, args: &SoloArgs) -> Result<Plan, Failure> {
             "--minutes {m}: choose 1 to {MAX_ROUND_MINUTES}"
         )));
     }
-    Ok(Plan {
-        id: SOLO_PLAN.to_string(),
-        title: tr!("Solo reflectie", "Solo reflection"),
-        description: tr!(
-            "Eén kaart, rust en een schrijfruimte.",
-            "One card, some quiet and room to write."
-        ),
-        decks: vec![deck.id.clone()],
-        rounds: vec![Round {
-            title: tr!("Reflectie", "Reflection"),
-            length: RoundLength::Minutes(args.minutes.unwrap_or(0)),
-            scale: None,
-            instruction: tr!(
-                "Lees de kaart, neem de tijd en schrijf op wat er in je opkomt.",
-                "Read the card, take your time and write down what comes up."
-            ),
-            draw: Some(DrawSpec {
-                deck: Some(deck.id.clone()),
-                category: args.category.clone(),
-                count: 1,
-                with: Vec::new(),
-                without: Vec::new(),
-                form: None,
-                each: false,
-            }),
-            turns: false,
-            roles: Vec::new(),
-            kind: Default::default(),
-        }],
-        guide: Default::default(),
-        resolved_for: None,
-    })
+    Ok(crate::app::solo_plan(
+        deck,
+        args.category.clone(),
+        args.minutes.unwrap_or(0),
+    ))
 }
