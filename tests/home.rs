@@ -23,10 +23,12 @@ use ratatui::layout::Rect;
 use tafel::app::Status;
 use tafel::app::export::{Existing, ExportRequest, Exported};
 use tafel::catalog::Library;
+use tafel::history::agreements::{Agreement, Filter, collect};
 use tafel::history::index::Query;
 use tafel::history::listing::{History, Listing, Progress, Source};
+use tafel::history::resolve::id_of;
 use tafel::history::search::fold;
-use tafel::home::{Home, Input, Level, Outcome, Screen, WorkshopField};
+use tafel::home::{FollowUp, Home, Input, Level, Outcome, Screen, WorkshopField};
 use tafel::i18n::{Lang, set_lang};
 use tafel::session::event::NoteKind;
 use tafel::session::{CardRef, Event, Session};
@@ -316,6 +318,7 @@ fn workshop_setup_gives_plan_title_and_parsed_participants() {
             title: "Teamdag Oost? ja".into(),
             participants: vec!["Anna".into(), "Bram".into(), "Chris".into()],
             deck: None,
+            follow_up: None,
         })
     );
     // Back from the session: the menu, with what happened.
@@ -406,6 +409,7 @@ fn workshop_for_any_deck_asks_which_deck_and_checks_the_names() {
             title: "Check-in en check-out — 20-11-2026".into(),
             participants: vec!["Anna".into(), "[31mBram de Vries".into()],
             deck: Some(LIBRARY.decks[1].item.id.clone()),
+            follow_up: None,
         })
     );
     // A session that could not start keeps the form.
@@ -1026,6 +1030,11 @@ fn every_screen_renders_at_every_size() {
             key_with(KeyCode::Char('d'), KeyModifiers::NONE),
         ],
         &[key_with(KeyCode::Char('?'), KeyModifiers::NONE)],
+        &[key_with(KeyCode::Char('a'), KeyModifiers::NONE)],
+        &[
+            key_with(KeyCode::Char('a'), KeyModifiers::NONE),
+            key_with(KeyCode::Enter, KeyModifiers::NONE),
+        ],
     ];
     for keys in steps {
         let mut home = home();
@@ -1034,8 +1043,14 @@ fn every_screen_renders_at_every_size() {
                 Input::Key(k) => Input::Key(*k),
                 Input::Paste(p) => Input::Paste(p.clone()),
             };
-            if home.update(key) == Some(Outcome::LoadSessions) {
-                home.set_sessions(listing(dir.path(), home.look_back_search()));
+            match home.update(key) {
+                Some(Outcome::LoadSessions) => {
+                    home.set_sessions(listing(dir.path(), home.look_back_search()))
+                }
+                Some(Outcome::LoadAgreements) => {
+                    home.set_agreements(open_agreements(dir.path(), "2026-11-25"))
+                }
+                _ => {}
             }
         }
         homes.push(home);
@@ -1260,4 +1275,220 @@ fn a_broken_own_deck_is_a_warning_on_the_home_screen() {
     );
     // Without problems: no warning.
     assert!(!screen(&self::home(), 120, 40).contains("Warning"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open agreements and a follow-up meeting from them (issue 12)
+
+/// What the shell hands the home screen: the open agreements in `dir`, overdue first, as of
+/// `today` (JJJJ-MM-DD).
+fn open_agreements(dir: &Path, today: &str) -> Result<Vec<Agreement>, String> {
+    let filter = Filter {
+        open: true,
+        ..Filter::default()
+    };
+    let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+    Ok(collect(&listing(dir, None)?, &filter, today))
+}
+
+/// The home screen on the agreements list of `dir`, on 25 November 2026: the agreement of
+/// 18 November ("vrijdag": the 20th) is overdue, that of 20 November is not.
+fn on_agreements(dir: &Path) -> Home<'static> {
+    let mut home = home();
+    home.set_agreements(open_agreements(dir, "2026-11-25"));
+    assert_eq!(chr(&mut home, 'a'), Some(Outcome::LoadAgreements));
+    assert!(matches!(home.screen, Screen::Agreements { selected: 0 }));
+    home.set_agreements(open_agreements(dir, "2026-11-25"));
+    home
+}
+
+fn koers_wat() -> usize {
+    LIBRARY
+        .plans
+        .iter()
+        .position(|e| e.item.id == "koers-wat")
+        .unwrap()
+}
+
+#[test]
+fn the_menu_counts_open_and_overdue_agreements_and_a_lists_them_overdue_first() {
+    let _lang = dutch();
+    let (dir, finished, interrupted) = sessions_dir();
+    let mut home = home();
+    // Not read yet: no line, rather than a wrong count.
+    assert!(!screen(&home, 80, 24).contains("open afspra"));
+    home.set_agreements(open_agreements(dir.path(), "2026-11-25"));
+    let shown = screen(&home, 80, 24);
+    assert!(
+        shown.contains("2 open afspraken, waarvan 1 te laat · a bekijken"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("a afspraken"),
+        "the key in the hints:\n{shown}"
+    );
+    let mut home = on_agreements(dir.path());
+    let rows = home.agreements.rows();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].session, id_of(&finished));
+    assert!(rows[0].overdue);
+    assert_eq!(rows[1].session, id_of(&interrupted));
+    assert!(!rows[1].overdue);
+    let shown = screen(&home, 120, 40);
+    for part in [
+        "Open afspraken, te laat eerst",
+        "te laat",
+        "Bram",
+        "vrijdag (vr 20-11-2026)",
+        "Verslag rondsturen",
+        "Teamdag Oost — één koers",
+        "Vervolg met de wijk",
+    ] {
+        assert!(shown.contains(part), "{part:?} missing:\n{shown}");
+    }
+    // The overdue one comes first on the screen too.
+    let late = shown.find("Teamdag Oost — één koers").unwrap();
+    let open = shown.find("Vervolg met de wijk").unwrap();
+    assert!(late < open, "{shown}");
+    // Moving, and back to the menu.
+    chr(&mut home, 'j');
+    assert!(matches!(home.screen, Screen::Agreements { selected: 1 }));
+    chr(&mut home, 'j');
+    assert!(matches!(home.screen, Screen::Agreements { selected: 1 }));
+    chr(&mut home, 'k');
+    assert!(matches!(home.screen, Screen::Agreements { selected: 0 }));
+    assert_eq!(press(&mut home, KeyCode::Esc), None);
+    assert!(matches!(home.screen, Screen::Menu));
+    // One open agreement, none overdue; and none at all.
+    home.set_agreements(open_agreements(dir.path(), "2026-11-19"));
+    assert!(screen(&home, 80, 24).contains("2 open afspraken · a bekijken"));
+    home.set_agreements(Ok(Vec::new()));
+    assert!(screen(&home, 80, 24).contains("Geen open afspraken · a bekijken"));
+}
+
+#[test]
+fn enter_on_an_agreement_starts_a_follow_up_of_its_session_with_the_same_plan() {
+    let _lang = dutch();
+    let (dir, finished, _) = sessions_dir();
+    let mut home = on_agreements(dir.path());
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("not the workshop form: {:?}", home.screen)
+    };
+    assert_eq!(form.plan, koers_wat());
+    assert_eq!(
+        form.follow_up,
+        Some(FollowUp {
+            session: id_of(&finished),
+            title: "Teamdag Oost — één koers".into(),
+        })
+    );
+    assert_eq!(
+        form.title.text(),
+        "Vervolg: Teamdag Oost — één koers — 20-11-2026"
+    );
+    let shown = screen(&home, 120, 40);
+    assert!(shown.contains("Vervolgsessie — "), "{shown}");
+    assert!(shown.contains("Vervolg op"), "{shown}");
+    // Title, participants, start.
+    press(&mut home, KeyCode::Tab);
+    press(&mut home, KeyCode::Tab);
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::StartWorkshop {
+            plan_id: "koers-wat".into(),
+            title: "Vervolg: Teamdag Oost — één koers — 20-11-2026".into(),
+            participants: participants(),
+            deck: None,
+            follow_up: Some(id_of(&finished)),
+        })
+    );
+    home.returned(Some(Status::Info("Sessie afgerond".into())));
+    assert!(matches!(home.screen, Screen::Menu));
+    assert_eq!(home.follow_up, None);
+    // An ordinary workshop afterwards follows up nothing.
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Enter);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!()
+    };
+    assert_eq!(form.follow_up, None);
+}
+
+#[test]
+fn p_on_an_agreement_picks_another_plan_for_the_follow_up_and_esc_goes_back() {
+    let _lang = dutch();
+    let (dir, _, interrupted) = sessions_dir();
+    let mut home = on_agreements(dir.path());
+    chr(&mut home, 'j');
+    assert_eq!(chr(&mut home, 'p'), None);
+    assert!(matches!(home.screen, Screen::Plans { selected } if selected == koers_wat()));
+    assert_eq!(
+        home.follow_up.as_ref().map(|f| f.session.clone()),
+        Some(id_of(&interrupted))
+    );
+    assert!(screen(&home, 80, 24).contains("Vervolgsessie — kies een werkvorm"));
+    // Another plan: the form follows up the same session.
+    let other = if koers_wat() == 0 { 1 } else { 0 };
+    home.screen = Screen::Plans { selected: other };
+    press(&mut home, KeyCode::Enter);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!()
+    };
+    assert_eq!(form.plan, other);
+    assert_eq!(
+        form.follow_up.as_ref().map(|f| f.session.clone()),
+        Some(id_of(&interrupted))
+    );
+    // Esc: the plans, still for the follow-up; Esc again: the agreements; then the menu.
+    press(&mut home, KeyCode::Esc);
+    assert!(matches!(home.screen, Screen::Plans { .. }));
+    assert!(home.follow_up.is_some());
+    press(&mut home, KeyCode::Esc);
+    assert!(matches!(home.screen, Screen::Agreements { .. }));
+    assert_eq!(home.follow_up, None);
+    press(&mut home, KeyCode::Esc);
+    assert!(matches!(home.screen, Screen::Menu));
+}
+
+#[test]
+fn a_follow_up_whose_plan_is_gone_asks_for_a_plan_and_an_empty_list_says_so() {
+    let _lang = dutch();
+    let (dir, finished, _) = sessions_dir();
+    let mut home = on_agreements(dir.path());
+    let mut rows = open_agreements(dir.path(), "2026-11-25").unwrap();
+    rows[0].plan_id = "weggegooid".into();
+    home.set_agreements(Ok(rows));
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    assert!(matches!(home.screen, Screen::Plans { selected: 0 }));
+    assert_eq!(
+        home.follow_up.as_ref().map(|f| f.session.clone()),
+        Some(id_of(&finished))
+    );
+    assert!(matches!(&home.status, Some(Status::Error(why)) if why.contains("weggegooid")));
+    // No open agreements: said, and Enter does nothing.
+    press(&mut home, KeyCode::Esc);
+    home.set_agreements(Ok(Vec::new()));
+    assert!(matches!(home.screen, Screen::Agreements { .. }));
+    assert!(screen(&home, 80, 24).contains("Geen open afspraken."));
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    assert!(matches!(home.screen, Screen::Agreements { .. }));
+    // The sessions could not be read: why.
+    home.set_agreements(Err("geen map voor sessies".into()));
+    assert!(screen(&home, 80, 24).contains("geen map voor sessies"));
+}
+
+#[test]
+fn snapshot_agreements() {
+    let _lang = dutch();
+    let (dir, _, _) = sessions_dir();
+    let mut home = home();
+    home.set_agreements(open_agreements(dir.path(), "2026-11-25"));
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("menu_agreements", &home, w, h);
+    }
+    let home = on_agreements(dir.path());
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen("agreements", &home, w, h);
+    }
 }

@@ -70,6 +70,8 @@ fn home_loop(
     signalled: &Arc<AtomicBool>,
 ) -> Result<Option<String>, Failure> {
     loop {
+        // On opening and after every session: a new one may have made or settled some.
+        home.set_agreements(agreements(ctx));
         let Some(wish) = show(ctx, home, signalled).map_err(super::run::io_failure)? else {
             return Ok(None);
         };
@@ -92,6 +94,7 @@ fn home_loop(
                 title,
                 participants,
                 deck,
+                follow_up,
             } => {
                 let plan = library.plan(&plan_id).cloned().ok_or_else(|| {
                     Failure::usage(tr!(
@@ -109,7 +112,7 @@ fn home_loop(
                             deck,
                             seed: None,
                             bell: ctx.settings.bell.value,
-                            follow_up: None,
+                            follow_up,
                         },
                     )
                 });
@@ -153,7 +156,11 @@ fn home_loop(
                 })
             }
             // Handled on the home screen itself.
-            Wish::LoadSessions | Wish::Export { .. } | Wish::Rename { .. } | Wish::Trash(_) => None,
+            Wish::LoadSessions
+            | Wish::LoadAgreements
+            | Wish::Export { .. }
+            | Wish::Rename { .. }
+            | Wish::Trash(_) => None,
         };
         if signalled.load(Ordering::SeqCst) {
             match (farewell, &status) {
@@ -211,6 +218,7 @@ fn show(ctx: &Context, home: &mut Home, signalled: &AtomicBool) -> io::Result<Op
                 }
                 home.set_sessions(load(ctx, &mut history, search));
             }
+            Some(Wish::LoadAgreements) => home.set_agreements(agreements(ctx)),
             Some(Wish::Rename { session, title }) => {
                 home.managed(rename(ctx, &session, &title));
                 history = None;
@@ -249,6 +257,23 @@ fn load(
     history.notes.clear();
     listing.notes.truncate(1);
     Ok(listing)
+}
+
+/// The open agreements of every session (the archives' too), overdue first, as of today.
+fn agreements(ctx: &Context) -> Result<Vec<crate::history::agreements::Agreement>, String> {
+    let mut history = ctx.history(Progress::Quiet).map_err(|f| f.message)?;
+    let listing = history.query(&Query {
+        details: true,
+        ..Query::default()
+    })?;
+    let filter = crate::history::agreements::Filter {
+        open: true,
+        ..Default::default()
+    };
+    let today = chrono::Local::now().date_naive();
+    Ok(crate::history::agreements::collect(
+        &listing, &filter, today,
+    ))
 }
 
 fn reload(ctx: &Context, home: &mut Home) {

@@ -39,6 +39,8 @@ pub struct Agreement {
     pub session: String,
     pub session_title: String,
     pub session_day: NaiveDate,
+    /// The plan the session followed: a follow-up meeting starts from it.
+    pub plan_id: String,
     pub note: u64,
 }
 
@@ -84,6 +86,7 @@ pub fn collect(listing: &Listing, filter: &Filter, today: NaiveDate) -> Vec<Agre
                 session: summary.id.clone(),
                 session_title: summary.title.clone(),
                 session_day: day,
+                plan_id: summary.plan_id.clone(),
                 note: a.note,
             });
         }

@@ -38,10 +38,31 @@ pub struct WorkshopForm {
     pub deck: Option<usize>,
     pub focus: WorkshopField,
     pub error: Option<String>,
+    /// A follow-up meeting of this session: its open agreements come first.
+    pub follow_up: Option<super::FollowUp>,
     default_title: String,
 }
 
 impl WorkshopForm {
+    /// The form for a follow-up meeting of `follow_up`'s session, titled after it.
+    pub fn follow_up(
+        library: &Library,
+        plan: usize,
+        today: &str,
+        participants: &[String],
+        follow_up: super::FollowUp,
+    ) -> Self {
+        let mut form = WorkshopForm::new(library, plan, today, participants);
+        form.default_title = tr!(
+            "Vervolg: {} — {today}",
+            "Follow-up: {} — {today}",
+            follow_up.title
+        );
+        form.title = LineInput::suggestion(&form.default_title, MAX_TITLE_CHARS);
+        form.follow_up = Some(follow_up);
+        form
+    }
+
     pub fn new(library: &Library, plan: usize, today: &str, participants: &[String]) -> Self {
         let plan_item = &library.plans[plan].item;
         let default_title = format!("{} — {today}", plan_item.title);
@@ -53,6 +74,7 @@ impl WorkshopForm {
             deck: any_deck.then_some(0),
             focus: WorkshopField::Title,
             error: None,
+            follow_up: None,
             default_title,
         }
     }
@@ -150,6 +172,7 @@ impl WorkshopForm {
             title,
             participants,
             deck: self.deck.map(|d| library.decks[d].item.id.clone()),
+            follow_up: self.follow_up.as_ref().map(|f| f.session.clone()),
         })
     }
 }

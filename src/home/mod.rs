@@ -6,6 +6,7 @@
 //! reads no clock: today's date, the default participants, a seed for "draw one" and the list
 //! of past sessions are handed in, so tests drive it without a terminal.
 
+mod agreements;
 mod browser;
 mod forms;
 pub mod input;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub use agreements::{Agreements, menu_line};
 pub use browser::{Browser, Level};
 pub use forms::{SoloField, SoloForm, WorkshopField, WorkshopForm};
 pub use lookback::LookBack;
@@ -40,6 +42,8 @@ pub enum Outcome {
         participants: Vec<String>,
         /// The deck for a plan that works with any deck (`decks = []`).
         deck: Option<String>,
+        /// A follow-up meeting of this session (its id): its open agreements come first.
+        follow_up: Option<String>,
     },
     StartSolo {
         deck: String,
@@ -50,6 +54,9 @@ pub enum Outcome {
     /// [`Home::set_sessions`]. Asked for on opening the look-back list and whenever its
     /// search text changes.
     LoadSessions,
+    /// Read the open agreements again and hand them to [`Home::set_agreements`]. Asked for
+    /// on opening the agreements list.
+    LoadAgreements,
     Replay(PathBuf),
     Resume(PathBuf),
     /// Open the plan builder: a new plan, a copy of one, or an own plan edited.
@@ -100,6 +107,18 @@ pub enum Screen {
     Solo(SoloForm),
     LookBack(LookBack),
     Decks(Browser),
+    /// The open agreements, overdue first (`a` on the menu).
+    Agreements {
+        selected: usize,
+    },
+}
+
+/// The session a workshop follows up: its open agreements are gone through first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The session's id, as `tafel run --follow-up` takes it.
+    pub session: String,
+    pub title: String,
 }
 
 /// The past sessions, as far as they are known.
@@ -125,6 +144,10 @@ pub struct Home<'a> {
     /// whenever no other status is shown, so a broken deck never just disappears.
     pub skipped: Option<String>,
     pub sessions: Sessions,
+    /// The open agreements across sessions, for the line under the menu and its list.
+    pub agreements: Agreements,
+    /// Choosing a plan for a follow-up meeting of this session (from the agreements list).
+    pub follow_up: Option<FollowUp>,
     /// Today, as shown in a default title ("20-11-2026").
     pub today: String,
     /// The participants from the settings, to prefill the form.
@@ -170,6 +193,8 @@ impl<'a> Home<'a> {
             status: None,
             skipped: skipped_warning(library),
             sessions: Sessions::NotLoaded,
+            agreements: Agreements::NotLoaded,
+            follow_up: None,
             today: today.to_string(),
             participants: participants.to_vec(),
             export_folder: String::new(),
@@ -231,6 +256,21 @@ impl<'a> Home<'a> {
         }
     }
 
+    /// The open agreements were read (or could not be): open ones only, overdue first.
+    pub fn set_agreements(
+        &mut self,
+        agreements: Result<Vec<crate::history::agreements::Agreement>, String>,
+    ) {
+        self.agreements = match agreements {
+            Ok(list) => Agreements::Loaded(list),
+            Err(why) => Agreements::Unavailable(why),
+        };
+        if let Screen::Agreements { selected } = &mut self.screen {
+            let rows = self.agreements.rows().len();
+            *selected = (*selected).min(rows.saturating_sub(1));
+        }
+    }
+
     /// How the export asked for went: written (the form closes, the path is shown), the
     /// file exists (the form asks what to do) or failed (why, in the form).
     pub fn exported(&mut self, result: crate::app::export::Exported) {
@@ -268,6 +308,7 @@ impl<'a> Home<'a> {
         let failed = matches!(status, Some(Status::Error(_)));
         if !failed && matches!(self.screen, Screen::Workshop(_) | Screen::Solo(_)) {
             self.screen = Screen::Menu;
+            self.follow_up = None;
         }
         self.help = false;
         self.status = status;
@@ -302,7 +343,7 @@ impl<'a> Home<'a> {
                     || look.export.as_ref().is_some_and(|(_, f)| f.typing())
             }
             Screen::Decks(browser) => browser.searching && browser.shown.is_none(),
-            Screen::Menu | Screen::Plans { .. } => false,
+            Screen::Menu | Screen::Plans { .. } | Screen::Agreements { .. } => false,
         }
     }
 
@@ -326,7 +367,11 @@ impl<'a> Home<'a> {
                 let count = self.library.plans.len();
                 match key.code {
                     KeyCode::Esc | KeyCode::Left | KeyCode::Char('q') | KeyCode::Char('h') => {
-                        self.screen = Screen::Menu
+                        // Choosing a plan for a follow-up: back to the agreements.
+                        self.screen = match self.follow_up.take() {
+                            Some(_) => Screen::Agreements { selected: 0 },
+                            None => Screen::Menu,
+                        };
                     }
                     KeyCode::Char('n') => {
                         return Some(Outcome::Build(crate::builder::Request::New));
@@ -348,12 +393,21 @@ impl<'a> Home<'a> {
                     }
                     KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if count > 0 => {
                         let plan = *selected;
-                        self.screen = Screen::Workshop(WorkshopForm::new(
-                            self.library,
-                            plan,
-                            &self.today,
-                            &self.participants,
-                        ));
+                        self.screen = Screen::Workshop(match self.follow_up.clone() {
+                            Some(follow_up) => WorkshopForm::follow_up(
+                                self.library,
+                                plan,
+                                &self.today,
+                                &self.participants,
+                                follow_up,
+                            ),
+                            None => WorkshopForm::new(
+                                self.library,
+                                plan,
+                                &self.today,
+                                &self.participants,
+                            ),
+                        });
                     }
                     _ => {
                         list_key(selected, count, key, true);
@@ -364,6 +418,7 @@ impl<'a> Home<'a> {
             Screen::Workshop(form) => match form.key(self.library, key) {
                 forms::Step::Stay => None,
                 forms::Step::Back => {
+                    self.follow_up = form.follow_up.clone();
                     self.screen = Screen::Plans {
                         selected: form.plan,
                     };
@@ -381,6 +436,7 @@ impl<'a> Home<'a> {
             },
             Screen::LookBack(_) => self.look_back_key(key),
             Screen::Decks(_) => self.browser_key(key),
+            Screen::Agreements { .. } => self.agreements_key(key),
         }
     }
 
@@ -390,6 +446,10 @@ impl<'a> Home<'a> {
             KeyCode::Char(c @ '1'..='5') => MenuItem::ALL[c as usize - '1' as usize],
             KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => MenuItem::ALL[self.menu],
             KeyCode::Char('q') => return Some(Outcome::Quit),
+            KeyCode::Char('a') => {
+                self.screen = Screen::Agreements { selected: 0 };
+                return Some(Outcome::LoadAgreements);
+            }
             // Esc is "back"; on the menu there is no back, and leaving takes a deliberate q.
             KeyCode::Esc => return None,
             _ => {
@@ -400,6 +460,7 @@ impl<'a> Home<'a> {
         self.menu = MenuItem::ALL.iter().position(|i| *i == item).unwrap_or(0);
         match item {
             MenuItem::Workshop => {
+                self.follow_up = None;
                 self.screen = Screen::Plans { selected: 0 };
                 None
             }

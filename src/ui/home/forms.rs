@@ -416,6 +416,26 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
             )),
         },
     ];
+    if let Some(follow_up) = &form.follow_up {
+        rows.insert(
+            1,
+            FieldRow {
+                label: tr!("Vervolg op", "Follows up"),
+                value: Line::from(vec![
+                    Span::raw(follow_up.title.clone()),
+                    Span::styled(
+                        tr!(
+                            "  (open afspraken komen eerst aan bod)",
+                            "  (open agreements come first)"
+                        ),
+                        theme::dim(),
+                    ),
+                ]),
+                focused: false,
+                note: None,
+            },
+        );
+    }
     if let Some(deck) = form.deck {
         let title = home
             .library

@@ -66,6 +66,19 @@ pub(super) fn render_menu(home: &Home, area: Rect, buf: &mut Buffer) {
             }
         }
     }
+    // The open agreements at a glance, and the key to their list.
+    if let Some(line) = crate::home::menu_line(&home.agreements) {
+        let overdue = home.agreements.counts().is_some_and(|(_, late)| late > 0);
+        if roomy {
+            lines.push(Line::default());
+        }
+        let style = if overdue {
+            theme::accent()
+        } else {
+            theme::dim()
+        };
+        lines.push(Line::styled(format!("  {line}"), style));
+    }
     if !roomy {
         let rect = Rect {
             height: area.height.min(lines.len() as u16),

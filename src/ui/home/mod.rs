@@ -2,11 +2,13 @@
 //! browser. Only draws; reads the `Home` state and never changes it. Safe at any size, down
 //! to 0×0; at every size the bottom line names the keys.
 
+mod agreements;
 mod browser;
 pub(crate) mod forms;
 mod lookback;
 mod menu;
 
+use agreements::*;
 use browser::*;
 use forms::*;
 use lookback::*;
@@ -77,6 +79,7 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer) {
         Screen::Solo(form) => render_solo(home, form, body, buf),
         Screen::LookBack(look) => render_look_back(home, look, body, buf),
         Screen::Decks(browser) => render_browser(home, browser, body, buf),
+        Screen::Agreements { selected } => render_agreements(home, *selected, body, buf),
     }
     if let Some(status) = &status {
         let (text, style) = match status {
@@ -147,9 +150,18 @@ fn render_rename(field: &LineInput, area: Rect, buf: &mut Buffer) {
 pub(super) fn screen_title(home: &Home) -> String {
     match &home.screen {
         Screen::Menu => tr!("Wat gaan we doen?", "What shall we do?"),
+        Screen::Plans { .. } if home.follow_up.is_some() => tr!(
+            "Vervolgsessie — kies een werkvorm",
+            "Follow-up meeting — choose a plan"
+        ),
         Screen::Plans { .. } => tr!(
             "Workshop starten — kies een werkvorm",
             "Start a workshop — choose a plan"
+        ),
+        Screen::Workshop(form) if form.follow_up.is_some() => tr!(
+            "Vervolgsessie — {}",
+            "Follow-up meeting — {}",
+            home.library.plans[form.plan].item.title
         ),
         Screen::Workshop(form) => tr!(
             "Workshop starten — {}",
@@ -159,6 +171,7 @@ pub(super) fn screen_title(home: &Home) -> String {
         Screen::Solo(_) => tr!("Solo reflectie", "Solo reflection"),
         Screen::LookBack(_) => tr!("Terugkijken", "Look back"),
         Screen::Decks(_) => tr!("Stapels bekijken", "Browse decks"),
+        Screen::Agreements { .. } => tr!("Open afspraken", "Open agreements"),
     }
 }
 
@@ -196,7 +209,15 @@ pub(super) fn hints(home: &Home) -> Vec<(String, String)> {
             ("Enter".into(), tr!("openen", "open")),
             ("q".into(), tr!("stoppen", "quit")),
             ("1–5".into(), tr!("direct", "directly")),
+            ("a".into(), tr!("afspraken", "agreements")),
             help(),
+        ],
+        Screen::Agreements { .. } => vec![
+            choose(),
+            ("Enter".into(), tr!("vervolgsessie", "follow-up meeting")),
+            ("p".into(), tr!("andere werkvorm", "another plan")),
+            help(),
+            esc(),
         ],
         Screen::Plans { .. } => vec![
             choose(),
@@ -379,7 +400,38 @@ pub(super) fn help_lines(home: &Home) -> Vec<(String, String)> {
                 "1 … 5".into(),
                 tr!("een keuze direct openen", "open a choice directly"),
             ),
+            (
+                "a".into(),
+                tr!(
+                    "de open afspraken, te laat eerst; daaruit een vervolgsessie starten",
+                    "the open agreements, overdue first; start a follow-up meeting from them"
+                ),
+            ),
             ("q".into(), tr!("tafel afsluiten", "leave tafel")),
+        ],
+        Screen::Agreements { .. } => vec![
+            (
+                "↑↓ / j k".into(),
+                tr!("afspraak kiezen", "choose an agreement"),
+            ),
+            (
+                "Enter".into(),
+                tr!(
+                    "vervolgsessie van die sessie, met dezelfde werkvorm: de open afspraken komen eerst aan bod",
+                    "follow-up meeting of that session, with the same plan: the open agreements come first"
+                ),
+            ),
+            (
+                "p".into(),
+                tr!(
+                    "vervolgsessie met een andere werkvorm",
+                    "follow-up meeting with another plan"
+                ),
+            ),
+            (
+                "Esc / q".into(),
+                tr!("terug naar het menu", "back to the menu"),
+            ),
         ],
         Screen::Plans { .. } => vec![
             ("↑↓ / j k".into(), tr!("werkvorm kiezen", "choose a plan")),
