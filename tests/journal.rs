@@ -1134,3 +1134,38 @@ fn a_flipped_byte_inside_a_text_is_caught_by_the_checksum() {
     assert_eq!(loaded.records.len(), records.len() - 1);
     assert_eq!(loaded.torn_tail.unwrap().line, records.len());
 }
+
+/// The listing folds each journal once: `load_folded` gives the same session as folding the
+/// records again, also when the last record was set aside or there is only one.
+#[test]
+fn load_folded_gives_the_session_of_the_records_it_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, records) = journal_with_notes(dir.path(), 2);
+    let (loaded, session) = tafel::session::load_folded(&path).unwrap();
+    assert_eq!(
+        session.unwrap(),
+        tafel::session::Session::from_records(&records).unwrap()
+    );
+    assert_eq!(loaded.records, records);
+    let mut file = fs::OpenOptions::new().append(true).open(&path).unwrap();
+    writeln!(
+        file,
+        r#"{{"seq":3,"at":"2025-03-14T09:30:00+01:00","t":5,"type":"note_deleted","id":99}}"#
+    )
+    .unwrap();
+    drop(file);
+    let (loaded, session) = tafel::session::load_folded(&path).unwrap();
+    assert!(loaded.torn_tail.is_some());
+    assert_eq!(
+        session.unwrap(),
+        tafel::session::Session::from_records(&records).unwrap()
+    );
+    // Only the start: the check does not run, the session is folded here.
+    let dir = tempfile::tempdir().unwrap();
+    let (path, records) = journal_with_notes(dir.path(), 0);
+    let (_, session) = tafel::session::load_folded(&path).unwrap();
+    assert_eq!(
+        session.unwrap(),
+        tafel::session::Session::from_records(&records).unwrap()
+    );
+}

@@ -53,9 +53,9 @@ pub struct OpenAgreement {
 
 /// The summary of a journal and the text that `--search` looks in.
 pub fn summarize(path: &Path) -> Result<(Summary, String), String> {
-    let loaded = crate::session::load(path).map_err(|e: LoadError| e.to_string())?;
-    let session =
-        Session::from_records(&loaded.records).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (loaded, session) =
+        crate::session::load_folded(path).map_err(|e: LoadError| e.to_string())?;
+    let session = session.map_err(|e| format!("{}: {e}", path.display()))?;
     let mut summary = from_session(&session, &super::resolve::id_of(path));
     summary.torn = loaded.torn_tail.is_some();
     Ok((summary, search_text(&session, &loaded.records)))

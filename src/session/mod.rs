@@ -46,6 +46,26 @@ pub fn open_for_append(
     journal::Journal::open_fitting(path, &fits)
 }
 
+/// As [`load`], with the session the records fold to: folded once, by the same check that
+/// decides whether the records fit (a listing of thousands of journals would otherwise fold
+/// each of them twice).
+pub fn load_folded(
+    path: &std::path::Path,
+) -> Result<(journal::Loaded, Result<Session, state::StateError>), journal::LoadError> {
+    let folded: std::cell::RefCell<Option<Session>> = std::cell::RefCell::new(None);
+    let loaded = journal::load_fitting(path, &|records: &[Record]| {
+        let session = Session::from_records(records).map_err(|e| (e.seq, e.message))?;
+        *folded.borrow_mut() = Some(session);
+        Ok(())
+    })?;
+    // Folded already unless the check did not run (one record) or set the last one aside.
+    let session = match folded.into_inner() {
+        Some(session) if session.next_seq == loaded.records.len() as u64 => Ok(session),
+        _ => Session::from_records(&loaded.records),
+    };
+    Ok((loaded, session))
+}
+
 /// What can still be read of a session damaged in the middle (see
 /// [`journal::load_readable`]), for exporting it; never changes the file.
 pub fn load_readable(
