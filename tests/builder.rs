@@ -14,9 +14,11 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::NaiveTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
-use tafel::builder::{Builder, Input, LengthKind, Outcome, PlanField, RoundField, View, store};
+use tafel::builder::{
+    Builder, Input, LengthKind, Outcome, PlanField, RoundField, Sort, View, store,
+};
 use tafel::catalog::library::Origin;
-use tafel::catalog::{Library, RoundLength};
+use tafel::catalog::{Library, RoundKind, RoundLength, TeamCount, TeamSpec, VoteSpec};
 use tafel::i18n::{Lang, set_lang};
 
 use common::harness::{LIBRARY, screen_text};
@@ -62,15 +64,22 @@ fn clear(builder: &mut Builder) {
     key(builder, KeyCode::Char('u'), KeyModifiers::CONTROL);
 }
 
-/// Tab until the round form's focus is on `field`.
+/// Tab (then Shift+Tab) until the round form's focus is on `field`.
 fn focus(builder: &mut Builder, field: RoundField) {
-    for _ in 0..20 {
+    for i in 0..40 {
         if let View::Round { field: at, .. } = builder.view
             && at == field
         {
             return;
         }
-        press(builder, KeyCode::Tab);
+        press(
+            builder,
+            if i < 20 {
+                KeyCode::Tab
+            } else {
+                KeyCode::BackTab
+            },
+        );
     }
     panic!("no field {field:?} in {:?}", builder.view);
 }
@@ -493,6 +502,185 @@ fn the_agenda_of_a_session_as_run_becomes_a_plan() {
     assert_eq!(plan.rounds.len(), 3);
 }
 
+/// Types an instruction into the round form.
+fn instruct(builder: &mut Builder) {
+    focus(builder, RoundField::Instruction);
+    type_text(builder, "Doe het.");
+}
+
+/// Each kind of round chosen in the form, saved as a person writes it, reopened the same.
+#[test]
+fn each_kind_of_round_is_chosen_saved_and_reopened() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let library = library_with(dir.path());
+    let plans = store::plans_dir(dir.path());
+    let mut b = Builder::new_plan(&library, plans.clone(), half_past_one());
+    assert_eq!(b.rounds[0].sort, Sort::Talk);
+    // Round 1 styles, then a teams round and a vote round added after it.
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::Sort);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].sort, Sort::Styles);
+    assert!(!b.rounds[0].fields().contains(&RoundField::TeamBy));
+    instruct(&mut b);
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('a'));
+    focus(&mut b, RoundField::Sort);
+    press(&mut b, KeyCode::Right);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[1].sort, Sort::Teams);
+    focus(&mut b, RoundField::TeamBy);
+    press(&mut b, KeyCode::Right);
+    focus(&mut b, RoundField::TeamNumber);
+    clear(&mut b);
+    type_text(&mut b, "4");
+    focus(&mut b, RoundField::TeamMix);
+    press(&mut b, KeyCode::Char(' '));
+    instruct(&mut b);
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('a'));
+    focus(&mut b, RoundField::Sort);
+    press(&mut b, KeyCode::Left);
+    assert_eq!(b.rounds[2].sort, Sort::Vote);
+    // Points: the budget follows (3 dots become 100 points) unless one was typed.
+    focus(&mut b, RoundField::VoteBy);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[2].vote_budget.text(), "100");
+    focus(&mut b, RoundField::VoteOptions);
+    type_text(&mut b, "Eén optie");
+    // One option is a problem, in words, before saving; nothing is written.
+    assert_eq!(save(&mut b), None);
+    let problems = b.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("Ronde 3 (") && p.contains("opties")),
+        "{problems:?}"
+    );
+    type_text(&mut b, ", Tweede optie ,Derde");
+    // A budget that is no number is a problem too.
+    focus(&mut b, RoundField::VoteBudget);
+    clear(&mut b);
+    type_text(&mut b, "veel");
+    assert!(
+        b.problems()
+            .iter()
+            .any(|p| p == "Ronde 3: punten per persoon `veel` is geen getal"),
+        "{:?}",
+        b.problems()
+    );
+    clear(&mut b);
+    type_text(&mut b, "10");
+    instruct(&mut b);
+    press(&mut b, KeyCode::Esc);
+    assert_eq!(b.problems(), Vec::<String>::new());
+    let path = save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("kind = \"styles\"\n"), "{text}");
+    assert!(
+        text.contains("kind = \"teams\"\nteams = { count = 4, mix = true }\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "kind = \"vote\"\nvote = { options = [\"Eén optie\", \"Tweede optie\", \"Derde\"], points = 10 }\n"
+        ),
+        "{text}"
+    );
+    // Reopened from disk: the same kinds, and the form shows them again.
+    let again = library_with(dir.path());
+    let plan = again.plan("mijn-werkvorm").unwrap();
+    let kinds: Vec<RoundKind> = plan.rounds.iter().map(|r| r.kind.clone()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            RoundKind::Styles,
+            RoundKind::Teams(TeamSpec {
+                count: TeamCount::Teams(4),
+                mix: true
+            }),
+            RoundKind::Vote(VoteSpec {
+                options: vec!["Eén optie".into(), "Tweede optie".into(), "Derde".into()],
+                budget: 10,
+                max_per_option: None,
+                points: true,
+                from: Vec::new(),
+            }),
+        ]
+    );
+    let mut b = Builder::edit(&again, plan, path.clone(), text.clone(), half_past_one());
+    assert_eq!(b.toml(), text, "unchanged, written back as it was");
+    let sorts: Vec<Sort> = b.rounds.iter().map(|r| r.sort).collect();
+    assert_eq!(sorts, [Sort::Styles, Sort::Teams, Sort::Vote]);
+    // Back to talk: `kind` and `vote` go.
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::Sort);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[2].sort, Sort::Talk);
+    press(&mut b, KeyCode::Esc);
+    save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("vote"), "{text}");
+    let plan = library_with(dir.path())
+        .plan("mijn-werkvorm")
+        .unwrap()
+        .clone();
+    assert_eq!(plan.rounds[2].kind, RoundKind::Talk);
+}
+
+const OWN_TEAMS: &str = r#"# Teams, met commentaar
+[plan]
+id = "ons-teamwerk"
+title = "Ons teamwerk"
+description = "Teams maken."
+decks = []
+
+# De teams
+[[round]]
+title = "Teams"
+minutes = 5
+instruction = "Zoek je team."
+kind = "teams"   # gemengd
+teams = { size = 3, mix = true }   # drie per team
+"#;
+
+/// An own file with a teams round: unchanged settings stay as written, a changed one keeps
+/// its comment.
+#[test]
+fn an_own_teams_round_keeps_its_comments() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ons-teamwerk.toml");
+    std::fs::write(&path, OWN_TEAMS).unwrap();
+    let library = library_with(dir.path());
+    let plan = library.plan("ons-teamwerk").unwrap();
+    let mut b = Builder::edit(
+        &library,
+        plan,
+        path.clone(),
+        OWN_TEAMS.to_string(),
+        half_past_one(),
+    );
+    assert_eq!(b.toml(), OWN_TEAMS);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::TeamNumber);
+    clear(&mut b);
+    type_text(&mut b, "4");
+    press(&mut b, KeyCode::Esc);
+    save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# Teams, met commentaar\n"), "{text}");
+    assert!(text.contains("# De teams\n[[round]]"), "{text}");
+    assert!(text.contains("kind = \"teams\"   # gemengd\n"), "{text}");
+    assert!(
+        text.contains("teams = { size = 4, mix = true }   # drie per team\n"),
+        "{text}"
+    );
+}
+
 #[test]
 fn snapshots_of_the_builder() {
     let _lang = dutch();
@@ -547,7 +735,7 @@ fn e2e_copy_change_save_and_run() {
     term.wait_for("Ronde 1 van 6");
     term.keys(&["C-u"]);
     term.type_text("Binnenkomen");
-    term.keys(&["Enter", "Right"]);
+    term.keys(&["Enter", "Enter", "Right"]);
     term.wait_for("◀ tot een kloktijd ▶");
     term.keys(&["Left", "Left"]);
     term.wait_for("◀ vaste minuten ▶");

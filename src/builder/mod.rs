@@ -16,12 +16,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub use text::TextBox;
 
 use crate::app::Status;
+use crate::catalog::kinds::{DEFAULT_DOTS, DEFAULT_POINTS};
 use crate::catalog::library::Origin;
 use crate::catalog::parse::{self, Parsed, is_valid_id, parse_clock_time};
 use crate::catalog::timing::clock_times;
 use crate::catalog::write::update_plan_toml;
 use crate::catalog::{
-    CARD_FORMS, DrawSpec, GroupSize, Library, Plan, Round, RoundLength, Scale, form_label,
+    CARD_FORMS, DrawSpec, GroupSize, Library, Plan, Round, RoundKind, RoundLength, Scale,
+    TeamCount, TeamSpec, VoteSource, VoteSpec, form_label,
 };
 use crate::home::input::LineInput;
 use crate::tr;
@@ -74,6 +76,17 @@ pub enum LengthKind {
     Until,
 }
 
+/// What kind of round it is (`kind` in the file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Talk,
+    Styles,
+    Teams,
+    Vote,
+}
+
+pub const SORTS: [Sort; 4] = [Sort::Talk, Sort::Styles, Sort::Teams, Sort::Vote];
+
 /// One round as the form holds it: texts as typed, choices as indexes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoundForm {
@@ -97,14 +110,32 @@ pub struct RoundForm {
     with: Vec<String>,
     without: Vec<String>,
     min_minutes: Option<u32>,
-    /// The round's kind (talk, styles, teams, vote), kept as it was: the form edits talk
-    /// rounds' fields only.
-    round_kind: crate::catalog::RoundKind,
+    /// The round's kind (`kind`): talk, styles, teams or vote.
+    pub sort: Sort,
+    /// Teams: `true` a number of teams (`count`), `false` people per team (`size`).
+    pub team_count: bool,
+    pub team_number: LineInput,
+    pub team_mix: bool,
+    /// Vote: points (`points`) rather than dots (`dots`), and how many each person has.
+    pub vote_points: bool,
+    pub vote_budget: LineInput,
+    /// Typed options, comma-separated; empty: the group votes on the notes (or `from`).
+    pub vote_options: LineInput,
+    vote_max: Option<u32>,
+    vote_from: Vec<VoteSource>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RoundField {
     Title,
+    /// The kind of round (talk, styles, teams, vote).
+    Sort,
+    TeamBy,
+    TeamNumber,
+    TeamMix,
+    VoteBy,
+    VoteBudget,
+    VoteOptions,
     Kind,
     Minutes,
     PerPerson,
@@ -235,6 +266,17 @@ impl RoundForm {
                 ),
             };
         let draw = round.draw.as_ref();
+        let (sort, teams, vote) = match &round.kind {
+            RoundKind::Talk => (Sort::Talk, None, None),
+            RoundKind::Styles => (Sort::Styles, None, None),
+            RoundKind::Teams(spec) => (Sort::Teams, Some(*spec), None),
+            RoundKind::Vote(spec) => (Sort::Vote, None, Some(spec)),
+        };
+        let (team_count, team_number) = match teams.map(|t| t.count) {
+            Some(TeamCount::Teams(n)) => (true, n),
+            Some(TeamCount::Size(n)) => (false, n),
+            None => (false, 3),
+        };
         RoundForm {
             title: LineInput::new(&round.title, TITLE_CHARS),
             kind,
@@ -253,13 +295,38 @@ impl RoundForm {
             with: draw.map(|d| d.with.clone()).unwrap_or_default(),
             without: draw.map(|d| d.without.clone()).unwrap_or_default(),
             min_minutes,
-            round_kind: round.kind.clone(),
+            sort,
+            team_count,
+            team_number: number(team_number),
+            team_mix: teams.is_some_and(|t| t.mix),
+            vote_points: vote.is_some_and(|v| v.points),
+            vote_budget: number(vote.map_or(DEFAULT_DOTS, |v| v.budget)),
+            vote_options: LineInput::new(
+                &vote.map(|v| v.options.join(", ")).unwrap_or_default(),
+                LINE_CHARS,
+            ),
+            vote_max: vote.and_then(|v| v.max_per_option),
+            vote_from: vote.map(|v| v.from.clone()).unwrap_or_default(),
         }
     }
 
     /// The fields the form shows for this round, in order.
     pub fn fields(&self) -> Vec<RoundField> {
-        let mut fields = vec![RoundField::Title, RoundField::Kind];
+        let mut fields = vec![RoundField::Title, RoundField::Sort];
+        match self.sort {
+            Sort::Talk | Sort::Styles => {}
+            Sort::Teams => fields.extend([
+                RoundField::TeamBy,
+                RoundField::TeamNumber,
+                RoundField::TeamMix,
+            ]),
+            Sort::Vote => fields.extend([
+                RoundField::VoteBy,
+                RoundField::VoteBudget,
+                RoundField::VoteOptions,
+            ]),
+        }
+        fields.push(RoundField::Kind);
         match self.kind {
             LengthKind::Minutes => fields.push(RoundField::Minutes),
             LengthKind::PerPerson => fields.extend([
@@ -339,6 +406,7 @@ impl RoundForm {
                 }
             },
         };
+        let kind = self.round_kind(number, problems);
         let draw = self.deck.as_ref().map(|deck| DrawSpec {
             deck: deck.clone(),
             category: self.category.clone(),
@@ -350,7 +418,7 @@ impl RoundForm {
         });
         Round {
             title: self.title.text().trim().to_string(),
-            kind: self.round_kind.clone(),
+            kind,
             length,
             scale,
             instruction: self.instruction.text().trim().to_string(),
@@ -364,6 +432,74 @@ impl RoundForm {
                 .filter(|r| !r.is_empty())
                 .map(str::to_string)
                 .collect(),
+        }
+    }
+}
+
+impl RoundForm {
+    /// The kind as the model has it; an empty or wrong number is a problem in words.
+    fn round_kind(&self, number: usize, problems: &mut Vec<String>) -> RoundKind {
+        let mut whole = |input: &LineInput, field: String, fallback: u32| {
+            let text = input.text().trim();
+            match text.parse::<u32>() {
+                Ok(n) => n,
+                Err(_) if text.is_empty() => {
+                    problems.push(tr!(
+                        "Ronde {number}: {field} is leeg; typ een getal",
+                        "Round {number}: {field} is empty; type a number"
+                    ));
+                    fallback
+                }
+                Err(_) => {
+                    problems.push(tr!(
+                        "Ronde {number}: {field} `{text}` is geen getal",
+                        "Round {number}: {field} `{text}` is not a number"
+                    ));
+                    fallback
+                }
+            }
+        };
+        match self.sort {
+            Sort::Talk => RoundKind::Talk,
+            Sort::Styles => RoundKind::Styles,
+            Sort::Teams => {
+                let n = whole(&self.team_number, team_by_label(self.team_count), 3);
+                RoundKind::Teams(TeamSpec {
+                    count: if self.team_count {
+                        TeamCount::Teams(n)
+                    } else {
+                        TeamCount::Size(n)
+                    },
+                    mix: self.team_mix,
+                })
+            }
+            Sort::Vote => {
+                let fallback = if self.vote_points {
+                    DEFAULT_POINTS
+                } else {
+                    DEFAULT_DOTS
+                };
+                let budget = whole(&self.vote_budget, vote_by_label(self.vote_points), fallback);
+                let options: Vec<String> = self
+                    .vote_options
+                    .text()
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                RoundKind::Vote(VoteSpec {
+                    from: if options.is_empty() {
+                        self.vote_from.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    options,
+                    budget,
+                    max_per_option: self.vote_max.filter(|m| *m <= budget),
+                    points: self.vote_points,
+                })
+            }
         }
     }
 }
@@ -641,6 +777,9 @@ impl<'a> Builder<'a> {
                     | RoundField::Until
                     | RoundField::Instruction
                     | RoundField::Roles
+                    | RoundField::TeamNumber
+                    | RoundField::VoteBudget
+                    | RoundField::VoteOptions
             ),
             View::Plan { .. } => true,
             View::Rounds { .. } | View::ConfirmLeave => false,
@@ -871,6 +1010,32 @@ impl<'a> Builder<'a> {
             RoundField::Roles => {
                 round.roles.key(key);
             }
+            RoundField::TeamNumber => {
+                round.team_number.key(key);
+            }
+            RoundField::VoteBudget => {
+                round.vote_budget.key(key);
+            }
+            RoundField::VoteOptions => {
+                round.vote_options.key(key);
+            }
+            RoundField::Sort if step != 0 => {
+                round.sort = cycle(&SORTS, &round.sort, step);
+            }
+            RoundField::TeamBy if step != 0 => round.team_count = !round.team_count,
+            RoundField::TeamMix if step != 0 => round.team_mix = !round.team_mix,
+            RoundField::VoteBy if step != 0 => {
+                round.vote_points = !round.vote_points;
+                // The other default, unless a budget of one's own was typed.
+                let (from, to) = if round.vote_points {
+                    (DEFAULT_DOTS, DEFAULT_POINTS)
+                } else {
+                    (DEFAULT_POINTS, DEFAULT_DOTS)
+                };
+                if round.vote_budget.text().trim() == from.to_string() {
+                    round.vote_budget = LineInput::new(&to.to_string(), NUMBER_CHARS);
+                }
+            }
             RoundField::Instruction => {
                 round.instruction.key(key);
             }
@@ -968,6 +1133,7 @@ impl<'a> Builder<'a> {
                 match field {
                     RoundField::Title => round.title.insert(text),
                     RoundField::Roles => round.roles.insert(text),
+                    RoundField::VoteOptions => round.vote_options.insert(text),
                     RoundField::Instruction => {
                         round.instruction.insert(text);
                         true
@@ -1046,6 +1212,36 @@ pub fn kind_label(kind: LengthKind) -> String {
         LengthKind::Minutes => tr!("vaste minuten", "fixed minutes"),
         LengthKind::PerPerson => tr!("per persoon", "per person"),
         LengthKind::Until => tr!("tot een kloktijd", "until a clock time"),
+    }
+}
+
+pub fn sort_label(sort: Sort) -> String {
+    match sort {
+        Sort::Talk => tr!(
+            "gesprek (kaarten, beurten, rollen)",
+            "talk (cards, turns, roles)"
+        ),
+        Sort::Styles => tr!("voorkeurstijlen vastleggen", "record preference styles"),
+        Sort::Teams => tr!("teams maken", "make teams"),
+        Sort::Vote => tr!("stemming", "vote"),
+    }
+}
+
+/// What the teams number means: people per team, or the number of teams.
+pub fn team_by_label(count: bool) -> String {
+    if count {
+        tr!("aantal teams", "number of teams")
+    } else {
+        tr!("mensen per team", "people per team")
+    }
+}
+
+/// What the vote's budget is: dots or points per person.
+pub fn vote_by_label(points: bool) -> String {
+    if points {
+        tr!("punten per persoon", "points per person")
+    } else {
+        tr!("stippen per persoon", "dots per person")
     }
 }
 

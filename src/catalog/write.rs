@@ -4,7 +4,9 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use super::model::{DrawSpec, Plan, Round, RoundLength};
+use super::model::{
+    DrawSpec, Plan, Round, RoundKind, RoundLength, TeamCount, TeamSpec, VoteSource, VoteSpec,
+};
 
 /// A new file for `plan`.
 pub fn plan_toml(plan: &Plan) -> String {
@@ -124,6 +126,153 @@ fn write_round(t: &mut Table, round: &Round) {
         "roles",
         (!round.roles.is_empty()).then(|| list(&round.roles)),
     );
+    write_kind(t, &round.kind);
+}
+
+/// `kind`, with `teams` or `vote` as a person writes them. Settings that mean the same as
+/// the ones there (an inline table or a `[round.teams]` table) stay as written.
+fn write_kind(t: &mut Table, kind: &RoundKind) {
+    let (name, teams, vote) = match kind {
+        RoundKind::Talk => (None, None, None),
+        RoundKind::Styles => (Some("styles"), None, None),
+        RoundKind::Teams(spec) => (Some("teams"), Some(spec), None),
+        RoundKind::Vote(spec) => (Some("vote"), None, Some(spec)),
+    };
+    let written_talk = t
+        .get("kind")
+        .and_then(Item::as_str)
+        .is_some_and(|k| k == "talk");
+    if name.is_some() || !written_talk {
+        set(t, "kind", name.map(Value::from));
+    }
+    match teams {
+        Some(spec) if item_value(t.get("teams")).and_then(|v| teams_of(&v)) == Some(*spec) => {}
+        Some(spec) => {
+            remove_table(t, "teams");
+            set(t, "teams", Some(teams_value(spec)));
+        }
+        None => set(t, "teams", None),
+    }
+    match vote {
+        Some(spec)
+            if item_value(t.get("vote")).and_then(|v| vote_of(&v)).as_ref() == Some(spec) => {}
+        Some(spec) => {
+            remove_table(t, "vote");
+            set(t, "vote", Some(vote_value(spec)));
+        }
+        None => set(t, "vote", None),
+    }
+}
+
+/// Removes `key` when it is a table (`[round.teams]`): it is written as an inline value
+/// instead. A value stays, so [`set`] keeps its comment.
+fn remove_table(t: &mut Table, key: &str) {
+    if t.get(key).is_some_and(|item| !item.is_value()) {
+        t.remove(key);
+    }
+}
+
+/// A value or a table (`[round.vote]`) as one value, to compare it.
+fn item_value(item: Option<&Item>) -> Option<Value> {
+    match item? {
+        Item::Value(v) => Some(v.clone()),
+        Item::Table(t) => Some(Value::InlineTable(t.clone().into_inline_table())),
+        _ => None,
+    }
+}
+
+fn teams_value(spec: &TeamSpec) -> Value {
+    let mut t = InlineTable::new();
+    match spec.count {
+        TeamCount::Size(n) => t.insert("size", i64::from(n).into()),
+        TeamCount::Teams(n) => t.insert("count", i64::from(n).into()),
+    };
+    if spec.mix {
+        t.insert("mix", true.into());
+    }
+    Value::InlineTable(t)
+}
+
+fn vote_value(spec: &VoteSpec) -> Value {
+    let mut t = InlineTable::new();
+    if !spec.options.is_empty() {
+        t.insert("options", list(&spec.options));
+    }
+    let key = if spec.points { "points" } else { "dots" };
+    t.insert(key, i64::from(spec.budget).into());
+    if let Some(max) = spec.max_per_option {
+        t.insert("max_per_option", i64::from(max).into());
+    }
+    if !spec.from.is_empty() {
+        let names: Vec<String> = spec.from.iter().map(|s| source_name(*s).into()).collect();
+        t.insert("from", list(&names));
+    }
+    Value::InlineTable(t)
+}
+
+fn source_name(source: VoteSource) -> &'static str {
+    match source {
+        VoteSource::Notes => "notes",
+        VoteSource::Cards => "cards",
+    }
+}
+
+/// A written value read as `T` (for comparing what it means).
+fn read_value<T: serde::de::DeserializeOwned>(value: &Value) -> Option<T> {
+    let mut value = value.clone();
+    value.decor_mut().clear();
+    let table: toml::Table = format!("v = {value}").parse().ok()?;
+    table.get("v")?.clone().try_into().ok()
+}
+
+/// The teams a written value means.
+fn teams_of(value: &Value) -> Option<TeamSpec> {
+    #[derive(serde::Deserialize)]
+    struct Written {
+        size: Option<u32>,
+        count: Option<u32>,
+        #[serde(default)]
+        mix: bool,
+    }
+    let w: Written = read_value(value)?;
+    let count = match (w.size, w.count) {
+        (Some(n), None) => TeamCount::Size(n),
+        (None, Some(n)) => TeamCount::Teams(n),
+        _ => return None,
+    };
+    Some(TeamSpec { count, mix: w.mix })
+}
+
+/// The vote a written value means.
+fn vote_of(value: &Value) -> Option<VoteSpec> {
+    #[derive(serde::Deserialize)]
+    struct Written {
+        #[serde(default)]
+        options: Vec<String>,
+        dots: Option<u32>,
+        points: Option<u32>,
+        max_per_option: Option<u32>,
+        #[serde(default)]
+        from: Vec<String>,
+    }
+    let w: Written = read_value(value)?;
+    let (budget, points) = match (w.dots, w.points) {
+        (Some(d), None) => (d, false),
+        (None, Some(p)) => (p, true),
+        (None, None) => (super::kinds::DEFAULT_DOTS, false),
+        _ => return None,
+    };
+    Some(VoteSpec {
+        options: w.options,
+        budget,
+        max_per_option: w.max_per_option,
+        points,
+        from: w
+            .from
+            .iter()
+            .map(|n| VoteSource::from_name(n))
+            .collect::<Option<Vec<_>>>()?,
+    })
 }
 
 fn draw_value(draw: &DrawSpec) -> Value {

@@ -12,7 +12,7 @@ use super::theme;
 use crate::app::Status;
 use crate::builder::{
     Builder, LengthKind, PLAN_FIELDS, PlanField, RoundField, View, category_label, deck_label,
-    form_choice_label, kind_label,
+    form_choice_label, kind_label, sort_label, team_by_label, vote_by_label,
 };
 use crate::catalog::RoundLength;
 use crate::catalog::timing::total_label;
@@ -219,6 +219,12 @@ fn render_rounds(builder: &Builder, selected: usize, area: Rect, buf: &mut Buffe
 fn field_label(field: RoundField) -> String {
     match field {
         RoundField::Title => tr!("Titel", "Title"),
+        RoundField::Sort => tr!("Soort ronde", "Kind of round"),
+        RoundField::TeamBy => tr!("Teams op", "Teams by"),
+        RoundField::TeamNumber | RoundField::VoteBudget => tr!("Hoeveel", "How many"),
+        RoundField::TeamMix => tr!("Stijlen mengen", "Mix the styles"),
+        RoundField::VoteBy => tr!("Stemmen met", "Vote with"),
+        RoundField::VoteOptions => tr!("Opties (komma's)", "Options (commas)"),
         RoundField::Kind => tr!("Lengte", "Length"),
         RoundField::Minutes => tr!("Minuten", "Minutes"),
         RoundField::PerPerson => tr!("Per persoon (min)", "Per person (min)"),
@@ -297,6 +303,13 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
         );
         let value: Vec<Span<'static>> = match field {
             RoundField::Title => input_spans(&round.title, focused),
+            RoundField::Sort => choice_spans(sort_label(round.sort), focused),
+            RoundField::TeamBy => choice_spans(team_by_label(round.team_count), focused),
+            RoundField::TeamNumber => input_spans(&round.team_number, focused),
+            RoundField::TeamMix => choice_spans(yes_no(round.team_mix), focused),
+            RoundField::VoteBy => choice_spans(vote_by_label(round.vote_points), focused),
+            RoundField::VoteBudget => input_spans(&round.vote_budget, focused),
+            RoundField::VoteOptions => input_spans(&round.vote_options, focused),
             RoundField::Kind => choice_spans(kind_label(round.kind), focused),
             RoundField::Minutes => {
                 let mut spans = input_spans(&round.minutes, focused);
