@@ -467,6 +467,10 @@ fn the_room_shows_the_six_styles_in_a_styles_round() {
     assert!(small.contains(":"), "the timer first: {small}");
     assert_calm(&small);
     insta::assert_snapshot!("room_styles_80x24", small);
+    // Space short: the timer's state first, then as many styles as fit, cut with "…".
+    let tiny = room_screen(&h, 40, 6);
+    assert!(tiny.contains("nog 8:00"), "{tiny}");
+    assert!(tiny.contains('…'), "{tiny}");
 }
 
 #[test]

@@ -173,6 +173,8 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         h.timer += take(&mut left, rows.saturating_sub(h.timer));
     }
     h.notes += take(&mut left, notes_wanted.saturating_sub(h.notes));
+    // A calm gap above the group work when there is room for it.
+    let gap = take(&mut left, u16::from(h.group > 0));
     // What is left goes to the cards (more room for the question) and the gaps.
     let spare = left;
 
@@ -180,6 +182,7 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         header,
         timer_area,
         instruction_area,
+        _gap,
         group_area,
         cards_area,
         people_area,
@@ -188,6 +191,7 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         Constraint::Length(h.header),
         Constraint::Length(h.timer),
         Constraint::Length(h.instruction),
+        Constraint::Length(gap),
         Constraint::Length(h.group),
         Constraint::Length(h.cards + spare),
         Constraint::Length(h.people),
