@@ -406,3 +406,163 @@ fn check_reports_a_wrong_vote_source_where_it_is() {
     let run = common::tafel(&["check", good.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+// ----- The room screen (`tafel room`) -------------------------------------------------------
+
+fn room_view(h: &Harness) -> tafel::view::RoomView {
+    tafel::view::room(
+        &h.app.session,
+        h.app.now.t,
+        h.app.now.wall,
+        tafel::view::Options::default(),
+    )
+}
+
+fn room_group(h: &Harness) -> tafel::view::GroupView {
+    match room_view(h) {
+        tafel::view::RoomView::Round(round) => round.group.expect("a group-work round"),
+        waiting => panic!("expected a round, got {waiting:?}"),
+    }
+}
+
+fn room_screen(h: &Harness, w: u16, height: u16) -> String {
+    let view = room_view(h);
+    screen_text(w, height, |frame| {
+        tafel::ui::room::render(
+            &view,
+            tafel::ui::room::Draw::room(false),
+            frame.area(),
+            frame.buffer_mut(),
+        )
+    })
+}
+
+/// Nothing of the facilitator's on the room screen: no keys, no one selected.
+fn assert_calm(text: &str) {
+    for bad in ["▶", "↑↓", "Tip"] {
+        assert!(!text.contains(bad), "`{bad}` on the room screen: {text}");
+    }
+}
+
+#[test]
+fn the_room_shows_the_six_styles_in_a_styles_round() {
+    use tafel::view::GroupView;
+    let mut h = workshop();
+    record_styles(&mut h);
+    let GroupView::Styles(styles) = room_group(&h) else {
+        panic!("a styles round shows the styles");
+    };
+    assert_eq!(styles.len(), 6);
+    assert_eq!(styles[0].name, "Verbinder");
+    assert!(styles.iter().all(|s| !s.summary.is_empty()));
+    let text = room_screen(&h, 120, 35);
+    assert!(text.contains("Verbinder"), "{text}");
+    assert!(
+        !text.contains("Anna"),
+        "no one's pick on the room screen: {text}"
+    );
+    assert_calm(&text);
+    insta::assert_snapshot!("room_styles_120x35", text);
+    let small = room_screen(&h, 80, 24);
+    assert!(small.contains(":"), "the timer first: {small}");
+    assert_calm(&small);
+    insta::assert_snapshot!("room_styles_80x24", small);
+    // Space short: the timer's state first, then as many styles as fit, cut with "…".
+    let tiny = room_screen(&h, 40, 6);
+    assert!(tiny.contains("nog 8:00"), "{tiny}");
+    assert!(tiny.contains('…'), "{tiny}");
+}
+
+#[test]
+fn the_room_shows_the_teams_with_their_styles_in_a_teams_round() {
+    use tafel::view::GroupView;
+    let mut h = workshop();
+    record_styles(&mut h);
+    h.right();
+    let GroupView::Teams(teams) = room_group(&h) else {
+        panic!("a teams round shows the teams");
+    };
+    assert_eq!(teams.len(), 3);
+    assert_eq!(teams[0].name, "Team 1");
+    assert_eq!(teams[0].members, h.app.session.group.teams[0]);
+    // Nine people over six styles (Anna has a second): each team has three or four styles.
+    assert!(teams.iter().all(|t| t.styles.len() >= 3), "{teams:?}");
+    let text = room_screen(&h, 120, 35);
+    assert!(
+        text.contains("Team 1: ") && text.contains("stijlen: "),
+        "{text}"
+    );
+    assert_calm(&text);
+    insta::assert_snapshot!("room_teams_120x35", text);
+    let small = room_screen(&h, 80, 24);
+    assert!(small.contains("Team 3: "), "{small}");
+    assert_calm(&small);
+    insta::assert_snapshot!("room_teams_80x24", small);
+}
+
+#[test]
+fn the_room_shows_a_vote_secret_then_ranked_with_bars_and_words() {
+    use tafel::view::GroupView;
+    let mut h = vote_round();
+    let round = h.app.session.current.unwrap();
+    h.keys("aac");
+    h.key(KeyCode::Down);
+    h.keys("bb");
+    let GroupView::Vote(vote) = room_group(&h) else {
+        panic!("a vote round shows the vote");
+    };
+    assert_eq!(vote.options.len(), 3);
+    assert_eq!(vote.voted, "2 van 3 hebben gestemd");
+    assert!(vote.ranking.is_none(), "secret until revealed");
+    let text = room_screen(&h, 120, 35);
+    assert!(text.contains("2 van 3 hebben gestemd"), "{text}");
+    assert!(text.contains("Vaste koffiedate"), "{text}");
+    assert!(
+        !text.contains("punt") && !text.lines().any(|l| l.starts_with("\"    █")),
+        "no ballots, no bars: {text}"
+    );
+    assert_calm(&text);
+    insta::assert_snapshot!("room_vote_secret_120x35", text);
+    insta::assert_snapshot!("room_vote_secret_80x24", room_screen(&h, 80, 24));
+
+    h.enter();
+    assert!(h.app.session.group.votes[&round].revealed);
+    let GroupView::Vote(vote) = room_group(&h) else {
+        panic!("a vote round shows the vote");
+    };
+    let ranking = vote.ranking.expect("revealed");
+    let placed: Vec<(usize, &str, u32, &str)> = ranking
+        .iter()
+        .map(|r| (r.place, r.option.as_str(), r.points, r.words.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            (1, "Vaste koffiedate met de uitvoering", 2, "2 punten"),
+            (2, "Eén gedeeld dossier", 2, "2 punten"),
+            (3, "Spreekuur voor inwoners", 1, "1 punt"),
+        ]
+    );
+    let text = room_screen(&h, 120, 35);
+    let a = text.find("1. Vaste koffiedate").expect(&text);
+    let c = text.find("3. Spreekuur voor inwoners").expect(&text);
+    assert!(a < c, "{text}");
+    assert!(text.contains("█") && text.contains("2 punten") && text.contains("1 punt"));
+    assert_calm(&text);
+    insta::assert_snapshot!("room_vote_revealed_120x35", text);
+    let small = room_screen(&h, 80, 24);
+    assert!(small.contains("1 punt"), "{small}");
+    insta::assert_snapshot!("room_vote_revealed_80x24", small);
+}
+
+#[test]
+fn a_talk_round_has_no_group_work_in_the_room() {
+    let library = Library::load(&[]);
+    let h = Setup::plan_in(&library, "prioriteren")
+        .participants(&["Anna", "Bram"])
+        .start();
+    let tafel::view::RoomView::Round(round) = room_view(&h) else {
+        panic!("the first round runs");
+    };
+    assert!(round.group.is_none());
+}

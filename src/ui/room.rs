@@ -17,7 +17,9 @@ use unicode_width::UnicodeWidthStr;
 use super::{theme, timer};
 use crate::session::NoteKind;
 use crate::tr;
-use crate::view::{CardView, NoteView, Phase, RoomView, RoundView, TimerLine, WaitingView};
+use crate::view::{
+    CardView, GroupView, NoteView, Phase, RoomView, RoundView, TimerLine, WaitingView,
+};
 
 /// What the drawing adds to the view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +115,7 @@ pub fn cut(text: &str, width: usize) -> String {
 struct Heights {
     header: u16,
     timer: u16,
+    group: u16,
     instruction: u16,
     cards: u16,
     people: u16,
@@ -125,6 +128,10 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
     let instruction = wrap_cut(&view.instruction, inner, usize::MAX);
     let people = people_lines(view, inner);
     let notes_wanted = notes_height(view);
+    let group = view
+        .group
+        .as_ref()
+        .map_or_else(Vec::new, |g| group_lines(g, inner));
     let big = big_size(&view.timer.digits, area.width);
     // The question of the card shown large, without a box: what must stay at any size.
     let cards_min = view.cards.get(view.focus).map_or(0, |card| {
@@ -141,6 +148,7 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
     };
     h.cards = take(&mut left, cards_min);
     h.header = take(&mut left, 1);
+    h.group = take(&mut left, group.len() as u16);
     h.instruction = take(&mut left, instruction.len() as u16);
     // The boxes get what they need, leaving room for whose turn it is and a few notes;
     // when they do not all fit, one card at a time ("kaart 1 van 3").
@@ -165,6 +173,8 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         h.timer += take(&mut left, rows.saturating_sub(h.timer));
     }
     h.notes += take(&mut left, notes_wanted.saturating_sub(h.notes));
+    // A calm gap above the group work when there is room for it.
+    let gap = take(&mut left, u16::from(h.group > 0));
     // What is left goes to the cards (more room for the question) and the gaps.
     let spare = left;
 
@@ -172,6 +182,8 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         header,
         timer_area,
         instruction_area,
+        _gap,
+        group_area,
         cards_area,
         people_area,
         notes_area,
@@ -179,6 +191,8 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         Constraint::Length(h.header),
         Constraint::Length(h.timer),
         Constraint::Length(h.instruction),
+        Constraint::Length(gap),
+        Constraint::Length(h.group),
         Constraint::Length(h.cards + spare),
         Constraint::Length(h.people),
         Constraint::Length(h.notes),
@@ -192,6 +206,7 @@ fn render_round(view: &RoundView, draw: Draw, area: Rect, buf: &mut Buffer) {
         .map(Line::from)
         .collect();
     Paragraph::new(lines).render(pad(instruction_area), buf);
+    render_group(group, group_area, buf);
     render_cards(view, draw, cards_area, buf);
     Paragraph::new(people).render(pad(people_area), buf);
     render_notes(view, notes_area, buf);
@@ -505,6 +520,91 @@ fn render_card(
         }
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+// ----- Group work -------------------------------------------------------------------------
+
+/// The group work as the room reads it, each line cut to `width`: styles, teams, or a vote.
+/// Lines a short screen cannot show are left off from the end, the last one shown says "…".
+pub fn group_lines(group: &GroupView, width: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let head = |text: String| Line::styled(cut(&text, width), theme::title());
+    match group {
+        GroupView::Styles(styles) => {
+            if styles.is_empty() {
+                lines.push(Line::styled(
+                    tr!("geen stijlenset geladen", "no style set loaded"),
+                    theme::dim(),
+                ));
+            }
+            for style in styles {
+                lines.push(head(style.name.clone()));
+                lines.push(Line::raw(cut(&format!("   {}", style.summary), width)));
+            }
+        }
+        GroupView::Teams(teams) => {
+            if teams.is_empty() {
+                lines.push(Line::styled(
+                    tr!("nog geen teams", "no teams yet"),
+                    theme::dim(),
+                ));
+            }
+            for team in teams {
+                lines.push(head(format!("{}: {}", team.name, team.members.join(", "))));
+                if !team.styles.is_empty() {
+                    let names = team.styles.join(", ");
+                    lines.push(Line::styled(
+                        cut(&tr!("   stijlen: {names}", "   styles: {names}"), width),
+                        theme::dim(),
+                    ));
+                }
+            }
+        }
+        GroupView::Vote(vote) => match &vote.ranking {
+            None => {
+                for (i, option) in vote.options.iter().enumerate() {
+                    let letter = char::from(b'a' + (i % 26) as u8);
+                    lines.push(Line::raw(cut(&format!("{letter}  {option}"), width)));
+                }
+                lines.push(Line::styled(cut(&vote.voted, width), theme::accent()));
+            }
+            Some(ranking) => {
+                let bar_room = width.saturating_sub(16).min(40);
+                for rank in ranking {
+                    lines.push(head(format!("{}. {}", rank.place, rank.option)));
+                    let length = (rank.points as usize * bar_room)
+                        .div_ceil(rank.top.max(1) as usize)
+                        .min(bar_room);
+                    let bar = "█".repeat(length);
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("   {bar} "), theme::accent()),
+                        Span::raw(cut(&rank.words, width.saturating_sub(length + 4))),
+                    ]));
+                }
+                lines.push(Line::styled(cut(&vote.voted, width), theme::dim()));
+            }
+        },
+    }
+    lines
+}
+
+fn render_group(mut lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    let area = pad(area);
+    if area.is_empty() {
+        return;
+    }
+    let rows = usize::from(area.height);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(
+                cut(&format!("{text}…"), usize::from(area.width)),
+                theme::dim(),
+            );
+        }
+    }
+    Paragraph::new(lines).render(area, buf);
 }
 
 // ----- People and notes ---------------------------------------------------------------------

@@ -69,9 +69,13 @@ fn render_full(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     render_header(app, header, buf);
-    let (view, draw) = single_view(app);
+    let (mut view, draw) = single_view(app);
     // An empty table says how to draw a card (this screen is the facilitator's too).
     let panel = super::groupwork::shows_panel(app);
+    if panel && let RoomView::Round(round) = &mut view {
+        // The facilitator's own panel below shows the group work, with the keys.
+        round.group = None;
+    }
     let empty = app.session.current.is_some() && app.session.table.is_empty() && !panel;
     let [body, hint] = Layout::vertical([
         Constraint::Min(0),

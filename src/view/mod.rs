@@ -317,7 +317,131 @@ pub struct RoundView {
     /// Notes collected silently, not yet revealed: the room sees only how many.
     pub collected: usize,
     pub notes_hidden: bool,
+    /// Group work (issue 10) in a styles, teams or vote round; `None` in a talk round.
+    pub group: Option<GroupView>,
     pub clock: String,
+}
+
+/// The group work the room sees: never a ballot, a tip or a key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupView {
+    /// The preference styles: name and one line each.
+    Styles(Vec<StyleLine>),
+    /// The teams, each with its members and the styles present.
+    Teams(Vec<TeamView>),
+    /// A vote: the options and how many have voted, until revealed.
+    Vote(VoteView),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StyleLine {
+    pub name: String,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamView {
+    /// "Team 1".
+    pub name: String,
+    pub members: Vec<String>,
+    /// The names of the styles present in the team, in the set's order.
+    pub styles: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoteView {
+    pub options: Vec<String>,
+    /// "5 van 9 hebben gestemd".
+    pub voted: String,
+    /// After reveal: the options ranked, highest first; `None` while secret.
+    pub ranking: Option<Vec<RankLine>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RankLine {
+    pub place: usize,
+    pub option: String,
+    pub points: u32,
+    /// The number in words: "2 punten".
+    pub words: String,
+    /// The highest total, for the length of the bar (at least 1).
+    pub top: u32,
+}
+
+/// The group work of the running round as the room sees it.
+pub fn group_view(session: &Session) -> Option<GroupView> {
+    use crate::catalog::RoundKind;
+    let current = session.current?;
+    let group = &session.group;
+    match &session.rounds[current].round.kind {
+        RoundKind::Talk => None,
+        RoundKind::Styles => Some(GroupView::Styles(
+            group
+                .style_set
+                .iter()
+                .flat_map(|set| set.styles.iter())
+                .map(|s| StyleLine {
+                    name: s.name.clone(),
+                    summary: s.summary.clone(),
+                })
+                .collect(),
+        )),
+        RoundKind::Teams(_) => {
+            let set = group.style_set.as_deref();
+            Some(GroupView::Teams(
+                group
+                    .teams
+                    .iter()
+                    .enumerate()
+                    .map(|(i, team)| {
+                        let n = i + 1;
+                        let (present, _) =
+                            crate::session::groupwork::team_coverage(team, &group.styles, set);
+                        TeamView {
+                            name: tr!("Team {n}", "Team {n}"),
+                            members: team.clone(),
+                            styles: present
+                                .iter()
+                                .map(|id| set.map_or(id.as_str(), |s| s.name(id)).to_string())
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            ))
+        }
+        RoundKind::Vote(_) => {
+            let vote = group.votes.get(&current);
+            let voted = vote.map_or(0, |v| v.ballots.len());
+            let total = session.participants.len();
+            let ranking = vote.filter(|v| v.revealed).map(|v| {
+                let ranked = v.ranking();
+                let top = ranked.first().map_or(0, |r| r.1).max(1);
+                ranked
+                    .into_iter()
+                    .enumerate()
+                    .map(|(place, (i, points))| RankLine {
+                        place: place + 1,
+                        option: v.options[i].clone(),
+                        points,
+                        words: if points == 1 {
+                            tr!("1 punt", "1 point")
+                        } else {
+                            tr!("{points} punten", "{points} points")
+                        },
+                        top,
+                    })
+                    .collect()
+            });
+            Some(GroupView::Vote(VoteView {
+                options: vote.map(|v| v.options.clone()).unwrap_or_default(),
+                voted: tr!(
+                    "{voted} van {total} hebben gestemd",
+                    "{voted} of {total} have voted"
+                ),
+                ranking,
+            }))
+        }
+    }
 }
 
 /// Before the first round, between rounds, after the end, or with no session at all.
@@ -353,6 +477,7 @@ pub fn room(session: &Session, t: u64, wall: DateTime<FixedOffset>, options: Opt
         notes,
         collected,
         notes_hidden: session.notes_hidden,
+        group: group_view(session),
         clock,
     }))
 }
