@@ -18,6 +18,7 @@ pub mod paths;
 pub mod replay;
 pub mod room;
 pub mod rules;
+pub mod runtime;
 pub mod session;
 pub mod table;
 pub mod text;

@@ -29,12 +29,7 @@ use crate::session::event::ReviewOutcome;
 use crate::session::{CardRef, Event, NoteKind, Record, Session};
 use crate::tr;
 
-/// The time as the shell's clock gives it: monotonic ms since the session began, and wall.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Now {
-    pub t: u64,
-    pub wall: DateTime<FixedOffset>,
-}
+pub use crate::session::clock::Now;
 
 #[derive(Debug)]
 pub enum Input {

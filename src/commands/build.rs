@@ -3,16 +3,15 @@
 
 use std::io;
 use std::path::PathBuf;
-use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::Frame;
 
 use super::{Context, Failure};
 use crate::builder::{Builder, Input, Outcome, store};
 use crate::catalog::Library;
 use crate::catalog::library::Origin;
+use crate::runtime::{Flow, Input as RuntimeInput, Now, Screen};
 use crate::tr;
-use crate::tui::{SignalWatch, TerminalGuard};
 
 pub use crate::builder::Request;
 
@@ -63,41 +62,52 @@ pub fn open<'a>(
 
 /// Runs `builder` on the terminal until it is left. The id of the plan saved, if any.
 pub fn run(builder: &mut Builder) -> io::Result<Option<String>> {
-    let watch = SignalWatch::start()?;
-    let mut guard = TerminalGuard::enter()?;
-    let mut dirty = true;
-    loop {
-        if dirty {
-            guard.terminal.draw(|frame| {
-                crate::ui::builder::render(builder, frame.area(), frame.buffer_mut())
-            })?;
-            dirty = false;
-        }
-        if watch.stopped() {
-            return Ok(None);
-        }
-        if !event::poll(Duration::from_millis(1000))? {
-            continue;
-        }
-        let input = match event::read()? {
-            Event::Key(key) => Input::Key(key),
-            Event::Paste(text) => Input::Paste(text),
-            Event::Resize(_, _) => {
-                dirty = true;
-                continue;
-            }
-            _ => continue,
+    let clock = crate::session::clock::SystemClock::starting_at(0);
+    let mut screen = BuilderScreen {
+        builder,
+        saved: None,
+    };
+    crate::runtime::run(&mut screen, &clock)?;
+    Ok(screen.saved)
+}
+
+/// The builder on the terminal: saving writes the plan file.
+struct BuilderScreen<'a, 'b> {
+    builder: &'a mut Builder<'b>,
+    saved: Option<String>,
+}
+
+impl Screen for BuilderScreen<'_, '_> {
+    fn update(&mut self, input: RuntimeInput, now: Now) -> Flow {
+        let input = match input {
+            RuntimeInput::Key(key) => Input::Key(key),
+            RuntimeInput::Paste(text) => Input::Paste(text),
+            RuntimeInput::Tick | RuntimeInput::Changed => return Flow::Stay,
         };
-        dirty = true;
-        match builder.update(input, chrono::Local::now().time()) {
-            None => {}
+        let time = now.wall.time();
+        match self.builder.update(input, time) {
+            None => Flow::Stay,
             Some(Outcome::Save {
                 path,
                 text,
                 new_file,
-            }) => builder.saved(store::save(&path, &text, new_file)),
-            Some(Outcome::Close { saved }) => return Ok(saved),
+            }) => {
+                self.builder.saved(store::save(&path, &text, new_file));
+                Flow::Stay
+            }
+            Some(Outcome::Close { saved }) => {
+                self.saved = saved;
+                Flow::Leave
+            }
         }
+    }
+
+    fn deadline(&self, _now: Now) -> Option<u64> {
+        None
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        crate::ui::builder::render(self.builder, frame.area(), frame.buffer_mut());
     }
 }
 

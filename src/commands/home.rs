@@ -5,11 +5,8 @@
 
 use std::io;
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::Frame;
 
 use super::run::{Finished, Start};
 use super::{Context, Failure, Outcome};
@@ -17,23 +14,14 @@ use crate::app::Status;
 use crate::history::index::Query;
 use crate::history::listing::{History, Listing, Progress};
 use crate::home::{Home, Input, Outcome as Wish};
+use crate::runtime::{Exit, Flow, Input as RuntimeInput, Now, Screen};
+use crate::session::clock::SystemClock;
 use crate::tr;
-use crate::tui::{Exit, SignalWatch, TerminalGuard};
-
-/// The longest the loop sleeps without a key: also how quickly SIGTERM/SIGHUP are noticed.
-const MAX_SLEEP_MS: u64 = 1000;
 
 pub fn run(ctx: &Context) -> Outcome {
-    // Set by SIGTERM/SIGHUP/SIGINT at any time, also while a session or a replay has the
-    // terminal: then tafel ends instead of coming back here.
-    let signalled = Arc::new(AtomicBool::new(false));
-    {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        for signal in [SIGTERM, SIGHUP, SIGINT] {
-            signal_hook::flag::register(signal, Arc::clone(&signalled))
-                .map_err(super::run::io_failure)?;
-        }
-    }
+    // SIGTERM/SIGHUP/SIGINT are watched from here on, also while a session or a replay has
+    // the terminal: then tafel ends instead of coming back here.
+    crate::runtime::wake::start().map_err(super::run::io_failure)?;
     let today = chrono::Local::now().format("%d-%m-%Y").to_string();
     // The plans as they are on disk: read again after the builder saved one.
     let mut reloaded: Option<crate::catalog::Library> = None;
@@ -50,7 +38,7 @@ pub fn run(ctx: &Context) -> Outcome {
         if let Some(id) = show_plan.take() {
             home.show_plan(Some(&id));
         }
-        let next = home_loop(ctx, library, &mut home, &signalled)?;
+        let next = home_loop(ctx, library, &mut home)?;
         match next {
             None => return Ok(()),
             Some(saved) => {
@@ -67,12 +55,11 @@ fn home_loop(
     ctx: &Context,
     library: &crate::catalog::Library,
     home: &mut Home,
-    signalled: &Arc<AtomicBool>,
 ) -> Result<Option<String>, Failure> {
     loop {
         // On opening and after every session: a new one may have made or settled some.
         home.set_agreements(agreements(ctx));
-        let Some(wish) = show(ctx, home, signalled).map_err(super::run::io_failure)? else {
+        let Some(wish) = show(ctx, home).map_err(super::run::io_failure)? else {
             return Ok(None);
         };
         // For the shell, should a signal end tafel now: where the session is, how to go on.
@@ -162,7 +149,7 @@ fn home_loop(
             | Wish::Rename { .. }
             | Wish::Trash(_) => None,
         };
-        if signalled.load(Ordering::SeqCst) {
+        if crate::runtime::wake::signalled() {
             match (farewell, &status) {
                 (Some(lines), _) => lines.iter().for_each(|line| println!("{line}")),
                 (None, Some(Status::Info(message) | Status::Error(message))) => {
@@ -178,62 +165,76 @@ fn home_loop(
 
 /// The home screen until it asks for something that needs the whole terminal (`None`: a
 /// signal ended it). Sleeps until a key; redraws only when something changed.
-fn show(ctx: &Context, home: &mut Home, signalled: &AtomicBool) -> io::Result<Option<Wish>> {
-    // Ends the process even if crossterm spins on a hung-up terminal.
-    let watch = SignalWatch::start()?;
-    let mut guard = TerminalGuard::enter()?;
-    let mut dirty = true;
-    // The indexes, brought up to date when the look-back list opens, then searched as the
-    // search text changes.
-    let mut history: Option<History> = None;
-    loop {
-        if dirty {
-            guard
-                .terminal
-                .draw(|frame| crate::ui::home::render(home, frame.area(), frame.buffer_mut()))?;
-            dirty = false;
-        }
-        if watch.stopped() || signalled.load(Ordering::SeqCst) {
-            return Ok(None);
-        }
-        if !event::poll(Duration::from_millis(MAX_SLEEP_MS))? {
-            continue;
-        }
-        let input = match event::read()? {
-            Event::Key(key) => Input::Key(key),
-            Event::Paste(text) => Input::Paste(text),
-            Event::Resize(_, _) => {
-                dirty = true;
-                continue;
-            }
-            _ => continue,
+fn show(ctx: &Context, home: &mut Home) -> io::Result<Option<Wish>> {
+    let clock = SystemClock::starting_at(0);
+    let mut screen = HomeScreen {
+        ctx,
+        home,
+        history: None,
+        wish: None,
+    };
+    match crate::runtime::run(&mut screen, &clock)? {
+        Exit::Signal => Ok(None),
+        Exit::Quit => Ok(screen.wish),
+    }
+}
+
+/// The home screen on the terminal: lists are loaded and sessions renamed, moved to the
+/// trash or exported right here; every other wish leaves the screen for the shell.
+struct HomeScreen<'a, 'b> {
+    ctx: &'a Context,
+    home: &'a mut Home<'b>,
+    /// The indexes, brought up to date when the look-back list opens, then searched as the
+    /// search text changes.
+    history: Option<History>,
+    wish: Option<Wish>,
+}
+
+impl Screen for HomeScreen<'_, '_> {
+    fn update(&mut self, input: RuntimeInput, _now: Now) -> Flow {
+        let input = match input {
+            RuntimeInput::Key(key) => Input::Key(key),
+            RuntimeInput::Paste(text) => Input::Paste(text),
+            RuntimeInput::Tick | RuntimeInput::Changed => return Flow::Stay,
         };
-        dirty = true;
+        let (ctx, home, history) = (self.ctx, &mut *self.home, &mut self.history);
         match home.update(input) {
             None => {}
             Some(Wish::LoadSessions) => {
                 let search = home.look_back_search();
                 if search.is_none() {
-                    history = None;
+                    *history = None;
                 }
-                home.set_sessions(load(ctx, &mut history, search));
+                home.set_sessions(load(ctx, history, search));
             }
             Some(Wish::LoadAgreements) => home.set_agreements(agreements(ctx)),
             Some(Wish::Rename { session, title }) => {
                 home.managed(rename(ctx, &session, &title));
-                history = None;
-                home.set_sessions(load(ctx, &mut history, home.look_back_search()));
+                *history = None;
+                home.set_sessions(load(ctx, history, home.look_back_search()));
             }
             Some(Wish::Trash(session)) => {
                 home.managed(trash(ctx, &session));
-                history = None;
-                home.set_sessions(load(ctx, &mut history, home.look_back_search()));
+                *history = None;
+                home.set_sessions(load(ctx, history, home.look_back_search()));
             }
             Some(Wish::Export { session, request }) => {
                 home.exported(super::export::export_request(&session, &request));
             }
-            Some(wish) => return Ok(Some(wish)),
+            Some(wish) => {
+                self.wish = Some(wish);
+                return Flow::Leave;
+            }
         }
+        Flow::Stay
+    }
+
+    fn deadline(&self, _now: Now) -> Option<u64> {
+        None
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        crate::ui::home::render(self.home, frame.area(), frame.buffer_mut());
     }
 }
 

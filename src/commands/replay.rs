@@ -1,18 +1,14 @@
 //! `tafel replay [ID|PATH]`: look back at a session, event by event (the newest without an
 //! argument). Reads the file only; never changes or locks it.
 
-use std::time::{Duration, Instant};
-
-use ratatui::crossterm::event::{self, Event};
+use ratatui::Frame;
 
 use super::{Context, Failure, Outcome};
 use crate::history::resolve::resolve_in;
 use crate::replay::{Control, Replay, load};
+use crate::runtime::{Flow, Input, Now, Screen};
+use crate::session::clock::SystemClock;
 use crate::tr;
-use crate::tui::TerminalGuard;
-
-/// The longest the loop sleeps without a key: also how quickly SIGTERM/SIGHUP are noticed.
-const MAX_SLEEP_MS: u64 = 1000;
 
 pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
     // The user's own sessions and the archives alike: replaying never writes.
@@ -24,44 +20,39 @@ pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
         .map_err(|err| Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}")))
 }
 
-/// Draws when something changed and sleeps until a key, the next due record while playing,
-/// or at most [`MAX_SLEEP_MS`]: no busy loop.
+/// The replay on the terminal: asleep until a key, or the next due record while playing.
 fn run_loop(replay: &mut Replay) -> std::io::Result<()> {
-    // Ends the process even if crossterm spins on a hung-up terminal.
-    let watch = crate::tui::SignalWatch::start()?;
-    let origin = Instant::now();
-    let now = || origin.elapsed().as_millis() as u64;
-    let mut guard = TerminalGuard::enter()?;
-    let mut dirty = true;
-    loop {
-        if dirty {
-            guard.terminal.draw(|frame| {
-                crate::ui::replay::render(replay, frame.area(), frame.buffer_mut())
-            })?;
-            dirty = false;
-        }
-        if watch.stopped() {
-            return Ok(());
-        }
-        let t = now();
-        let sleep = replay
-            .next_wake(t)
-            .map_or(MAX_SLEEP_MS, |wake| wake.saturating_sub(t))
-            .min(MAX_SLEEP_MS);
-        if event::poll(Duration::from_millis(sleep))? {
-            match event::read()? {
-                Event::Key(key) => {
-                    if replay.key(key, now()) == Control::Quit {
-                        return Ok(());
-                    }
-                    dirty = true;
-                }
-                Event::Resize(_, _) => dirty = true,
-                _ => {}
+    let clock = SystemClock::starting_at(0);
+    crate::runtime::run(&mut ReplayScreen { replay }, &clock).map(|_| ())
+}
+
+struct ReplayScreen<'a> {
+    replay: &'a mut Replay,
+}
+
+impl Screen for ReplayScreen<'_> {
+    fn update(&mut self, input: Input, now: Now) -> Flow {
+        match input {
+            Input::Key(key) => match self.replay.key(key, now.t) {
+                Control::Quit => Flow::Leave,
+                Control::Continue => Flow::Stay,
+            },
+            Input::Paste(text) => {
+                self.replay.paste(&text);
+                Flow::Stay
             }
-        } else if replay.is_playing() {
-            replay.tick(now());
-            dirty = true;
+            Input::Tick | Input::Changed => {
+                self.replay.tick(now.t);
+                Flow::Stay
+            }
         }
+    }
+
+    fn deadline(&self, now: Now) -> Option<u64> {
+        self.replay.next_wake(now.t)
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        crate::ui::replay::render(self.replay, frame.area(), frame.buffer_mut());
     }
 }

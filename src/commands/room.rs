@@ -7,17 +7,18 @@
 //! of a running timer.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Local};
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 
 use super::{Context, Failure, Outcome};
 use crate::history::resolve::resolve_in;
 use crate::room::{Follower, facilitator_present, running_session, session_t, silent_too_long};
+use crate::runtime::wake::ChangeSender;
+use crate::runtime::{Flow, Input, Now, Screen};
 use crate::tr;
-use crate::tui::TerminalGuard;
 use crate::ui::room::Draw;
 use crate::view::{Options, RoomView};
 
@@ -29,13 +30,6 @@ pub struct RoomArgs {
     /// Sessie-id (of het begin ervan) of pad; zonder: de sessie die nu loopt
     #[arg(value_name = "ID|PATH")]
     pub target: Option<String>,
-}
-
-/// What wakes the loop.
-enum Wake {
-    Input(Event),
-    /// The journal or the sessions directory changed.
-    Files,
 }
 
 pub fn run(ctx: &Context, args: &RoomArgs) -> Outcome {
@@ -57,30 +51,60 @@ fn wall() -> DateTime<FixedOffset> {
 }
 
 fn run_loop(dir: Option<PathBuf>, fixed: Option<PathBuf>, options: Options) -> std::io::Result<()> {
-    let watch = crate::tui::SignalWatch::start()?;
-    let (tx, rx) = mpsc::channel();
-    spawn_input(tx.clone());
-    let mut watcher = Watcher::new(tx);
+    let mut watcher = Watcher::new(crate::runtime::wake::changes());
     // The sessions directory may not exist yet (no session ever ran): until it does, the
-    // loop looks for it once a second.
-    let mut dir_watched = dir.as_deref().is_some_and(|d| watcher.watch_dir(d));
-    let pick = || {
-        fixed
-            .clone()
-            .or_else(|| dir.as_deref().and_then(running_session))
+    // screen looks for it once a second.
+    let dir_watched = dir.as_deref().is_some_and(|d| watcher.watch_dir(d));
+    let mut screen = RoomScreen {
+        dir,
+        fixed,
+        options,
+        watcher,
+        dir_watched,
+        follower: None,
+        frozen: None,
+        away: false,
+        view: RoomView::Waiting(crate::view::waiting(None, wall())),
     };
-    let mut follower = pick().map(Follower::new);
-    if let Some(f) = &mut follower {
-        watcher.watch_file(f.path());
+    screen.follower = screen.pick().map(Follower::new);
+    if let Some(f) = &mut screen.follower {
+        screen.watcher.watch_file(f.path());
         f.refresh();
     }
-    let mut guard = TerminalGuard::enter()?;
-    // The facilitator's time, frozen when they went away: the room keeps the last state.
-    let mut frozen: Option<u64> = None;
-    loop {
-        let now = wall();
-        let session = follower.as_ref().and_then(|f| f.session.as_ref());
-        let away = match (session, follower.as_ref()) {
+    let clock = crate::session::clock::SystemClock::starting_at(0);
+    crate::runtime::run(&mut screen, &clock).map(|_| ())
+}
+
+/// The room's screen: a follower of the running (or given) session's journal.
+struct RoomScreen {
+    dir: Option<PathBuf>,
+    /// The session given on the command line; `None`: whichever runs.
+    fixed: Option<PathBuf>,
+    options: Options,
+    watcher: Watcher,
+    dir_watched: bool,
+    follower: Option<Follower>,
+    /// The facilitator's time, frozen when they went away: the room keeps the last state.
+    frozen: Option<u64>,
+    away: bool,
+    view: RoomView,
+}
+
+impl RoomScreen {
+    fn pick(&self) -> Option<PathBuf> {
+        self.fixed
+            .clone()
+            .or_else(|| self.dir.as_deref().and_then(running_session))
+    }
+
+    fn session(&self) -> Option<&crate::session::Session> {
+        self.follower.as_ref().and_then(|f| f.session.as_ref())
+    }
+
+    /// What the room sees now.
+    fn look(&mut self, now: DateTime<FixedOffset>) {
+        let session = self.follower.as_ref().and_then(|f| f.session.as_ref());
+        self.away = match (session, self.follower.as_ref()) {
             (Some(s), Some(f)) if !s.ended => match facilitator_present(f.path()) {
                 Some(present) => !present,
                 None => silent_too_long(s, now),
@@ -88,107 +112,115 @@ fn run_loop(dir: Option<PathBuf>, fixed: Option<PathBuf>, options: Options) -> s
             _ => false,
         };
         let t = session.map(|s| session_t(s, now));
-        let t = match (away, frozen, t) {
+        let t = match (self.away, self.frozen, t) {
             (true, Some(at), _) => Some(at),
             (true, None, t) => {
-                frozen = t;
+                self.frozen = t;
                 t
             }
             (false, _, t) => {
-                frozen = None;
+                self.frozen = None;
                 t
             }
         };
-        let view = match (session, t) {
-            (Some(s), Some(t)) => crate::view::room(s, t, now, options),
+        self.view = match (session, t) {
+            (Some(s), Some(t)) => crate::view::room(s, t, now, self.options),
             _ => RoomView::Waiting(crate::view::waiting(None, now)),
         };
-        guard.terminal.draw(|frame| {
-            crate::ui::room::render(&view, Draw::room(away), frame.area(), frame.buffer_mut())
-        })?;
-        if watch.stopped() {
-            return Ok(());
+    }
+
+    /// The journal or the directory changed: read what is new, or follow a new session.
+    fn files_changed(&mut self) {
+        let ended = self.session().is_none_or(|s| s.ended);
+        // After the end the room keeps thanking everyone, until another session begins.
+        if self.fixed.is_none()
+            && ended
+            && let Some(next) = self.pick()
+            && Some(next.as_path()) != self.follower.as_ref().map(Follower::path)
+        {
+            let f = Follower::new(next);
+            self.watcher.watch_file(f.path());
+            self.follower = Some(f);
         }
-        // Asleep until a change; once a second while a timer runs (or while away, to see
-        // the facilitator come back), else at the next minute for the clock.
-        let running = session.is_some_and(|s| s.current.is_some() && s.timer.is_running());
-        let sleep = if running && !away {
-            let t = t.unwrap_or(0);
-            session
-                .and_then(|s| s.timer.next_change(t))
-                .map_or(1_000, |next| next.saturating_sub(t).max(1))
-        } else if away || (dir.is_some() && !dir_watched) {
-            1_000
-        } else {
-            let secs = u64::from(60 - chrono::Timelike::second(&now));
-            secs * 1_000
-        };
-        match rx.recv_timeout(Duration::from_millis(sleep.min(MAX_SLEEP_MS))) {
-            Ok(Wake::Input(Event::Key(key))) if key.kind == KeyEventKind::Press => {
-                let ctrl_c =
-                    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
-                if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
-                    return Ok(());
+        if let Some(f) = &mut self.follower {
+            f.refresh();
+        }
+    }
+
+    /// Time passed: the directory may have appeared, a change may have been missed.
+    fn timed_out(&mut self) {
+        if let Some(dir) = self.dir.clone().filter(|_| !self.dir_watched) {
+            self.dir_watched = self.watcher.watch_dir(&dir);
+            // The directory has just appeared: a session may have begun in it before the
+            // watch.
+            if self.dir_watched && self.follower.is_none() {
+                self.follower = self.pick().map(Follower::new);
+                if let Some(f) = &self.follower {
+                    self.watcher.watch_file(f.path());
                 }
             }
-            Ok(Wake::Files) => {
-                // Coalesce a burst of changes into one read.
-                while let Ok(Wake::Files) = rx.try_recv() {}
-                let ended = follower
-                    .as_ref()
-                    .and_then(|f| f.session.as_ref())
-                    .is_none_or(|s| s.ended);
-                // After the end the room keeps thanking everyone, until another session
-                // begins.
-                if fixed.is_none()
-                    && ended
-                    && let Some(next) = pick()
-                    && Some(next.as_path()) != follower.as_ref().map(Follower::path)
-                {
-                    let f = Follower::new(next);
-                    watcher.watch_file(f.path());
-                    follower = Some(f);
-                }
-                if let Some(f) = &mut follower {
-                    f.refresh();
-                }
-            }
-            Ok(Wake::Input(_)) => {}
-            Err(RecvTimeoutError::Timeout) => {
-                if let Some(dir) = dir.as_deref().filter(|_| !dir_watched) {
-                    dir_watched = watcher.watch_dir(dir);
-                    // The directory has just appeared: a session may have begun in it
-                    // before the watch.
-                    if dir_watched && follower.is_none() {
-                        follower = pick().map(Follower::new);
-                        if let Some(f) = &follower {
-                            watcher.watch_file(f.path());
-                        }
-                    }
-                }
-                if let Some(f) = &mut follower {
-                    f.refresh();
-                }
-            }
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+        if let Some(f) = &mut self.follower {
+            f.refresh();
         }
     }
 }
 
-/// Keys and resizes, read on their own thread so the loop can wait on files and keys at once.
-fn spawn_input(tx: Sender<Wake>) {
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if tx.send(Wake::Input(event)).is_err() {
-                return;
+impl Screen for RoomScreen {
+    fn start(&mut self, _now: Now) -> Flow {
+        self.look(wall());
+        Flow::Stay
+    }
+
+    fn update(&mut self, input: Input, _now: Now) -> Flow {
+        match input {
+            Input::Key(key) if key.kind == KeyEventKind::Press => {
+                let ctrl_c =
+                    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+                if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+                    return Flow::Leave;
+                }
             }
+            Input::Key(_) | Input::Paste(_) => {}
+            Input::Changed => self.files_changed(),
+            Input::Tick => self.timed_out(),
         }
-    });
+        self.look(wall());
+        Flow::Stay
+    }
+
+    /// Asleep until a change; once a second while a timer runs (or while away, to see the
+    /// facilitator come back), else at the next minute for the clock.
+    fn deadline(&self, now: Now) -> Option<u64> {
+        let wall = wall();
+        let session = self.session();
+        let running = session.is_some_and(|s| s.current.is_some() && s.timer.is_running());
+        let sleep = match session {
+            Some(s) if running && !self.away => {
+                let t = self.frozen.unwrap_or_else(|| session_t(s, wall));
+                s.timer
+                    .next_change(t)
+                    .map_or(1_000, |next| next.saturating_sub(t).max(1))
+            }
+            _ if self.away || (self.dir.is_some() && !self.dir_watched) => 1_000,
+            _ => u64::from(60 - chrono::Timelike::second(&wall)) * 1_000,
+        };
+        Some(now.t + sleep.min(MAX_SLEEP_MS))
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        crate::ui::room::render(
+            &self.view,
+            Draw::room(self.away),
+            frame.area(),
+            frame.buffer_mut(),
+        );
+    }
 }
 
 /// Tells the loop when the journal or the sessions directory changes.
 struct Watcher {
-    tx: Sender<Wake>,
+    tx: ChangeSender,
     #[cfg(target_os = "linux")]
     inotify: Option<Inotify>,
 }
@@ -201,7 +233,7 @@ struct Inotify {
 
 impl Watcher {
     #[cfg(target_os = "linux")]
-    fn new(tx: Sender<Wake>) -> Watcher {
+    fn new(tx: ChangeSender) -> Watcher {
         // SAFETY: plain system call; a negative result is an error and handled.
         let fd = unsafe { libc::inotify_init1(libc::IN_CLOEXEC) };
         let inotify = (fd >= 0).then_some(Inotify { fd, file: None });
@@ -212,7 +244,7 @@ impl Watcher {
                 loop {
                     // SAFETY: `buf` is valid for its length; the fd stays open for the process.
                     let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-                    if n <= 0 || tx.send(Wake::Files).is_err() {
+                    if n <= 0 || !tx.changed() {
                         return;
                     }
                 }
@@ -224,7 +256,7 @@ impl Watcher {
     }
 
     #[cfg(not(target_os = "linux"))]
-    fn new(tx: Sender<Wake>) -> Watcher {
+    fn new(tx: ChangeSender) -> Watcher {
         Watcher { tx }
     }
 
@@ -271,7 +303,7 @@ fn add_watch(fd: i32, path: &Path, mask: u32) -> Option<i32> {
 }
 
 /// Without inotify: a stat of each path every 200 ms, a wake when one changed.
-fn spawn_poll(tx: Sender<Wake>, paths: Vec<PathBuf>) {
+fn spawn_poll(tx: ChangeSender, paths: Vec<PathBuf>) {
     if paths.is_empty() {
         return;
     }
@@ -287,7 +319,7 @@ fn spawn_poll(tx: Sender<Wake>, paths: Vec<PathBuf>) {
             let now: Vec<_> = paths.iter().map(stamp).collect();
             if now != last {
                 last = now;
-                if tx.send(Wake::Files).is_err() {
+                if !tx.changed() {
                     return;
                 }
             }

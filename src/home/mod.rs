@@ -11,6 +11,7 @@ mod browser;
 mod forms;
 pub mod input;
 mod lookback;
+pub mod picker;
 
 use std::path::PathBuf;
 

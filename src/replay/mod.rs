@@ -288,6 +288,15 @@ impl Replay {
 
     // ----- Keys -----
 
+    /// Pasted text goes into the search box while it is open (one line, made safe).
+    pub fn paste(&mut self, text: &str) {
+        if let Some(query) = &mut self.search_box {
+            let room = MAX_QUERY_CHARS.saturating_sub(query.chars().count());
+            let clean = crate::rules::clean_typed(text, false);
+            query.extend(clean.chars().take(room));
+        }
+    }
+
     pub fn key(&mut self, key: KeyEvent, now: u64) -> Control {
         if key.kind != KeyEventKind::Press {
             return Control::Continue;

@@ -6,6 +6,22 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, Local};
 
+/// The time as a clock gives it: monotonic ms since the session began, and wall.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    pub t: u64,
+    pub wall: DateTime<FixedOffset>,
+}
+
+impl Now {
+    pub fn of(clock: &dyn Clock) -> Now {
+        Now {
+            t: clock.t(),
+            wall: clock.wall(),
+        }
+    }
+}
+
 pub trait Clock {
     /// Monotonic milliseconds since the session started.
     fn t(&self) -> u64;

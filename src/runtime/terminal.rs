@@ -1,0 +1,109 @@
+//! The terminal while a screen has it: raw mode, the alternate screen and bracketed paste,
+//! always put back — on every way out of the loop and after a panic.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
+
+use crate::tr;
+
+static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The session file, for the message after a panic.
+static SESSION_PATH: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Names the session whose notes are safe, for the words after a crash.
+pub fn set_session_path(path: &std::path::Path) {
+    if let Ok(mut slot) = SESSION_PATH.lock() {
+        *slot = Some(path.to_path_buf());
+    }
+}
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore_terminal() {
+    if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            io::stdout(),
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            ratatui::crossterm::cursor::Show
+        );
+        let _ = disable_raw_mode();
+    }
+}
+
+/// Restores the terminal when dropped, on every way out of the loop.
+pub struct TerminalGuard {
+    pub terminal: DefaultTerminal,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
+        if let Err(err) = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste) {
+            restore_terminal();
+            return Err(err);
+        }
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| {
+            restore_terminal();
+        })?;
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// After a panic: the terminal first, then a short message that says the notes are safe.
+fn install_panic_hook() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        restore_terminal();
+        let path = SESSION_PATH
+            .lock()
+            .ok()
+            .and_then(|p| p.clone())
+            .map(|p| p.display().to_string());
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "{}",
+            tr!(
+                "tafel is onverwacht gestopt ({what}, {place}). Dit is een fout in tafel; meld hem graag.",
+                "tafel stopped unexpectedly ({what}, {place}). This is a bug in tafel; please report it."
+            )
+        );
+        if let Some(path) = path {
+            eprintln!(
+                "{}",
+                tr!(
+                    "Alles wat bevestigd was staat veilig in {path}",
+                    "Everything confirmed is safe in {path}"
+                )
+            );
+        }
+    }));
+}
