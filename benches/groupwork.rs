@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyCode;
+use tafel::keys::KeyCode;
 use ratatui::layout::Rect;
 use tafel::catalog::{Plan, Round, RoundKind, RoundLength, VoteSpec};
 use tafel::session::groupwork::form_teams;

@@ -9,7 +9,7 @@
 mod common;
 
 use chrono::NaiveTime;
-use ratatui::crossterm::event::KeyCode;
+use tafel::keys::KeyCode;
 
 use tafel::app::{AgendaInput, Mode};
 use tafel::catalog::RoundLength;

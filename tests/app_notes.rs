@@ -8,7 +8,7 @@
 
 mod common;
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use tafel::keys::{KeyCode, KeyModifiers};
 
 use tafel::app::{Effect, Mode};
 use tafel::session::clock::Clock;

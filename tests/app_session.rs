@@ -10,7 +10,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use tafel::app::{App, Effect, Input, Mode, Now, Status};
 use tafel::session::Session;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveTime;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use tafel::builder::{
     Builder, Input, LengthKind, Outcome, PlanField, RoundField, Sort, View, store,
@@ -37,15 +37,7 @@ fn half_past_one() -> NaiveTime {
 }
 
 fn key(builder: &mut Builder, code: KeyCode, modifiers: KeyModifiers) -> Option<Outcome> {
-    builder.update(
-        Input::Key(KeyEvent {
-            code,
-            modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }),
-        half_past_one(),
-    )
+    builder.update(Input::Key(KeyEvent::new(code, modifiers)), half_past_one())
 }
 
 fn press(builder: &mut Builder, code: KeyCode) -> Option<Outcome> {

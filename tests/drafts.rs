@@ -3,7 +3,7 @@
 
 mod common;
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use tafel::keys::{KeyCode, KeyModifiers};
 
 use tafel::app::{App, Effect, Mode};
 use tafel::session::Event;

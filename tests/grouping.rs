@@ -5,9 +5,9 @@
 mod common;
 
 use chrono::Duration;
-use ratatui::crossterm::event::KeyCode;
 use tafel::app::Mode;
 use tafel::catalog::Library;
+use tafel::keys::KeyCode;
 use tafel::session::{Event, Record, Session};
 use tafel::view::{Options, RoomView};
 

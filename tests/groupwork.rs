@@ -6,9 +6,9 @@ mod common;
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use ratatui::crossterm::event::KeyCode;
 use tafel::app::Effect;
 use tafel::catalog::{Library, RoundKind};
+use tafel::keys::KeyCode;
 use tafel::session::groupwork::{form_teams, team_coverage};
 use tafel::session::{Event, Session};
 

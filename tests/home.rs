@@ -17,8 +17,8 @@ use chrono::DateTime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::layout::Rect;
+use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use tafel::app::Status;
 use tafel::app::export::{Existing, ExportRequest, Exported};
@@ -65,12 +65,7 @@ fn home() -> Home<'static> {
 }
 
 fn key_with(code: KeyCode, modifiers: KeyModifiers) -> Input {
-    Input::Key(KeyEvent {
-        code,
-        modifiers,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    })
+    Input::Key(KeyEvent::new(code, modifiers))
 }
 
 fn press(home: &mut Home, code: KeyCode) -> Option<Outcome> {
@@ -242,14 +237,14 @@ fn the_menu_moves_opens_and_leaves() {
         home.update(key_with(KeyCode::Char('c'), KeyModifiers::CONTROL)),
         Some(Outcome::Quit)
     );
-    // Key releases (where the terminal reports them) do nothing.
-    let release = Input::Key(KeyEvent {
-        code: KeyCode::Char('q'),
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Release,
-        state: KeyEventState::NONE,
-    });
-    assert_eq!(home.update(release), None);
+    // Key releases (where the terminal reports them) never reach the home screen.
+    use ratatui::crossterm::event as term;
+    let release = term::KeyEvent::new_with_kind(
+        term::KeyCode::Char('q'),
+        term::KeyModifiers::NONE,
+        term::KeyEventKind::Release,
+    );
+    assert_eq!(tafel::runtime::keys::from_terminal(release), None);
 }
 
 fn tafel_home_at_menu() -> Home<'static> {

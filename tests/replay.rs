@@ -16,8 +16,8 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use tafel::app::Mode;
 use tafel::replay::frames::CHECKPOINT_EVERY;

@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::NaiveTime;
-use crossterm::event::KeyCode;
+use tafel::keys::KeyCode;
 
 use tafel::catalog::{DrawSpec, Plan, Round, RoundLength};
 use tafel::session::Session;

@@ -11,11 +11,11 @@ use chrono::{DateTime, Duration, FixedOffset};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use tafel::app::{App, Mode, Status};
 use tafel::catalog::{Library, Plan};
+use tafel::keys::{KeyCode, KeyModifiers};
 
 use common::harness::{Harness, Setup, screen_text};
 

@@ -7,8 +7,8 @@ use std::sync::Mutex;
 
 use chrono::DateTime;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
+use tafel::keys::{KeyCode, KeyModifiers};
 
 use tafel::app::App;
 use tafel::i18n::{self, Lang};

@@ -1,8 +1,8 @@
 //! The agenda overlay (`g`): the rounds of the session, changed while it runs. Skipping,
 //! inserting and resizing rounds are events like any other.
 
+use crate::keys::{KeyCode, KeyEvent};
 use chrono::NaiveTime;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::actions::ms_until;
 use super::editor::sanitize;

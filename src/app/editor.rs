@@ -1,7 +1,7 @@
 //! The note and agreement editor: a multi-line text plus, for an agreement, who owns it and
 //! by when. Only text handling lives here; saving is the app's job.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::session::NoteKind;
@@ -131,7 +131,7 @@ impl Editor {
             }
             KeyCode::Char(_) if self.room_left() == 0 => EditorOutcome::Unchanged,
             _ => {
-                if self.focused().input(key) {
+                if self.focused().input(textarea_input(key)) {
                     EditorOutcome::Changed
                 } else {
                     EditorOutcome::Unchanged
@@ -169,18 +169,41 @@ impl Editor {
 
 pub use crate::rules::clean_typed as sanitize;
 
+/// A key in the text area's own terms.
+fn textarea_input(key: KeyEvent) -> ratatui_textarea::Input {
+    use ratatui_textarea::Key;
+    let key_of = match key.code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::F(n) => Key::F(n),
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::BackTab | KeyCode::Insert => Key::Null,
+    };
+    ratatui_textarea::Input {
+        key: key_of,
+        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+        alt: key.modifiers.contains(KeyModifiers::ALT),
+        shift: key.modifiers.contains(KeyModifiers::SHIFT),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyEventKind;
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent {
-            code,
-            modifiers,
-            kind: KeyEventKind::Press,
-            state: ratatui::crossterm::event::KeyEventState::NONE,
-        }
+        KeyEvent::new(code, modifiers)
     }
 
     #[test]

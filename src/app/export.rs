@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::keys::{KeyCode, KeyEvent};
 
 use crate::home::input::LineInput;
 use crate::tr;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::keys::{KeyCode, KeyEvent};
 
 use super::editor::sanitize;
 use super::{App, Effect, Mode};

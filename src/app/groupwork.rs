@@ -3,7 +3,7 @@
 //! `m` mixes again) and a vote round (letters give the selected participant's dots, secret
 //! until Enter reveals). Everything becomes events, as elsewhere.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Effect};
 use crate::catalog::{RoundKind, TeamSpec, VoteSource, VoteSpec};

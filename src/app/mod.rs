@@ -15,8 +15,8 @@ mod grouping;
 mod groupwork;
 mod solo;
 
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 use chrono::{DateTime, FixedOffset};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use agenda::{AgendaInput, AgendaState};
 pub use drafts::Drafts;
@@ -246,8 +246,7 @@ impl App {
         // the key may be leaving.
         let mut effects = self.clock_effects();
         effects.extend(match input {
-            Input::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
-            Input::Key(_) => Vec::new(),
+            Input::Key(key) => self.key(key),
             Input::Paste(text) => self.paste(&text),
             Input::Tick => self.checkpoint(),
         });

@@ -2,7 +2,7 @@
 //! new line, Ctrl+S saves; the commands use Ctrl so typing never triggers them.
 //! A solo session is an ordinary journaled session with a one-round plan named `solo`.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::editor::Editor;
 use super::{App, Effect, Mode};

@@ -10,8 +10,8 @@ mod text;
 
 use std::path::PathBuf;
 
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 use chrono::{NaiveTime, Timelike};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use text::TextBox;
 
@@ -789,8 +789,7 @@ impl<'a> Builder<'a> {
     pub fn update(&mut self, input: Input, now: NaiveTime) -> Option<Outcome> {
         self.now = now;
         match input {
-            Input::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
-            Input::Key(_) => None,
+            Input::Key(key) => self.key(key),
             Input::Paste(text) => {
                 self.paste(&text);
                 None

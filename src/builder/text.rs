@@ -1,7 +1,7 @@
 //! A multi-line text field for the builder's instruction: a `String` and a cursor. Enter is
 //! a new line; pasted text is made safe first (no escapes).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::editor::sanitize;
 
@@ -80,15 +80,9 @@ impl TextBox {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
 
     fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent {
-            code,
-            modifiers: KeyModifiers::NONE,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }
+        KeyEvent::new(code, KeyModifiers::NONE)
     }
 
     #[test]

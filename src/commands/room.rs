@@ -9,9 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::keys::KeyCode;
 use chrono::{DateTime, FixedOffset, Local};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 
 use super::{Context, Failure, Outcome};
 use crate::history::resolve::resolve_in;
@@ -174,14 +174,12 @@ impl Screen for RoomScreen {
 
     fn update(&mut self, input: Input, _now: Now) -> Flow {
         match input {
-            Input::Key(key) if key.kind == KeyEventKind::Press => {
-                let ctrl_c =
-                    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
-                if ctrl_c || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+            Input::Key(key) => {
+                if key.is_ctrl_c() || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
                     return Flow::Leave;
                 }
             }
-            Input::Key(_) | Input::Paste(_) => {}
+            Input::Paste(_) => {}
             Input::Changed => self.files_changed(),
             Input::Tick => self.timed_out(),
         }

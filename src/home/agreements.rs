@@ -2,7 +2,7 @@
 //! follow-up meeting of the chosen agreement's session with the same plan, `p` lets the
 //! facilitator pick another plan for it.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::keys::{KeyCode, KeyEvent};
 
 use super::{FollowUp, Home, Outcome, Screen, WorkshopForm, list_key};
 use crate::app::Status;

@@ -3,7 +3,7 @@
 
 use std::cell::OnceCell;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::keys::{KeyCode, KeyEvent};
 
 use super::input::LineInput;
 use super::{Home, Outcome, Screen, list_key};

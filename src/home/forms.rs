@@ -1,7 +1,7 @@
 //! The two small forms before a session: a workshop (title, participants, a deck for plans
 //! that work with any deck) and solo reflection (deck, category, optional minutes).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::keys::{KeyCode, KeyEvent};
 
 use super::Outcome;
 use super::input::LineInput;

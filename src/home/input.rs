@@ -1,7 +1,7 @@
 //! A one-line text field for the home screen's forms and search boxes: a `String` and a
 //! cursor, nothing more. Pasted text is made safe first (no escapes, no line ends).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::editor::sanitize;
 
@@ -150,15 +150,9 @@ impl LineInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent {
-            code,
-            modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }
+        KeyEvent::new(code, modifiers)
     }
 
     #[test]

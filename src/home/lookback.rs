@@ -1,7 +1,7 @@
 //! Looking back: the past sessions, newest first, with a search box; Enter replays, `e`
 //! exports, `r` resumes an interrupted one.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::keys::{KeyCode, KeyEvent};
 
 use super::input::LineInput;
 use super::{Home, Outcome, Screen, Sessions, list_key};

@@ -15,7 +15,7 @@ pub mod picker;
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use agreements::{Agreements, menu_line};
 pub use browser::{Browser, Level};
@@ -207,8 +207,7 @@ impl<'a> Home<'a> {
     pub fn update(&mut self, input: Input) -> Option<Outcome> {
         let search = self.look_back_search();
         let outcome = match input {
-            Input::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
-            Input::Key(_) => None,
+            Input::Key(key) => self.key(key),
             Input::Paste(text) => {
                 self.paste(&text);
                 None

@@ -1,7 +1,7 @@
 //! Choosing a plan from a list (`tafel run` without a plan): the arrows move, Enter chooses,
 //! Esc, q or Ctrl+C leave without a choice.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug)]
 pub struct PlanPicker {
@@ -30,9 +30,6 @@ impl PlanPicker {
 
     /// One key; `true` when the picker is done (a plan chosen or the user left).
     pub fn key(&mut self, key: KeyEvent) -> bool {
-        if key.kind != KeyEventKind::Press {
-            return false;
-        }
         if super::list_key(&mut self.selected, self.count, key, true) {
             return false;
         }

@@ -10,7 +10,7 @@ pub mod playback;
 pub mod rounds;
 pub mod search;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::session::state::StateError;
 use crate::session::{Record, Session};
@@ -298,9 +298,6 @@ impl Replay {
     }
 
     pub fn key(&mut self, key: KeyEvent, now: u64) -> Control {
-        if key.kind != KeyEventKind::Press {
-            return Control::Continue;
-        }
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Control::Quit;
         }

@@ -9,6 +9,7 @@
 //! file) its shell carries out inside `update`, through a store: the session's effects go
 //! through [`crate::executor`], the same executor the tests drive.
 
+pub mod keys;
 pub mod terminal;
 pub mod wake;
 
@@ -17,7 +18,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{Event, KeyEvent};
+use ratatui::crossterm::event::Event;
+
+use crate::keys::KeyEvent;
 
 use crate::session::clock::Clock;
 pub use crate::session::clock::Now;
@@ -103,10 +106,13 @@ pub fn run(screen: &mut dyn Screen, clock: &dyn Clock) -> io::Result<Exit> {
             wake::Wake::Changed => Input::Changed,
             wake::Wake::Signal => continue,
             wake::Wake::Terminal(event) => match event {
-                Event::Key(key) => {
-                    test_panic(&key);
-                    Input::Key(key)
-                }
+                Event::Key(key) => match keys::from_terminal(key) {
+                    Some(key) => {
+                        test_panic(&key);
+                        Input::Key(key)
+                    }
+                    None => continue,
+                },
                 Event::Paste(text) => Input::Paste(text),
                 Event::Resize(_, _) => {
                     dirty = true;
@@ -124,9 +130,7 @@ pub fn run(screen: &mut dyn Screen, clock: &dyn Clock) -> io::Result<Exit> {
 /// see what a crash leaves.
 fn test_panic(key: &KeyEvent) {
     #[cfg(debug_assertions)]
-    if key.code == ratatui::crossterm::event::KeyCode::F(12)
-        && std::env::var_os("TAFEL_TEST_PANIC").is_some()
-    {
+    if key.code == crate::keys::KeyCode::F(12) && std::env::var_os("TAFEL_TEST_PANIC").is_some() {
         panic!("TAFEL_TEST_PANIC");
     }
     #[cfg(not(debug_assertions))]

@@ -16,8 +16,8 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::{Frame, Terminal};
+use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use tafel::app::{App, Effect, Input, Now, Status};
 use tafel::catalog::{Deck, Library, Plan, Round, RoundLength};
