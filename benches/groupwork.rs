@@ -6,9 +6,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use tafel::keys::KeyCode;
 use ratatui::layout::Rect;
 use tafel::catalog::{Plan, Round, RoundKind, RoundLength, VoteSpec};
+use tafel::keys::KeyCode;
 use tafel::session::groupwork::form_teams;
 
 /// The tests' harness: a session started and driven like `tafel run`.

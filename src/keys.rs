@@ -44,6 +44,10 @@ impl KeyModifiers {
         self.0 & other.0 != 0
     }
 
+    pub const fn without(self, other: KeyModifiers) -> KeyModifiers {
+        KeyModifiers(self.0 & !other.0)
+    }
+
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }

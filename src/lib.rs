@@ -14,6 +14,7 @@ pub mod files;
 pub mod history;
 pub mod home;
 pub mod i18n;
+pub mod keymap;
 pub mod keys;
 pub mod paths;
 pub mod replay;

@@ -182,7 +182,7 @@ fn ctrl_s_saves_everywhere_and_enter_is_named_on_screen() {
     h.ch('n');
     h.type_text("met Ctrl+S");
     let screen = common::harness::screen_text(120, 40, |f| tafel::ui::draw(f, &h.app));
-    assert!(screen.contains("Enter of Ctrl+S bewaart"), "{screen}");
+    assert!(screen.contains("Enter / Ctrl+S bewaar"), "{screen}");
     h.key_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(live_texts(&h), ["met Ctrl+S"]);
 

@@ -430,6 +430,6 @@ fn snapshots_of_the_console() {
         // The agenda with clock times, the round running now marked.
         assert!(text.contains("13:00 ▶ 1 · Inchecken"), "{text}");
         assert!(text.contains("13:05 › 2 · Onze opgave"), "{text}");
-        assert!(text.contains("c zaalscherm-modus uit"), "the keys: {text}");
+        assert!(text.contains("c console aan/uit"), "the keys: {text}");
     }
 }

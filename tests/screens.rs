@@ -296,7 +296,7 @@ fn agreement_editor_with_text() {
         assert!(text.contains("wanneer → di 01-12-2026"), "{text}");
     }
     assert!(large.contains("Staande organisatie levert een contactpersoon"));
-    assert!(large.contains("Enter of Ctrl+S bewaart"));
+    assert!(large.contains("Enter / Ctrl+S bewaar"));
 }
 
 #[test]

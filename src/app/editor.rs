@@ -1,6 +1,7 @@
 //! The note and agreement editor: a multi-line text plus, for an agreement, who owns it and
 //! by when. Only text handling lives here; saving is the app's job.
 
+use super::keymap::EditorKey;
 use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
@@ -105,30 +106,41 @@ impl Editor {
     }
 
     pub fn key(&mut self, key: KeyEvent) -> EditorOutcome {
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('s') if ctrl => EditorOutcome::Save,
-            KeyCode::Esc => EditorOutcome::Cancel,
-            // Alt+Enter (and Shift+Enter where the terminal reports it) is a new line.
-            KeyCode::Enter
-                if (alt || shift || self.enter_is_newline) && self.focus == Field::Text =>
-            {
-                if self.char_count() < MAX_NOTE_CHARS {
-                    self.text.insert_newline();
-                }
-                EditorOutcome::Changed
+        match super::keymap::EDITOR.action(key) {
+            Some(EditorKey::Save) if key.code == KeyCode::Enter && self.enter_is_newline => {
+                self.new_line()
             }
-            KeyCode::Enter => EditorOutcome::Save,
-            KeyCode::Tab => {
+            Some(EditorKey::Save) => EditorOutcome::Save,
+            Some(EditorKey::Close) => EditorOutcome::Cancel,
+            Some(EditorKey::NewLine) => self.new_line(),
+            Some(EditorKey::NextField) => {
                 self.next_field(false);
                 EditorOutcome::Unchanged
             }
-            KeyCode::BackTab => {
+            Some(EditorKey::PreviousField) => {
                 self.next_field(true);
                 EditorOutcome::Unchanged
             }
+            // F1 opens the help one level up, over the editor.
+            Some(EditorKey::Help) => EditorOutcome::Unchanged,
+            None => self.typed(key),
+        }
+    }
+
+    /// A new line in the text (the other fields are one line: Enter there saves).
+    fn new_line(&mut self) -> EditorOutcome {
+        if self.focus != Field::Text {
+            return EditorOutcome::Save;
+        }
+        if self.char_count() < MAX_NOTE_CHARS {
+            self.text.insert_newline();
+        }
+        EditorOutcome::Changed
+    }
+
+    /// A key for the text itself: a character, a movement, a deletion.
+    fn typed(&mut self, key: KeyEvent) -> EditorOutcome {
+        match key.code {
             KeyCode::Char(_) if self.room_left() == 0 => EditorOutcome::Unchanged,
             _ => {
                 if self.focused().input(textarea_input(key)) {

@@ -13,10 +13,12 @@ pub mod editor;
 pub mod export;
 mod grouping;
 mod groupwork;
+pub mod keymap;
 mod solo;
 
-use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent};
 use chrono::{DateTime, FixedOffset};
+use keymap::SessionKey;
 
 pub use agenda::{AgendaInput, AgendaState};
 pub use drafts::Drafts;
@@ -353,7 +355,7 @@ impl App {
 
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         // Ctrl+C leaves at once, from anywhere: the journal is complete, the draft is kept.
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        if key.is_ctrl_c() {
             self.stash_editor();
             return vec![self.keep_drafts(), Effect::Quit];
         }
@@ -365,7 +367,7 @@ impl App {
             return effects;
         }
         // Help over an editor or the agenda: F1 anywhere there, `?` where it is not text.
-        let help_key = key.code == KeyCode::F(1)
+        let help_key = keymap::EDITOR.action(key) == Some(keymap::EditorKey::Help)
             || (key.code == KeyCode::Char('?')
                 && matches!(&self.mode, Mode::Agenda(state) if state.input.is_none()));
         if help_key && matches!(self.mode, Mode::Editor(_) | Mode::Agenda(_)) {
@@ -435,9 +437,12 @@ impl App {
         if let Some(effects) = self.group_key(key) {
             return effects;
         }
+        let Some(action) = keymap::SESSION.action(key) else {
+            return Vec::new();
+        };
         let running = self.session.current.is_some();
-        match key.code {
-            KeyCode::Char(' ') if running => {
+        match action {
+            SessionKey::PauseResume if running => {
                 let event = if self.session.timer.is_running() {
                     Event::TimerPaused
                 } else {
@@ -445,34 +450,34 @@ impl App {
                 };
                 self.persist(vec![event])
             }
-            KeyCode::Right => match self.next_round_from(self.session.current) {
+            SessionKey::NextRound => match self.next_round_from(self.session.current) {
                 Some(next) => self.enter_round(next),
                 None => {
                     self.mode = Mode::ConfirmEnd;
                     Vec::new()
                 }
             },
-            KeyCode::Left => match self.previous_round() {
+            SessionKey::PreviousRound => match self.previous_round() {
                 Some(previous) => self.enter_round(previous),
                 None => {
                     self.info(tr!("dit is de eerste ronde", "this is the first round"));
                     Vec::new()
                 }
             },
-            KeyCode::Char('d') if running => self.draw(),
-            KeyCode::Char('t') if running => self.put_back(),
-            KeyCode::Char('s') if running => self.skip_card(),
-            KeyCode::Char('+' | '=') if running => {
+            SessionKey::Draw if running => self.draw(),
+            SessionKey::PutBack if running => self.put_back(),
+            SessionKey::SkipCard if running => self.skip_card(),
+            SessionKey::MinuteMore if running => {
                 self.persist(vec![Event::TimerAdjusted { delta_ms: 60_000 }])
             }
-            KeyCode::Char('-') if running => {
+            SessionKey::MinuteLess if running => {
                 self.persist(vec![Event::TimerAdjusted { delta_ms: -60_000 }])
             }
-            KeyCode::Char('r') if running => self.persist(vec![Event::TimerRestarted]),
-            KeyCode::Char('b') => self.pass_turn(),
-            KeyCode::Char('n') => self.open_editor(NoteKind::Note),
-            KeyCode::Char('a') => self.open_editor(NoteKind::Agreement),
-            KeyCode::Char('e') => {
+            SessionKey::RestartTimer if running => self.persist(vec![Event::TimerRestarted]),
+            SessionKey::PassTurn => self.pass_turn(),
+            SessionKey::NewNote => self.open_editor(NoteKind::Note),
+            SessionKey::NewAgreement => self.open_editor(NoteKind::Agreement),
+            SessionKey::EditNotes => {
                 if self.round_notes().is_empty() {
                     self.info(tr!(
                         "deze ronde heeft nog geen notities",
@@ -488,42 +493,52 @@ impl App {
                 Vec::new()
             }
             // What the room sees is journaled: the room screen and replay follow it.
-            KeyCode::Char('h') => self.persist(vec![Event::NotesHidden {
+            SessionKey::HideNotes => self.persist(vec![Event::NotesHidden {
                 hidden: !self.session.notes_hidden,
             }]),
-            KeyCode::Char('w') => {
+            SessionKey::SilentWriting => {
                 let round = self.note_round();
                 let silent = !self.session.rounds.get(round).is_some_and(|r| r.silent);
                 self.persist(vec![Event::NotesSilent { round, silent }])
             }
-            KeyCode::Char('o') => self.reveal(),
-            KeyCode::Tab if self.session.table.len() > 1 => {
+            SessionKey::Reveal => self.reveal(),
+            SessionKey::NextCardShown if self.session.table.len() > 1 => {
                 let next = (crate::view::focus_index(&self.session) + 1) % self.session.table.len();
                 let card = self.session.table[next].clone();
                 self.persist(vec![Event::CardShown { card }])
             }
-            KeyCode::Char('i') => self.open_grouping(),
-            KeyCode::Char('c') => {
+            SessionKey::Group => self.open_grouping(),
+            SessionKey::Console => {
                 self.console = !self.console;
                 Vec::new()
             }
-            KeyCode::Char('g') => {
+            SessionKey::Agenda => {
                 self.mode = Mode::Agenda(AgendaState::new(self.session.current.unwrap_or(0)));
                 Vec::new()
             }
-            KeyCode::Char('?') => {
+            SessionKey::Help => {
                 self.mode = Mode::Help;
                 Vec::new()
             }
-            KeyCode::Char('v') if self.session.follow_up.is_some() => {
+            SessionKey::FollowUp if self.session.follow_up.is_some() => {
                 self.mode = Mode::Review { selected: 0 };
                 Vec::new()
             }
-            KeyCode::Char('q') => {
+            SessionKey::End => {
                 self.mode = Mode::ConfirmQuit;
                 Vec::new()
             }
-            _ => Vec::new(),
+            // Ctrl+C is handled before any mode; the rest needs a running round.
+            SessionKey::Stop
+            | SessionKey::PauseResume
+            | SessionKey::Draw
+            | SessionKey::PutBack
+            | SessionKey::SkipCard
+            | SessionKey::MinuteMore
+            | SessionKey::MinuteLess
+            | SessionKey::RestartTimer
+            | SessionKey::NextCardShown
+            | SessionKey::FollowUp => Vec::new(),
         }
     }
 

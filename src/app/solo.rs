@@ -2,7 +2,8 @@
 //! new line, Ctrl+S saves; the commands use Ctrl so typing never triggers them.
 //! A solo session is an ordinary journaled session with a one-round plan named `solo`.
 
-use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
+use super::keymap::{SOLO, SoloKey};
+use crate::keys::KeyEvent;
 
 use super::editor::Editor;
 use super::{App, Effect, Mode};
@@ -76,9 +77,8 @@ impl App {
 
     /// Solo commands while writing; `None` lets the editor have the key.
     pub(super) fn solo_key(&mut self, key: KeyEvent) -> Option<Vec<Effect>> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let effects = match key.code {
-            KeyCode::Char('n') if ctrl => {
+        let effects = match SOLO.action(key)? {
+            SoloKey::AnotherCard => {
                 self.stash_editor();
                 let effects = self.draw();
                 if matches!(self.mode, Mode::Editor(_)) {
@@ -86,23 +86,25 @@ impl App {
                 }
                 effects
             }
-            KeyCode::Char('t') if ctrl => {
+            SoloKey::PutBack => {
                 self.stash_editor();
                 let effects = self.put_back();
                 self.mode = self.rest_mode();
                 effects
             }
-            KeyCode::Esc | KeyCode::Char('e') if key.code == KeyCode::Esc || ctrl => {
+            SoloKey::End => {
                 self.stash_editor();
                 self.mode = Mode::ConfirmQuit;
                 vec![self.keep_drafts()]
             }
-            KeyCode::F(1) | KeyCode::Char('h') if ctrl || key.code == KeyCode::F(1) => {
+            SoloKey::Help => {
                 self.stash_editor();
                 self.mode = Mode::Help;
                 Vec::new()
             }
-            _ => return None,
+            // Saving and new lines are the editor's (Enter is a new line here); Ctrl+C is
+            // handled before any mode.
+            SoloKey::Save | SoloKey::NewLine | SoloKey::Stop => return None,
         };
         Some(effects)
     }

@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::room::{cut, note_line, timer_style, wrap_cut};
 use super::theme;
 use crate::app::App;
+use crate::app::keymap;
 use crate::tr;
 use crate::view::console::{ConsoleView, RoundPlace, console};
 use crate::view::{round_label, timer_line};
@@ -52,20 +53,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if right_width > 0 {
         render_right(&view, right, buf);
     }
-    let hints = [
-        tr!("c zaalscherm-modus uit", "c room mode off"),
-        tr!("? hulp", "? help"),
-        tr!("spatie pauze", "space pause"),
-        tr!("→ volgende", "→ next"),
-        tr!("d kaart", "d card"),
-        tr!("Tab kaart in beeld", "Tab card shown"),
-        tr!("n notitie", "n note"),
-        tr!("a afspraak", "a agreement"),
-        tr!("w stil schrijven", "w silent writing"),
-        tr!("o onthullen", "o reveal"),
-        tr!("h verberg", "h hide"),
-        tr!("g agenda", "g agenda"),
-    ];
+    let hints = keymap::SESSION.hints(keymap::CONSOLE_FOOTER);
     super::render_status_footer(app, &hints, footer, buf);
 }
 

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wra
 use super::round::note_line;
 use super::theme;
 use crate::app::editor::{Editor, Field};
+use crate::app::keymap::{self, EditorKey};
 use crate::app::{AgendaInput, AgendaState, App};
 use crate::catalog::RoundLength;
 use crate::session::NoteKind;
@@ -34,170 +35,17 @@ pub fn window(title: String) -> Block<'static> {
         .title(Line::styled(format!(" {title} "), theme::title()))
 }
 
-/// Every key, in the order a facilitator needs them.
+/// Every key of the round screen, then the editor's, in the order a facilitator needs them.
 pub fn help_lines() -> Vec<(String, String)> {
-    vec![
-        (
-            tr!("spatie", "space"),
-            tr!("timer pauzeren / verder", "pause / resume the timer"),
-        ),
-        (
-            "→ / ←".into(),
-            tr!("volgende / vorige ronde", "next / previous round"),
-        ),
-        ("d".into(), tr!("kaart trekken", "draw a card")),
-        (
-            "t".into(),
-            tr!(
-                "kaart terugleggen (terug in de stapel)",
-                "put the card back (into the pile)"
-            ),
-        ),
-        ("s".into(), tr!("kaart overslaan", "skip the card")),
-        (
-            "+ / -".into(),
-            tr!("een minuut meer / minder", "a minute more / less"),
-        ),
-        (
-            "r".into(),
-            tr!("timer van de ronde opnieuw", "restart the round's timer"),
-        ),
-        ("b".into(), tr!("beurt doorgeven", "pass the turn")),
-        ("n".into(), tr!("nieuwe notitie", "new note")),
-        (
-            "a".into(),
-            tr!(
-                "nieuwe afspraak (met wie en wanneer)",
-                "new agreement (who and when)"
-            ),
-        ),
-        (
-            "e".into(),
-            tr!(
-                "notitie corrigeren of verwijderen",
-                "correct or delete a note"
-            ),
-        ),
-        (
-            "h".into(),
-            tr!(
-                "notities verbergen / tonen voor de zaal",
-                "hide / show notes to the room"
-            ),
-        ),
-        (
-            "w".into(),
-            tr!(
-                "stil schrijven: notities pas tonen bij onthullen",
-                "silent writing: show notes only when revealed"
-            ),
-        ),
-        (
-            "o".into(),
-            tr!(
-                "verzamelde notities onthullen",
-                "reveal the collected notes"
-            ),
-        ),
-        (
-            "Tab".into(),
-            tr!(
-                "volgende kaart op tafel groot in beeld",
-                "show the next card on the table large"
-            ),
-        ),
-        (
-            "i".into(),
-            tr!(
-                "notities indelen in thema's: kiezen, samenvoegen, hernoemen",
-                "group notes into themes: choose, merge, rename"
-            ),
-        ),
-        (
-            "c".into(),
-            tr!(
-                "console: dit scherm voor de begeleider, de zaal kijkt naar `tafel room`",
-                "console: this screen for the facilitator, the room watches `tafel room`"
-            ),
-        ),
-        (
-            "g".into(),
-            tr!(
-                "agenda: ronde overslaan, invoegen, langer/korter, tot kloktijd",
-                "agenda: skip, insert, lengthen/shorten, until a clock time"
-            ),
-        ),
-        (
-            "v".into(),
-            tr!(
-                "vervolg: afspraken van de vorige keer",
-                "follow-up: agreements from last time"
-            ),
-        ),
-        ("?".into(), tr!("deze hulp", "this help")),
-        (
-            "q".into(),
-            tr!(
-                "sessie beëindigen (vraagt j/n)",
-                "end the session (asks y/n)"
-            ),
-        ),
-        (
-            "Ctrl+C".into(),
-            tr!(
-                "direct stoppen; alles is bewaard, later verder",
-                "stop at once; everything is saved"
-            ),
-        ),
-        (tr!("In de editor", "In the editor"), String::new()),
-        ("Enter".into(), tr!("bewaren", "save")),
-        ("Alt+Enter".into(), tr!("nieuwe regel", "new line")),
-        (
-            "Tab".into(),
-            tr!(
-                "volgend veld (afspraak: wie, wanneer)",
-                "next field (agreement: who, when)"
-            ),
-        ),
-        (
-            "Esc".into(),
-            tr!(
-                "sluiten; het concept blijft bewaard",
-                "close; the draft is kept"
-            ),
-        ),
-    ]
+    let mut lines = keymap::SESSION.help();
+    lines.push((tr!("In de editor", "In the editor"), String::new()));
+    lines.extend(keymap::EDITOR.help());
+    lines
 }
 
 /// The keys of solo reflection, where the writing area always has the keyboard.
 pub fn solo_help_lines() -> Vec<(String, String)> {
-    vec![
-        (
-            "Ctrl+S".into(),
-            tr!("reflectie bewaren", "save the reflection"),
-        ),
-        ("Enter".into(), tr!("nieuwe regel", "new line")),
-        ("Ctrl+N".into(), tr!("andere kaart", "another card")),
-        (
-            "Ctrl+T".into(),
-            tr!("kaart terugleggen", "put the card back"),
-        ),
-        ("Ctrl+H / F1".into(), tr!("deze hulp", "this help")),
-        (
-            "Esc / Ctrl+E".into(),
-            tr!(
-                "einde (vraagt j/n; je tekst blijft bewaard)",
-                "end (asks y/n; your text is kept)"
-            ),
-        ),
-        (
-            "Ctrl+C".into(),
-            tr!(
-                "direct stoppen; alles is bewaard",
-                "stop at once; everything is saved"
-            ),
-        ),
-    ]
+    keymap::SOLO.help()
 }
 
 pub fn render_help(area: Rect, buf: &mut Buffer) {
@@ -451,16 +299,23 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
         ));
         due.render(due_area, buf);
     }
-    let mut hints = vec![
-        tr!("Enter of Ctrl+S bewaart", "Enter or Ctrl+S saves"),
-        tr!("Esc sluit (concept blijft)", "Esc closes (draft kept)"),
-        tr!("F1 hulp", "F1 help"),
-        tr!("Alt+Enter nieuwe regel", "Alt+Enter new line"),
-    ];
-    if agreement {
-        hints.insert(2, tr!("Tab volgend veld", "Tab next field"));
-    }
-    let hint = super::fit_hints(&hints, hint_area.width);
+    let order: &[EditorKey] = if agreement {
+        &[
+            EditorKey::Save,
+            EditorKey::Close,
+            EditorKey::NextField,
+            EditorKey::Help,
+            EditorKey::NewLine,
+        ]
+    } else {
+        &[
+            EditorKey::Save,
+            EditorKey::Close,
+            EditorKey::Help,
+            EditorKey::NewLine,
+        ]
+    };
+    let hint = super::fit_hints(&keymap::EDITOR.hints(order), hint_area.width);
     Paragraph::new(Line::styled(hint.trim_start().to_string(), theme::dim()))
         .render(hint_area, buf);
 }

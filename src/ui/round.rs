@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
 use super::{room, theme};
+use crate::app::keymap;
 use crate::app::{App, Status};
 use crate::session::timer::clock_text;
 use crate::session::{NoteKind, Session};
@@ -221,20 +222,7 @@ fn render_progress(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let hints = [
-        // The most important first: a narrow screen shows the start and "…" (`?` lists
-        // them all).
-        tr!("? hulp", "? help"),
-        tr!("spatie pauze", "space pause"),
-        tr!("→ volgende", "→ next"),
-        tr!("n notitie", "n note"),
-        tr!("a afspraak", "a agreement"),
-        tr!("d kaart", "d card"),
-        tr!("q stop", "q quit"),
-        tr!("g agenda", "g agenda"),
-        tr!("c console", "c console"),
-        tr!("h verberg", "h hide"),
-    ];
+    let hints = keymap::SESSION.hints(keymap::ROUND_FOOTER);
     super::render_status_footer(app, &hints, area, buf);
 }
 

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph, Widget, Wrap};
 
 use super::{theme, timer};
+use crate::app::keymap;
 use crate::app::{App, Mode};
 use crate::tr;
 
@@ -124,15 +125,8 @@ fn render_card(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let hints = [
-        // Writing here is like a letter: Enter is a new line (in a workshop's note
-        // editor Enter saves); Ctrl+S saves in both.
-        tr!("Ctrl+S bewaar", "Ctrl+S save"),
-        tr!("Enter nieuwe regel", "Enter new line"),
-        tr!("Esc einde", "Esc end"),
-        tr!("Ctrl+N andere kaart", "Ctrl+N another card"),
-        tr!("Ctrl+H hulp", "Ctrl+H help"),
-        tr!("Ctrl+T terugleggen", "Ctrl+T put back"),
-    ];
+    // Writing here is like a letter: Enter is a new line (in a workshop's note editor
+    // Enter saves); Ctrl+S saves in both.
+    let hints = keymap::SOLO.hints(keymap::SOLO_FOOTER);
     super::render_status_footer(app, &hints, area, buf);
 }
