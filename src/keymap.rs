@@ -134,8 +134,8 @@ impl<A: Copy + PartialEq + 'static> Keymap<A> {
             .collect()
     }
 
-    /// The footer's hints for `actions`, in that order: the keys of each and its few words
-    /// ("spatie pauze", "Enter / Ctrl+S bewaar").
+    /// The footer's hints for `actions`, in that order: how the keys are written and the
+    /// few words ("spatie pauze", "Enter / Ctrl+S bewaar").
     pub fn hints(&self, actions: &[A]) -> Vec<String> {
         actions
             .iter()
@@ -145,13 +145,7 @@ impl<A: Copy + PartialEq + 'static> Keymap<A> {
                     .iter()
                     .find(|b| b.keys.first().is_some_and(|(_, first)| first == action))?;
                 let hint = binding.hint?;
-                let keys: Vec<String> = binding
-                    .keys
-                    .iter()
-                    .filter(|(_, a)| a == action)
-                    .map(|(k, _)| key_name(k))
-                    .collect();
-                Some(format!("{} {}", keys.join(" / "), hint.text()))
+                Some(format!("{} {}", binding.label.text(), hint.text()))
             })
             .collect()
     }

@@ -50,7 +50,7 @@ pub static SESSION: Keymap<SessionKey> = Keymap {
             ],
             label: Words("→ / ←", "→ / ←"),
             help: Words("volgende / vorige ronde", "next / previous round"),
-            hint: Some(Words("volgende", "next")),
+            hint: Some(Words("ronde", "round")),
         },
         Binding {
             keys: &[(ch('d'), SessionKey::Draw)],
@@ -278,8 +278,8 @@ pub static EDITOR: Keymap<EditorKey> = Keymap {
                 (key(KeyCode::Enter), EditorKey::Save),
                 (ctrl('s'), EditorKey::Save),
             ],
-            label: Words("Enter", "Enter"),
-            help: Words("bewaren (ook Ctrl+S)", "save (also Ctrl+S)"),
+            label: Words("Enter / Ctrl+S", "Enter / Ctrl+S"),
+            help: Words("bewaren", "save"),
             hint: Some(Words("bewaar", "save")),
         },
         Binding {

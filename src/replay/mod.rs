@@ -5,12 +5,14 @@
 
 pub mod describe;
 pub mod frames;
+pub mod keymap;
 pub mod load;
 pub mod playback;
 pub mod rounds;
 pub mod search;
 
-use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::{KeyCode, KeyEvent};
+use keymap::{REPLAY, ReplayKey};
 
 use crate::session::state::StateError;
 use crate::session::{Record, Session};
@@ -298,7 +300,7 @@ impl Replay {
     }
 
     pub fn key(&mut self, key: KeyEvent, now: u64) -> Control {
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        if key.is_ctrl_c() {
             return Control::Quit;
         }
         self.status = None;
@@ -324,25 +326,28 @@ impl Replay {
             }
             return Control::Continue;
         }
-        match key.code {
-            KeyCode::Char('q') => return Control::Quit,
+        let Some(action) = REPLAY.action(key) else {
+            return Control::Continue;
+        };
+        match action {
             // Esc closes a chart or list first, then leaves.
-            KeyCode::Esc if self.view != View::Main => self.view = View::Main,
-            KeyCode::Esc => return Control::Quit,
-            KeyCode::Right | KeyCode::Char('l') => self.step_forward(now),
-            KeyCode::Left | KeyCode::Char('h') => self.step_back(now),
-            KeyCode::Char(']') | KeyCode::PageDown => self.next_round(now),
-            KeyCode::Char('[') | KeyCode::PageUp => self.previous_round(now),
-            KeyCode::Home => self.go_to(0, now),
-            KeyCode::End => self.go_to(self.len() - 1, now),
-            KeyCode::Char(' ') => self.toggle_play(now),
-            KeyCode::Char(c @ '1'..='4') => self.set_speed(c as usize - '1' as usize, now),
-            KeyCode::Char('b') => self.toggle_view(View::Bars),
-            KeyCode::Char('a') => self.toggle_view(View::Agreements),
-            KeyCode::Char('/') => self.search_box = Some(String::new()),
-            KeyCode::Char('n') => self.search_next(now),
-            KeyCode::Char('?') => self.help = true,
-            _ => {}
+            ReplayKey::Quit if key.code == KeyCode::Esc && self.view != View::Main => {
+                self.view = View::Main
+            }
+            ReplayKey::Quit => return Control::Quit,
+            ReplayKey::Forward => self.step_forward(now),
+            ReplayKey::Back => self.step_back(now),
+            ReplayKey::NextRound => self.next_round(now),
+            ReplayKey::PreviousRound => self.previous_round(now),
+            ReplayKey::First => self.go_to(0, now),
+            ReplayKey::Last => self.go_to(self.len() - 1, now),
+            ReplayKey::Play => self.toggle_play(now),
+            ReplayKey::Speed(k) => self.set_speed(k, now),
+            ReplayKey::Chart => self.toggle_view(View::Bars),
+            ReplayKey::Agreements => self.toggle_view(View::Agreements),
+            ReplayKey::Search => self.search_box = Some(String::new()),
+            ReplayKey::SearchNext => self.search_next(now),
+            ReplayKey::Help => self.help = true,
         }
         Control::Continue
     }

@@ -123,55 +123,7 @@ pub(super) fn render_minimal(replay: &Replay, area: Rect, buf: &mut Buffer) {
 
 /// Every key of the replay.
 pub fn help_lines() -> Vec<(String, String)> {
-    vec![
-        (
-            "→ / ←".into(),
-            tr!("gebeurtenis verder / terug", "event forward / back"),
-        ),
-        (
-            "] / [".into(),
-            tr!(
-                "begin van de volgende / vorige ronde (ook PgDn / PgUp)",
-                "start of the next / previous round (also PgDn / PgUp)"
-            ),
-        ),
-        (
-            "Home / End".into(),
-            tr!("eerste / laatste gebeurtenis", "first / last event"),
-        ),
-        (
-            tr!("spatie", "space"),
-            tr!("afspelen / stilzetten", "play / pause"),
-        ),
-        (
-            "1 2 3 4".into(),
-            tr!(
-                "snelheid 1×, 10×, 60×, 300× van de echte tijd",
-                "speed 1×, 10×, 60×, 300× of real time"
-            ),
-        ),
-        (
-            "b".into(),
-            tr!(
-                "grafiek: geplande en werkelijke minuten",
-                "chart: planned and actual minutes"
-            ),
-        ),
-        ("a".into(), tr!("alle afspraken", "all agreements")),
-        (
-            "/".into(),
-            tr!("zoeken in notities en kaarten", "search notes and cards"),
-        ),
-        ("n".into(), tr!("volgende treffer", "next match")),
-        ("?".into(), tr!("deze hulp", "this help")),
-        (
-            "q / Esc".into(),
-            tr!(
-                "stoppen (Esc sluit eerst grafiek of lijst)",
-                "quit (Esc first closes a chart or list)"
-            ),
-        ),
-    ]
+    crate::replay::keymap::REPLAY.help()
 }
 
 pub(super) fn render_help(area: Rect, buf: &mut Buffer) {

@@ -1,6 +1,7 @@
 //! The top of the replay: the header, the timeline of rounds, the event in words, the footer.
 
 use super::*;
+use crate::replay::keymap;
 
 // ----- Header, timeline, event, footer ---------------------------------------------------------
 
@@ -154,20 +155,17 @@ pub(super) fn render_event(replay: &Replay, area: Rect, buf: &mut Buffer) {
 pub(super) fn render_footer(replay: &Replay, area: Rect, buf: &mut Buffer) {
     let (left, style) = match &replay.status {
         Some(message) => (format!(" {message}"), theme::accent()),
-        None if area.width >= 110 => (
-            tr!(
-                " ←/→ gebeurtenis · [ ] ronde · Home/End · spatie afspelen · 1-4 snelheid · b grafiek · a afspraken · / zoeken · ? hulp · q stop",
-                " ←/→ event · [ ] round · Home/End · space play · 1-4 speed · b chart · a agreements · / search · ? help · q quit"
-            ),
-            theme::dim(),
-        ),
-        None => (
-            tr!(
-                " ←/→ · [ ] ronde · spatie · b grafiek · a afspraken · / zoek · ? hulp",
-                " ←/→ · [ ] round · space · b chart · a agreements · / search · ? help"
-            ),
-            theme::dim(),
-        ),
+        None => {
+            let order = if area.width >= 110 {
+                keymap::WIDE_FOOTER
+            } else {
+                keymap::NARROW_FOOTER
+            };
+            (
+                crate::ui::fit_hints(&keymap::REPLAY.hints(order), area.width),
+                theme::dim(),
+            )
+        }
     };
     let right = match replay.torn_line {
         Some(line) => tr!(
