@@ -736,8 +736,12 @@ fn e2e_copy_change_save_and_run() {
     term.keys(&["C-u"]);
     term.type_text("Binnenkomen");
     term.keys(&["Enter", "Enter", "Right"]);
+    term.wait_for("◀ per team (van de teamronde) ▶");
+    // Koers-wat has no teams round: the form says so before anything is saved.
+    term.wait_for("geen teamronde in deze werkvorm");
+    term.keys(&["Right"]);
     term.wait_for("◀ tot een kloktijd ▶");
-    term.keys(&["Left", "Left"]);
+    term.keys(&["Left", "Left", "Left"]);
     term.wait_for("◀ vaste minuten ▶");
     term.keys(&["Tab", "C-u"]);
     term.type_text("7");

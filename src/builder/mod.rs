@@ -73,8 +73,17 @@ pub enum Target {
 pub enum LengthKind {
     Minutes,
     PerPerson,
+    /// A fixed part plus minutes per team (the teams of the plan's teams round).
+    PerTeam,
     Until,
 }
+
+pub const LENGTH_KINDS: [LengthKind; 4] = [
+    LengthKind::Minutes,
+    LengthKind::PerPerson,
+    LengthKind::PerTeam,
+    LengthKind::Until,
+];
 
 /// What kind of round it is (`kind` in the file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,9 +101,10 @@ pub const SORTS: [Sort; 4] = [Sort::Talk, Sort::Styles, Sort::Teams, Sort::Vote]
 pub struct RoundForm {
     pub title: LineInput,
     pub kind: LengthKind,
-    /// The length, or the fixed part of a round per person.
+    /// The length, or the fixed part of a round per person or per team.
     pub minutes: LineInput,
     pub per_person: LineInput,
+    pub per_team: LineInput,
     pub max_minutes: LineInput,
     pub until: LineInput,
     pub instruction: TextBox,
@@ -139,6 +149,7 @@ pub enum RoundField {
     Kind,
     Minutes,
     PerPerson,
+    PerTeam,
     MaxMinutes,
     Until,
     Instruction,
@@ -238,33 +249,37 @@ impl RoundForm {
     pub fn from_round(round: &Round) -> RoundForm {
         let number = |n: u32| LineInput::new(&n.to_string(), NUMBER_CHARS);
         let empty = || LineInput::new("", NUMBER_CHARS);
-        let (kind, minutes, per_person, max_minutes, until, min_minutes) =
-            match (round.scale, round.length) {
-                (Some(scale), _) => (
-                    LengthKind::PerPerson,
+        // Per person and per team start at a minute, or at what the round says.
+        let minute = || LineInput::new("1.0", NUMBER_CHARS);
+        let (mut per_person, mut per_team) = (minute(), minute());
+        let (kind, minutes, max_minutes, until, min_minutes) = match (round.scale, round.length) {
+            (Some(scale), _) => {
+                let kind = if scale.per_team() {
+                    per_team = LineInput::new(&scale.per_team_text(), NUMBER_CHARS);
+                    LengthKind::PerTeam
+                } else {
+                    per_person = LineInput::new(&scale.per_person_text(), NUMBER_CHARS);
+                    LengthKind::PerPerson
+                };
+                (
+                    kind,
                     number(scale.base_minutes),
-                    LineInput::new(&scale.per_person_text(), NUMBER_CHARS),
                     scale.max_minutes.map_or_else(empty, number),
                     empty(),
                     scale.min_minutes,
-                ),
-                (None, RoundLength::Minutes(m)) => (
-                    LengthKind::Minutes,
-                    number(m),
-                    LineInput::new("1.0", NUMBER_CHARS),
-                    empty(),
-                    empty(),
-                    None,
-                ),
-                (None, RoundLength::Until(t)) => (
-                    LengthKind::Until,
-                    number(10),
-                    LineInput::new("1.0", NUMBER_CHARS),
-                    empty(),
-                    LineInput::new(&t.format("%H:%M").to_string(), NUMBER_CHARS),
-                    None,
-                ),
-            };
+                )
+            }
+            (None, RoundLength::Minutes(m)) => {
+                (LengthKind::Minutes, number(m), empty(), empty(), None)
+            }
+            (None, RoundLength::Until(t)) => (
+                LengthKind::Until,
+                number(10),
+                empty(),
+                LineInput::new(&t.format("%H:%M").to_string(), NUMBER_CHARS),
+                None,
+            ),
+        };
         let draw = round.draw.as_ref();
         let (sort, teams, vote) = match &round.kind {
             RoundKind::Talk => (Sort::Talk, None, None),
@@ -282,6 +297,7 @@ impl RoundForm {
             kind,
             minutes,
             per_person,
+            per_team,
             max_minutes,
             until,
             instruction: TextBox::new(&round.instruction),
@@ -334,6 +350,11 @@ impl RoundForm {
                 RoundField::PerPerson,
                 RoundField::MaxMinutes,
             ]),
+            LengthKind::PerTeam => fields.extend([
+                RoundField::Minutes,
+                RoundField::PerTeam,
+                RoundField::MaxMinutes,
+            ]),
             LengthKind::Until => fields.push(RoundField::Until),
         }
         fields.extend([RoundField::Instruction, RoundField::Deck]);
@@ -374,25 +395,35 @@ impl RoundForm {
                 let m = whole(&self.minutes, tr!("minuten", "minutes"), &mut wrong).unwrap_or(0);
                 (RoundLength::Minutes(m), None)
             }
-            LengthKind::PerPerson => {
+            LengthKind::PerPerson | LengthKind::PerTeam => {
                 let base =
                     whole(&self.minutes, tr!("vast deel", "fixed part"), &mut wrong).unwrap_or(0);
-                let text = self.per_person.text().trim().replace(',', ".");
-                let per_person = match text.parse::<f64>() {
+                let per_team = self.kind == LengthKind::PerTeam;
+                let (input, field) = if per_team {
+                    (&self.per_team, tr!("per team", "per team"))
+                } else {
+                    (&self.per_person, tr!("per persoon", "per person"))
+                };
+                let text = input.text().trim().replace(',', ".");
+                let per = match text.parse::<f64>() {
                     Ok(p) => p,
                     Err(_) => {
-                        wrong(tr!("per persoon", "per person"), &text);
+                        wrong(field, &text);
                         1.0
                     }
                 };
                 let max = whole(&self.max_minutes, tr!("hooguit", "at most"), &mut wrong);
+                // Out of range stays out of range, so `tafel check` names it rather than the
+                // form quietly changing it.
+                let seconds = (per.clamp(0.0, 1000.0) * 60.0).round() as u32;
                 let scale = Scale {
                     base_minutes: base,
-                    per_person_seconds: (per_person.clamp(0.0, 10.0) * 60.0).round() as u32,
+                    per_person_seconds: if per_team { 0 } else { seconds },
+                    per_team_seconds: if per_team { seconds } else { 0 },
                     min_minutes: self.min_minutes,
                     max_minutes: max,
                 };
-                (RoundLength::Minutes(scale.minutes_for(8)), Some(scale))
+                (RoundLength::Minutes(scale.minutes_for(8, 0)), Some(scale))
             }
             LengthKind::Until => match parse_clock_time(self.until.text()) {
                 Some(time) => (RoundLength::Until(time), None),
@@ -773,6 +804,7 @@ impl<'a> Builder<'a> {
                 RoundField::Title
                     | RoundField::Minutes
                     | RoundField::PerPerson
+                    | RoundField::PerTeam
                     | RoundField::MaxMinutes
                     | RoundField::Until
                     | RoundField::Instruction
@@ -1001,6 +1033,9 @@ impl<'a> Builder<'a> {
             RoundField::PerPerson => {
                 round.per_person.key(key);
             }
+            RoundField::PerTeam => {
+                round.per_team.key(key);
+            }
             RoundField::MaxMinutes => {
                 round.max_minutes.key(key);
             }
@@ -1040,12 +1075,7 @@ impl<'a> Builder<'a> {
                 round.instruction.key(key);
             }
             RoundField::Kind if step != 0 => {
-                let kinds = [
-                    LengthKind::Minutes,
-                    LengthKind::PerPerson,
-                    LengthKind::Until,
-                ];
-                round.kind = cycle(&kinds, &round.kind, step);
+                round.kind = cycle(&LENGTH_KINDS, &round.kind, step);
                 if round.kind == LengthKind::Until && round.until.is_empty() {
                     round.until = LineInput::new("14:30", NUMBER_CHARS);
                 }
@@ -1211,6 +1241,10 @@ pub fn kind_label(kind: LengthKind) -> String {
     match kind {
         LengthKind::Minutes => tr!("vaste minuten", "fixed minutes"),
         LengthKind::PerPerson => tr!("per persoon", "per person"),
+        LengthKind::PerTeam => tr!(
+            "per team (van de teamronde)",
+            "per team (of the teams round)"
+        ),
         LengthKind::Until => tr!("tot een kloktijd", "until a clock time"),
     }
 }

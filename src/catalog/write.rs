@@ -84,8 +84,15 @@ fn write_round(t: &mut Table, round: &Round) {
                 "minutes",
                 (scale.base_minutes > 0).then(|| i64::from(scale.base_minutes).into()),
             );
-            let per_person: f64 = scale.per_person_text().parse().unwrap_or(1.0);
-            set(t, "per_person", Some(per_person.into()));
+            // One of the two, as a number of minutes: "per_person = 1.25".
+            let (key, other, per) = if scale.per_team() {
+                ("per_team", "per_person", scale.per_team_text())
+            } else {
+                ("per_person", "per_team", scale.per_person_text())
+            };
+            let per: f64 = per.parse().unwrap_or(1.0);
+            set(t, key, Some(per.into()));
+            set(t, other, None);
             set(
                 t,
                 "min_minutes",
@@ -100,13 +107,25 @@ fn write_round(t: &mut Table, round: &Round) {
         }
         (None, RoundLength::Minutes(m)) => {
             set(t, "minutes", Some(i64::from(m).into()));
-            for key in ["per_person", "min_minutes", "max_minutes", "until"] {
+            for key in [
+                "per_person",
+                "per_team",
+                "min_minutes",
+                "max_minutes",
+                "until",
+            ] {
                 set(t, key, None);
             }
         }
         (None, RoundLength::Until(time)) => {
             set(t, "until", Some(time.format("%H:%M").to_string().into()));
-            for key in ["minutes", "per_person", "min_minutes", "max_minutes"] {
+            for key in [
+                "minutes",
+                "per_person",
+                "per_team",
+                "min_minutes",
+                "max_minutes",
+            ] {
                 set(t, key, None);
             }
         }

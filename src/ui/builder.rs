@@ -177,8 +177,15 @@ fn render_rounds(builder: &Builder, selected: usize, area: Rect, buf: &mut Buffe
         );
         match round.scale {
             Some(scale) if wide => text.push_str(&format!(" ({})", scale.describe())),
+            Some(scale) if scale.per_team() => text.push_str(&tr!(" p.team", " p.team")),
             Some(_) => text.push_str(&tr!(" p.p.", " p.p.")),
             None => {}
+        }
+        if let (Some(scale), Some(teams)) =
+            (round.scale, resolved.teams_for_round(i, builder.people()))
+            && scale.per_team()
+        {
+            text.push_str(&format!(" · {}", crate::catalog::teams_text(teams)));
         }
         if round.turns {
             text.push_str(&tr!(" · beurten", " · turns"));
@@ -228,6 +235,7 @@ fn field_label(field: RoundField) -> String {
         RoundField::Kind => tr!("Lengte", "Length"),
         RoundField::Minutes => tr!("Minuten", "Minutes"),
         RoundField::PerPerson => tr!("Per persoon (min)", "Per person (min)"),
+        RoundField::PerTeam => tr!("Per team (minuten)", "Per team (min)"),
         RoundField::MaxMinutes => tr!("Hooguit (min)", "At most (min)"),
         RoundField::Until => tr!("Tot (UU:MM)", "Until (HH:MM)"),
         RoundField::Instruction => tr!("Instructie", "Instruction"),
@@ -313,7 +321,7 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
             RoundField::Kind => choice_spans(kind_label(round.kind), focused),
             RoundField::Minutes => {
                 let mut spans = input_spans(&round.minutes, focused);
-                if round.kind == LengthKind::PerPerson {
+                if matches!(round.kind, LengthKind::PerPerson | LengthKind::PerTeam) {
                     spans.push(Span::styled(
                         tr!("  vast deel", "  fixed part"),
                         theme::dim(),
@@ -327,6 +335,11 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
                     tr!("  1.25 = 75 seconden", "  1.25 = 75 seconds"),
                     theme::dim(),
                 ));
+                spans
+            }
+            RoundField::PerTeam => {
+                let mut spans = input_spans(&round.per_team, focused);
+                spans.push(teams_hint(builder, index));
                 spans
             }
             RoundField::MaxMinutes => input_spans(&round.max_minutes, focused),
@@ -410,6 +423,29 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
     Paragraph::new(Text::from(lines))
         .wrap(Wrap { trim: false })
         .render(area, buf);
+}
+
+/// "4 teams bij 12 deelnemers", or that the plan has no teams round.
+fn teams_hint(builder: &Builder, index: usize) -> Span<'static> {
+    let (plan, _) = builder.plan();
+    let people = builder.people();
+    match plan.teams_for_round(index, people) {
+        Some(teams) => Span::styled(
+            tr!(
+                "  {} bij {people} deelnemers",
+                "  {} with {people} participants",
+                crate::catalog::teams_text(teams)
+            ),
+            theme::dim(),
+        ),
+        None => Span::styled(
+            tr!(
+                "  geen teamronde in deze werkvorm",
+                "  no teams round in this plan"
+            ),
+            theme::error(),
+        ),
+    }
 }
 
 fn plan_label(field: PlanField) -> String {

@@ -96,8 +96,16 @@ pub(super) fn plan_details(home: &Home, plan: &Plan) -> Vec<Line<'static>> {
     lines.push(Line::styled(tr!("Aanpak", "Approach"), theme::accent()));
     for (i, round) in resolved.rounds.iter().enumerate() {
         let mut length = length_text(round.length);
-        if round.scale.is_some() {
-            length.push_str(&tr!(" (groeit met de groep)", " (grows with the group)"));
+        match (round.scale, resolved.teams_for_round(i, people)) {
+            (Some(scale), Some(teams)) if scale.per_team() => length.push_str(&tr!(
+                " ({}, groeit per team)",
+                " ({}, grows per team)",
+                crate::catalog::teams_text(teams)
+            )),
+            (Some(_), _) => {
+                length.push_str(&tr!(" (groeit met de groep)", " (grows with the group)"))
+            }
+            (None, _) => {}
         }
         lines.push(Line::from(vec![
             Span::styled(format!("{:>2}. ", i + 1), theme::dim()),
