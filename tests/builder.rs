@@ -681,6 +681,182 @@ fn an_own_teams_round_keeps_its_comments() {
     );
 }
 
+const GOOD: &str = "Geen problemen: Ctrl+S bewaart de werkvorm.";
+
+/// Each kind of round shows its own settings and leaves out what belongs to a talk round
+/// (cards, turns, roles); a round that grows per team counts the teams of the teams round.
+#[test]
+fn each_kind_of_round_shows_only_the_fields_that_apply() {
+    use RoundField as F;
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let library = library_with(dir.path());
+    let plans = store::plans_dir(dir.path());
+    let mut b = Builder::new_plan(&library, plans.clone(), half_past_one());
+    // A talk round with the session's deck, turns and roles.
+    press(&mut b, KeyCode::Enter);
+    instruct(&mut b);
+    focus(&mut b, F::Deck);
+    press(&mut b, KeyCode::Right);
+    focus(&mut b, F::Turns);
+    press(&mut b, KeyCode::Char(' '));
+    focus(&mut b, F::Roles);
+    type_text(&mut b, "Voorzitter, Notulist");
+    assert_eq!(
+        b.rounds[0].fields(),
+        [
+            F::Title,
+            F::Sort,
+            F::Kind,
+            F::Minutes,
+            F::Instruction,
+            F::Deck,
+            F::Category,
+            F::Count,
+            F::Form,
+            F::Turns,
+            F::Each,
+            F::Roles
+        ]
+    );
+    assert!(!b.rounds[0].drops_talk_settings());
+    // Styles: no cards, turns or roles, and the form says they are not kept.
+    focus(&mut b, F::Sort);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].sort, Sort::Styles);
+    assert_eq!(
+        b.rounds[0].fields(),
+        [F::Title, F::Sort, F::Kind, F::Minutes, F::Instruction]
+    );
+    assert!(b.rounds[0].drops_talk_settings());
+    let shown = screen(&b, 80, 24);
+    assert!(!shown.contains("Kaarten uit"), "{shown}");
+    assert!(
+        shown.contains("Kaarten, beurten en rollen horen bij een gesprek"),
+        "{shown}"
+    );
+    assert!(shown.contains(GOOD), "{shown}");
+    // Teams: its own three settings.
+    press(&mut b, KeyCode::Right);
+    assert_eq!(
+        b.rounds[0].fields(),
+        [
+            F::Title,
+            F::Sort,
+            F::TeamBy,
+            F::TeamNumber,
+            F::TeamMix,
+            F::Kind,
+            F::Minutes,
+            F::Instruction
+        ]
+    );
+    // Vote: dots or points, how many, at most per option, options, and where options come
+    // from while none are typed.
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].sort, Sort::Vote);
+    assert_eq!(
+        b.rounds[0].fields(),
+        [
+            F::Title,
+            F::Sort,
+            F::VoteBy,
+            F::VoteBudget,
+            F::VoteMax,
+            F::VoteOptions,
+            F::VoteFrom,
+            F::Kind,
+            F::Minutes,
+            F::Instruction
+        ]
+    );
+    focus(&mut b, F::VoteFrom);
+    press(&mut b, KeyCode::Right);
+    let shown = screen(&b, 80, 24);
+    assert!(shown.contains("◀ de besproken kaarten ▶"), "{shown}");
+    // Without the header: it names the temporary directory.
+    let body: Vec<&str> = shown.lines().skip(1).collect();
+    insta::assert_snapshot!("vote_round_80x24", body.join("\n"));
+    focus(&mut b, F::VoteMax);
+    type_text(&mut b, "5");
+    // More on one option than a person has: `tafel check`'s words, before saving.
+    assert!(
+        b.problems()
+            .iter()
+            .any(|p| p.starts_with("Ronde 1 (") && p.contains("`max_per_option = 5`")),
+        "{:?}",
+        b.problems()
+    );
+    press(&mut b, KeyCode::Backspace);
+    type_text(&mut b, "2");
+    // A teams round before it, and the vote's length per team: three teams of twelve.
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('a'));
+    assert_eq!(
+        b.view,
+        View::Round {
+            index: 1,
+            field: F::Title
+        }
+    );
+    // The new round goes first and becomes the teams round.
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('K'));
+    assert_eq!(b.view, View::Rounds { selected: 0 });
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, F::Sort);
+    press(&mut b, KeyCode::Right);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].sort, Sort::Teams);
+    focus(&mut b, F::TeamNumber);
+    clear(&mut b);
+    type_text(&mut b, "4");
+    instruct(&mut b);
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, F::Kind);
+    press(&mut b, KeyCode::Right);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[1].kind, LengthKind::PerTeam);
+    focus(&mut b, F::Minutes);
+    clear(&mut b);
+    type_text(&mut b, "2");
+    focus(&mut b, F::PerTeam);
+    clear(&mut b);
+    type_text(&mut b, "3");
+    b.plan.people = tafel::home::input::LineInput::new("12", 6);
+    let (resolved, _) = b.schedule();
+    assert_eq!(resolved.rounds[1].length, RoundLength::Minutes(11));
+    let shown = screen(&b, 80, 24);
+    assert!(shown.contains("3 teams bij 12 deelnemers"), "{shown}");
+    assert!(shown.contains("Deze ronde: 11 min"), "{shown}");
+    press(&mut b, KeyCode::Esc);
+    assert_eq!(b.problems(), Vec::<String>::new());
+    let path = save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("minutes = 2\nper_team = 3.0\ninstruction = \"Doe het.\"\nkind = \"vote\"\nvote = { dots = 3, max_per_option = 2, from = [\"cards\"] }\n"),
+        "{text}"
+    );
+    assert!(!text.contains("draw"), "{text}");
+    assert!(!text.contains("turns"), "{text}");
+    assert!(!text.contains("roles"), "{text}");
+    // Back to a talk round: the cards, turns and roles it had come back, and are saved.
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, F::Sort);
+    press(&mut b, KeyCode::Left);
+    press(&mut b, KeyCode::Left);
+    press(&mut b, KeyCode::Left);
+    assert_eq!(b.rounds[1].sort, Sort::Talk);
+    assert!(b.rounds[1].fields().contains(&F::Roles));
+    let (plan, _) = b.plan();
+    assert!(plan.rounds[1].turns);
+    assert_eq!(plan.rounds[1].roles, ["Voorzitter", "Notulist"]);
+    assert!(plan.rounds[1].draw.is_some());
+}
+
 #[test]
 fn snapshots_of_the_builder() {
     let _lang = dutch();
@@ -695,10 +871,25 @@ fn snapshots_of_the_builder() {
     for (w, h) in [(120, 40), (80, 24)] {
         insta::assert_snapshot!(format!("round_{w}x{h}"), screen(&b, w, h));
     }
+    // The problems line is always on screen, also with the last field in focus (the form
+    // scrolls, the round's times, the total and the problems stay).
+    focus(&mut b, RoundField::Roles);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let shown = screen(&b, w, h);
+        for line in [
+            "▶ Rollen (komma's)",
+            "Deze ronde: 12 min",
+            "Totaal: ± 54 min",
+            GOOD,
+        ] {
+            assert!(shown.contains(line), "{w}×{h} lacks {line:?}:\n{shown}");
+        }
+    }
     press(&mut b, KeyCode::Esc);
     press(&mut b, KeyCode::Char('p'));
     for (w, h) in [(120, 40), (80, 24)] {
         insta::assert_snapshot!(format!("plan_{w}x{h}"), screen(&b, w, h));
+        assert!(screen(&b, w, h).contains(GOOD));
     }
     // Every size down to nothing draws without a panic.
     for (w, h) in [(1, 1), (2, 3), (20, 5), (40, 10)] {

@@ -131,8 +131,10 @@ pub struct RoundForm {
     pub vote_budget: LineInput,
     /// Typed options, comma-separated; empty: the group votes on the notes (or `from`).
     pub vote_options: LineInput,
-    vote_max: Option<u32>,
-    vote_from: Vec<VoteSource>,
+    /// At most this many dots or points on one option; empty: no limit.
+    pub vote_max: LineInput,
+    /// Where options come from when none are typed (`from`).
+    pub vote_from: Vec<VoteSource>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,7 +147,9 @@ pub enum RoundField {
     TeamMix,
     VoteBy,
     VoteBudget,
+    VoteMax,
     VoteOptions,
+    VoteFrom,
     Kind,
     Minutes,
     PerPerson,
@@ -321,12 +325,15 @@ impl RoundForm {
                 &vote.map(|v| v.options.join(", ")).unwrap_or_default(),
                 LINE_CHARS,
             ),
-            vote_max: vote.and_then(|v| v.max_per_option),
+            vote_max: vote
+                .and_then(|v| v.max_per_option)
+                .map_or_else(empty, number),
             vote_from: vote.map(|v| v.from.clone()).unwrap_or_default(),
         }
     }
 
-    /// The fields the form shows for this round, in order.
+    /// The fields the form shows for this round, in order: those of its kind, its length,
+    /// the instruction, and for a talk round the cards, turns and roles.
     pub fn fields(&self) -> Vec<RoundField> {
         let mut fields = vec![RoundField::Title, RoundField::Sort];
         match self.sort {
@@ -336,11 +343,18 @@ impl RoundForm {
                 RoundField::TeamNumber,
                 RoundField::TeamMix,
             ]),
-            Sort::Vote => fields.extend([
-                RoundField::VoteBy,
-                RoundField::VoteBudget,
-                RoundField::VoteOptions,
-            ]),
+            Sort::Vote => {
+                fields.extend([
+                    RoundField::VoteBy,
+                    RoundField::VoteBudget,
+                    RoundField::VoteMax,
+                    RoundField::VoteOptions,
+                ]);
+                // Where options come from matters only when none are typed.
+                if self.vote_options.text().trim().is_empty() {
+                    fields.push(RoundField::VoteFrom);
+                }
+            }
         }
         fields.push(RoundField::Kind);
         match self.kind {
@@ -357,7 +371,11 @@ impl RoundForm {
             ]),
             LengthKind::Until => fields.push(RoundField::Until),
         }
-        fields.extend([RoundField::Instruction, RoundField::Deck]);
+        fields.push(RoundField::Instruction);
+        if self.sort != Sort::Talk {
+            return fields;
+        }
+        fields.push(RoundField::Deck);
         if self.deck.is_some() {
             fields.extend([RoundField::Category, RoundField::Count, RoundField::Form]);
         }
@@ -438,7 +456,10 @@ impl RoundForm {
             },
         };
         let kind = self.round_kind(number, problems);
-        let draw = self.deck.as_ref().map(|deck| DrawSpec {
+        // Cards, turns and roles belong to a talk round: another kind does not keep them
+        // (the form holds them, so going back to talk brings them back).
+        let talk = self.sort == Sort::Talk;
+        let draw = self.deck.as_ref().filter(|_| talk).map(|deck| DrawSpec {
             deck: deck.clone(),
             category: self.category.clone(),
             count: self.count,
@@ -454,16 +475,24 @@ impl RoundForm {
             scale,
             instruction: self.instruction.text().trim().to_string(),
             draw,
-            turns: self.turns,
-            roles: self
-                .roles
-                .text()
-                .split(',')
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(str::to_string)
-                .collect(),
+            turns: self.turns && talk,
+            roles: if talk { self.roles() } else { Vec::new() },
         }
+    }
+
+    fn roles(&self) -> Vec<String> {
+        self.roles
+            .text()
+            .split(',')
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Whether the form holds cards, turns or roles that a round of this kind does not keep.
+    pub fn drops_talk_settings(&self) -> bool {
+        self.sort != Sort::Talk && (self.deck.is_some() || self.turns || !self.roles().is_empty())
     }
 }
 
@@ -511,6 +540,15 @@ impl RoundForm {
                     DEFAULT_DOTS
                 };
                 let budget = whole(&self.vote_budget, vote_by_label(self.vote_points), fallback);
+                let max_per_option = if self.vote_max.text().trim().is_empty() {
+                    None
+                } else {
+                    Some(whole(
+                        &self.vote_max,
+                        tr!("hooguit per optie", "at most per option"),
+                        1,
+                    ))
+                };
                 let options: Vec<String> = self
                     .vote_options
                     .text()
@@ -527,7 +565,7 @@ impl RoundForm {
                     },
                     options,
                     budget,
-                    max_per_option: self.vote_max.filter(|m| *m <= budget),
+                    max_per_option,
                     points: self.vote_points,
                 })
             }
@@ -811,6 +849,7 @@ impl<'a> Builder<'a> {
                     | RoundField::Roles
                     | RoundField::TeamNumber
                     | RoundField::VoteBudget
+                    | RoundField::VoteMax
                     | RoundField::VoteOptions
             ),
             View::Plan { .. } => true,
@@ -1051,8 +1090,22 @@ impl<'a> Builder<'a> {
             RoundField::VoteBudget => {
                 round.vote_budget.key(key);
             }
+            RoundField::VoteMax => {
+                round.vote_max.key(key);
+            }
             RoundField::VoteOptions => {
                 round.vote_options.key(key);
+            }
+            RoundField::VoteFrom if step != 0 => {
+                let choices: Vec<Vec<VoteSource>> =
+                    VOTE_SOURCES.iter().map(|s| s.to_vec()).collect();
+                // `from = ["notes"]` says what no `from` says.
+                let current = if round.vote_from == [VoteSource::Notes] {
+                    Vec::new()
+                } else {
+                    round.vote_from.clone()
+                };
+                round.vote_from = cycle(&choices, &current, step);
             }
             RoundField::Sort if step != 0 => {
                 round.sort = cycle(&SORTS, &round.sort, step);
@@ -1267,6 +1320,29 @@ pub fn team_by_label(count: bool) -> String {
         tr!("aantal teams", "number of teams")
     } else {
         tr!("mensen per team", "people per team")
+    }
+}
+
+/// Where a vote's options come from when none are typed: the notes (the default), the cards
+/// discussed, or both.
+pub const VOTE_SOURCES: [&[VoteSource]; 3] = [
+    &[],
+    &[VoteSource::Cards],
+    &[VoteSource::Notes, VoteSource::Cards],
+];
+
+pub fn vote_from_label(from: &[VoteSource]) -> String {
+    let notes = from.is_empty() || from.contains(&VoteSource::Notes);
+    match (notes, from.contains(&VoteSource::Cards)) {
+        (true, false) => tr!(
+            "de notities (thema's en losse notities)",
+            "the notes (themes and loose notes)"
+        ),
+        (false, _) => tr!("de besproken kaarten", "the cards discussed"),
+        (true, true) => tr!(
+            "de notities en de besproken kaarten",
+            "the notes and the cards discussed"
+        ),
     }
 }
 
