@@ -499,15 +499,19 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
             lines.push(Line::styled(warning, theme::accent()));
         }
         for (i, round) in resolved.rounds.iter().enumerate() {
-            lines.push(Line::styled(
-                format!(
-                    "{:>2}. {}  {}",
-                    i + 1,
-                    round.title,
-                    length_text(round.length)
-                ),
-                theme::dim(),
-            ));
+            let mut text = format!(
+                "{:>2}. {}  {}",
+                i + 1,
+                round.title,
+                length_text(round.length)
+            );
+            // A round per team: for how many teams of the group typed.
+            if let (Some(scale), Some(teams)) = (round.scale, resolved.teams_for_round(i, people))
+                && scale.per_team()
+            {
+                text.push_str(&format!(" ({})", crate::catalog::teams_text(teams)));
+            }
+            lines.push(Line::styled(text, theme::dim()));
         }
         // Wrapped: the group-size warning is a sentence that must be read whole.
         Paragraph::new(lines)
