@@ -900,8 +900,12 @@ fn snapshots_of_the_builder() {
 /// `tafel` without arguments in its own tmux server, with an empty config directory (so
 /// the user's decks directory is in it) and its own sessions directory.
 fn start_home(test: &str) -> Term {
+    start_home_at(test, 120, 40)
+}
+
+fn start_home_at(test: &str, width: u16, height: u16) -> Term {
     let socket = format!("tafel-builder-{}-{test}", std::process::id());
-    Term::with_script(socket, 120, 40, |dir, config, sessions| {
+    Term::with_script(socket, width, height, |dir, config, sessions| {
         let setup = format!(
             "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
              export TAFEL_SESSIONS_DIR={1}\ncd {2}",
@@ -959,6 +963,40 @@ fn e2e_copy_change_save_and_run() {
     assert!(
         text.contains("title = \"Binnenkomen\"\nminutes = 7\n"),
         "{text}"
+    );
+}
+
+/// The real binary at 80×24: with the last field of a long round in focus, and in the plan's
+/// own form, the problems line is on screen.
+#[test]
+fn e2e_the_problems_line_shows_at_80_by_24() {
+    let term = start_home_at("small", 80, 24);
+    term.wait_for("Wat gaan we doen?");
+    term.keys(&["Enter"]);
+    term.wait_for("kies een werkvorm");
+    term.keys(&["c"]);
+    term.wait_for("Werkvorm bouwen");
+    term.keys(&["Down", "Enter"]);
+    term.wait_for("Ronde 2 van 6");
+    term.wait_for("Geen problemen: Ctrl+S bewaart de werkvorm.");
+    // Tab on to the last field, Rollen: the form scrolls, its foot stays.
+    for _ in 0..15 {
+        term.keys(&["Tab"]);
+    }
+    let screen = term.wait_for("▶ Rollen (komma's)");
+    assert!(
+        screen.contains("Geen problemen: Ctrl+S bewaart de werkvorm."),
+        "{screen}"
+    );
+    assert!(screen.contains("Deze ronde: 12 min"), "{screen}");
+    // Escape on its own: followed at once by `p` a terminal reads Alt+P.
+    term.keys(&["Escape"]);
+    term.wait_for("einde");
+    term.keys(&["p"]);
+    let screen = term.wait_for("De werkvorm");
+    assert!(
+        screen.contains("Geen problemen: Ctrl+S bewaart de werkvorm."),
+        "{screen}"
     );
 }
 
