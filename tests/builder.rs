@@ -904,8 +904,18 @@ fn start_home(test: &str) -> Term {
 }
 
 fn start_home_at(test: &str, width: u16, height: u16) -> Term {
+    start_home_with(test, width, height, &[])
+}
+
+/// As [`start_home`], with own plans (file name, text) in the user's decks directory.
+fn start_home_with(test: &str, width: u16, height: u16, plans: &[(&str, &str)]) -> Term {
     let socket = format!("tafel-builder-{}-{test}", std::process::id());
     Term::with_script(socket, width, height, |dir, config, sessions| {
+        let own = config.join("decks/plans");
+        std::fs::create_dir_all(&own).unwrap();
+        for (name, text) in plans {
+            std::fs::write(own.join(name), text).unwrap();
+        }
         let setup = format!(
             "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
              export TAFEL_SESSIONS_DIR={1}\ncd {2}",
@@ -997,6 +1007,63 @@ fn e2e_the_problems_line_shows_at_80_by_24() {
     assert!(
         screen.contains("Geen problemen: Ctrl+S bewaart de werkvorm."),
         "{screen}"
+    );
+}
+
+const TEAMS_PLAN: &str = "# Teams die terugkoppelen\n[plan]\nid = \"teams-terug\"\ntitle = \"Teams die terugkoppelen\"\ndescription = \"D\"\ndecks = [\"koerskaarten\"]\n\n[[round]]\ntitle = \"Teams\"\nminutes = 2\ninstruction = \"Zoek je team op.\"\nkind = \"teams\"\nteams = { size = 4 }   # vier per team\n\n[[round]]\ntitle = \"Terugkoppelen\"\nminutes = 10   # elk team kort\ninstruction = \"Elk team vertelt.\"\n";
+
+/// The real binary: an own plan's round made to grow per team in the builder, saved, and run
+/// for twelve people: three teams of four, so 2 + 3 × 3 = 11 minutes in the agenda.
+#[test]
+fn e2e_a_round_per_team_is_built_saved_and_run_for_twelve() {
+    let term = start_home_with("perteam", 120, 40, &[("teams-terug.toml", TEAMS_PLAN)]);
+    term.wait_for("Wat gaan we doen?");
+    term.keys(&["Enter"]);
+    term.wait_for("kies een werkvorm");
+    // Own plans come last.
+    term.keys(&["End"]);
+    term.wait_for("Teams die terugkoppelen");
+    term.keys(&["e"]);
+    term.wait_for("Werkvorm bouwen");
+    term.keys(&["Down", "Enter"]);
+    term.wait_for("Ronde 2 van 2");
+    term.keys(&["Enter", "Enter", "Right", "Right"]);
+    term.wait_for("◀ per team (van de teamronde) ▶");
+    term.wait_for("2 teams bij 8 deelnemers");
+    term.keys(&["Tab", "C-u"]);
+    term.type_text("2");
+    term.keys(&["Tab", "C-u"]);
+    term.type_text("3");
+    term.wait_for("Deze ronde: 8 min");
+    term.keys(&["Escape"]);
+    term.wait_for("2. Terugkoppelen  8 min (2 min + 3 min voor elk team) · 2 teams");
+    term.keys(&["C-s"]);
+    term.wait_for("Bewaard in");
+    term.keys(&["q"]);
+    term.wait_for("kies een werkvorm");
+    term.keys(&["Enter"]);
+    term.wait_for("Start de workshop");
+    term.keys(&["Tab", "C-u"]);
+    term.type_text("12");
+    term.wait_for("2. Terugkoppelen  11 min (3 teams)");
+    term.keys(&["Tab", "Tab"]);
+    term.wait_for("Enter workshop starten");
+    term.keys(&["Enter"]);
+    term.wait_for_screen(&["Teams", "ronde 1 van 2"], &["Start de workshop"]);
+    term.keys(&["g"]);
+    term.wait_for("Terugkoppelen  (11 min, 3 teams)");
+    // The file is the person's own, edited in place: its comments stay.
+    let text = std::fs::read_to_string(term.config.join("decks/plans/teams-terug.toml")).unwrap();
+    assert!(text.starts_with("# Teams die terugkoppelen\n"), "{text}");
+    assert!(
+        text.contains("teams = { size = 4 }   # vier per team\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "title = \"Terugkoppelen\"\nminutes = 2   # elk team kort\nper_team = 3.0\ninstruction = \"Elk team vertelt.\"\n"
+        ),
+        "{text}"
     );
 }
 
