@@ -368,6 +368,23 @@ fn a_round_per_team_gets_its_length_from_the_teams_at_start() {
         agenda_twelve.contains("± 13 min voor 12 deelnemers"),
         "{agenda_twelve}"
     );
+    // A round inserted live before it: the agenda still counts the teams of its teams round.
+    let (resolved, kept, _) = tafel::commands::run::plan_for_group(&plan, &names(12));
+    let mut setup = Setup::new("Teams", resolved, Vec::new()).strict();
+    setup.participants = kept;
+    let mut h = setup.start();
+    h.ch('g');
+    h.ch('i');
+    h.type_text("Pauze");
+    h.enter();
+    h.type_text("5");
+    h.enter();
+    assert_eq!(h.app.session.rounds[1].round.title, "Pauze");
+    let agenda = common::harness::screen_text(120, 40, |f| tafel::ui::draw(f, &h.app));
+    assert!(
+        agenda.contains("3. Terugkoppelen  (11 min, 3 teams)"),
+        "{agenda}"
+    );
     // The journal keeps the plan as resolved, with the scale it was resolved from.
     match &first_three.event {
         tafel::session::event::Event::SessionStarted { plan, .. } => {

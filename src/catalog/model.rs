@@ -206,6 +206,25 @@ pub enum TeamCount {
     Teams(u32),
 }
 
+/// How many teams `people` participants work in during round `index` of `rounds`: the split
+/// of the last teams round up to and including it, else of the first teams round after it.
+/// `None`: no teams round.
+pub fn teams_for_round<'a>(
+    rounds: impl Iterator<Item = &'a Round>,
+    index: usize,
+    people: u32,
+) -> Option<u32> {
+    let specs: Vec<Option<TeamSpec>> = rounds
+        .map(|round| match round.kind {
+            RoundKind::Teams(spec) => Some(spec),
+            _ => None,
+        })
+        .collect();
+    let before = specs.iter().take(index + 1).rev().find_map(|s| *s);
+    let spec = before.or_else(|| specs.iter().skip(index + 1).find_map(|s| *s))?;
+    Some(spec.count.teams_for(people))
+}
+
 /// "1 team", "3 teams".
 pub fn teams_text(teams: u32) -> String {
     match teams {
@@ -462,13 +481,7 @@ impl Plan {
     /// last teams round up to and including it, else of the first teams round after it.
     /// `None`: the plan has no teams round.
     pub fn teams_for_round(&self, index: usize, people: u32) -> Option<u32> {
-        let spec = |round: &Round| match round.kind {
-            RoundKind::Teams(spec) => Some(spec),
-            _ => None,
-        };
-        let before = self.rounds.iter().take(index + 1).rev().find_map(spec);
-        let spec = before.or_else(|| self.rounds.iter().skip(index + 1).find_map(spec))?;
-        Some(spec.count.teams_for(people))
+        teams_for_round(self.rounds.iter(), index, people)
     }
 
     /// Whether some round's length depends on the group.

@@ -592,7 +592,12 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
             // A round that grows per team says for how many teams it was given its time.
             if let (Some(scale), Some(people)) = (round.round.scale, session.plan.resolved_for)
                 && scale.per_team()
-                && let Some(teams) = session.plan.teams_for_round(i, people)
+                // The session's rounds, not the plan's: a round inserted live shifts them.
+                && let Some(teams) = crate::catalog::model::teams_for_round(
+                    session.rounds.iter().map(|r| &r.round),
+                    i,
+                    people,
+                )
             {
                 length.push_str(&format!(", {}", crate::catalog::teams_text(teams)));
             }
