@@ -332,6 +332,13 @@ fn problems_are_shown_in_words_before_saving_and_nothing_is_written() {
     type_text(&mut b, "4");
     press(&mut b, KeyCode::Tab);
     type_text(&mut b, "30");
+    // The plan's own form has no problems of its own, but does not promise a save.
+    let shown = screen(&b, 80, 24);
+    assert!(
+        shown.contains("Hier is alles in orde; elders nog 2 problemen"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Geen problemen"), "{shown}");
     press(&mut b, KeyCode::Esc);
     let problems = b.problems();
     assert!(

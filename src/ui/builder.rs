@@ -448,15 +448,19 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
     }
     bottom.push(total_line(builder));
     let number = index + 1;
-    let mine: Vec<String> = builder
-        .problems()
-        .into_iter()
+    let all = builder.problems();
+    let mine: Vec<String> = all
+        .iter()
         .filter(|p| {
             p.starts_with(&tr!("Ronde {number} ", "Round {number} "))
                 || p.starts_with(&tr!("Ronde {number}:", "Round {number}:"))
         })
+        .cloned()
         .collect();
-    bottom.extend(problem_lines(&mine, 6));
+    match elsewhere_line(mine.len(), all.len()) {
+        Some(line) => bottom.push(line),
+        None => bottom.extend(problem_lines(&mine, 6)),
+    }
     render_form(lines, focus_line, bottom, area, buf);
 }
 
@@ -576,6 +580,29 @@ fn render_plan(builder: &Builder, focus: PlanField, area: Rect, buf: &mut Buffer
         .into_iter()
         .filter(|p| !p.starts_with(&tr!("Ronde ", "Round ")))
         .collect();
-    bottom.extend(problem_lines(&plan_problems, 6));
+    let all = builder.problems().len();
+    match elsewhere_line(plan_problems.len(), all) {
+        Some(line) => bottom.push(line),
+        None => bottom.extend(problem_lines(&plan_problems, 6)),
+    }
     render_form(lines, focus_line, bottom, area, buf);
+}
+
+/// When this form has no problems but the plan still has some elsewhere: not "Ctrl+S saves"
+/// (it would not), but how many are left and where to see them.
+fn elsewhere_line(here: usize, all: usize) -> Option<Line<'static>> {
+    if here > 0 || all == 0 {
+        return None;
+    }
+    let text = match all {
+        1 => tr!(
+            "Hier is alles in orde; elders nog 1 probleem (Esc: de lijst met rondes).",
+            "All fine here; 1 problem elsewhere (Esc: the list of rounds)."
+        ),
+        n => tr!(
+            "Hier is alles in orde; elders nog {n} problemen (Esc: de lijst met rondes).",
+            "All fine here; {n} problems elsewhere (Esc: the list of rounds)."
+        ),
+    };
+    Some(Line::styled(text, theme::error()))
 }
