@@ -1,5 +1,6 @@
-//! `cargo bench --bench frame`: time from a key press to a finished frame at 120×40, and
-//! loading + validating a generated 10,000-card deck. Figures, not pass/fail.
+//! `cargo bench --bench frame`: time from a key press to a finished frame at 120×40 (a
+//! session, and the plan builder's round form at 120×40 and 80×24), and loading +
+//! validating a generated 10,000-card deck. Figures, not pass/fail.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -16,7 +17,34 @@ use harness::Setup;
 
 fn main() {
     key_to_frame();
+    builder_key_to_frame();
     deck_loading();
+}
+
+/// The builder re-checks the whole plan (`tafel check`'s rules) on every frame: Tab through
+/// a round form of the largest bundled plan and draw it.
+fn builder_key_to_frame() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use tafel::builder::{Builder, Input};
+    let library = &*harness::LIBRARY;
+    let plan = library.plan("grenzeloos-teams").unwrap();
+    let now = chrono::NaiveTime::from_hms_opt(13, 30, 0).unwrap();
+    let mut b = Builder::copy_of(library, plan, std::path::PathBuf::from("/tmp"), now);
+    let key = |code| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    b.update(key(KeyCode::Enter), now);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let area = Rect::new(0, 0, w, h);
+        let mut samples = Vec::new();
+        for _ in 0..500 {
+            let began = Instant::now();
+            b.update(key(KeyCode::Tab), now);
+            let mut buf = Buffer::empty(area);
+            tafel::ui::builder::render(&b, area, &mut buf);
+            black_box(&buf);
+            samples.push(began.elapsed());
+        }
+        report(&format!("builder: Tab to finished frame, {w}x{h}"), samples);
+    }
 }
 
 fn report(name: &str, mut samples: Vec<Duration>) {

@@ -324,6 +324,13 @@ fn problems_are_shown_in_words_before_saving_and_nothing_is_written() {
     type_text(&mut b, "4");
     press(&mut b, KeyCode::Tab);
     type_text(&mut b, "30");
+    // The plan's own form has no problems of its own, but does not promise a save.
+    let shown = screen(&b, 80, 24);
+    assert!(
+        shown.contains("Hier is alles in orde; elders nog 2 problemen"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Geen problemen"), "{shown}");
     press(&mut b, KeyCode::Esc);
     let problems = b.problems();
     assert!(
@@ -673,6 +680,182 @@ fn an_own_teams_round_keeps_its_comments() {
     );
 }
 
+const GOOD: &str = "Geen problemen: Ctrl+S bewaart de werkvorm.";
+
+/// Each kind of round shows its own settings and leaves out what belongs to a talk round
+/// (cards, turns, roles); a round that grows per team counts the teams of the teams round.
+#[test]
+fn each_kind_of_round_shows_only_the_fields_that_apply() {
+    use RoundField as F;
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let library = library_with(dir.path());
+    let plans = store::plans_dir(dir.path());
+    let mut b = Builder::new_plan(&library, plans.clone(), half_past_one());
+    // A talk round with the session's deck, turns and roles.
+    press(&mut b, KeyCode::Enter);
+    instruct(&mut b);
+    focus(&mut b, F::Deck);
+    press(&mut b, KeyCode::Right);
+    focus(&mut b, F::Turns);
+    press(&mut b, KeyCode::Char(' '));
+    focus(&mut b, F::Roles);
+    type_text(&mut b, "Voorzitter, Notulist");
+    assert_eq!(
+        b.rounds[0].fields(),
+        [
+            F::Title,
+            F::Sort,
+            F::Kind,
+            F::Minutes,
+            F::Instruction,
+            F::Deck,
+            F::Category,
+            F::Count,
+            F::Form,
+            F::Turns,
+            F::Each,
+            F::Roles
+        ]
+    );
+    assert!(!b.rounds[0].drops_talk_settings());
+    // Styles: no cards, turns or roles, and the form says they are not kept.
+    focus(&mut b, F::Sort);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].sort, Sort::Styles);
+    assert_eq!(
+        b.rounds[0].fields(),
+        [F::Title, F::Sort, F::Kind, F::Minutes, F::Instruction]
+    );
+    assert!(b.rounds[0].drops_talk_settings());
+    let shown = screen(&b, 80, 24);
+    assert!(!shown.contains("Kaarten uit"), "{shown}");
+    assert!(
+        shown.contains("Kaarten, beurten en rollen horen bij een gesprek"),
+        "{shown}"
+    );
+    assert!(shown.contains(GOOD), "{shown}");
+    // Teams: its own three settings.
+    press(&mut b, KeyCode::Right);
+    assert_eq!(
+        b.rounds[0].fields(),
+        [
+            F::Title,
+            F::Sort,
+            F::TeamBy,
+            F::TeamNumber,
+            F::TeamMix,
+            F::Kind,
+            F::Minutes,
+            F::Instruction
+        ]
+    );
+    // Vote: dots or points, how many, at most per option, options, and where options come
+    // from while none are typed.
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].sort, Sort::Vote);
+    assert_eq!(
+        b.rounds[0].fields(),
+        [
+            F::Title,
+            F::Sort,
+            F::VoteBy,
+            F::VoteBudget,
+            F::VoteMax,
+            F::VoteOptions,
+            F::VoteFrom,
+            F::Kind,
+            F::Minutes,
+            F::Instruction
+        ]
+    );
+    focus(&mut b, F::VoteFrom);
+    press(&mut b, KeyCode::Right);
+    let shown = screen(&b, 80, 24);
+    assert!(shown.contains("◀ de besproken kaarten ▶"), "{shown}");
+    // Without the header: it names the temporary directory.
+    let body: Vec<&str> = shown.lines().skip(1).collect();
+    insta::assert_snapshot!("vote_round_80x24", body.join("\n"));
+    focus(&mut b, F::VoteMax);
+    type_text(&mut b, "5");
+    // More on one option than a person has: `tafel check`'s words, before saving.
+    assert!(
+        b.problems()
+            .iter()
+            .any(|p| p.starts_with("Ronde 1 (") && p.contains("`max_per_option = 5`")),
+        "{:?}",
+        b.problems()
+    );
+    press(&mut b, KeyCode::Backspace);
+    type_text(&mut b, "2");
+    // A teams round before it, and the vote's length per team: three teams of twelve.
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('a'));
+    assert_eq!(
+        b.view,
+        View::Round {
+            index: 1,
+            field: F::Title
+        }
+    );
+    // The new round goes first and becomes the teams round.
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('K'));
+    assert_eq!(b.view, View::Rounds { selected: 0 });
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, F::Sort);
+    press(&mut b, KeyCode::Right);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].sort, Sort::Teams);
+    focus(&mut b, F::TeamNumber);
+    clear(&mut b);
+    type_text(&mut b, "4");
+    instruct(&mut b);
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, F::Kind);
+    press(&mut b, KeyCode::Right);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[1].kind, LengthKind::PerTeam);
+    focus(&mut b, F::Minutes);
+    clear(&mut b);
+    type_text(&mut b, "2");
+    focus(&mut b, F::PerTeam);
+    clear(&mut b);
+    type_text(&mut b, "3");
+    b.plan.people = tafel::home::input::LineInput::new("12", 6);
+    let (resolved, _) = b.schedule();
+    assert_eq!(resolved.rounds[1].length, RoundLength::Minutes(11));
+    let shown = screen(&b, 80, 24);
+    assert!(shown.contains("3 teams bij 12 deelnemers"), "{shown}");
+    assert!(shown.contains("Deze ronde: 11 min"), "{shown}");
+    press(&mut b, KeyCode::Esc);
+    assert_eq!(b.problems(), Vec::<String>::new());
+    let path = save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("minutes = 2\nper_team = 3.0\ninstruction = \"Doe het.\"\nkind = \"vote\"\nvote = { dots = 3, max_per_option = 2, from = [\"cards\"] }\n"),
+        "{text}"
+    );
+    assert!(!text.contains("draw"), "{text}");
+    assert!(!text.contains("turns"), "{text}");
+    assert!(!text.contains("roles"), "{text}");
+    // Back to a talk round: the cards, turns and roles it had come back, and are saved.
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, F::Sort);
+    press(&mut b, KeyCode::Left);
+    press(&mut b, KeyCode::Left);
+    press(&mut b, KeyCode::Left);
+    assert_eq!(b.rounds[1].sort, Sort::Talk);
+    assert!(b.rounds[1].fields().contains(&F::Roles));
+    let (plan, _) = b.plan();
+    assert!(plan.rounds[1].turns);
+    assert_eq!(plan.rounds[1].roles, ["Voorzitter", "Notulist"]);
+    assert!(plan.rounds[1].draw.is_some());
+}
+
 #[test]
 fn snapshots_of_the_builder() {
     let _lang = dutch();
@@ -687,10 +870,25 @@ fn snapshots_of_the_builder() {
     for (w, h) in [(120, 40), (80, 24)] {
         insta::assert_snapshot!(format!("round_{w}x{h}"), screen(&b, w, h));
     }
+    // The problems line is always on screen, also with the last field in focus (the form
+    // scrolls, the round's times, the total and the problems stay).
+    focus(&mut b, RoundField::Roles);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let shown = screen(&b, w, h);
+        for line in [
+            "▶ Rollen (komma's)",
+            "Deze ronde: 12 min",
+            "Totaal: ± 54 min",
+            GOOD,
+        ] {
+            assert!(shown.contains(line), "{w}×{h} lacks {line:?}:\n{shown}");
+        }
+    }
     press(&mut b, KeyCode::Esc);
     press(&mut b, KeyCode::Char('p'));
     for (w, h) in [(120, 40), (80, 24)] {
         insta::assert_snapshot!(format!("plan_{w}x{h}"), screen(&b, w, h));
+        assert!(screen(&b, w, h).contains(GOOD));
     }
     // Every size down to nothing draws without a panic.
     for (w, h) in [(1, 1), (2, 3), (20, 5), (40, 10)] {
@@ -701,8 +899,22 @@ fn snapshots_of_the_builder() {
 /// `tafel` without arguments in its own tmux server, with an empty config directory (so
 /// the user's decks directory is in it) and its own sessions directory.
 fn start_home(test: &str) -> Term {
+    start_home_at(test, 120, 40)
+}
+
+fn start_home_at(test: &str, width: u16, height: u16) -> Term {
+    start_home_with(test, width, height, &[])
+}
+
+/// As [`start_home`], with own plans (file name, text) in the user's decks directory.
+fn start_home_with(test: &str, width: u16, height: u16, plans: &[(&str, &str)]) -> Term {
     let socket = format!("tafel-builder-{}-{test}", std::process::id());
-    Term::with_script(socket, 120, 40, |dir, config, sessions| {
+    Term::with_script(socket, width, height, |dir, config, sessions| {
+        let own = config.join("decks/plans");
+        std::fs::create_dir_all(&own).unwrap();
+        for (name, text) in plans {
+            std::fs::write(own.join(name), text).unwrap();
+        }
         let setup = format!(
             "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
              export TAFEL_SESSIONS_DIR={1}\ncd {2}",
@@ -728,8 +940,12 @@ fn e2e_copy_change_save_and_run() {
     term.keys(&["C-u"]);
     term.type_text("Binnenkomen");
     term.keys(&["Enter", "Enter", "Right"]);
+    term.wait_for("◀ per team (van de teamronde) ▶");
+    // Koers-wat has no teams round: the form says so before anything is saved.
+    term.wait_for("geen teamronde in deze werkvorm");
+    term.keys(&["Right"]);
     term.wait_for("◀ tot een kloktijd ▶");
-    term.keys(&["Left", "Left"]);
+    term.keys(&["Left", "Left", "Left"]);
     term.wait_for("◀ vaste minuten ▶");
     term.keys(&["Tab", "C-u"]);
     term.type_text("7");
@@ -755,6 +971,97 @@ fn e2e_copy_change_save_and_run() {
     let text = std::fs::read_to_string(&file).expect("saved");
     assert!(
         text.contains("title = \"Binnenkomen\"\nminutes = 7\n"),
+        "{text}"
+    );
+}
+
+/// The real binary at 80×24: with the last field of a long round in focus, and in the plan's
+/// own form, the problems line is on screen.
+#[test]
+fn e2e_the_problems_line_shows_at_80_by_24() {
+    let term = start_home_at("small", 80, 24);
+    term.wait_for("Wat gaan we doen?");
+    term.keys(&["Enter"]);
+    term.wait_for("kies een werkvorm");
+    term.keys(&["c"]);
+    term.wait_for("Werkvorm bouwen");
+    term.keys(&["Down", "Enter"]);
+    term.wait_for("Ronde 2 van 6");
+    term.wait_for("Geen problemen: Ctrl+S bewaart de werkvorm.");
+    // Tab on to the last field, Rollen: the form scrolls, its foot stays.
+    for _ in 0..15 {
+        term.keys(&["Tab"]);
+    }
+    let screen = term.wait_for("▶ Rollen (komma's)");
+    assert!(
+        screen.contains("Geen problemen: Ctrl+S bewaart de werkvorm."),
+        "{screen}"
+    );
+    assert!(screen.contains("Deze ronde: 12 min"), "{screen}");
+    // Escape on its own: followed at once by `p` a terminal reads Alt+P.
+    term.keys(&["Escape"]);
+    term.wait_for("einde");
+    term.keys(&["p"]);
+    let screen = term.wait_for("De werkvorm");
+    assert!(
+        screen.contains("Geen problemen: Ctrl+S bewaart de werkvorm."),
+        "{screen}"
+    );
+}
+
+const TEAMS_PLAN: &str = "# Teams die terugkoppelen\n[plan]\nid = \"teams-terug\"\ntitle = \"Teams die terugkoppelen\"\ndescription = \"D\"\ndecks = [\"koerskaarten\"]\n\n[[round]]\ntitle = \"Teams\"\nminutes = 2\ninstruction = \"Zoek je team op.\"\nkind = \"teams\"\nteams = { size = 4 }   # vier per team\n\n[[round]]\ntitle = \"Terugkoppelen\"\nminutes = 10   # elk team kort\ninstruction = \"Elk team vertelt.\"\n";
+
+/// The real binary: an own plan's round made to grow per team in the builder, saved, and run
+/// for twelve people: three teams of four, so 2 + 3 × 3 = 11 minutes in the agenda.
+#[test]
+fn e2e_a_round_per_team_is_built_saved_and_run_for_twelve() {
+    let term = start_home_with("perteam", 120, 40, &[("teams-terug.toml", TEAMS_PLAN)]);
+    term.wait_for("Wat gaan we doen?");
+    term.keys(&["Enter"]);
+    term.wait_for("kies een werkvorm");
+    // Own plans come last.
+    term.keys(&["End"]);
+    term.wait_for("Teams die terugkoppelen");
+    term.keys(&["e"]);
+    term.wait_for("Werkvorm bouwen");
+    term.keys(&["Down", "Enter"]);
+    term.wait_for("Ronde 2 van 2");
+    term.keys(&["Enter", "Enter", "Right", "Right"]);
+    term.wait_for("◀ per team (van de teamronde) ▶");
+    term.wait_for("2 teams bij 8 deelnemers");
+    term.keys(&["Tab", "C-u"]);
+    term.type_text("2");
+    term.keys(&["Tab", "C-u"]);
+    term.type_text("3");
+    term.wait_for("Deze ronde: 8 min");
+    term.keys(&["Escape"]);
+    term.wait_for("2. Terugkoppelen  8 min (2 min + 3 min voor elk team) · 2 teams");
+    term.keys(&["C-s"]);
+    term.wait_for("Bewaard in");
+    term.keys(&["q"]);
+    term.wait_for("kies een werkvorm");
+    term.keys(&["Enter"]);
+    term.wait_for("Start de workshop");
+    term.keys(&["Tab", "C-u"]);
+    term.type_text("12");
+    term.wait_for("2. Terugkoppelen  11 min (3 teams)");
+    term.keys(&["Tab", "Tab"]);
+    term.wait_for("Enter workshop starten");
+    term.keys(&["Enter"]);
+    term.wait_for_screen(&["Teams", "ronde 1 van 2"], &["Start de workshop"]);
+    term.keys(&["g"]);
+    term.wait_for("Terugkoppelen  (11 min, 3 teams)");
+    // The file is the person's own, edited in place: its comments stay.
+    let text = std::fs::read_to_string(term.config.join("decks/plans/teams-terug.toml")).unwrap();
+    assert!(text.starts_with("# Teams die terugkoppelen\n"), "{text}");
+    assert!(
+        text.contains("teams = { size = 4 }   # vier per team\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "title = \"Terugkoppelen\"\nminutes = 2   # elk team kort\nper_team = 3.0\ninstruction = \"Elk team vertelt.\"\n"
+        ),
         "{text}"
     );
 }

@@ -589,3 +589,53 @@ fn check_reports_scaled_rounds_and_card_forms_with_a_position() {
         run.stdout
     );
 }
+
+/// Issue 11: `per_team` counts the teams of the plan's teams round; without one, `tafel
+/// check` says where; with one, `plans --show` gives the length and the teams for the group.
+#[test]
+fn a_round_per_team_is_checked_and_shown_for_the_group() {
+    let config = tempfile::tempdir().unwrap();
+    let plans = config.path().join("decks/plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    let file = plans.join("terugkoppelen.toml");
+    let rounds = "[[round]]\ntitle = \"Terugkoppelen\"\nminutes = 2\nper_team = 3\nmax_minutes = 20\ninstruction = \"Elk team vertelt wat het vond.\"\n";
+    let header = "[plan]\nid = \"terugkoppelen\"\ntitle = \"Terugkoppelen\"\ndescription = \"D\"\ngroup_size = { min = 3, max = 16 }\n\n";
+    std::fs::write(&file, format!("{header}{rounds}")).unwrap();
+    let path = file.to_str().unwrap();
+    let run = tafel_in(config.path(), &["check", path]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with(&format!(
+            "{path}:10:12: `per_team` telt de teams van een teamronde"
+        ))),
+        "{}",
+        run.stdout
+    );
+    let teams = "[[round]]\ntitle = \"Teams\"\nminutes = 2\ninstruction = \"Zoek je team op.\"\nkind = \"teams\"\nteams = { size = 4 }\n\n";
+    std::fs::write(&file, format!("{header}{teams}{rounds}")).unwrap();
+    let run = tafel_in(config.path(), &["check", path]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let show = tafel_in(
+        config.path(),
+        &["plans", "--show", "terugkoppelen", "--participants", "12"],
+    );
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(
+        show.stdout.contains(
+            "2. Terugkoppelen — 11 min (2 min + 3 min voor elk team, hooguit 20 min; 3 teams)"
+        ),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout.contains("± 13 min voor 12 deelnemers"),
+        "{}",
+        show.stdout
+    );
+    let export = tafel_in(config.path(), &["plans", "--export", "terugkoppelen"]);
+    assert!(
+        export.stdout.contains("per_team = 3\n"),
+        "{}",
+        export.stdout
+    );
+}

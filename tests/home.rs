@@ -322,6 +322,47 @@ fn workshop_setup_gives_plan_title_and_parsed_participants() {
     assert!(screen(&home, 80, 24).contains("Sessie afgerond"));
 }
 
+/// Issue 11: a round per team is resolved again as the participants change: the number of
+/// teams the plan's teams round makes of them, and the round's length.
+#[test]
+fn workshop_form_counts_the_teams_for_the_participants_typed() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("terugkoppelen.toml"),
+        "[plan]\nid = \"terugkoppelen\"\ntitle = \"Teams en terugkoppeling\"\ndescription = \"D\"\n\
+         [[round]]\ntitle = \"Teams\"\nminutes = 2\ninstruction = \"Zoek je team op.\"\nkind = \"teams\"\nteams = { size = 4 }\n\
+         [[round]]\ntitle = \"Terugkoppelen\"\nminutes = 2\nper_team = 3\ninstruction = \"Elk team vertelt.\"\n",
+    )
+    .unwrap();
+    let library: &'static Library = Box::leak(Box::new(Library::load(&[dir.path().to_path_buf()])));
+    let mut home = Home::new(library, "20-11-2026", &participants(), 7);
+    home.show_plan(Some("terugkoppelen"));
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Tab);
+    let shown = screen(&home, 120, 40);
+    // Anna and Bram: one team.
+    assert!(
+        shown.contains(" 2. Terugkoppelen  5 min (1 team)"),
+        "{shown}"
+    );
+    clear_field(&mut home);
+    type_text(&mut home, "12");
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains(" 2. Terugkoppelen  11 min (3 teams)"),
+        "{shown}"
+    );
+    assert!(shown.contains("± 13 min voor 12 deelnemers"), "{shown}");
+    // The plan list's details say it too, for the group at hand (Anna and Bram).
+    press(&mut home, KeyCode::Esc);
+    let shown = screen(&home, 120, 40);
+    assert!(
+        shown.contains("Terugkoppelen  5 min (1 team, groeit per team)"),
+        "{shown}"
+    );
+}
+
 /// Issue 11: the form shows the rounds for the participants typed, names or a number.
 #[test]
 fn workshop_form_shows_the_rounds_for_the_participants_typed() {

@@ -323,6 +323,79 @@ fn a_plan_for_three_and_for_twelve_gives_turn_rounds_their_own_length() {
     assert_eq!(by_number.rounds[1].length, RoundLength::Minutes(17));
 }
 
+/// Issue 11: a round that grows per team gets its time from the teams its plan's teams
+/// round makes of the participants at start: one team of three, three teams of twelve.
+#[test]
+fn a_round_per_team_gets_its_length_from_the_teams_at_start() {
+    let text = "[plan]\nid = \"teams-terug\"\ntitle = \"Teams en terugkoppeling\"\ndescription = \"D\"\n\
+                group_size = { min = 3, max = 16 }\n\
+                [[round]]\ntitle = \"Teams\"\nminutes = 2\ninstruction = \"Zoek je team op.\"\nkind = \"teams\"\nteams = { size = 4 }\n\
+                [[round]]\ntitle = \"Terugkoppelen\"\nminutes = 2\nper_team = 3\nmax_minutes = 20\ninstruction = \"Elk team vertelt.\"\n";
+    let Ok(tafel::catalog::parse::Parsed::Plan(plan, _)) =
+        tafel::catalog::parse::parse("teams-terug.toml", text)
+    else {
+        panic!("plan rejected")
+    };
+    let names = |n: usize| -> Vec<String> { (1..=n).map(|i| format!("P{i}")).collect() };
+    let run = |participants: Vec<String>| {
+        let (resolved, kept, _) = tafel::commands::run::plan_for_group(&plan, &participants);
+        let mut setup = Setup::new("Teams", resolved, Vec::new()).strict();
+        setup.participants = kept;
+        let mut h = setup.start();
+        h.key(KeyCode::Right);
+        assert_eq!(h.app.session.current, Some(1));
+        let teams = h.app.session.group.teams.len();
+        let given = h.app.session.timer.planned_ms;
+        h.ch('g');
+        let agenda = common::harness::screen_text(120, 40, |f| tafel::ui::draw(f, &h.app));
+        (teams, given, agenda, h.journal[0].clone())
+    };
+    let (teams_of_three, three, agenda_three, first_three) = run(names(3));
+    let (teams_of_twelve, twelve, agenda_twelve, _) = run(names(12));
+    // The teams formed in the session are the teams the length counted.
+    assert_eq!((teams_of_three, teams_of_twelve), (1, 3));
+    assert_eq!(three, 5 * MIN, "2 min + 1 team × 3 min");
+    assert_eq!(twelve, 11 * MIN, "2 min + 3 teams × 3 min");
+    assert!(
+        agenda_three.contains("Terugkoppelen  (5 min, 1 team)"),
+        "{agenda_three}"
+    );
+    assert!(
+        agenda_twelve.contains("Terugkoppelen  (11 min, 3 teams)"),
+        "{agenda_twelve}"
+    );
+    assert!(
+        agenda_twelve.contains("± 13 min voor 12 deelnemers"),
+        "{agenda_twelve}"
+    );
+    // A round inserted live before it: the agenda still counts the teams of its teams round.
+    let (resolved, kept, _) = tafel::commands::run::plan_for_group(&plan, &names(12));
+    let mut setup = Setup::new("Teams", resolved, Vec::new()).strict();
+    setup.participants = kept;
+    let mut h = setup.start();
+    h.ch('g');
+    h.ch('i');
+    h.type_text("Pauze");
+    h.enter();
+    h.type_text("5");
+    h.enter();
+    assert_eq!(h.app.session.rounds[1].round.title, "Pauze");
+    let agenda = common::harness::screen_text(120, 40, |f| tafel::ui::draw(f, &h.app));
+    assert!(
+        agenda.contains("3. Terugkoppelen  (11 min, 3 teams)"),
+        "{agenda}"
+    );
+    // The journal keeps the plan as resolved, with the scale it was resolved from.
+    match &first_three.event {
+        tafel::session::event::Event::SessionStarted { plan, .. } => {
+            assert_eq!(plan.resolved_for, Some(3));
+            assert_eq!(plan.rounds[1].length, RoundLength::Minutes(5));
+            assert_eq!(plan.rounds[1].scale.map(|s| s.per_team_seconds), Some(180));
+        }
+        other => panic!("not a start: {other:?}"),
+    }
+}
+
 /// Issue 11: a card that says how to use it shows that on the shared screen.
 #[test]
 fn the_card_view_says_how_a_card_is_used() {

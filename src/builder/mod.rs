@@ -73,8 +73,17 @@ pub enum Target {
 pub enum LengthKind {
     Minutes,
     PerPerson,
+    /// A fixed part plus minutes per team (the teams of the plan's teams round).
+    PerTeam,
     Until,
 }
+
+pub const LENGTH_KINDS: [LengthKind; 4] = [
+    LengthKind::Minutes,
+    LengthKind::PerPerson,
+    LengthKind::PerTeam,
+    LengthKind::Until,
+];
 
 /// What kind of round it is (`kind` in the file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,9 +101,10 @@ pub const SORTS: [Sort; 4] = [Sort::Talk, Sort::Styles, Sort::Teams, Sort::Vote]
 pub struct RoundForm {
     pub title: LineInput,
     pub kind: LengthKind,
-    /// The length, or the fixed part of a round per person.
+    /// The length, or the fixed part of a round per person or per team.
     pub minutes: LineInput,
     pub per_person: LineInput,
+    pub per_team: LineInput,
     pub max_minutes: LineInput,
     pub until: LineInput,
     pub instruction: TextBox,
@@ -121,8 +131,10 @@ pub struct RoundForm {
     pub vote_budget: LineInput,
     /// Typed options, comma-separated; empty: the group votes on the notes (or `from`).
     pub vote_options: LineInput,
-    vote_max: Option<u32>,
-    vote_from: Vec<VoteSource>,
+    /// At most this many dots or points on one option; empty: no limit.
+    pub vote_max: LineInput,
+    /// Where options come from when none are typed (`from`).
+    pub vote_from: Vec<VoteSource>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,10 +147,13 @@ pub enum RoundField {
     TeamMix,
     VoteBy,
     VoteBudget,
+    VoteMax,
     VoteOptions,
+    VoteFrom,
     Kind,
     Minutes,
     PerPerson,
+    PerTeam,
     MaxMinutes,
     Until,
     Instruction,
@@ -238,33 +253,37 @@ impl RoundForm {
     pub fn from_round(round: &Round) -> RoundForm {
         let number = |n: u32| LineInput::new(&n.to_string(), NUMBER_CHARS);
         let empty = || LineInput::new("", NUMBER_CHARS);
-        let (kind, minutes, per_person, max_minutes, until, min_minutes) =
-            match (round.scale, round.length) {
-                (Some(scale), _) => (
-                    LengthKind::PerPerson,
+        // Per person and per team start at a minute, or at what the round says.
+        let minute = || LineInput::new("1.0", NUMBER_CHARS);
+        let (mut per_person, mut per_team) = (minute(), minute());
+        let (kind, minutes, max_minutes, until, min_minutes) = match (round.scale, round.length) {
+            (Some(scale), _) => {
+                let kind = if scale.per_team() {
+                    per_team = LineInput::new(&scale.per_team_text(), NUMBER_CHARS);
+                    LengthKind::PerTeam
+                } else {
+                    per_person = LineInput::new(&scale.per_person_text(), NUMBER_CHARS);
+                    LengthKind::PerPerson
+                };
+                (
+                    kind,
                     number(scale.base_minutes),
-                    LineInput::new(&scale.per_person_text(), NUMBER_CHARS),
                     scale.max_minutes.map_or_else(empty, number),
                     empty(),
                     scale.min_minutes,
-                ),
-                (None, RoundLength::Minutes(m)) => (
-                    LengthKind::Minutes,
-                    number(m),
-                    LineInput::new("1.0", NUMBER_CHARS),
-                    empty(),
-                    empty(),
-                    None,
-                ),
-                (None, RoundLength::Until(t)) => (
-                    LengthKind::Until,
-                    number(10),
-                    LineInput::new("1.0", NUMBER_CHARS),
-                    empty(),
-                    LineInput::new(&t.format("%H:%M").to_string(), NUMBER_CHARS),
-                    None,
-                ),
-            };
+                )
+            }
+            (None, RoundLength::Minutes(m)) => {
+                (LengthKind::Minutes, number(m), empty(), empty(), None)
+            }
+            (None, RoundLength::Until(t)) => (
+                LengthKind::Until,
+                number(10),
+                empty(),
+                LineInput::new(&t.format("%H:%M").to_string(), NUMBER_CHARS),
+                None,
+            ),
+        };
         let draw = round.draw.as_ref();
         let (sort, teams, vote) = match &round.kind {
             RoundKind::Talk => (Sort::Talk, None, None),
@@ -282,6 +301,7 @@ impl RoundForm {
             kind,
             minutes,
             per_person,
+            per_team,
             max_minutes,
             until,
             instruction: TextBox::new(&round.instruction),
@@ -305,12 +325,15 @@ impl RoundForm {
                 &vote.map(|v| v.options.join(", ")).unwrap_or_default(),
                 LINE_CHARS,
             ),
-            vote_max: vote.and_then(|v| v.max_per_option),
+            vote_max: vote
+                .and_then(|v| v.max_per_option)
+                .map_or_else(empty, number),
             vote_from: vote.map(|v| v.from.clone()).unwrap_or_default(),
         }
     }
 
-    /// The fields the form shows for this round, in order.
+    /// The fields the form shows for this round, in order: those of its kind, its length,
+    /// the instruction, and for a talk round the cards, turns and roles.
     pub fn fields(&self) -> Vec<RoundField> {
         let mut fields = vec![RoundField::Title, RoundField::Sort];
         match self.sort {
@@ -320,11 +343,18 @@ impl RoundForm {
                 RoundField::TeamNumber,
                 RoundField::TeamMix,
             ]),
-            Sort::Vote => fields.extend([
-                RoundField::VoteBy,
-                RoundField::VoteBudget,
-                RoundField::VoteOptions,
-            ]),
+            Sort::Vote => {
+                fields.extend([
+                    RoundField::VoteBy,
+                    RoundField::VoteBudget,
+                    RoundField::VoteMax,
+                    RoundField::VoteOptions,
+                ]);
+                // Where options come from matters only when none are typed.
+                if self.vote_options.text().trim().is_empty() {
+                    fields.push(RoundField::VoteFrom);
+                }
+            }
         }
         fields.push(RoundField::Kind);
         match self.kind {
@@ -334,9 +364,18 @@ impl RoundForm {
                 RoundField::PerPerson,
                 RoundField::MaxMinutes,
             ]),
+            LengthKind::PerTeam => fields.extend([
+                RoundField::Minutes,
+                RoundField::PerTeam,
+                RoundField::MaxMinutes,
+            ]),
             LengthKind::Until => fields.push(RoundField::Until),
         }
-        fields.extend([RoundField::Instruction, RoundField::Deck]);
+        fields.push(RoundField::Instruction);
+        if self.sort != Sort::Talk {
+            return fields;
+        }
+        fields.push(RoundField::Deck);
         if self.deck.is_some() {
             fields.extend([RoundField::Category, RoundField::Count, RoundField::Form]);
         }
@@ -374,25 +413,35 @@ impl RoundForm {
                 let m = whole(&self.minutes, tr!("minuten", "minutes"), &mut wrong).unwrap_or(0);
                 (RoundLength::Minutes(m), None)
             }
-            LengthKind::PerPerson => {
+            LengthKind::PerPerson | LengthKind::PerTeam => {
                 let base =
                     whole(&self.minutes, tr!("vast deel", "fixed part"), &mut wrong).unwrap_or(0);
-                let text = self.per_person.text().trim().replace(',', ".");
-                let per_person = match text.parse::<f64>() {
+                let per_team = self.kind == LengthKind::PerTeam;
+                let (input, field) = if per_team {
+                    (&self.per_team, tr!("per team", "per team"))
+                } else {
+                    (&self.per_person, tr!("per persoon", "per person"))
+                };
+                let text = input.text().trim().replace(',', ".");
+                let per = match text.parse::<f64>() {
                     Ok(p) => p,
                     Err(_) => {
-                        wrong(tr!("per persoon", "per person"), &text);
+                        wrong(field, &text);
                         1.0
                     }
                 };
                 let max = whole(&self.max_minutes, tr!("hooguit", "at most"), &mut wrong);
+                // Out of range stays out of range, so `tafel check` names it rather than the
+                // form quietly changing it.
+                let seconds = (per.clamp(0.0, 1000.0) * 60.0).round() as u32;
                 let scale = Scale {
                     base_minutes: base,
-                    per_person_seconds: (per_person.clamp(0.0, 10.0) * 60.0).round() as u32,
+                    per_person_seconds: if per_team { 0 } else { seconds },
+                    per_team_seconds: if per_team { seconds } else { 0 },
                     min_minutes: self.min_minutes,
                     max_minutes: max,
                 };
-                (RoundLength::Minutes(scale.minutes_for(8)), Some(scale))
+                (RoundLength::Minutes(scale.minutes_for(8, 0)), Some(scale))
             }
             LengthKind::Until => match parse_clock_time(self.until.text()) {
                 Some(time) => (RoundLength::Until(time), None),
@@ -407,7 +456,10 @@ impl RoundForm {
             },
         };
         let kind = self.round_kind(number, problems);
-        let draw = self.deck.as_ref().map(|deck| DrawSpec {
+        // Cards, turns and roles belong to a talk round: another kind does not keep them
+        // (the form holds them, so going back to talk brings them back).
+        let talk = self.sort == Sort::Talk;
+        let draw = self.deck.as_ref().filter(|_| talk).map(|deck| DrawSpec {
             deck: deck.clone(),
             category: self.category.clone(),
             count: self.count,
@@ -423,16 +475,24 @@ impl RoundForm {
             scale,
             instruction: self.instruction.text().trim().to_string(),
             draw,
-            turns: self.turns,
-            roles: self
-                .roles
-                .text()
-                .split(',')
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(str::to_string)
-                .collect(),
+            turns: self.turns && talk,
+            roles: if talk { self.roles() } else { Vec::new() },
         }
+    }
+
+    fn roles(&self) -> Vec<String> {
+        self.roles
+            .text()
+            .split(',')
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Whether the form holds cards, turns or roles that a round of this kind does not keep.
+    pub fn drops_talk_settings(&self) -> bool {
+        self.sort != Sort::Talk && (self.deck.is_some() || self.turns || !self.roles().is_empty())
     }
 }
 
@@ -480,6 +540,15 @@ impl RoundForm {
                     DEFAULT_DOTS
                 };
                 let budget = whole(&self.vote_budget, vote_by_label(self.vote_points), fallback);
+                let max_per_option = if self.vote_max.text().trim().is_empty() {
+                    None
+                } else {
+                    Some(whole(
+                        &self.vote_max,
+                        tr!("hooguit per optie", "at most per option"),
+                        1,
+                    ))
+                };
                 let options: Vec<String> = self
                     .vote_options
                     .text()
@@ -496,7 +565,7 @@ impl RoundForm {
                     },
                     options,
                     budget,
-                    max_per_option: self.vote_max.filter(|m| *m <= budget),
+                    max_per_option,
                     points: self.vote_points,
                 })
             }
@@ -773,12 +842,14 @@ impl<'a> Builder<'a> {
                 RoundField::Title
                     | RoundField::Minutes
                     | RoundField::PerPerson
+                    | RoundField::PerTeam
                     | RoundField::MaxMinutes
                     | RoundField::Until
                     | RoundField::Instruction
                     | RoundField::Roles
                     | RoundField::TeamNumber
                     | RoundField::VoteBudget
+                    | RoundField::VoteMax
                     | RoundField::VoteOptions
             ),
             View::Plan { .. } => true,
@@ -1000,6 +1071,9 @@ impl<'a> Builder<'a> {
             RoundField::PerPerson => {
                 round.per_person.key(key);
             }
+            RoundField::PerTeam => {
+                round.per_team.key(key);
+            }
             RoundField::MaxMinutes => {
                 round.max_minutes.key(key);
             }
@@ -1015,8 +1089,22 @@ impl<'a> Builder<'a> {
             RoundField::VoteBudget => {
                 round.vote_budget.key(key);
             }
+            RoundField::VoteMax => {
+                round.vote_max.key(key);
+            }
             RoundField::VoteOptions => {
                 round.vote_options.key(key);
+            }
+            RoundField::VoteFrom if step != 0 => {
+                let choices: Vec<Vec<VoteSource>> =
+                    VOTE_SOURCES.iter().map(|s| s.to_vec()).collect();
+                // `from = ["notes"]` says what no `from` says.
+                let current = if round.vote_from == [VoteSource::Notes] {
+                    Vec::new()
+                } else {
+                    round.vote_from.clone()
+                };
+                round.vote_from = cycle(&choices, &current, step);
             }
             RoundField::Sort if step != 0 => {
                 round.sort = cycle(&SORTS, &round.sort, step);
@@ -1039,12 +1127,7 @@ impl<'a> Builder<'a> {
                 round.instruction.key(key);
             }
             RoundField::Kind if step != 0 => {
-                let kinds = [
-                    LengthKind::Minutes,
-                    LengthKind::PerPerson,
-                    LengthKind::Until,
-                ];
-                round.kind = cycle(&kinds, &round.kind, step);
+                round.kind = cycle(&LENGTH_KINDS, &round.kind, step);
                 if round.kind == LengthKind::Until && round.until.is_empty() {
                     round.until = LineInput::new("14:30", NUMBER_CHARS);
                 }
@@ -1210,6 +1293,10 @@ pub fn kind_label(kind: LengthKind) -> String {
     match kind {
         LengthKind::Minutes => tr!("vaste minuten", "fixed minutes"),
         LengthKind::PerPerson => tr!("per persoon", "per person"),
+        LengthKind::PerTeam => tr!(
+            "per team (van de teamronde)",
+            "per team (of the teams round)"
+        ),
         LengthKind::Until => tr!("tot een kloktijd", "until a clock time"),
     }
 }
@@ -1232,6 +1319,29 @@ pub fn team_by_label(count: bool) -> String {
         tr!("aantal teams", "number of teams")
     } else {
         tr!("mensen per team", "people per team")
+    }
+}
+
+/// Where a vote's options come from when none are typed: the notes (the default), the cards
+/// discussed, or both.
+pub const VOTE_SOURCES: [&[VoteSource]; 3] = [
+    &[],
+    &[VoteSource::Cards],
+    &[VoteSource::Notes, VoteSource::Cards],
+];
+
+pub fn vote_from_label(from: &[VoteSource]) -> String {
+    let notes = from.is_empty() || from.contains(&VoteSource::Notes);
+    match (notes, from.contains(&VoteSource::Cards)) {
+        (true, false) => tr!(
+            "de notities (thema's en losse notities)",
+            "the notes (themes and loose notes)"
+        ),
+        (false, _) => tr!("de besproken kaarten", "the cards discussed"),
+        (true, true) => tr!(
+            "de notities en de besproken kaarten",
+            "the notes and the cards discussed"
+        ),
     }
 }
 

@@ -15,7 +15,7 @@ pub use library::{Library, Origin};
 pub use model::{
     CARD_FORMS, Card, Category, Deck, DrawSpec, GroupSize, Guide, NOMINAL_GROUP, Plan, Round,
     RoundKind, RoundLength, SAFETY_TAG, Scale, TeamCount, TeamSpec, VoteSource, VoteSpec,
-    form_label,
+    form_label, teams_text,
 };
 pub use problem::Problem;
 pub use styles::{Style, StyleSet};

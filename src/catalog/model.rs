@@ -206,6 +206,45 @@ pub enum TeamCount {
     Teams(u32),
 }
 
+/// How many teams `people` participants work in during round `index` of `rounds`: the split
+/// of the last teams round up to and including it, else of the first teams round after it.
+/// `None`: no teams round.
+pub fn teams_for_round<'a>(
+    rounds: impl Iterator<Item = &'a Round>,
+    index: usize,
+    people: u32,
+) -> Option<u32> {
+    let specs: Vec<Option<TeamSpec>> = rounds
+        .map(|round| match round.kind {
+            RoundKind::Teams(spec) => Some(spec),
+            _ => None,
+        })
+        .collect();
+    let before = specs.iter().take(index + 1).rev().find_map(|s| *s);
+    let spec = before.or_else(|| specs.iter().skip(index + 1).find_map(|s| *s))?;
+    Some(spec.count.teams_for(people))
+}
+
+/// "1 team", "3 teams".
+pub fn teams_text(teams: u32) -> String {
+    match teams {
+        1 => crate::tr!("1 team", "1 team"),
+        n => crate::tr!("{n} teams", "{n} teams"),
+    }
+}
+
+impl TeamCount {
+    /// How many teams this makes of `people` participants (at least one, at most one per
+    /// person).
+    pub fn teams_for(self, people: u32) -> u32 {
+        let teams = match self {
+            TeamCount::Teams(k) => k,
+            TeamCount::Size(size) => people.div_ceil(size.max(1)),
+        };
+        teams.clamp(1, people.max(1))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamSpec {
     pub count: TeamCount,
@@ -255,14 +294,19 @@ impl VoteSource {
     }
 }
 
-/// A round whose length depends on the group: a fixed part plus a time per person, rounded
-/// up to whole minutes and kept between an optional minimum and maximum.
+/// A round whose length depends on the group: a fixed part plus a time per person or per
+/// team, rounded up to whole minutes and kept between an optional minimum and maximum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scale {
     /// The fixed part (`minutes`), in minutes; may be 0.
     pub base_minutes: u32,
-    /// `per_person = 1.25` is 75 seconds.
+    /// `per_person = 1.25` is 75 seconds; 0 in a round that grows per team.
     pub per_person_seconds: u32,
+    /// `per_team = 4` is 240 seconds: each team reports back, say. The number of teams comes
+    /// from the plan's teams round (see [`Plan::teams_for_round`]). Absent in journals
+    /// written before rounds could grow per team.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub per_team_seconds: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_minutes: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -276,10 +320,16 @@ pub const NOMINAL_GROUP: u32 = 8;
 /// The longest round, in minutes.
 pub const MAX_MINUTES: u32 = 240;
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 impl Scale {
-    /// Whole minutes for `people` participants.
-    pub fn minutes_for(&self, people: u32) -> u32 {
-        let seconds = self.base_minutes * 60 + self.per_person_seconds * people;
+    /// Whole minutes for `people` participants in `teams` teams.
+    pub fn minutes_for(&self, people: u32, teams: u32) -> u32 {
+        let seconds = self.base_minutes * 60
+            + self.per_person_seconds * people
+            + self.per_team_seconds * teams;
         let mut minutes = seconds.div_ceil(60);
         if let Some(min) = self.min_minutes {
             minutes = minutes.max(min);
@@ -290,33 +340,36 @@ impl Scale {
         minutes.clamp(1, MAX_MINUTES)
     }
 
-    /// `per_person` as written in a plan: "1.25".
-    pub fn per_person_text(&self) -> String {
-        let minutes = f64::from(self.per_person_seconds) / 60.0;
-        let text = format!("{minutes:.2}");
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        if text.contains('.') {
-            text.to_string()
-        } else {
-            format!("{text}.0")
-        }
+    /// Whether the round grows per team rather than per person.
+    pub fn per_team(&self) -> bool {
+        self.per_team_seconds > 0
     }
 
-    /// "3 min + 75 s p.p. (max 25)": how the length is made, for a facilitator.
+    /// `per_person` as written in a plan: "1.25".
+    pub fn per_person_text(&self) -> String {
+        minutes_text(self.per_person_seconds)
+    }
+
+    /// `per_team` as written in a plan: "4.0".
+    pub fn per_team_text(&self) -> String {
+        minutes_text(self.per_team_seconds)
+    }
+
+    /// "3 min + 75 s per persoon, hooguit 25 min" or "2 min + 4 min per team": how the
+    /// length is made, for a facilitator.
     pub fn describe(&self) -> String {
-        let mut text = if self.base_minutes > 0 {
-            crate::tr!(
-                "{} min + {} s per persoon",
-                "{} min + {} s per person",
-                self.base_minutes,
-                self.per_person_seconds
-            )
+        let growth = if self.per_team() {
+            let per = minutes_text(self.per_team_seconds);
+            let per = per.strip_suffix(".0").unwrap_or(&per).to_string();
+            crate::tr!("{per} min voor elk team", "{per} min per team")
         } else {
-            crate::tr!(
-                "{} s per persoon",
-                "{} s per person",
-                self.per_person_seconds
-            )
+            let seconds = self.per_person_seconds;
+            crate::tr!("{seconds} s per persoon", "{seconds} s per person")
+        };
+        let mut text = if self.base_minutes > 0 {
+            format!("{} min + {growth}", self.base_minutes)
+        } else {
+            growth
         };
         match (self.min_minutes, self.max_minutes) {
             (Some(min), Some(max)) => text.push_str(&format!(", {min}–{max} min")),
@@ -329,6 +382,18 @@ impl Scale {
             (None, None) => {}
         }
         text
+    }
+}
+
+/// Seconds as minutes written in a plan: 75 → "1.25", 240 → "4.0".
+fn minutes_text(seconds: u32) -> String {
+    let minutes = f64::from(seconds) / 60.0;
+    let text = format!("{minutes:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.contains('.') {
+        text.to_string()
+    } else {
+        format!("{text}.0")
     }
 }
 
@@ -396,13 +461,27 @@ impl Plan {
     /// The plan with every scaled round's length resolved for `people` participants.
     pub fn resolved(&self, people: u32) -> Plan {
         let mut plan = self.clone();
-        for round in &mut plan.rounds {
-            if let Some(scale) = round.scale {
-                round.length = RoundLength::Minutes(scale.minutes_for(people));
-            }
-        }
+        plan.resolve_lengths(people);
         plan.resolved_for = Some(people);
         plan
+    }
+
+    /// Gives every scaled round its length for `people` participants (in the teams the
+    /// plan's teams round makes of them).
+    pub fn resolve_lengths(&mut self, people: u32) {
+        for index in 0..self.rounds.len() {
+            if let Some(scale) = self.rounds[index].scale {
+                let teams = self.teams_for_round(index, people).unwrap_or(0);
+                self.rounds[index].length = RoundLength::Minutes(scale.minutes_for(people, teams));
+            }
+        }
+    }
+
+    /// How many teams `people` participants work in during round `index`: the split of the
+    /// last teams round up to and including it, else of the first teams round after it.
+    /// `None`: the plan has no teams round.
+    pub fn teams_for_round(&self, index: usize, people: u32) -> Option<u32> {
+        teams_for_round(self.rounds.iter(), index, people)
     }
 
     /// Whether some round's length depends on the group.

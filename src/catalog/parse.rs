@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::kinds::{RawTeams, RawVote, round_kind};
+use super::model::RoundKind;
 use super::model::{
     CARD_FORMS, Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundLength,
     SAFETY_TAG, Scale,
@@ -22,6 +23,8 @@ pub const MAX_DRAW_COUNT: i64 = 20;
 pub const MAX_GROUP_SIZE: i64 = 500;
 /// The most a round may add per person, in minutes.
 pub const MAX_PER_PERSON: f64 = 10.0;
+/// The most a round may add per team, in minutes.
+pub const MAX_PER_TEAM: f64 = 30.0;
 
 /// What a file turned out to be.
 #[derive(Debug)]
@@ -137,6 +140,7 @@ struct RawRound {
     title: Spanned<String>,
     minutes: Option<Spanned<i64>>,
     per_person: Option<Spanned<f64>>,
+    per_team: Option<Spanned<f64>>,
     min_minutes: Option<Spanned<i64>>,
     max_minutes: Option<Spanned<i64>>,
     until: Option<Spanned<String>>,
@@ -670,18 +674,32 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
         .enumerate()
         .map(|(index, round)| plan_round(c, index, round, &decks, &mut refs))
         .collect::<Option<Vec<Round>>>()?;
-    Some((
-        Plan {
-            id,
-            title,
-            description,
-            decks,
-            rounds,
-            guide: Box::new(guide),
-            resolved_for: None,
-        },
-        refs,
-    ))
+    if !rounds.iter().any(|r| matches!(r.kind, RoundKind::Teams(_))) {
+        for per_team in raw
+            .round
+            .iter()
+            .filter_map(|r| r.get_ref().per_team.as_ref())
+        {
+            c.report(
+                per_team.span(),
+                tr!(
+                    "`per_team` telt de teams van een teamronde, maar deze werkvorm heeft geen ronde met `kind = \"teams\"`: voeg er een toe of gebruik `per_person`",
+                    "`per_team` counts the teams of a teams round, but this plan has no round with `kind = \"teams\"`: add one or use `per_person`"
+                ),
+            );
+        }
+    }
+    let mut plan = Plan {
+        id,
+        title,
+        description,
+        decks,
+        rounds,
+        guide: Box::new(guide),
+        resolved_for: None,
+    };
+    plan.resolve_lengths(crate::catalog::NOMINAL_GROUP);
+    Some((plan, refs))
 }
 
 /// The optional description of a werkvorm: doel, voor wie, groepsgrootte, wat je nodig hebt,
@@ -841,14 +859,28 @@ fn round_length(
     span: Range<usize>,
     round: &RawRound,
 ) -> (RoundLength, Option<Scale>) {
-    if let Some(per_person) = &round.per_person {
-        let pp = *per_person.get_ref();
-        if !(pp > 0.0 && pp <= MAX_PER_PERSON) {
+    if let (Some(_), Some(per_team)) = (&round.per_person, &round.per_team) {
+        c.report(
+            per_team.span(),
+            tr!(
+                "geef `per_person` óf `per_team`, niet allebei",
+                "give `per_person` or `per_team`, not both"
+            ),
+        );
+    }
+    let growth = match (&round.per_person, &round.per_team) {
+        (Some(pp), _) => Some((pp, "per_person", MAX_PER_PERSON)),
+        (None, Some(pt)) => Some((pt, "per_team", MAX_PER_TEAM)),
+        (None, None) => None,
+    };
+    if let Some((per, field, most)) = growth {
+        let value = *per.get_ref();
+        if !(value > 0.0 && value <= most) {
             c.report(
-                per_person.span(),
+                per.span(),
                 tr!(
-                    "`per_person = {pp}` kan niet: kies een aantal minuten groter dan 0 en hooguit {MAX_PER_PERSON} (1.25 is 75 seconden)",
-                    "`per_person = {pp}` is not possible: choose minutes above 0 and at most {MAX_PER_PERSON} (1.25 is 75 seconds)"
+                    "`{field} = {value}` kan niet: kies een aantal minuten groter dan 0 en hooguit {most} (1.25 is 75 seconden)",
+                    "`{field} = {value}` is not possible: choose minutes above 0 and at most {most} (1.25 is 75 seconds)"
                 ),
             );
         }
@@ -856,8 +888,8 @@ fn round_length(
             c.report(
                 until.span(),
                 tr!(
-                    "een ronde met `per_person` loopt niet `until` een kloktijd: kies één van beide",
-                    "a round with `per_person` does not run `until` a clock time: choose one"
+                    "een ronde met `{field}` loopt niet `until` een kloktijd: kies één van beide",
+                    "a round with `{field}` does not run `until` a clock time: choose one"
                 ),
             );
         }
@@ -884,13 +916,18 @@ fn round_length(
                 ),
             );
         }
+        let seconds = (value.clamp(0.0, most) * 60.0).round() as u32;
+        let per_team = field == "per_team";
         let scale = Scale {
             base_minutes: base,
-            per_person_seconds: (pp.clamp(0.0, MAX_PER_PERSON) * 60.0).round() as u32,
+            per_person_seconds: if per_team { 0 } else { seconds },
+            per_team_seconds: if per_team { seconds } else { 0 },
             min_minutes: min,
             max_minutes: max,
         };
-        let length = RoundLength::Minutes(scale.minutes_for(crate::catalog::NOMINAL_GROUP));
+        // The plan gives the length for its nominal group once all rounds are read (the
+        // number of teams depends on its teams round).
+        let length = RoundLength::Minutes(scale.minutes_for(crate::catalog::NOMINAL_GROUP, 0));
         return (length, Some(scale));
     }
     for bound in [&round.min_minutes, &round.max_minutes]
@@ -900,8 +937,8 @@ fn round_length(
         c.report(
             bound.span(),
             tr!(
-                "`min_minutes` en `max_minutes` horen bij `per_person`: zonder is de ronde altijd `minutes` lang",
-                "`min_minutes` and `max_minutes` belong with `per_person`: without it the round always lasts `minutes`"
+                "`min_minutes` en `max_minutes` horen bij `per_person` of `per_team`: zonder is de ronde altijd `minutes` lang",
+                "`min_minutes` and `max_minutes` belong with `per_person` or `per_team`: without it the round always lasts `minutes`"
             ),
         );
     }
@@ -941,8 +978,8 @@ fn round_length(
             c.report(
                 span,
                 tr!(
-                    "de ronde mist `minutes` (of `per_person`, of `until = \"14:30\"`)",
-                    "the round lacks `minutes` (or `per_person`, or `until = \"14:30\"`)"
+                    "de ronde mist `minutes` (of `per_person` of `per_team`, of `until = \"14:30\"`)",
+                    "the round lacks `minutes` (or `per_person` or `per_team`, or `until = \"14:30\"`)"
                 ),
             );
             RoundLength::Minutes(1)

@@ -107,9 +107,9 @@ mod tests {
         let scale = plan.rounds[1].scale.expect("scaled");
         assert_eq!(scale.per_person_seconds, 75);
         // 2 min + 3 × 75 s = 5:45 → 6 min; 12 people: 2 + 15 = 17; 16 people: 22 → 20.
-        assert_eq!(scale.minutes_for(3), 6);
-        assert_eq!(scale.minutes_for(12), 17);
-        assert_eq!(scale.minutes_for(16), 20);
+        assert_eq!(scale.minutes_for(3, 0), 6);
+        assert_eq!(scale.minutes_for(12, 0), 17);
+        assert_eq!(scale.minutes_for(16, 0), 20);
         assert_eq!(plan.total_minutes_for(3), 21);
         assert_eq!(plan.total_minutes_for(12), 32);
         // Until a session resolves it, the plan is shown for its nominal group (8).
@@ -142,6 +142,78 @@ mod tests {
         assert_eq!(total_label(&fixed, 12), "5 min + 1 ronde tot een kloktijd");
         let times = clock_times(&fixed, start);
         assert_eq!(times[2], NaiveTime::from_hms_opt(15, 0, 0).unwrap());
+    }
+
+    const TEAM_ROUNDS: &str = "[[round]]\ntitle = \"Open\"\nminutes = 5\ninstruction = \"I\"\n[[round]]\ntitle = \"Terugkoppelen\"\nminutes = 2\nper_team = 3.0\nmax_minutes = 20\ninstruction = \"I\"\n[[round]]\ntitle = \"Teams\"\nminutes = 2\ninstruction = \"I\"\nkind = \"teams\"\nteams = { size = 4 }\n[[round]]\ntitle = \"Presenteren\"\nper_team = 4\ninstruction = \"I\"\n[[round]]\ntitle = \"Drie teams\"\nminutes = 2\ninstruction = \"I\"\nkind = \"teams\"\nteams = { count = 3 }\n[[round]]\ntitle = \"Oogsten\"\nminutes = 1\nper_team = 2.5\ninstruction = \"I\"\n";
+
+    #[test]
+    fn a_round_per_team_counts_the_teams_of_the_teams_round() {
+        crate::i18n::set_lang(crate::i18n::Lang::Nl);
+        let plan = plan(TEAM_ROUNDS, "group_size = { min = 3, max = 16 }");
+        let scale = plan.rounds[3].scale.expect("scaled");
+        assert_eq!((scale.per_team_seconds, scale.per_person_seconds), (240, 0));
+        assert_eq!(scale.per_team_text(), "4.0");
+        assert_eq!(scale.describe(), "4 min voor elk team");
+        // Teams of four: 3 people make 1 team, 12 make 3, 13 make 4.
+        assert_eq!(plan.teams_for_round(3, 3), Some(1));
+        assert_eq!(plan.teams_for_round(3, 12), Some(3));
+        assert_eq!(plan.teams_for_round(3, 13), Some(4));
+        // Before any teams round: the first one after it; after the second: three teams.
+        assert_eq!(plan.teams_for_round(1, 12), Some(3));
+        assert_eq!(plan.teams_for_round(5, 12), Some(3));
+        assert_eq!(
+            plan.teams_for_round(5, 2),
+            Some(2),
+            "never more teams than people"
+        );
+        let lengths = |people: u32| -> Vec<RoundLength> {
+            plan.resolved(people)
+                .rounds
+                .iter()
+                .map(|r| r.length)
+                .collect()
+        };
+        let m = RoundLength::Minutes;
+        // 3 people: one team of four (2 + 3, then 4), and three teams of one (1 + 7.5 → 9).
+        assert_eq!(lengths(3), [m(5), m(5), m(2), m(4), m(2), m(9)]);
+        // 12 people, 3 teams each time: 2 + 9, 12, 1 + 7.5 → 9 (up from 8:30).
+        assert_eq!(lengths(12), [m(5), m(11), m(2), m(12), m(2), m(9)]);
+        // 16 people: 4 teams of four.
+        assert_eq!(lengths(16)[1], m(14));
+        assert_eq!(lengths(16)[3], m(16));
+        // Until a session resolves it: the nominal group of 8 (2 teams).
+        assert_eq!(plan.rounds[3].length, m(8));
+        assert_eq!(total_label(&plan, 12), "± 41 min voor 12 deelnemers");
+        assert_eq!(minutes_range(&plan), "27–48");
+    }
+
+    #[test]
+    fn per_team_without_a_teams_round_is_a_problem_with_its_place() {
+        crate::i18n::set_lang(crate::i18n::Lang::Nl);
+        let text = "[plan]\nid = \"p\"\ntitle = \"P\"\ndescription = \"D\"\n[[round]]\ntitle = \"R\"\nminutes = 2\nper_team = 3.0\ninstruction = \"I\"\n[[round]]\ntitle = \"S\"\nminutes = 1\nper_person = 1.0\nper_team = 2\ninstruction = \"I\"\n[[round]]\ntitle = \"T\"\nper_team = 40\ninstruction = \"I\"\n";
+        let problems = match parse("p.toml", text) {
+            Err(problems) => problems,
+            Ok(_) => panic!("accepted a per_team round without teams"),
+        };
+        let said: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
+            .collect();
+        assert!(
+            said.iter()
+                .any(|p| p.starts_with("8:12: `per_team` telt de teams van een teamronde")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter()
+                .any(|p| p.starts_with("14:12: geef `per_person` óf `per_team`")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter()
+                .any(|p| p.starts_with("18:12: `per_team = 40` kan niet")),
+            "{said:?}"
+        );
     }
 
     #[test]

@@ -75,7 +75,52 @@ fn write_header(t: &mut Table, plan: &Plan) {
     }
 }
 
+/// The keys of a round's length, in the order a person writes them.
+const LENGTH_KEYS: [&str; 7] = [
+    "title",
+    "minutes",
+    "per_person",
+    "per_team",
+    "min_minutes",
+    "max_minutes",
+    "until",
+];
+
 fn write_round(t: &mut Table, round: &Round) {
+    let had: Vec<bool> = LENGTH_KEYS.iter().map(|k| t.contains_key(k)).collect();
+    write_round_values(t, round);
+    // A length key that is new to the round goes beside the others, not after the
+    // instruction and the cards (`toml_edit` adds a key at the end of its table).
+    for (i, key) in LENGTH_KEYS.iter().enumerate().skip(1) {
+        if !had[i] && t.contains_key(key) {
+            let before = LENGTH_KEYS[..i].iter().rev().find(|k| t.contains_key(k));
+            if let Some(before) = before {
+                place_after(t, key, before);
+            }
+        }
+    }
+}
+
+/// Moves `key` to just after `anchor`, keeping every key's comments and layout.
+fn place_after(t: &mut Table, key: &str, anchor: &str) {
+    let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
+    let mut entries: Vec<(toml_edit::Key, Item)> =
+        keys.iter().filter_map(|k| t.remove_entry(k)).collect();
+    let Some(from) = entries.iter().position(|(k, _)| k.get() == key) else {
+        return;
+    };
+    let moved = entries.remove(from);
+    let to = entries
+        .iter()
+        .position(|(k, _)| k.get() == anchor)
+        .map_or(entries.len(), |i| i + 1);
+    entries.insert(to, moved);
+    for (k, item) in entries {
+        t.insert_formatted(&k, item);
+    }
+}
+
+fn write_round_values(t: &mut Table, round: &Round) {
     set(t, "title", Some(text(&round.title)));
     match (round.scale, round.length) {
         (Some(scale), _) => {
@@ -84,8 +129,15 @@ fn write_round(t: &mut Table, round: &Round) {
                 "minutes",
                 (scale.base_minutes > 0).then(|| i64::from(scale.base_minutes).into()),
             );
-            let per_person: f64 = scale.per_person_text().parse().unwrap_or(1.0);
-            set(t, "per_person", Some(per_person.into()));
+            // One of the two, as a number of minutes: "per_person = 1.25".
+            let (key, other, per) = if scale.per_team() {
+                ("per_team", "per_person", scale.per_team_text())
+            } else {
+                ("per_person", "per_team", scale.per_person_text())
+            };
+            let per: f64 = per.parse().unwrap_or(1.0);
+            set(t, key, Some(per.into()));
+            set(t, other, None);
             set(
                 t,
                 "min_minutes",
@@ -100,13 +152,25 @@ fn write_round(t: &mut Table, round: &Round) {
         }
         (None, RoundLength::Minutes(m)) => {
             set(t, "minutes", Some(i64::from(m).into()));
-            for key in ["per_person", "min_minutes", "max_minutes", "until"] {
+            for key in [
+                "per_person",
+                "per_team",
+                "min_minutes",
+                "max_minutes",
+                "until",
+            ] {
                 set(t, key, None);
             }
         }
         (None, RoundLength::Until(time)) => {
             set(t, "until", Some(time.format("%H:%M").to_string().into()));
-            for key in ["minutes", "per_person", "min_minutes", "max_minutes"] {
+            for key in [
+                "minutes",
+                "per_person",
+                "per_team",
+                "min_minutes",
+                "max_minutes",
+            ] {
                 set(t, key, None);
             }
         }

@@ -189,7 +189,13 @@ pub fn agenda_text(plan: &Plan, people: u32, start: Option<NaiveTime>) -> String
         };
         let mut head = format!("{clock}{}. {} — {length}", index + 1, round.title);
         if let Some(scale) = &round.scale {
-            head.push_str(&format!(" ({})", scale.describe()));
+            let mut how = scale.describe();
+            if let Some(teams) = resolved.teams_for_round(index, people)
+                && scale.per_team()
+            {
+                how.push_str(&format!("; {}", crate::catalog::teams_text(teams)));
+            }
+            head.push_str(&format!(" ({how})"));
         }
         if round.turns {
             head.push_str(&tr!(" · om de beurt", " · turn by turn"));

@@ -266,11 +266,7 @@ impl Session {
 /// How many teams `count` makes of `people` participants (at least one, at most one per
 /// person).
 pub fn team_total(count: TeamCount, people: usize) -> usize {
-    let k = match count {
-        TeamCount::Teams(k) => k as usize,
-        TeamCount::Size(size) => people.div_ceil((size as usize).max(1)),
-    };
-    k.clamp(1, people.max(1))
+    count.teams_for(u32::try_from(people).unwrap_or(u32::MAX)) as usize
 }
 
 /// Splits `participants` into `teams` teams whose sizes differ by at most one, reproducibly

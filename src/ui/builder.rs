@@ -12,7 +12,7 @@ use super::theme;
 use crate::app::Status;
 use crate::builder::{
     Builder, LengthKind, PLAN_FIELDS, PlanField, RoundField, View, category_label, deck_label,
-    form_choice_label, kind_label, sort_label, team_by_label, vote_by_label,
+    form_choice_label, kind_label, sort_label, team_by_label, vote_by_label, vote_from_label,
 };
 use crate::catalog::RoundLength;
 use crate::catalog::timing::total_label;
@@ -177,8 +177,15 @@ fn render_rounds(builder: &Builder, selected: usize, area: Rect, buf: &mut Buffe
         );
         match round.scale {
             Some(scale) if wide => text.push_str(&format!(" ({})", scale.describe())),
+            Some(scale) if scale.per_team() => text.push_str(&tr!(" p.team", " p.team")),
             Some(_) => text.push_str(&tr!(" p.p.", " p.p.")),
             None => {}
+        }
+        if let (Some(scale), Some(teams)) =
+            (round.scale, resolved.teams_for_round(i, builder.people()))
+            && scale.per_team()
+        {
+            text.push_str(&format!(" · {}", crate::catalog::teams_text(teams)));
         }
         if round.turns {
             text.push_str(&tr!(" · beurten", " · turns"));
@@ -225,9 +232,12 @@ fn field_label(field: RoundField) -> String {
         RoundField::TeamMix => tr!("Stijlen mengen", "Mix the styles"),
         RoundField::VoteBy => tr!("Stemmen met", "Vote with"),
         RoundField::VoteOptions => tr!("Opties (komma's)", "Options (commas)"),
+        RoundField::VoteMax => tr!("Hooguit per optie", "At most per option"),
+        RoundField::VoteFrom => tr!("Opties uit", "Options from"),
         RoundField::Kind => tr!("Lengte", "Length"),
         RoundField::Minutes => tr!("Minuten", "Minutes"),
         RoundField::PerPerson => tr!("Per persoon (min)", "Per person (min)"),
+        RoundField::PerTeam => tr!("Per team (minuten)", "Per team (min)"),
         RoundField::MaxMinutes => tr!("Hooguit (min)", "At most (min)"),
         RoundField::Until => tr!("Tot (UU:MM)", "Until (HH:MM)"),
         RoundField::Instruction => tr!("Instructie", "Instruction"),
@@ -290,8 +300,12 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
         ),
         theme::title(),
     )];
+    let mut focus_line = 0;
     for field in round.fields() {
         let focused = field == focus;
+        if focused {
+            focus_line = lines.len();
+        }
         let marker = if focused { "▶ " } else { "  " };
         let label = Span::styled(
             format!("{marker}{:<20}", field_label(field)),
@@ -309,11 +323,32 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
             RoundField::TeamMix => choice_spans(yes_no(round.team_mix), focused),
             RoundField::VoteBy => choice_spans(vote_by_label(round.vote_points), focused),
             RoundField::VoteBudget => input_spans(&round.vote_budget, focused),
-            RoundField::VoteOptions => input_spans(&round.vote_options, focused),
+            RoundField::VoteMax => {
+                let mut spans = input_spans(&round.vote_max, focused);
+                spans.push(Span::styled(
+                    tr!("  leeg: geen grens", "  empty: no limit"),
+                    theme::dim(),
+                ));
+                spans
+            }
+            RoundField::VoteOptions => {
+                let mut spans = input_spans(&round.vote_options, focused);
+                if round.vote_options.text().trim().is_empty() {
+                    spans.push(Span::styled(
+                        tr!(
+                            "  leeg: opties uit de sessie",
+                            "  empty: options from the session"
+                        ),
+                        theme::dim(),
+                    ));
+                }
+                spans
+            }
+            RoundField::VoteFrom => choice_spans(vote_from_label(&round.vote_from), focused),
             RoundField::Kind => choice_spans(kind_label(round.kind), focused),
             RoundField::Minutes => {
                 let mut spans = input_spans(&round.minutes, focused);
-                if round.kind == LengthKind::PerPerson {
+                if matches!(round.kind, LengthKind::PerPerson | LengthKind::PerTeam) {
                     spans.push(Span::styled(
                         tr!("  vast deel", "  fixed part"),
                         theme::dim(),
@@ -327,6 +362,11 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
                     tr!("  1.25 = 75 seconden", "  1.25 = 75 seconds"),
                     theme::dim(),
                 ));
+                spans
+            }
+            RoundField::PerTeam => {
+                let mut spans = input_spans(&round.per_team, focused);
+                spans.push(teams_hint(builder, index));
                 spans
             }
             RoundField::MaxMinutes => input_spans(&round.max_minutes, focused),
@@ -355,6 +395,7 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
                 let len = line.chars().count();
                 let mut spans = vec![Span::raw("    ")];
                 if focused && (at..=at + len).contains(&cursor) {
+                    focus_line = lines.len();
                     let chars: Vec<char> = line.chars().collect();
                     let c = cursor - at;
                     spans.push(Span::styled(
@@ -381,10 +422,19 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
             }
         }
     }
-    lines.push(Line::default());
+    let mut bottom = Vec::new();
+    if round.drops_talk_settings() {
+        bottom.push(Line::styled(
+            tr!(
+                "Kaarten, beurten en rollen horen bij een gesprek: deze ronde bewaart ze niet.",
+                "Cards, turns and roles belong to a talk round: this round does not keep them."
+            ),
+            theme::dim(),
+        ));
+    }
     let (resolved, times) = builder.schedule();
     if let Some(r) = resolved.rounds.get(index) {
-        lines.push(Line::styled(
+        bottom.push(Line::styled(
             tr!(
                 "Deze ronde: {} · van {} tot {} bij {} deelnemers",
                 "This round: {} · from {} to {} with {} participants",
@@ -396,20 +446,85 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
             theme::accent(),
         ));
     }
-    lines.push(total_line(builder));
+    bottom.push(total_line(builder));
     let number = index + 1;
-    let mine: Vec<String> = builder
-        .problems()
-        .into_iter()
+    let all = builder.problems();
+    let mine: Vec<String> = all
+        .iter()
         .filter(|p| {
             p.starts_with(&tr!("Ronde {number} ", "Round {number} "))
                 || p.starts_with(&tr!("Ronde {number}:", "Round {number}:"))
         })
+        .cloned()
         .collect();
-    lines.extend(problem_lines(&mine, 6));
-    Paragraph::new(Text::from(lines))
+    match elsewhere_line(mine.len(), all.len()) {
+        Some(line) => bottom.push(line),
+        None => bottom.extend(problem_lines(&mine, 6)),
+    }
+    render_form(lines, focus_line, bottom, area, buf);
+}
+
+/// Draws a form above its `bottom` lines (the round's times, the total, the problems),
+/// which always show, first lines first, in up to half the area (the problems' first line
+/// at least): the form scrolls so line `focus` stays in view.
+fn render_form(
+    form: Vec<Line<'static>>,
+    focus: usize,
+    bottom: Vec<Line<'static>>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let rows = |lines: &[Line<'static>]| -> u16 {
+        let count = Paragraph::new(Text::from(lines.to_vec()))
+            .wrap(Wrap { trim: false })
+            .line_count(area.width);
+        u16::try_from(count).unwrap_or(u16::MAX)
+    };
+    let bottom_rows = rows(&bottom).min((area.height / 2).max(3)).min(area.height);
+    let gap = u16::from(area.height > bottom_rows + 4);
+    // Right under the form when it fits, else at the foot of the area.
+    let form_rows = rows(&form).min(area.height.saturating_sub(bottom_rows + gap));
+    let [form_area, _, bottom_area, _] = Layout::vertical([
+        Constraint::Length(form_rows),
+        Constraint::Length(gap),
+        Constraint::Length(bottom_rows),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let focus = focus.min(form.len().saturating_sub(1));
+    let before = rows(&form[..focus]);
+    let through = before + rows(&form[focus..(focus + 1).min(form.len())]);
+    let scroll = through.saturating_sub(form_area.height);
+    Paragraph::new(Text::from(form))
         .wrap(Wrap { trim: false })
-        .render(area, buf);
+        .scroll((scroll, 0))
+        .render(form_area, buf);
+    Paragraph::new(Text::from(bottom))
+        .wrap(Wrap { trim: false })
+        .render(bottom_area, buf);
+}
+
+/// "4 teams bij 12 deelnemers", or that the plan has no teams round.
+fn teams_hint(builder: &Builder, index: usize) -> Span<'static> {
+    let (plan, _) = builder.plan();
+    let people = builder.people();
+    match plan.teams_for_round(index, people) {
+        Some(teams) => Span::styled(
+            tr!(
+                "  {} bij {people} deelnemers",
+                "  {} with {people} participants",
+                crate::catalog::teams_text(teams)
+            ),
+            theme::dim(),
+        ),
+        None => Span::styled(
+            tr!(
+                "  geen teamronde in deze werkvorm",
+                "  no teams round in this plan"
+            ),
+            theme::error(),
+        ),
+    }
 }
 
 fn plan_label(field: PlanField) -> String {
@@ -426,8 +541,12 @@ fn plan_label(field: PlanField) -> String {
 
 fn render_plan(builder: &Builder, focus: PlanField, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::styled(tr!("De werkvorm", "The plan"), theme::title())];
+    let mut focus_line = 0;
     for field in PLAN_FIELDS {
         let focused = field == focus;
+        if focused {
+            focus_line = lines.len();
+        }
         let input = match field {
             PlanField::Title => &builder.plan.title,
             PlanField::Id => &builder.plan.id,
@@ -455,15 +574,35 @@ fn render_plan(builder: &Builder, focus: PlanField, area: Rect, buf: &mut Buffer
         }
         lines.push(Line::from(spans));
     }
-    lines.push(Line::default());
-    lines.push(total_line(builder));
+    let mut bottom = vec![total_line(builder)];
     let plan_problems: Vec<String> = builder
         .problems()
         .into_iter()
         .filter(|p| !p.starts_with(&tr!("Ronde ", "Round ")))
         .collect();
-    lines.extend(problem_lines(&plan_problems, 6));
-    Paragraph::new(Text::from(lines))
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    let all = builder.problems().len();
+    match elsewhere_line(plan_problems.len(), all) {
+        Some(line) => bottom.push(line),
+        None => bottom.extend(problem_lines(&plan_problems, 6)),
+    }
+    render_form(lines, focus_line, bottom, area, buf);
+}
+
+/// When this form has no problems but the plan still has some elsewhere: not "Ctrl+S saves"
+/// (it would not), but how many are left and where to see them.
+fn elsewhere_line(here: usize, all: usize) -> Option<Line<'static>> {
+    if here > 0 || all == 0 {
+        return None;
+    }
+    let text = match all {
+        1 => tr!(
+            "Hier is alles in orde; elders nog 1 probleem (Esc: de lijst met rondes).",
+            "All fine here; 1 problem elsewhere (Esc: the list of rounds)."
+        ),
+        n => tr!(
+            "Hier is alles in orde; elders nog {n} problemen (Esc: de lijst met rondes).",
+            "All fine here; {n} problems elsewhere (Esc: the list of rounds)."
+        ),
+    };
+    Some(Line::styled(text, theme::error()))
 }

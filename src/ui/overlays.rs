@@ -443,6 +443,19 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
                 RoundLength::Minutes(m) => tr!("{m} min", "{m} min"),
                 RoundLength::Until(t) => tr!("tot {}", "until {}", t.format("%H:%M")),
             };
+            let mut length = length;
+            // A round that grows per team says for how many teams it was given its time.
+            if let (Some(scale), Some(people)) = (round.round.scale, session.plan.resolved_for)
+                && scale.per_team()
+                // The session's rounds, not the plan's: a round inserted live shifts them.
+                && let Some(teams) = crate::catalog::model::teams_for_round(
+                    session.rounds.iter().map(|r| &r.round),
+                    i,
+                    people,
+                )
+            {
+                length.push_str(&format!(", {}", crate::catalog::teams_text(teams)));
+            }
             let mut text = format!("{marker} {:>2}. {}  ({length})", i + 1, round.round.title);
             if let Some(start) = starts[i] {
                 text.push_str(&format!("  ± {}", start.format("%H:%M")));

@@ -96,8 +96,16 @@ pub(super) fn plan_details(home: &Home, plan: &Plan) -> Vec<Line<'static>> {
     lines.push(Line::styled(tr!("Aanpak", "Approach"), theme::accent()));
     for (i, round) in resolved.rounds.iter().enumerate() {
         let mut length = length_text(round.length);
-        if round.scale.is_some() {
-            length.push_str(&tr!(" (groeit met de groep)", " (grows with the group)"));
+        match (round.scale, resolved.teams_for_round(i, people)) {
+            (Some(scale), Some(teams)) if scale.per_team() => length.push_str(&tr!(
+                " ({}, groeit per team)",
+                " ({}, grows per team)",
+                crate::catalog::teams_text(teams)
+            )),
+            (Some(_), _) => {
+                length.push_str(&tr!(" (groeit met de groep)", " (grows with the group)"))
+            }
+            (None, _) => {}
         }
         lines.push(Line::from(vec![
             Span::styled(format!("{:>2}. ", i + 1), theme::dim()),
@@ -491,15 +499,19 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
             lines.push(Line::styled(warning, theme::accent()));
         }
         for (i, round) in resolved.rounds.iter().enumerate() {
-            lines.push(Line::styled(
-                format!(
-                    "{:>2}. {}  {}",
-                    i + 1,
-                    round.title,
-                    length_text(round.length)
-                ),
-                theme::dim(),
-            ));
+            let mut text = format!(
+                "{:>2}. {}  {}",
+                i + 1,
+                round.title,
+                length_text(round.length)
+            );
+            // A round per team: for how many teams of the group typed.
+            if let (Some(scale), Some(teams)) = (round.scale, resolved.teams_for_round(i, people))
+                && scale.per_team()
+            {
+                text.push_str(&format!(" ({})", crate::catalog::teams_text(teams)));
+            }
+            lines.push(Line::styled(text, theme::dim()));
         }
         // Wrapped: the group-size warning is a sentence that must be read whole.
         Paragraph::new(lines)
