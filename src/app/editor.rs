@@ -29,6 +29,10 @@ pub struct Editor {
     pub focus: Field,
     /// Solo reflection: Enter is a new line and Ctrl+S saves.
     pub enter_is_newline: bool,
+    /// The team the note is written for (an index in the session's teams), and how many teams
+    /// there are to choose from with Ctrl+T (none: no teams yet).
+    pub team: Option<usize>,
+    pub teams: usize,
 }
 
 /// What a key did in the editor.
@@ -57,6 +61,7 @@ impl Editor {
             text: String::new(),
             owner: String::new(),
             due: String::new(),
+            team: None,
         })
     }
 
@@ -69,6 +74,8 @@ impl Editor {
             due: area(&draft.due),
             focus: Field::Text,
             enter_is_newline: false,
+            team: draft.team,
+            teams: 0,
         }
     }
 
@@ -79,6 +86,7 @@ impl Editor {
             text: self.text.lines().join("\n"),
             owner: self.owner.lines().join(" "),
             due: self.due.lines().join(" "),
+            team: self.team,
         }
     }
 
@@ -110,6 +118,7 @@ impl Editor {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char('s') if ctrl => EditorOutcome::Save,
+            KeyCode::Char('t') if ctrl => self.next_team(),
             KeyCode::Esc => EditorOutcome::Cancel,
             // Alt+Enter (and Shift+Enter where the terminal reports it) is a new line.
             KeyCode::Enter
@@ -138,6 +147,19 @@ impl Editor {
                 }
             }
         }
+    }
+
+    /// Ctrl+T: the next team, after the last no team, then the first again.
+    fn next_team(&mut self) -> EditorOutcome {
+        if self.teams == 0 {
+            return EditorOutcome::Unchanged;
+        }
+        self.team = match self.team {
+            None => Some(0),
+            Some(t) if t + 1 < self.teams => Some(t + 1),
+            Some(_) => None,
+        };
+        EditorOutcome::Changed
     }
 
     /// Inserts pasted text as text, never as commands. Returns false when it was cut short.

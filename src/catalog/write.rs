@@ -120,7 +120,12 @@ fn write_round(t: &mut Table, round: &Round) {
     if !unchanged {
         set(t, "draw", round.draw.as_ref().map(draw_value));
     }
-    set(t, "turns", round.turns.then(|| true.into()));
+    let turns = match (round.turns, round.team_turns) {
+        (true, true) => Some("team".into()),
+        (true, false) => Some(true.into()),
+        (false, _) => None,
+    };
+    set(t, "turns", turns);
     set(
         t,
         "roles",

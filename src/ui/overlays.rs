@@ -254,6 +254,15 @@ pub fn render_editor_help(editor: &Editor, area: Rect, buf: &mut Buffer) {
             ),
         ));
     }
+    if editor.teams > 0 {
+        keys.push((
+            "Ctrl+T".into(),
+            tr!(
+                "voor welk team de notitie is: het volgende team, of geen",
+                "which team the note is for: the next team, or none"
+            ),
+        ));
+    }
     keys.push(("F1".into(), tr!("deze hulp", "this help")));
     render_key_help(
         keys,
@@ -401,6 +410,16 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
         (NoteKind::Note, false) => tr!("Nieuwe notitie", "New note"),
         (NoteKind::Agreement, false) => tr!("Nieuwe afspraak", "New agreement"),
     };
+    // Written while teams work: for which team (Ctrl+T changes it).
+    let title = match (editor.teams, editor.team) {
+        (0, _) => title,
+        (_, Some(team)) => tr!(
+            "{title} · voor {}",
+            "{title} · for {}",
+            crate::session::groupwork::team_label(team)
+        ),
+        (_, None) => tr!("{title} · voor geen team", "{title} · for no team"),
+    };
     let outer = window(title);
     let inner = outer.inner(rect);
     outer.render(rect, buf);
@@ -459,6 +478,9 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
     ];
     if agreement {
         hints.insert(2, tr!("Tab volgend veld", "Tab next field"));
+    }
+    if editor.teams > 0 {
+        hints.insert(2, tr!("Ctrl+T ander team", "Ctrl+T other team"));
     }
     let hint = super::fit_hints(&hints, hint_area.width);
     Paragraph::new(Line::styled(hint.trim_start().to_string(), theme::dim()))

@@ -317,9 +317,10 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
                 Inline::Text(format!(" {}", roles.join(", "))),
             ]));
         }
+        // Notes written for a team go under their team, after the round's other notes.
         let notes: Vec<&Note> = session
             .notes_of_round(i)
-            .filter(|n| n.kind == NoteKind::Note)
+            .filter(|n| n.kind == NoteKind::Note && n.team.is_none())
             .collect();
         let mut under_a_card = vec![false; notes.len()];
         let mut cards = Vec::new();
@@ -389,6 +390,7 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
             blocks.push(Block::Heading(3, tr!("Notities", "Notes")));
             blocks.push(Block::List(loose));
         }
+        blocks.extend(groupwork::team_notes_blocks(session, i, facilitator));
         let deleted = session
             .notes
             .iter()
