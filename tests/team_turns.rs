@@ -203,6 +203,13 @@ fn notes_stand_under_their_team_in_the_room_summary_replay_and_export() {
         )
     });
     assert!(room.contains("[Team 2] Opgave van team twee"), "{room}");
+    let screen = |w, height| screen_text(w, height, |frame| tafel::ui::draw(frame, &h.app));
+    let large = screen(120, 35);
+    assert!(large.contains("Beurt: Team 2 ("), "{large}");
+    insta::assert_snapshot!("team_turns_round_120x35", large);
+    let small = screen(80, 24);
+    assert!(small.contains("[Team 1]"), "{small}");
+    insta::assert_snapshot!("team_turns_round_80x24", small);
 
     // Replay says which team a note is for.
     let after = Session::from_records(&h.journal).unwrap();
