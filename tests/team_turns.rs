@@ -245,13 +245,18 @@ fn notes_stand_under_their_team_in_the_room_summary_replay_and_export() {
     let team_one = md.find("### Team 1: ").unwrap();
     assert!(loose < team_one, "notes for no team first: {md}");
 
+    // An agreement made while a team has the turn says which team in the export's table.
+    h.agreement("Wijkagent schuift aan", "Bram", "vrijdag");
+    let md = tafel::history::export::markdown(&h.app.session, &h.journal, "sessie");
+    assert!(md.contains("3. Een eigen opgave per team · Team 2"), "{md}");
+
     // The summary counts the notes per team.
     h.ch('q');
     h.ch('j');
     assert!(matches!(h.app.mode, Mode::Summary));
     let summary = screen_text(120, 35, |frame| tafel::ui::draw(frame, &h.app));
     assert!(
-        summary.contains("Notities per team: Team 1 (1) · Team 2 (1)"),
+        summary.contains("Notities per team: Team 1 (1) · Team 2 (2)"),
         "{summary}"
     );
 }
@@ -437,6 +442,14 @@ fn check_reports_turns_per_team_where_they_do_not_fit() {
         run.stdout.contains(&format!(
             "{path}:10:9: verkeerd soort waarde: tekst \"teams\", verwacht true, false of \"team\""
         )),
+        "{}",
+        run.stdout
+    );
+    // The plan as an agenda to mail says which rounds go team by team.
+    let run = common::tafel(&["plans", "--show", "grenzeloos-workshop"]);
+    assert!(
+        run.stdout
+            .contains("3. Een eigen opgave per team — 8 min · team voor team"),
         "{}",
         run.stdout
     );

@@ -442,7 +442,14 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
                 session
                     .rounds
                     .get(note.round)
-                    .map(|r| format!("{}. {}", note.round + 1, r.round.title))
+                    .map(|r| {
+                        let round = format!("{}. {}", note.round + 1, r.round.title);
+                        // An agreement made for a team says which.
+                        match &note.team {
+                            Some(team) => format!("{round} · {}", team.label()),
+                            None => round,
+                        }
+                    })
                     .unwrap_or_default(),
             ]);
             table.checks.push(false);
