@@ -461,3 +461,50 @@ fn check_reports_turns_per_team_where_they_do_not_fit() {
     let run = common::tafel(&["check", workshop]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
+
+#[test]
+fn correcting_the_text_keeps_the_team_even_after_the_teams_changed() {
+    let mut h = first_team_round();
+    h.ch('b');
+    h.ch('b');
+    h.note("Voor het derde team");
+    let third = h.app.session.group.teams[2].clone();
+    assert_eq!(
+        note_team(&h, "Voor het derde team"),
+        Some((2, third.clone()))
+    );
+    // Back in the teams round, team 3 is emptied: there are two teams now.
+    h.left();
+    for person in &third {
+        let at = h
+            .app
+            .session
+            .group
+            .teams
+            .iter()
+            .flatten()
+            .position(|p| p == person)
+            .unwrap();
+        h.app.group_cursor = at;
+        h.ch('1');
+    }
+    assert_eq!(h.app.session.group.teams.len(), 2);
+    h.right();
+    // The text corrected: the note stays the third team's, as the team was then.
+    h.ch('e');
+    h.enter();
+    h.type_text(" (aangevuld)");
+    h.enter();
+    assert_eq!(
+        note_team(&h, "Voor het derde team (aangevuld)"),
+        Some((2, third))
+    );
+    assert!(matches!(last_events(&h, 1)[..], [Event::NoteEdited { .. }]));
+    // Ctrl+T from a team that is gone: no team, then the first.
+    h.ch('e');
+    h.enter();
+    ctrl_t(&mut h);
+    h.enter();
+    assert_eq!(note_team(&h, "Voor het derde team (aangevuld)"), None);
+    assert_eq!(Session::from_records(&h.journal).unwrap(), h.app.session);
+}

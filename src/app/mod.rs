@@ -590,11 +590,9 @@ impl App {
         Vec::new()
     }
 
-    /// The editor knows how many teams there are to choose from (Ctrl+T); a team that no
-    /// longer exists is dropped.
+    /// The editor knows how many teams there are to choose from (Ctrl+T).
     fn with_teams(&self, mut editor: Editor) -> Editor {
         editor.teams = self.session.group.teams.len();
-        editor.team = editor.team.filter(|t| *t < editor.teams);
         editor
     }
 
@@ -666,7 +664,6 @@ impl App {
     /// The events that save `draft`: a new note (with `new_id`) or a correction, and the team
     /// it is for when that is new or changed (a team that no longer exists is left out).
     fn note_events(&self, draft: &Draft, new_id: u64) -> Vec<Event> {
-        let team = draft.team.filter(|t| *t < self.session.group.teams.len());
         let (id, had) = match draft.editing {
             Some(id) => {
                 let note = self.session.live_notes().find(|n| n.id == id);
@@ -675,8 +672,13 @@ impl App {
             None => (new_id, None),
         };
         let mut events = vec![self.note_event(draft, new_id)];
-        if team != had {
-            events.push(Event::NoteTeamSet { id, team });
+        // A correction of the text alone leaves the team as it was, even when the teams have
+        // changed since; a team that no longer exists becomes no team.
+        if draft.team != had {
+            let team = draft.team.filter(|t| *t < self.session.group.teams.len());
+            if team != had {
+                events.push(Event::NoteTeamSet { id, team });
+            }
         }
         events
     }
