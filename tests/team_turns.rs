@@ -508,3 +508,29 @@ fn correcting_the_text_keeps_the_team_even_after_the_teams_changed() {
     assert_eq!(note_team(&h, "Voor het derde team (aangevuld)"), None);
     assert_eq!(Session::from_records(&h.journal).unwrap(), h.app.session);
 }
+
+#[test]
+fn replay_shows_the_turn_and_the_notes_under_their_team_step_by_step() {
+    let mut h = first_team_round();
+    h.ch('b');
+    h.note("Een loket voor ondernemers");
+    let mut replay = tafel::replay::Replay::new(h.journal.clone(), "test".into()).unwrap();
+    let at = |kind: fn(&Event) -> bool| h.journal.iter().position(|r| kind(&r.event)).unwrap();
+    // At the note's own record it has no team yet; one step on, the team is set.
+    let added = at(|e| matches!(e, Event::NoteAdded { .. }));
+    replay.go_to(added, 0);
+    assert!(replay.description().starts_with("notitie toegevoegd"));
+    replay.step_forward(0);
+    assert_eq!(
+        replay.description(),
+        "notitie van Team 2: Een loket voor ondernemers"
+    );
+    let text = screen_text(120, 50, |frame| {
+        tafel::ui::replay::render(&replay, frame.area(), frame.buffer_mut())
+    });
+    assert!(
+        text.contains("[Team 2] Een loket voor ondernemers"),
+        "{text}"
+    );
+    assert!(text.contains("Beurt: Team 2 ("), "{text}");
+}
