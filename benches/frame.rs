@@ -24,8 +24,8 @@ fn main() {
 /// The builder re-checks the whole plan (`tafel check`'s rules) on every frame: Tab through
 /// a round form of the largest bundled plan and draw it.
 fn builder_key_to_frame() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use tafel::builder::{Builder, Input};
+    use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
     let library = &*harness::LIBRARY;
     let plan = library.plan("grenzeloos-teams").unwrap();
     let now = chrono::NaiveTime::from_hms_opt(13, 30, 0).unwrap();

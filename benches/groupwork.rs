@@ -94,6 +94,7 @@ fn vote_frame() {
             instruction: "Ieder drie stippen.".into(),
             draw: None,
             turns: false,
+            team_turns: false,
             roles: Vec::new(),
             kind: RoundKind::Vote(VoteSpec {
                 options,

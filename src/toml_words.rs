@@ -109,6 +109,9 @@ fn expected_words(expected: &str) -> String {
             "text between quotation marks"
         ),
         "a boolean" => tr!("true of false", "true or false"),
+        crate::catalog::kinds::TURNS_EXPECTED => {
+            tr!("true, false of \"team\"", "true, false or \"team\"")
+        }
         "a sequence" => tr!(
             "een lijst, zoals [\"a\", \"b\"]",
             "a list, such as [\"a\", \"b\"]"

@@ -176,6 +176,7 @@ fn esc_keeps_the_draft_and_n_continues_it() {
             text: "Halverwege".into(),
             owner: String::new(),
             due: String::new(),
+            team: None,
         }
     );
     assert!(is_info(&h.app.status));
@@ -223,6 +224,7 @@ fn a_restored_draft_opens_in_the_editor() {
         text: "Na de crash".into(),
         owner: "Bram".into(),
         due: "morgen".into(),
+        team: None,
     }]);
     assert!(is_info(&h.app.status));
     let draft = h.editor_draft().unwrap();

@@ -253,6 +253,8 @@ fn replaying_the_journal_rebuilds_exactly_the_same_session() {
             Event::ThemeRenamed { .. } => "ThemeRenamed",
             Event::ThemesMerged { .. } => "ThemesMerged",
             Event::NotesUnthemed { .. } => "NotesUnthemed",
+            Event::TeamTurnPassed { .. } => "TeamTurnPassed",
+            Event::NoteTeamSet { .. } => "NoteTeamSet",
         })
         .collect();
     assert_eq!(

@@ -630,6 +630,60 @@ fn each_kind_of_round_is_chosen_saved_and_reopened() {
     assert_eq!(plan.rounds[2].kind, RoundKind::Talk);
 }
 
+/// Turns in the form go: no, yes, per team, and round again; per team is saved as
+/// `turns = "team"` and needs a teams round before it, said before saving.
+#[test]
+fn turns_per_team_are_chosen_in_the_form_and_saved() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let library = library_with(dir.path());
+    let plans = store::plans_dir(dir.path());
+    let mut b = Builder::new_plan(&library, plans, half_past_one());
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::Turns);
+    press(&mut b, KeyCode::Right);
+    assert!(b.rounds[0].turns && !b.rounds[0].team_turns);
+    press(&mut b, KeyCode::Right);
+    assert!(b.rounds[0].turns && b.rounds[0].team_turns);
+    assert!(screen(&b, 120, 35).contains("per team"));
+    instruct(&mut b);
+    press(&mut b, KeyCode::Esc);
+    // Without a teams round before it: a problem in words, nothing written.
+    assert_eq!(save(&mut b), None);
+    assert!(
+        b.problems().iter().any(|p| p.contains("teamronde")),
+        "{:?}",
+        b.problems()
+    );
+    // A teams round first (added after, moved up), then it saves.
+    press(&mut b, KeyCode::Char('a'));
+    focus(&mut b, RoundField::Sort);
+    press(&mut b, KeyCode::Right);
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[1].sort, Sort::Teams);
+    instruct(&mut b);
+    press(&mut b, KeyCode::Esc);
+    press(&mut b, KeyCode::Char('K'));
+    assert_eq!(b.rounds[0].sort, Sort::Teams, "{:?}", b.view);
+    assert_eq!(b.problems(), Vec::<String>::new());
+    let path = save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("turns = \"team\"\n"), "{text}");
+    let plan = library_with(dir.path())
+        .plan("mijn-werkvorm")
+        .unwrap()
+        .clone();
+    assert!(plan.rounds[1].turns && plan.rounds[1].team_turns);
+    // Once more round: no turns.
+    let again = library_with(dir.path());
+    let mut b = Builder::edit(&again, &plan, path, text, half_past_one());
+    press(&mut b, KeyCode::Down);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::Turns);
+    press(&mut b, KeyCode::Right);
+    assert!(!b.rounds[1].turns && !b.rounds[1].team_turns);
+}
+
 const OWN_TEAMS: &str = r#"# Teams, met commentaar
 [plan]
 id = "ons-teamwerk"

@@ -428,7 +428,9 @@ fn check_reports_every_broken_card_and_round_in_dutch_or_english() {
         format!(
             "{plan}:9:11: verkeerd soort waarde: tekst \"10\", verwacht een geheel getal; schrijf het getal zonder aanhalingstekens: 10"
         ),
-        format!("{plan}:16:9: verkeerd soort waarde: tekst \"ja\", verwacht true of false"),
+        format!(
+            "{plan}:16:9: verkeerd soort waarde: tekst \"ja\", verwacht true, false of \"team\""
+        ),
     ];
     for line in &expected {
         assert!(

@@ -79,6 +79,7 @@ fn session_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
             each: false,
         }),
         turns: false,
+        team_turns: false,
         roles: roles.iter().map(|r| typed(r)).collect(),
         kind: Default::default(),
     };
@@ -650,6 +651,7 @@ fn group_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
         instruction: String::new(),
         draw: None,
         turns: false,
+        team_turns: false,
         roles: Vec::new(),
         kind,
     };

@@ -18,12 +18,12 @@ const NINE: [&str; 9] = [
     "Anna", "Bram", "Chris", "Dewi", "Eva", "Fer", "Gijs", "Hanna", "Ilse",
 ];
 
-/// A `grenzeloos-teams` session for nine people with the bundled style set loaded, as
+/// A `grenzeloos-workshop` session for nine people with the bundled style set loaded, as
 /// `tafel run` starts it, in its first round (the styles round).
 fn workshop() -> Harness {
     let library = Library::load(&[]);
     let set = library.style_set("grenswerkers").unwrap().clone();
-    let mut h = Setup::plan_in(&library, "grenzeloos-teams")
+    let mut h = Setup::plan_in(&library, "grenzeloos-workshop")
         .participants(&NINE)
         .seed(42)
         .wall(wall_time("2026-11-22T14:00:00+01:00"))
@@ -74,6 +74,9 @@ fn a_styles_round_records_one_key_per_person_and_an_optional_second() {
     assert!(text.contains("Bram: nog geen stijl"), "{text}");
     insta::assert_snapshot!("styles_round_120x40", text);
     insta::assert_snapshot!("styles_round_80x24", screen(&h, 80, 24));
+    let mid = screen(&h, 120, 35);
+    assert!(mid.contains("Verbinder"), "{mid}");
+    insta::assert_snapshot!("styles_round_120x35", mid);
 }
 
 #[test]
@@ -104,6 +107,9 @@ fn a_teams_round_mixes_styles_and_can_mix_again() {
     assert!(text.contains("Team 1:") && text.contains("mist:"), "{text}");
     insta::assert_snapshot!("teams_round_120x40", text);
     insta::assert_snapshot!("teams_round_80x24", screen(&h, 80, 24));
+    let mid = screen(&h, 120, 35);
+    assert!(mid.contains("Team 3:") && mid.contains("mist:"), "{mid}");
+    insta::assert_snapshot!("teams_round_120x35", mid);
 
     h.ch('m');
     assert_ne!(h.app.session.group.teams, teams, "m mixes again");
@@ -156,6 +162,10 @@ fn a_vote_is_secret_until_revealed_and_keeps_to_the_budget() {
     assert!(text.contains("2 van 3 hebben gestemd"), "{text}");
     assert!(!text.contains("punten"), "secret until revealed: {text}");
     insta::assert_snapshot!("vote_secret_120x40", text);
+    let mid = screen(&h, 120, 35);
+    assert!(mid.contains("2 van 3 hebben gestemd"), "{mid}");
+    assert!(!mid.contains("punten"), "secret until revealed: {mid}");
+    insta::assert_snapshot!("vote_secret_120x35", mid);
 
     h.enter();
     assert!(h.app.session.group.votes[&round].revealed);
@@ -171,6 +181,9 @@ fn a_vote_is_secret_until_revealed_and_keeps_to_the_budget() {
     );
     insta::assert_snapshot!("vote_revealed_120x40", text);
     insta::assert_snapshot!("vote_revealed_80x24", screen(&h, 80, 24));
+    let mid = screen(&h, 120, 35);
+    assert!(mid.contains("3. Spreekuur voor inwoners"), "{mid}");
+    insta::assert_snapshot!("vote_revealed_120x35", mid);
 
     // Letters are refused while the result shows; Enter reopens.
     h.ch('a');

@@ -187,6 +187,9 @@ fn theme_event() -> impl Strategy<Value = Event> {
         (any::<u64>(), note_text()).prop_map(|(theme, name)| Event::ThemeRenamed { theme, name }),
         (any::<u64>(), any::<u64>()).prop_map(|(from, into)| Event::ThemesMerged { from, into }),
         ids().prop_map(|notes| Event::NotesUnthemed { notes }),
+        any::<usize>().prop_map(|team| Event::TeamTurnPassed { team }),
+        (any::<u64>(), any::<Option<usize>>())
+            .prop_map(|(id, team)| Event::NoteTeamSet { id, team }),
     ]
     .boxed()
 }
@@ -339,7 +342,9 @@ fn any_event_covers(event: &Event) {
         | Event::NotesThemed { .. }
         | Event::ThemeRenamed { .. }
         | Event::ThemesMerged { .. }
-        | Event::NotesUnthemed { .. } => {}
+        | Event::NotesUnthemed { .. }
+        | Event::TeamTurnPassed { .. }
+        | Event::NoteTeamSet { .. } => {}
     }
 }
 
@@ -927,6 +932,7 @@ fn a_draft() -> Draft {
         text: "Anna regelt\nde zaal 🎉 \"groot\"".into(),
         owner: "Anna".into(),
         due: "vrijdag".into(),
+        team: None,
     }
 }
 
@@ -955,6 +961,7 @@ fn drafts_survive_and_are_private() {
         text: "nieuw".into(),
         owner: String::new(),
         due: String::new(),
+        team: None,
     };
     draft::save_drafts(session, &[a_draft(), newer.clone()]).unwrap();
     assert_eq!(draft::load_drafts(session).drafts, [a_draft(), newer]);

@@ -19,6 +19,7 @@ fn round(title: &str, length: RoundLength) -> Round {
         instruction: String::new(),
         draw: None,
         turns: false,
+        team_turns: false,
         roles: Vec::new(),
         kind: Default::default(),
     }

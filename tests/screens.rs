@@ -401,8 +401,8 @@ fn plan_picker() {
     assert!(text.contains("Kies een werkvorm"));
     // Rounds that grow with the group: the smallest to the largest group, and each round
     // for the nominal group of eight.
-    assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (9 rondes, 78–120 min)"));
-    assert!(text.contains(" 5. Pauze  (10 min)"));
+    assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (11 rondes, 89–114 min)"));
+    assert!(text.contains(" 5. Weerbarstige vraagstukken  (10 min)"));
     assert!(text.contains("↑↓ kiezen · Enter starten · Esc stoppen"));
 }
 

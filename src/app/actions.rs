@@ -96,7 +96,11 @@ impl App {
                 });
             }
         }
-        if round.round.turns && !session.participants.is_empty() {
+        if round.round.turns && round.round.team_turns && !session.group.teams.is_empty() {
+            events.push(Event::TeamTurnPassed {
+                team: self.next_team_turn(),
+            });
+        } else if round.round.turns && !session.participants.is_empty() {
             events.push(Event::TurnPassed {
                 to: self.next_turn(),
             });
@@ -250,7 +254,18 @@ impl App {
         self.session.turn.map_or(0, |t| (t + 1) % n)
     }
 
+    /// The team after the one that has the turn (the first when none has it yet).
+    fn next_team_turn(&self) -> usize {
+        let n = self.session.group.teams.len().max(1);
+        self.session.group.team_turn.map_or(0, |t| (t + 1) % n)
+    }
+
     pub(super) fn pass_turn(&mut self) -> Vec<Effect> {
+        if self.session.turns_by_team() {
+            return vec![Effect::Persist(vec![Event::TeamTurnPassed {
+                team: self.next_team_turn(),
+            }])];
+        }
         if self.session.participants.is_empty() {
             self.status = Some(super::Status::Info(tr!(
                 "geen deelnemers: start met --participants \"Anna,Bram\"",

@@ -63,6 +63,7 @@ mod tests {
             text: text.into(),
             owner: String::new(),
             due: String::new(),
+            team: None,
         }
     }
 

@@ -30,6 +30,10 @@ pub struct Editor {
     pub focus: Field,
     /// Solo reflection: Enter is a new line and Ctrl+S saves.
     pub enter_is_newline: bool,
+    /// The team the note is written for (an index in the session's teams), and how many teams
+    /// there are to choose from with Ctrl+T (none: no teams yet).
+    pub team: Option<usize>,
+    pub teams: usize,
 }
 
 /// What a key did in the editor.
@@ -58,6 +62,7 @@ impl Editor {
             text: String::new(),
             owner: String::new(),
             due: String::new(),
+            team: None,
         })
     }
 
@@ -70,6 +75,8 @@ impl Editor {
             due: area(&draft.due),
             focus: Field::Text,
             enter_is_newline: false,
+            team: draft.team,
+            teams: 0,
         }
     }
 
@@ -80,6 +87,7 @@ impl Editor {
             text: self.text.lines().join("\n"),
             owner: self.owner.lines().join(" "),
             due: self.due.lines().join(" "),
+            team: self.team,
         }
     }
 
@@ -112,6 +120,7 @@ impl Editor {
             }
             Some(EditorKey::Save) => EditorOutcome::Save,
             Some(EditorKey::Close) => EditorOutcome::Cancel,
+            Some(EditorKey::Team) => self.next_team(),
             Some(EditorKey::NewLine) => self.new_line(),
             Some(EditorKey::NextField) => {
                 self.next_field(false);
@@ -150,6 +159,19 @@ impl Editor {
                 }
             }
         }
+    }
+
+    /// Ctrl+T: the next team, after the last no team, then the first again.
+    fn next_team(&mut self) -> EditorOutcome {
+        if self.teams == 0 {
+            return EditorOutcome::Unchanged;
+        }
+        self.team = match self.team {
+            None => Some(0),
+            Some(t) if t + 1 < self.teams => Some(t + 1),
+            Some(_) => None,
+        };
+        EditorOutcome::Changed
     }
 
     /// Inserts pasted text as text, never as commands. Returns false when it was cut short.

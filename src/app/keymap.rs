@@ -267,6 +267,8 @@ pub enum EditorKey {
     NextField,
     PreviousField,
     Close,
+    /// The next team for the note (in rounds after a teams round).
+    Team,
     Help,
 }
 
@@ -314,6 +316,15 @@ pub static EDITOR: Keymap<EditorKey> = Keymap {
                 "close; the draft is kept",
             ),
             hint: Some(Words("sluit (concept blijft)", "close (draft kept)")),
+        },
+        Binding {
+            keys: &[(ctrl('t'), EditorKey::Team)],
+            label: Words("Ctrl+T", "Ctrl+T"),
+            help: Words(
+                "notitie voor een ander team (na een teamronde)",
+                "note for another team (after a teams round)",
+            ),
+            hint: Some(Words("ander team", "other team")),
         },
         Binding {
             keys: &[(key(KeyCode::F(1)), EditorKey::Help)],

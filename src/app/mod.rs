@@ -200,7 +200,7 @@ impl App {
         self.mode = if self.is_solo() {
             Mode::Editor(Box::new(solo::solo_editor(Some(&newest))))
         } else {
-            Mode::Editor(Box::new(Editor::from_draft(&newest)))
+            Mode::Editor(Box::new(self.with_teams(Editor::from_draft(&newest))))
         };
         let more = self.drafts.list().len() - 1;
         self.status = Some(Status::Info(if more == 0 {
@@ -589,10 +589,20 @@ impl App {
         // draft, and opening an empty editor would put it at risk.
         let editor = match self.drafts.get(None) {
             Some(draft) => Editor::from_draft(draft),
-            None => Editor::new(kind),
+            None => Editor {
+                // Written while teams work: for the team whose turn it is (Ctrl+T changes it).
+                team: self.session.turn_team(),
+                ..Editor::new(kind)
+            },
         };
-        self.mode = Mode::Editor(Box::new(editor));
+        self.mode = Mode::Editor(Box::new(self.with_teams(editor)));
         Vec::new()
+    }
+
+    /// The editor knows how many teams there are to choose from (Ctrl+T).
+    fn with_teams(&self, mut editor: Editor) -> Editor {
+        editor.teams = self.session.group.teams.len();
+        editor
     }
 
     fn draft_changed(&mut self) -> Vec<Effect> {
@@ -653,11 +663,33 @@ impl App {
                     return Vec::new();
                 }
                 let draft = editor.to_draft();
-                let event = self.note_event(&draft, self.session.next_note_id());
+                let events = self.note_events(&draft, self.session.next_note_id());
                 self.pending = Pending::NoteSaved(draft.editing);
-                vec![Effect::Persist(vec![event])]
+                vec![Effect::Persist(events)]
             }
         }
+    }
+
+    /// The events that save `draft`: a new note (with `new_id`) or a correction, and the team
+    /// it is for when that is new or changed (a team that no longer exists is left out).
+    fn note_events(&self, draft: &Draft, new_id: u64) -> Vec<Event> {
+        let (id, had) = match draft.editing {
+            Some(id) => {
+                let note = self.session.live_notes().find(|n| n.id == id);
+                (id, note.and_then(|n| n.team.as_ref().map(|t| t.index)))
+            }
+            None => (new_id, None),
+        };
+        let mut events = vec![self.note_event(draft, new_id)];
+        // A correction of the text alone leaves the team as it was, even when the teams have
+        // changed since; a team that no longer exists becomes no team.
+        if draft.team != had {
+            let team = draft.team.filter(|t| *t < self.session.group.teams.len());
+            if team != had {
+                events.push(Event::NoteTeamSet { id, team });
+            }
+        }
+        events
     }
 
     /// The event that saves `draft`: a new note (with `new_id`) or a correction.
@@ -707,7 +739,7 @@ impl App {
                 },
                 _ => draft.clone(),
             };
-            events.push(self.note_event(&draft, next_id));
+            events.extend(self.note_events(&draft, next_id));
             if draft.editing.is_none() {
                 next_id += 1;
             }
@@ -764,8 +796,9 @@ impl App {
                     text: note.text.clone(),
                     owner: note.owner.clone().unwrap_or_default(),
                     due: note.due.clone().unwrap_or_default(),
+                    team: note.team.as_ref().map(|t| t.index),
                 });
-                self.mode = Mode::Editor(Box::new(Editor::from_draft(&draft)));
+                self.mode = Mode::Editor(Box::new(self.with_teams(Editor::from_draft(&draft))));
             }
             _ => self.mode = Mode::Normal,
         }
@@ -869,6 +902,7 @@ fn merge_editor(session: &Session, drafts: &mut Drafts, editor: &Editor) {
                 && n.text == draft.text
                 && n.owner.as_deref().unwrap_or("") == draft.owner
                 && n.due.as_deref().unwrap_or("") == draft.due
+                && n.team.as_ref().map(|t| t.index) == draft.team
         })
     });
     if unchanged {

@@ -43,6 +43,7 @@ pub fn plan(deck: &Deck, category: Option<String>, minutes: u32) -> Plan {
                 each: false,
             }),
             turns: false,
+            team_turns: false,
             roles: Vec::new(),
             kind: Default::default(),
         }],

@@ -114,6 +114,8 @@ pub struct RoundForm {
     pub count: u32,
     pub form: Option<String>,
     pub turns: bool,
+    /// The turn goes from team to team (`turns = "team"`).
+    pub team_turns: bool,
     pub each: bool,
     pub roles: LineInput,
     /// What the round had that the form does not show (tag filters), kept as it was.
@@ -246,6 +248,7 @@ impl RoundForm {
             instruction: String::new(),
             draw: None,
             turns: false,
+            team_turns: false,
             roles: Vec::new(),
         })
     }
@@ -310,6 +313,7 @@ impl RoundForm {
             count: draw.map_or(1, |d| d.count),
             form: draw.and_then(|d| d.form.clone()),
             turns: round.turns,
+            team_turns: round.turns && round.team_turns,
             each: draw.is_some_and(|d| d.each),
             roles: LineInput::new(&round.roles.join(", "), LINE_CHARS),
             with: draw.map(|d| d.with.clone()).unwrap_or_default(),
@@ -476,6 +480,7 @@ impl RoundForm {
             instruction: self.instruction.text().trim().to_string(),
             draw,
             turns: self.turns && talk,
+            team_turns: self.turns && self.team_turns && talk,
             roles: if talk { self.roles() } else { Vec::new() },
         }
     }
@@ -1158,7 +1163,20 @@ impl<'a> Builder<'a> {
                 choices.extend(CARD_FORMS.iter().map(|f| Some(f.to_string())));
                 round.form = cycle(&choices, &round.form, step);
             }
-            RoundField::Turns if step != 0 => round.turns = !round.turns,
+            // No turns, person by person, team by team, and round again.
+            RoundField::Turns if step != 0 => {
+                let order = [(false, false), (true, false), (true, true)];
+                let at = order
+                    .iter()
+                    .position(|o| *o == (round.turns, round.team_turns))
+                    .unwrap_or(0);
+                let next = if step > 0 {
+                    at + 1
+                } else {
+                    at + order.len() - 1
+                };
+                (round.turns, round.team_turns) = order[next % order.len()];
+            }
             RoundField::Each if step != 0 => round.each = !round.each,
             _ => {}
         }

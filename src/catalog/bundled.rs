@@ -79,10 +79,6 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../decks/plans/vanuit-de-bedoeling.toml"),
     ),
     (
-        "decks/plans/grenzeloos-teams.toml",
-        include_str!("../../decks/plans/grenzeloos-teams.toml"),
-    ),
-    (
         "decks/plans/prioriteren.toml",
         include_str!("../../decks/plans/prioriteren.toml"),
     ),

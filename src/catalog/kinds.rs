@@ -36,6 +36,77 @@ pub(super) struct RawVote {
     from: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
+/// `turns = true` (person to person), `false`, or `turns = "team"` (team to team). Read
+/// here so a wrong value is reported with its place, like every other wrong kind of value.
+pub(super) enum RawTurns {
+    Flag(bool),
+    Team,
+}
+
+/// What serde says was expected; `toml_words` says it in Dutch.
+pub const TURNS_EXPECTED: &str = "true, false or \"team\"";
+
+impl<'de> Deserialize<'de> for RawTurns {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RawTurns;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(TURNS_EXPECTED)
+            }
+            fn visit_bool<E: serde::de::Error>(self, on: bool) -> Result<RawTurns, E> {
+                Ok(RawTurns::Flag(on))
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawTurns, E> {
+                if text == "team" {
+                    Ok(RawTurns::Team)
+                } else {
+                    Err(E::invalid_type(serde::de::Unexpected::Str(text), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The round's turns from `turns`: whether it has turns, and whether they go per team. Turns
+/// per team need a talk round and a teams round before it in the plan.
+pub(super) fn round_turns(
+    c: &mut Checker,
+    turns: Option<&Spanned<RawTurns>>,
+    kind: &RoundKind,
+    after_teams: bool,
+) -> (bool, bool) {
+    let Some(turns) = turns else {
+        return (false, false);
+    };
+    match turns.get_ref() {
+        RawTurns::Flag(on) => (*on, false),
+        RawTurns::Team => {
+            if !kind.is_talk() {
+                c.report(
+                    turns.span(),
+                    tr!(
+                        "`turns = \"team\"` hoort bij een gespreksronde, niet bij een ronde met `kind`",
+                        "`turns = \"team\"` belongs to a talk round, not to a round with `kind`"
+                    ),
+                );
+                return (false, false);
+            }
+            if !after_teams {
+                c.report(
+                    turns.span(),
+                    tr!(
+                        "`turns = \"team\"`: zet eerst een teamronde (`kind = \"teams\"`) in de werkvorm, dan weet deze ronde welke teams er zijn",
+                        "`turns = \"team\"`: put a teams round (`kind = \"teams\"`) before it in the plan, so this round knows the teams"
+                    ),
+                );
+            }
+            (true, true)
+        }
+    }
+}
+
 /// The round's kind from `kind`, `teams` and `vote`; settings that belong to another kind
 /// are reported.
 pub(super) fn round_kind(

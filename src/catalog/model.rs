@@ -168,6 +168,11 @@ pub struct Round {
     pub draw: Option<DrawSpec>,
     #[serde(default)]
     pub turns: bool,
+    /// The turn passes from team to team rather than from person to person
+    /// (`turns = "team"`, after a teams round); only with `turns`. Absent in journals written
+    /// before teams had turns.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub team_turns: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
     /// What the round is for; a talk round (cards, turns, notes) unless the plan says

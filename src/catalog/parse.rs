@@ -8,7 +8,7 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::kinds::{RawTeams, RawVote, round_kind};
+use super::kinds::{RawTeams, RawTurns, RawVote, round_kind, round_turns};
 use super::model::RoundKind;
 use super::model::{
     CARD_FORMS, Card, Category, Deck, DrawSpec, GroupSize, Guide, Plan, Round, RoundLength,
@@ -146,13 +146,18 @@ struct RawRound {
     until: Option<Spanned<String>>,
     instruction: Spanned<String>,
     draw: Option<Spanned<RawDraw>>,
-    #[serde(default)]
-    turns: bool,
+    turns: Option<Spanned<RawTurns>>,
     #[serde(default)]
     roles: Vec<Spanned<String>>,
     kind: Option<Spanned<String>>,
     teams: Option<Spanned<RawTeams>>,
     vote: Option<Spanned<RawVote>>,
+}
+
+impl RawRound {
+    fn is_teams(&self) -> bool {
+        self.kind.as_ref().is_some_and(|k| k.get_ref() == "teams")
+    }
 }
 
 #[derive(Deserialize)]
@@ -672,7 +677,10 @@ fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
         .round
         .iter()
         .enumerate()
-        .map(|(index, round)| plan_round(c, index, round, &decks, &mut refs))
+        .map(|(index, round)| {
+            let after_teams = raw.round[..index].iter().any(|r| r.get_ref().is_teams());
+            plan_round(c, index, round, after_teams, &decks, &mut refs)
+        })
         .collect::<Option<Vec<Round>>>()?;
     if !rounds.iter().any(|r| matches!(r.kind, RoundKind::Teams(_))) {
         for per_team in raw
@@ -750,6 +758,7 @@ fn plan_round(
     c: &mut Checker,
     index: usize,
     round: &Spanned<RawRound>,
+    after_teams: bool,
     plan_decks: &[String],
     refs: &mut PlanRefs,
 ) -> Option<Round> {
@@ -762,6 +771,7 @@ fn plan_round(
         round.teams.as_ref(),
         round.vote.as_ref(),
     );
+    let (turns, team_turns) = round_turns(c, round.turns.as_ref(), &kind, after_teams);
     let (length, scale) = round_length(c, span, round);
     let draw = round.draw.as_ref().map(|draw| {
         let raw = draw.get_ref();
@@ -827,7 +837,7 @@ fn plan_round(
     });
     if let Some(each) = round.draw.as_ref().and_then(|d| d.get_ref().each.as_ref())
         && *each.get_ref()
-        && !round.turns
+        && !turns
     {
         c.report(
             each.span(),
@@ -845,7 +855,8 @@ fn plan_round(
         scale,
         instruction: c.text(&round.instruction, "instruction"),
         draw,
-        turns: round.turns,
+        turns,
+        team_turns,
         roles,
         kind,
     })

@@ -184,7 +184,12 @@ fn write_round_values(t: &mut Table, round: &Round) {
     if !unchanged {
         set(t, "draw", round.draw.as_ref().map(draw_value));
     }
-    set(t, "turns", round.turns.then(|| true.into()));
+    let turns = match (round.turns, round.team_turns) {
+        (true, true) => Some("team".into()),
+        (true, false) => Some(true.into()),
+        (false, _) => None,
+    };
+    set(t, "turns", turns);
     set(
         t,
         "roles",
@@ -465,6 +470,24 @@ mod tests {
             written.contains("\"\"\""),
             "multi-line instruction: {written}"
         );
+    }
+
+    #[test]
+    fn turns_per_team_are_written_as_team_and_read_back() {
+        let with_teams = OWN.replace(
+            "# Dan de kaarten",
+            "[[round]]\ntitle = \"Teams\"\nminutes = 3\ninstruction = \"I\"\nkind = \"teams\"\nteams = { count = 2 }\n\n# Dan de kaarten",
+        );
+        let mut plan = read(&with_teams);
+        plan.rounds[2].team_turns = true;
+        let written = plan_toml(&plan);
+        assert!(written.contains("turns = \"team\""), "{written}");
+        assert_eq!(read(&written), plan, "{written}");
+        // Back to person by person: `turns = true` again, in place.
+        plan.rounds[2].team_turns = false;
+        let updated = update_plan_toml(&written, &plan, &[Some(0), Some(1), Some(2)]).unwrap();
+        assert!(updated.contains("turns = true"), "{updated}");
+        assert_eq!(read(&updated), plan, "{updated}");
     }
 
     #[test]

@@ -197,7 +197,9 @@ pub fn agenda_text(plan: &Plan, people: u32, start: Option<NaiveTime>) -> String
             }
             head.push_str(&format!(" ({how})"));
         }
-        if round.turns {
+        if round.turns && round.team_turns {
+            head.push_str(&tr!(" · team voor team", " · team by team"));
+        } else if round.turns {
             head.push_str(&tr!(" · om de beurt", " · turn by turn"));
         }
         line(&mut out, "");

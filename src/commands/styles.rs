@@ -290,6 +290,7 @@ fn save_questionnaire(
             ),
             draw: None,
             turns: false,
+            team_turns: false,
             roles: Vec::new(),
             kind: RoundKind::Styles,
         }],

@@ -322,6 +322,30 @@ fn describe_group(event: &Event, after: &Session) -> String {
             tr!("uitslag getoond: {ranking}", "result revealed: {ranking}")
         }
         Event::VoteReopened { .. } => tr!("stemming heropend", "vote reopened"),
+        Event::TeamTurnPassed { team } => {
+            let label = crate::session::groupwork::team_label(*team);
+            let members = after.group.teams.get(*team).map(|t| t.join(", "));
+            let members = members.unwrap_or_default();
+            tr!(
+                "beurt naar {label} ({members})",
+                "turn to {label} ({members})"
+            )
+        }
+        Event::NoteTeamSet { id, team } => {
+            let text = after
+                .notes
+                .iter()
+                .find(|n| n.id == *id)
+                .map(|n| first_line(&n.text))
+                .unwrap_or_default();
+            match team {
+                Some(t) => {
+                    let label = crate::session::groupwork::team_label(*t);
+                    tr!("notitie van {label}: {text}", "note of {label}: {text}")
+                }
+                None => tr!("notitie van geen team: {text}", "note of no team: {text}"),
+            }
+        }
         Event::ThemeCreated { name, notes, .. } => {
             let n = notes.len();
             tr!(

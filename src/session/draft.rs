@@ -27,6 +27,10 @@ pub struct Draft {
     pub text: String,
     pub owner: String,
     pub due: String,
+    /// The team the note is written for (an index in the session's latest split). Absent
+    /// in drafts written before notes had teams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<usize>,
 }
 
 impl Draft {

@@ -274,6 +274,17 @@ pub enum Event {
     NotesUnthemed {
         notes: Vec<u64>,
     },
+    /// In a round with turns per team (`turns = "team"`): team `team` (its index in the
+    /// latest split) has the turn.
+    TeamTurnPassed {
+        team: usize,
+    },
+    /// Note `id` belongs to team `team` (its index in the latest split), or to no team. Written
+    /// with the note when it is saved while there are teams, and when it is changed.
+    NoteTeamSet {
+        id: u64,
+        team: Option<usize>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,6 +21,8 @@ pub struct GroupWork {
     pub answers: Vec<Answered>,
     /// The latest split into teams.
     pub teams: Vec<Vec<String>>,
+    /// The team whose turn it is, in a round with turns per team.
+    pub team_turn: Option<usize>,
     pub teams_mixed: bool,
     /// How many times teams were formed (the next split uses a new stream of the seed).
     pub team_splits: u32,
@@ -28,6 +30,26 @@ pub struct GroupWork {
     pub votes: BTreeMap<usize, Vote>,
     /// Notes grouped into named themes, in the order the themes were made.
     pub themes: Vec<super::themes::Theme>,
+}
+
+/// The team a note was written for: its number then (from 0) and who was in it, so a later
+/// split does not change what the note belonged to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteTeam {
+    pub index: usize,
+    pub members: Vec<String>,
+}
+
+impl NoteTeam {
+    /// "Team 2".
+    pub fn label(&self) -> String {
+        team_label(self.index)
+    }
+}
+
+/// "Team 2" for the team at index 1.
+pub fn team_label(index: usize) -> String {
+    tr!("Team {}", "Team {}", index + 1)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +99,8 @@ pub fn is_group_event(event: &Event) -> bool {
             | Event::VoteCast { .. }
             | Event::VoteRevealed { .. }
             | Event::VoteReopened { .. }
+            | Event::TeamTurnPassed { .. }
+            | Event::NoteTeamSet { .. }
     ) || super::themes::is_theme_event(event)
 }
 
@@ -173,6 +197,8 @@ impl Session {
                 self.group.teams = teams.clone();
                 self.group.teams_mixed = *mixed;
                 self.group.team_splits += 1;
+                // New teams: the turn starts again with the first.
+                self.group.team_turn = None;
             }
             Event::TeamMemberMoved { participant, team } => {
                 let teams = &mut self.group.teams;
@@ -198,7 +224,15 @@ impl Session {
                 }
                 teams[from].retain(|p| p != participant);
                 teams[*team].push(participant.clone());
-                teams.retain(|t| !t.is_empty());
+                if teams[from].is_empty() {
+                    teams.remove(from);
+                    // The teams after the one that is gone move up; its turn passes on.
+                    self.group.team_turn = match self.group.team_turn {
+                        Some(t) if t > from => Some(t - 1),
+                        Some(t) if t == from => Some(from % teams.len().max(1)),
+                        other => other,
+                    };
+                }
             }
             Event::VoteOpened { round, options } => {
                 self.round_index(*round)?;
@@ -245,12 +279,67 @@ impl Session {
                     vote.ballots.insert(participant.clone(), points.clone());
                 }
             }
+            Event::TeamTurnPassed { team } => {
+                self.known_team(*team)?;
+                self.group.team_turn = Some(*team);
+            }
+            Event::NoteTeamSet { id, team } => {
+                let team = match team {
+                    Some(t) => {
+                        self.known_team(*t)?;
+                        Some(NoteTeam {
+                            index: *t,
+                            members: self.group.teams[*t].clone(),
+                        })
+                    }
+                    None => None,
+                };
+                let Some(note) = self.notes.iter_mut().find(|n| n.id == *id && !n.deleted) else {
+                    return Err(tr!("notitie {id} bestaat niet", "note {id} does not exist"));
+                };
+                note.team = team;
+            }
             Event::VoteRevealed { round } => self.vote_mut(*round)?.revealed = true,
             Event::VoteReopened { round } => self.vote_mut(*round)?.revealed = false,
             event if super::themes::is_theme_event(event) => self.apply_theme(event)?,
             _ => return Err(tr!("geen groepswerk", "not group work")),
         }
         Ok(())
+    }
+
+    fn known_team(&self, team: usize) -> Result<(), String> {
+        if team < self.group.teams.len() {
+            Ok(())
+        } else {
+            Err(tr!(
+                "team {} bestaat niet",
+                "team {} does not exist",
+                team + 1
+            ))
+        }
+    }
+
+    /// The team whose turn it is: in a round with turns per team the team that has the turn,
+    /// else the team of the person whose turn it is. New notes are written for it.
+    pub fn turn_team(&self) -> Option<usize> {
+        let teams = &self.group.teams;
+        let round = &self.current_round()?.round;
+        if !round.turns {
+            return None;
+        }
+        if round.team_turns {
+            return self.group.team_turn.filter(|t| *t < teams.len());
+        }
+        let person = self.turn_name()?;
+        teams.iter().position(|t| t.iter().any(|p| p == person))
+    }
+
+    /// Whether the running round passes the turn from team to team (it has turns per team,
+    /// and there are teams).
+    pub fn turns_by_team(&self) -> bool {
+        self.current_round()
+            .is_some_and(|r| r.round.turns && r.round.team_turns)
+            && !self.group.teams.is_empty()
     }
 
     fn vote_mut(&mut self, round: usize) -> Result<&mut Vote, String> {

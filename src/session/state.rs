@@ -116,6 +116,8 @@ pub struct Note {
     /// The room screen shows it: saved in a round that shows notes as they come, or
     /// revealed since.
     pub shown: bool,
+    /// The team it was written for, as the team was then (`Event::NoteTeamSet`).
+    pub team: Option<super::groupwork::NoteTeam>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -320,7 +322,9 @@ impl Session {
             | Event::NotesThemed { .. }
             | Event::ThemeRenamed { .. }
             | Event::ThemesMerged { .. }
-            | Event::NotesUnthemed { .. } => self.apply_group(&record.event)?,
+            | Event::NotesUnthemed { .. }
+            | Event::TeamTurnPassed { .. }
+            | Event::NoteTeamSet { .. } => self.apply_group(&record.event)?,
             Event::SessionStarted { .. } => {
                 return Err(tr!(
                     "de sessie begint twee keer",
@@ -470,6 +474,7 @@ impl Session {
                     history: Vec::new(),
                     at: record.at,
                     shown,
+                    team: None,
                 });
             }
             Event::NoteEdited {
@@ -516,6 +521,7 @@ impl Session {
                             instruction: String::new(),
                             draw: None,
                             turns: false,
+                            team_turns: false,
                             roles: Vec::new(),
                             kind: Default::default(),
                         },

@@ -187,7 +187,9 @@ fn render_rounds(builder: &Builder, selected: usize, area: Rect, buf: &mut Buffe
         {
             text.push_str(&format!(" · {}", crate::catalog::teams_text(teams)));
         }
-        if round.turns {
+        if round.turns && round.team_turns {
+            text.push_str(&tr!(" · beurten per team", " · turns per team"));
+        } else if round.turns {
             text.push_str(&tr!(" · beurten", " · turns"));
         }
         if let Some(draw) = &round.draw {
@@ -379,6 +381,9 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
             ),
             RoundField::Count => choice_spans(round.count.to_string(), focused),
             RoundField::Form => choice_spans(form_choice_label(&round.form), focused),
+            RoundField::Turns if round.turns && round.team_turns => {
+                choice_spans(tr!("per team", "by team"), focused)
+            }
             RoundField::Turns => choice_spans(yes_no(round.turns), focused),
             RoundField::Each => choice_spans(yes_no(round.each), focused),
             RoundField::Roles => input_spans(&round.roles, focused),

@@ -102,6 +102,15 @@ pub fn render_editor_help(editor: &Editor, area: Rect, buf: &mut Buffer) {
             ),
         ));
     }
+    if editor.teams > 0 {
+        keys.push((
+            "Ctrl+T".into(),
+            tr!(
+                "voor welk team de notitie is: het volgende team, of geen",
+                "which team the note is for: the next team, or none"
+            ),
+        ));
+    }
     keys.push(("F1".into(), tr!("deze hulp", "this help")));
     render_key_help(
         keys,
@@ -168,12 +177,21 @@ pub fn render_agenda_help(area: Rect, buf: &mut Buffer) {
 
 /// A window listing keys and what they do; a key with no description is a heading.
 pub fn render_key_help(keys: Vec<(String, String)>, title: String, area: Rect, buf: &mut Buffer) {
+    // The key column as wide as the longest key (at least 13, as it always was), plus a gap.
+    let column = keys
+        .iter()
+        .filter(|(_, what)| !what.is_empty())
+        .map(|(key, _)| super::text::width(key) + 1)
+        .max()
+        .unwrap_or(0)
+        .max(13);
     let to_line = |(key, what): (String, String)| {
         if what.is_empty() {
             Line::styled(key, theme::title())
         } else {
+            let pad = column.saturating_sub(super::text::width(&key));
             Line::from(vec![
-                Span::styled(format!(" {key:<13}"), theme::accent()),
+                Span::styled(format!(" {key}{}", " ".repeat(pad)), theme::accent()),
                 Span::raw(what),
             ])
         }
@@ -249,6 +267,16 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
         (NoteKind::Note, false) => tr!("Nieuwe notitie", "New note"),
         (NoteKind::Agreement, false) => tr!("Nieuwe afspraak", "New agreement"),
     };
+    // Written while teams work: for which team (Ctrl+T changes it).
+    let title = match (editor.teams, editor.team) {
+        (0, _) => title,
+        (_, Some(team)) => tr!(
+            "{title} · voor {}",
+            "{title} · for {}",
+            crate::session::groupwork::team_label(team)
+        ),
+        (_, None) => tr!("{title} · voor geen team", "{title} · for no team"),
+    };
     let outer = window(title);
     let inner = outer.inner(rect);
     outer.render(rect, buf);
@@ -299,23 +327,15 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
         ));
         due.render(due_area, buf);
     }
-    let order: &[EditorKey] = if agreement {
-        &[
-            EditorKey::Save,
-            EditorKey::Close,
-            EditorKey::NextField,
-            EditorKey::Help,
-            EditorKey::NewLine,
-        ]
-    } else {
-        &[
-            EditorKey::Save,
-            EditorKey::Close,
-            EditorKey::Help,
-            EditorKey::NewLine,
-        ]
-    };
-    let hint = super::fit_hints(&keymap::EDITOR.hints(order), hint_area.width);
+    let mut order = vec![EditorKey::Save, EditorKey::Close];
+    if editor.teams > 0 {
+        order.push(EditorKey::Team);
+    }
+    if agreement {
+        order.push(EditorKey::NextField);
+    }
+    order.extend([EditorKey::Help, EditorKey::NewLine]);
+    let hint = super::fit_hints(&keymap::EDITOR.hints(&order), hint_area.width);
     Paragraph::new(Line::styled(hint.trim_start().to_string(), theme::dim()))
         .render(hint_area, buf);
 }

@@ -735,6 +735,9 @@ pub fn note_line(note: &NoteView, width: usize) -> Line<'static> {
         NoteKind::Agreement => (tr!("  AFSPRAAK ", "  AGREEMENT "), theme::agreement()),
     };
     let mut rest = format!("{first}{more}");
+    if let Some(team) = &note.team {
+        rest = format!("[{team}] {rest}");
+    }
     if let Some(owner) = &note.owner {
         rest.push_str(&tr!(" — wie: {owner}", " — who: {owner}"));
     }

@@ -173,6 +173,9 @@ pub fn note_line(note: &crate::session::state::Note) -> Line<'static> {
             theme::agreement(),
         )],
     };
+    if let Some(team) = &note.team {
+        spans.push(Span::raw(format!("[{}] ", team.label())));
+    }
     spans.push(Span::raw(format!("{first_line}{more}")));
     if let Some(owner) = &note.owner {
         spans.push(Span::styled(

@@ -231,6 +231,21 @@ fn group_lines(app: &App) -> Vec<Line<'static>> {
             .join(" · ");
         lines.push(Line::from(tr!("Teams: {teams}", "Teams: {teams}")));
     }
+    let mut per_team: std::collections::BTreeMap<usize, usize> = Default::default();
+    for team in session.live_notes().filter_map(|n| n.team.as_ref()) {
+        *per_team.entry(team.index).or_default() += 1;
+    }
+    if !per_team.is_empty() {
+        let list = per_team
+            .iter()
+            .map(|(team, n)| format!("{} ({n})", crate::session::groupwork::team_label(*team)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(Line::from(tr!(
+            "Notities per team: {list}",
+            "Notes per team: {list}"
+        )));
+    }
     let themes: Vec<String> = session
         .themes()
         .iter()

@@ -7,6 +7,7 @@ pub mod console;
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::session::groupwork::team_label;
 use crate::session::state::Note;
 use crate::session::timer::{TimerView, clock_text};
 use crate::session::{CardRef, NoteKind, Session};
@@ -186,6 +187,8 @@ pub struct NoteView {
     pub shown: bool,
     /// The theme it was grouped into (`i`), if any.
     pub theme: Option<String>,
+    /// The team it was written for ("Team 2"), if any.
+    pub team: Option<String>,
 }
 
 impl NoteView {
@@ -199,6 +202,7 @@ impl NoteView {
             corrected: !note.history.is_empty(),
             shown: note.shown,
             theme: None,
+            team: note.team.as_ref().map(|t| t.label()),
         }
     }
 
@@ -226,6 +230,9 @@ pub struct Turn {
 }
 
 pub fn turn(session: &Session) -> Option<Turn> {
+    if session.turns_by_team() {
+        return team_turn(session);
+    }
     let now = session.turn_name()?.to_string();
     let next = (session.participants.len() > 1).then(|| {
         let next = session
@@ -234,6 +241,19 @@ pub fn turn(session: &Session) -> Option<Turn> {
         session.participants[next].clone()
     });
     Some(Turn { now, next })
+}
+
+/// In a round with turns per team: "Team 2 (Anna, Bram, Cem)", and the team after it.
+fn team_turn(session: &Session) -> Option<Turn> {
+    let teams = &session.group.teams;
+    let now = session.group.team_turn.filter(|t| *t < teams.len())?;
+    let label = team_label(now);
+    let members = teams[now].join(", ");
+    let next = (teams.len() > 1).then(|| team_label((now + 1) % teams.len()));
+    Some(Turn {
+        now: format!("{label} ({members})"),
+        next,
+    })
 }
 
 /// The roles dealt ("Anna: voorzitter"), else the roles the round names.

@@ -121,6 +121,7 @@ impl Setup {
                     instruction: String::new(),
                     draw: None,
                     turns: false,
+                    team_turns: false,
                     roles: Vec::new(),
                     kind: Default::default(),
                 })

@@ -47,6 +47,7 @@ pub fn plan() -> Plan {
             instruction: "Hoe zit je erbij?".into(),
             draw: None,
             turns: true,
+            team_turns: false,
             roles: vec![],
             kind: Default::default(),
         }],

@@ -4,8 +4,8 @@
 
 use super::{Block, Inline, Item, Table};
 use crate::catalog::RoundKind;
-use crate::session::Session;
-use crate::session::groupwork::Vote;
+use crate::session::groupwork::{NoteTeam, Vote};
+use crate::session::{NoteKind, Session};
 use crate::tr;
 
 /// The vote of round `round`, if it is one: how many voted and the ranking. A result never
@@ -71,6 +71,42 @@ fn ranking_table(vote: &Vote, points: bool) -> Table {
         ]);
     }
     table
+}
+
+/// The notes of round `round` written for a team, under a heading per team ("Team 2: Anna,
+/// Bram"), in the teams' order; each with the card it was written at, if any.
+pub fn team_notes_blocks(session: &Session, round: usize, facilitator: bool) -> Vec<Block> {
+    let mut teams: Vec<&NoteTeam> = session
+        .notes_of_round(round)
+        .filter(|n| n.kind == NoteKind::Note)
+        .filter_map(|n| n.team.as_ref())
+        .collect();
+    teams.sort_by_key(|t| t.index);
+    teams.dedup();
+    let mut blocks = Vec::new();
+    for team in teams {
+        let items: Vec<Item> = session
+            .notes_of_round(round)
+            .filter(|n| n.kind == NoteKind::Note && n.team.as_ref() == Some(team))
+            .map(|n| {
+                let mut item = super::note_item(n, facilitator);
+                if let Some(title) = n.card.as_ref().and_then(|c| session.card(c)) {
+                    item.content.push(Inline::Emphasis(tr!(
+                        " (bij {})",
+                        " (at {})",
+                        title.1.title
+                    )));
+                }
+                item
+            })
+            .collect();
+        blocks.push(Block::Heading(
+            3,
+            format!("{}: {}", team.label(), team.members.join(", ")),
+        ));
+        blocks.push(Block::List(items));
+    }
+    blocks
 }
 
 /// The last split into teams, each person with their styles.

@@ -317,9 +317,10 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
                 Inline::Text(format!(" {}", roles.join(", "))),
             ]));
         }
+        // Notes written for a team go under their team, after the round's other notes.
         let notes: Vec<&Note> = session
             .notes_of_round(i)
-            .filter(|n| n.kind == NoteKind::Note)
+            .filter(|n| n.kind == NoteKind::Note && n.team.is_none())
             .collect();
         let mut under_a_card = vec![false; notes.len()];
         let mut cards = Vec::new();
@@ -389,6 +390,7 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
             blocks.push(Block::Heading(3, tr!("Notities", "Notes")));
             blocks.push(Block::List(loose));
         }
+        blocks.extend(groupwork::team_notes_blocks(session, i, facilitator));
         let deleted = session
             .notes
             .iter()
@@ -440,7 +442,14 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
                 session
                     .rounds
                     .get(note.round)
-                    .map(|r| format!("{}. {}", note.round + 1, r.round.title))
+                    .map(|r| {
+                        let round = format!("{}. {}", note.round + 1, r.round.title);
+                        // An agreement made for a team says which.
+                        match &note.team {
+                            Some(team) => format!("{round} · {}", team.label()),
+                            None => round,
+                        }
+                    })
                     .unwrap_or_default(),
             ]);
             table.checks.push(false);

@@ -30,9 +30,10 @@ pub(super) fn render_moment(replay: &Replay, size: Size, area: Rect, buf: &mut B
 /// The note the record at the position is about, if any.
 pub(super) fn touched_note(replay: &Replay) -> Option<u64> {
     match &replay.record().event {
-        Event::NoteAdded { id, .. } | Event::NoteEdited { id, .. } | Event::NoteDeleted { id } => {
-            Some(*id)
-        }
+        Event::NoteAdded { id, .. }
+        | Event::NoteEdited { id, .. }
+        | Event::NoteDeleted { id }
+        | Event::NoteTeamSet { id, .. } => Some(*id),
         _ => None,
     }
 }
