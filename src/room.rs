@@ -9,7 +9,32 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::keymap::{Binding, Keymap, Words, ch, ctrl, key};
+use crate::keys::KeyCode;
 use crate::session::{Record, Session};
+
+/// The room screen has one key: leave. Everything else happens on the facilitator's screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoomKey {
+    Leave,
+}
+
+pub static ROOM: Keymap<RoomKey> = Keymap {
+    title: Words("Zaalscherm (`tafel room`)", "Room screen (`tafel room`)"),
+    bindings: &[Binding {
+        keys: &[
+            (ch('q'), RoomKey::Leave),
+            (key(KeyCode::Esc), RoomKey::Leave),
+            (ctrl('c'), RoomKey::Leave),
+        ],
+        label: Words("q / Esc", "q / Esc"),
+        help: Words(
+            "zaalscherm sluiten (de sessie loopt door)",
+            "close the room screen (the session goes on)",
+        ),
+        hint: None,
+    }],
+};
 
 /// A journal being followed.
 pub struct Follower {

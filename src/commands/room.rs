@@ -9,7 +9,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::keys::KeyCode;
 use chrono::{DateTime, FixedOffset, Local};
 use ratatui::Frame;
 
@@ -175,7 +174,7 @@ impl Screen for RoomScreen {
     fn update(&mut self, input: Input, _now: Now) -> Flow {
         match input {
             Input::Key(key) => {
-                if key.is_ctrl_c() || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+                if crate::room::ROOM.action(key) == Some(crate::room::RoomKey::Leave) {
                     return Flow::Leave;
                 }
             }

@@ -530,22 +530,4 @@ impl<'a> Home<'a> {
     }
 }
 
-/// Moves a list selection with the arrows (and j/k, g/G when `letters`). Returns whether the
-/// key was one of them.
-pub(crate) fn list_key(selected: &mut usize, count: usize, key: KeyEvent, letters: bool) -> bool {
-    let last = count.saturating_sub(1);
-    match key.code {
-        KeyCode::Up => *selected = selected.saturating_sub(1),
-        KeyCode::Down => *selected = (*selected + 1).min(last),
-        KeyCode::Char('k') if letters => *selected = selected.saturating_sub(1),
-        KeyCode::Char('j') if letters => *selected = (*selected + 1).min(last),
-        KeyCode::PageUp => *selected = selected.saturating_sub(10),
-        KeyCode::PageDown => *selected = (*selected + 10).min(last),
-        KeyCode::Home => *selected = 0,
-        KeyCode::End => *selected = last,
-        KeyCode::Char('g') if letters => *selected = 0,
-        KeyCode::Char('G') if letters => *selected = last,
-        _ => return false,
-    }
-    true
-}
+pub(crate) use crate::list::move_in as list_key;

@@ -1,7 +1,40 @@
 //! Choosing a plan from a list (`tafel run` without a plan): the arrows move, Enter chooses,
 //! Esc, q or Ctrl+C leave without a choice.
 
-use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keymap::{Binding, Keymap, Words, ch, ctrl, key};
+use crate::keys::{KeyCode, KeyEvent};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickerKey {
+    Choose,
+    Leave,
+}
+
+/// The picker's own keys; moving is [`crate::list::LIST`].
+pub static PICKER: Keymap<PickerKey> = Keymap {
+    title: Words(
+        "Werkvorm kiezen (`tafel run`)",
+        "Choosing a plan (`tafel run`)",
+    ),
+    bindings: &[
+        Binding {
+            keys: &[(key(KeyCode::Enter), PickerKey::Choose)],
+            label: Words("Enter", "Enter"),
+            help: Words("deze werkvorm starten", "start this plan"),
+            hint: Some(Words("starten", "start")),
+        },
+        Binding {
+            keys: &[
+                (key(KeyCode::Esc), PickerKey::Leave),
+                (ch('q'), PickerKey::Leave),
+                (ctrl('c'), PickerKey::Leave),
+            ],
+            label: Words("Esc / q", "Esc / q"),
+            help: Words("niets starten", "start nothing"),
+            hint: Some(Words("terug", "back")),
+        },
+    ],
+};
 
 #[derive(Debug)]
 pub struct PlanPicker {
@@ -33,14 +66,13 @@ impl PlanPicker {
         if super::list_key(&mut self.selected, self.count, key, true) {
             return false;
         }
-        match key.code {
-            KeyCode::Enter if self.count > 0 => {
+        match PICKER.action(key) {
+            Some(PickerKey::Choose) if self.count > 0 => {
                 self.chosen = Some(self.selected);
                 true
             }
-            KeyCode::Esc | KeyCode::Char('q') => true,
-            KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
-            _ => false,
+            Some(PickerKey::Leave) => true,
+            Some(PickerKey::Choose) | None => false,
         }
     }
 }
@@ -48,6 +80,7 @@ impl PlanPicker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::KeyModifiers;
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

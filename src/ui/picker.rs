@@ -10,6 +10,7 @@ use ratatui::widgets::{
 use super::theme;
 use crate::catalog::timing::minutes_label;
 use crate::catalog::{Plan, RoundLength};
+use crate::home::picker::{PICKER, PickerKey};
 use crate::tr;
 
 pub fn render_plans(plans: &[&Plan], selected: usize, area: Rect, buf: &mut Buffer) {
@@ -73,11 +74,10 @@ pub fn render_plans(plans: &[&Plan], selected: usize, area: Rect, buf: &mut Buff
             )
             .render(detail_area, buf);
     }
+    let mut hints = crate::list::LIST.hints(&[crate::list::Move::Up]);
+    hints.extend(PICKER.hints(&[PickerKey::Choose, PickerKey::Leave]));
     Paragraph::new(Line::styled(
-        tr!(
-            "↑↓ kiezen · Enter starten · Esc stoppen",
-            "↑↓ choose · Enter start · Esc leave"
-        ),
+        super::fit_hints(&hints, hint_area.width),
         theme::dim(),
     ))
     .render(hint_area, buf);
