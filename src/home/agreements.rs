@@ -9,33 +9,19 @@ use crate::app::Status;
 use crate::history::agreements::Agreement;
 use crate::tr;
 
-/// The open agreements, as far as they are known.
-#[derive(Debug, Default)]
-pub enum Agreements {
-    #[default]
-    NotLoaded,
-    /// Open ones only, overdue first (as `history::agreements::collect` orders them).
-    Loaded(Vec<Agreement>),
-    /// The sessions could not be read: why, in words.
-    Unavailable(String),
-}
+/// The open agreements, as far as they are known: open ones only, overdue first (as
+/// `history::agreements::collect` orders them).
+pub type Agreements = super::loadable::Loadable<Vec<Agreement>>;
 
 impl Agreements {
     /// How many are open and how many of those overdue; `None` when not known.
     pub fn counts(&self) -> Option<(usize, usize)> {
-        match self {
-            Agreements::Loaded(list) => {
-                Some((list.len(), list.iter().filter(|a| a.overdue).count()))
-            }
-            _ => None,
-        }
+        self.loaded()
+            .map(|list| (list.len(), list.iter().filter(|a| a.overdue).count()))
     }
 
     pub fn rows(&self) -> &[Agreement] {
-        match self {
-            Agreements::Loaded(list) => list,
-            _ => &[],
-        }
+        self.loaded().map_or(&[], Vec::as_slice)
     }
 }
 

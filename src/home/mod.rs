@@ -10,6 +10,7 @@ mod agreements;
 mod browser;
 mod forms;
 pub mod input;
+pub mod loadable;
 mod lookback;
 pub mod picker;
 
@@ -26,6 +27,7 @@ use crate::app::Status;
 use crate::catalog::Library;
 use crate::catalog::shuffle::{below, rng_for};
 use crate::history::listing::{Hit, Listing};
+use loadable::Loadable;
 
 #[derive(Debug)]
 pub enum Input {
@@ -122,15 +124,9 @@ pub struct FollowUp {
     pub title: String,
 }
 
-/// The past sessions, as far as they are known.
-#[derive(Debug, Default)]
-pub enum Sessions {
-    #[default]
-    NotLoaded,
-    Loaded(Listing),
-    /// No sessions directory, or it could not be read: why, in words.
-    Unavailable(String),
-}
+/// The past sessions, as far as they are known (no sessions directory, or one that could
+/// not be read, is `Unavailable`).
+pub type Sessions = Loadable<Listing>;
 
 pub struct Home<'a> {
     pub library: &'a Library,
@@ -246,10 +242,7 @@ impl<'a> Home<'a> {
         {
             self.status = Some(Status::Info(note.clone()));
         }
-        self.sessions = match sessions {
-            Ok(listing) => Sessions::Loaded(listing),
-            Err(why) => Sessions::Unavailable(why),
-        };
+        self.sessions = Loadable::from_result(sessions);
         if let Screen::LookBack(look) = &mut self.screen {
             let rows = lookback::visible(&self.sessions).len();
             look.selected = look.selected.min(rows.saturating_sub(1));
@@ -261,10 +254,7 @@ impl<'a> Home<'a> {
         &mut self,
         agreements: Result<Vec<crate::history::agreements::Agreement>, String>,
     ) {
-        self.agreements = match agreements {
-            Ok(list) => Agreements::Loaded(list),
-            Err(why) => Agreements::Unavailable(why),
-        };
+        self.agreements = Loadable::from_result(agreements);
         if let Screen::Agreements { selected } = &mut self.screen {
             let rows = self.agreements.rows().len();
             *selected = (*selected).min(rows.saturating_sub(1));

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::history::agreements::when;
-use crate::home::Agreements;
 
 // ---------------------------------------------------------------------------------------------
 // Agreements
@@ -11,18 +10,9 @@ pub(super) fn render_agreements(home: &Home, selected: usize, area: Rect, buf: &
     if area.is_empty() {
         return;
     }
-    let rows = match &home.agreements {
-        Agreements::NotLoaded => {
-            Paragraph::new(tr!("Afspraken laden…", "Loading agreements…")).render(area, buf);
-            return;
-        }
-        Agreements::Unavailable(why) => {
-            Paragraph::new(Line::styled(why.clone(), theme::error()))
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
-            return;
-        }
-        Agreements::Loaded(rows) => rows,
+    let loading = || tr!("Afspraken laden…", "Loading agreements…");
+    let Some(rows) = super::loaded_or_say(&home.agreements, loading, area, buf) else {
+        return;
     };
     if rows.is_empty() {
         Paragraph::new(vec![

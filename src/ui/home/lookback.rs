@@ -23,18 +23,9 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
     if area.is_empty() {
         return;
     }
-    let listing = match &home.sessions {
-        Sessions::NotLoaded => {
-            Paragraph::new(tr!("Sessies laden…", "Loading sessions…")).render(area, buf);
-            return;
-        }
-        Sessions::Unavailable(why) => {
-            Paragraph::new(Line::styled(why.clone(), theme::error()))
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
-            return;
-        }
-        Sessions::Loaded(listing) => listing,
+    let loading = || tr!("Sessies laden…", "Loading sessions…");
+    let Some(listing) = super::loaded_or_say(&home.sessions, loading, area, buf) else {
+        return;
     };
     if listing.total == 0 && listing.sessions.is_empty() {
         Paragraph::new(vec![

@@ -31,7 +31,7 @@ use crate::catalog::timing::minutes_label;
 use crate::catalog::{Plan, RoundLength};
 use crate::home::input::LineInput;
 use crate::home::{
-    Browser, Home, Level, LookBack, MenuItem, Screen, Sessions, SoloField, SoloForm, WorkshopField,
+    Browser, Home, Level, LookBack, MenuItem, Screen, SoloField, SoloForm, WorkshopField,
     WorkshopForm,
 };
 use crate::session::timer::clock_text;
@@ -142,6 +142,25 @@ fn render_rename(field: &LineInput, area: Rect, buf: &mut Buffer) {
         "New title"
     )))
     .render(rect, buf);
+}
+
+/// What a list read from disk holds; until then "loading…" or why it could not be read,
+/// drawn in `area`.
+pub(super) fn loaded_or_say<'a, T>(
+    list: &'a crate::home::loadable::Loadable<T>,
+    loading: impl Fn() -> String,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<&'a T> {
+    use crate::home::loadable::Loadable;
+    match list {
+        Loadable::Loaded(value) => return Some(value),
+        Loadable::NotLoaded => Paragraph::new(loading()).render(area, buf),
+        Loadable::Unavailable(why) => Paragraph::new(Line::styled(why.clone(), theme::error()))
+            .wrap(Wrap { trim: true })
+            .render(area, buf),
+    }
+    None
 }
 
 // ---------------------------------------------------------------------------------------------
