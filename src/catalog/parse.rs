@@ -189,6 +189,13 @@ impl Checker<'_> {
         self.problems.push(problem);
     }
 
+    /// The same words at every table that does not belong in this kind of file.
+    fn report_strays(&mut self, strays: impl IntoIterator<Item = Range<usize>>, message: String) {
+        for stray in strays {
+            self.report(stray, message.clone());
+        }
+    }
+
     /// A required text: trimmed, never empty, without control characters. Line breaks are
     /// kept (a Windows line break becomes a plain one).
     pub(super) fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
@@ -376,20 +383,16 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, Vec<Problem>> {
             _ => Err(checker.problems),
         };
     }
-    for stray in raw
-        .style
-        .iter()
-        .map(|s| s.span())
-        .chain(raw.statement.iter().map(|s| s.span()))
-    {
-        checker.report(
-            stray,
-            tr!(
-                "[[style]] en [[statement]] horen in een stijlenset ([styles]), niet in een stapel of werkvorm",
-                "[[style]] and [[statement]] belong in a style set ([styles]), not in a deck or plan"
-            ),
-        );
-    }
+    checker.report_strays(
+        raw.style
+            .iter()
+            .map(|s| s.span())
+            .chain(raw.statement.iter().map(|s| s.span())),
+        tr!(
+            "[[style]] en [[statement]] horen in een stijlenset ([styles]), niet in een stapel of werkvorm",
+            "[[style]] and [[statement]] belong in a style set ([styles]), not in a deck or plan"
+        ),
+    );
     let parsed = match (&raw.deck, &raw.plan) {
         (Some(_), Some(plan)) => {
             checker.report(
@@ -508,15 +511,13 @@ fn styles_file(c: &mut Checker, raw: RawFile) -> Option<StyleSet> {
     .chain(raw.category.iter().map(|s| s.span()))
     .chain(raw.card.iter().map(|s| s.span()))
     .chain(raw.round.iter().map(|s| s.span()));
-    for stray in strays.collect::<Vec<_>>() {
-        c.report(
-            stray,
-            tr!(
-                "een stijlenset ([styles]) bevat alleen [[style]] en [[statement]]",
-                "a style set ([styles]) holds only [[style]] and [[statement]]"
-            ),
-        );
-    }
+    c.report_strays(
+        strays.collect::<Vec<_>>(),
+        tr!(
+            "een stijlenset ([styles]) bevat alleen [[style]] en [[statement]]",
+            "a style set ([styles]) holds only [[style]] and [[statement]]"
+        ),
+    );
     let header = raw.styles?;
     Some(style_set(c, header, &raw.style, &raw.statement))
 }
@@ -636,20 +637,16 @@ fn deck(c: &mut Checker, raw: RawFile) -> Option<Deck> {
 fn plan(c: &mut Checker, raw: RawFile) -> Option<(Plan, PlanRefs)> {
     let header_span = raw.plan.as_ref()?.span();
     let header = raw.plan?.into_inner();
-    for stray in raw
-        .category
-        .iter()
-        .map(|s| s.span())
-        .chain(raw.card.iter().map(|s| s.span()))
-    {
-        c.report(
-            stray,
-            tr!(
-                "[[category]] en [[card]] horen in een stapel, niet in een werkvorm",
-                "[[category]] and [[card]] belong in a deck, not in a plan"
-            ),
-        );
-    }
+    c.report_strays(
+        raw.category
+            .iter()
+            .map(|s| s.span())
+            .chain(raw.card.iter().map(|s| s.span())),
+        tr!(
+            "[[category]] en [[card]] horen in een stapel, niet in een werkvorm",
+            "[[category]] and [[card]] belong in a deck, not in a plan"
+        ),
+    );
     let id = c.id(&header.id, "werkvorm");
     if let Err(reserved) = crate::rules::reserved_plan_id(&id) {
         c.report(header.id.span(), reserved.to_string());
