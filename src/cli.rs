@@ -104,3 +104,18 @@ pub struct DrawArgs {
     #[arg(long)]
     pub seed: Option<u64>,
 }
+
+impl Cli {
+    /// The global options as settings overrides, with the platform directories.
+    pub fn overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            lang: self.lang,
+            theme: self.theme,
+            sessions_dir: self.sessions_dir.clone(),
+            archives: self.archive.clone(),
+            decks_dirs: self.decks_dir.clone(),
+            user_decks_dir: crate::paths::user_decks_dir(),
+            default_sessions_dir: crate::paths::default_sessions_dir(),
+        }
+    }
+}

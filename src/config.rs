@@ -15,7 +15,6 @@ use toml::Spanned;
 
 use crate::catalog::parse::suggestion;
 use crate::catalog::problem::{Locator, Problem};
-use crate::cli::Cli;
 use crate::i18n::Lang;
 use crate::paths;
 use crate::rules::{MAX_PARTICIPANTS, RuleError};
@@ -439,21 +438,6 @@ pub struct Overrides {
     pub decks_dirs: Vec<PathBuf>,
     pub user_decks_dir: Option<PathBuf>,
     pub default_sessions_dir: Option<PathBuf>,
-}
-
-impl Overrides {
-    /// The command line's global options, and the platform directories.
-    pub fn from_cli(cli: &Cli) -> Self {
-        Overrides {
-            lang: cli.lang,
-            theme: cli.theme,
-            sessions_dir: cli.sessions_dir.clone(),
-            archives: cli.archive.clone(),
-            decks_dirs: cli.decks_dir.clone(),
-            user_decks_dir: paths::user_decks_dir(),
-            default_sessions_dir: paths::default_sessions_dir(),
-        }
-    }
 }
 
 /// `TAFEL_LANG`: `Ok(None)` when unset or empty, `Err(message)` for an unknown language.

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use tafel::catalog::Library;
 use tafel::cli::{Cli, Command};
 use tafel::commands::{self, Context, Failure};
-use tafel::config::{self, FileState, Overrides, Settings};
+use tafel::config::{self, FileState, Settings};
 use tafel::ui::theme;
 use tafel::{cli_text, i18n, paths, tr};
 
@@ -51,7 +51,7 @@ fn settings(cli: &Cli) -> Settings {
             )
         );
     }
-    let settings = Settings::resolve(&loaded, &Overrides::from_cli(cli), &env);
+    let settings = Settings::resolve(&loaded, &cli.overrides(), &env);
     i18n::set_lang(settings.language.value);
     theme::set(settings.theme.value);
     settings

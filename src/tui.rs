@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use ratatui::Frame;
 
+use crate::app::export::{ExportRequest, Exported};
 use crate::app::{self, App, Effect};
 use crate::runtime::{Flow, Input, Now, Screen};
 use crate::session::clock::Clock;
@@ -16,12 +17,16 @@ use crate::session::journal::Journal;
 pub use crate::runtime::Exit;
 pub use crate::runtime::wake::print_unkept;
 
+/// Writes an export of the session at a path (the shell's `export_request`).
+pub type Exporter = fn(&std::path::Path, &ExportRequest) -> Exported;
+
 /// Runs the session screen until the user or a signal ends it.
 pub fn run_session(
     app: &mut App,
     journal: &mut Journal,
     clock: &dyn Clock,
     initial: Vec<Effect>,
+    exporter: Exporter,
 ) -> io::Result<Exit> {
     crate::runtime::terminal::set_session_path(journal.path());
     let mut screen = SessionScreen {
@@ -29,6 +34,7 @@ pub fn run_session(
         journal,
         clock,
         initial,
+        exporter,
     };
     crate::runtime::run(&mut screen, clock)
 }
@@ -40,12 +46,14 @@ struct SessionScreen<'a> {
     clock: &'a dyn Clock,
     /// What the session starts with (carried out before the first frame).
     initial: Vec<Effect>,
+    exporter: Exporter,
 }
 
 impl SessionScreen<'_> {
     fn carry_out(&mut self, effects: Vec<Effect>) -> Flow {
         let store = &mut JournalStore {
             journal: self.journal,
+            exporter: self.exporter,
         };
         match crate::executor::carry_out(self.app, store, self.clock, effects).quit {
             true => Flow::Leave,
@@ -86,6 +94,7 @@ impl Screen for SessionScreen<'_> {
 /// The terminal's store: the session's journal and its drafts on disk, the bell on stdout.
 pub struct JournalStore<'a> {
     pub journal: &'a mut Journal,
+    pub exporter: Exporter,
 }
 
 impl crate::executor::Store for JournalStore<'_> {
@@ -104,14 +113,8 @@ impl crate::executor::Store for JournalStore<'_> {
         draft::save_drafts(self.journal.path(), drafts).map_err(|e| crate::session::io_cause(&e))
     }
 
-    fn export(
-        &mut self,
-        request: &crate::app::export::ExportRequest,
-    ) -> Option<crate::app::export::Exported> {
-        Some(crate::commands::export::export_request(
-            self.journal.path(),
-            request,
-        ))
+    fn export(&mut self, request: &ExportRequest) -> Option<Exported> {
+        Some((self.exporter)(self.journal.path(), request))
     }
 
     fn bell(&mut self) {

@@ -244,7 +244,8 @@ pub(super) fn session_screen(
     if app.export_folder.is_empty() {
         app.export_folder = super::export::default_folder().display().to_string();
     }
-    let exit = tui::run_session(app, journal, clock, initial).map_err(io_failure)?;
+    let exit = tui::run_session(app, journal, clock, initial, super::export::export_request)
+        .map_err(io_failure)?;
     // The terminal is restored. Text that is still only in memory gets one more try; if it
     // cannot be written anywhere it is printed, the last place it exists.
     if let Some(cause) = keep_last_drafts(app, journal.path()) {
