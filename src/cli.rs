@@ -33,7 +33,7 @@ pub struct Cli {
 
     /// Kleuren: dark (standaard), light (lichte terminal) of contrast (projector)
     #[arg(long, value_enum, value_name = "THEMA", global = true)]
-    pub theme: Option<crate::ui::theme::Theme>,
+    pub theme: Option<crate::config::Theme>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -46,7 +46,7 @@ pub enum Command {
     /// Toon alle werkvormen (id, titel, rondes, minuten, groep, stapels), of één als agenda of TOML
     Plans(crate::commands::plans::PlansArgs),
     /// Trek kaarten (zonder terugleggen)
-    Draw(DrawArgs),
+    Draw(crate::commands::draw::DrawArgs),
     /// Start een sessie: rondes met timer, kaarten en notities
     Run(crate::commands::run::RunArgs),
     /// Solo reflectie: een kaart, een rustig scherm en ruimte om te schrijven
@@ -87,22 +87,6 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-}
-
-#[derive(Debug, clap::Args)]
-pub struct DrawArgs {
-    /// Stapel-id (standaard: alle stapels samen)
-    #[arg(long)]
-    pub deck: Option<String>,
-    /// Categorie-id binnen de stapel
-    #[arg(long)]
-    pub category: Option<String>,
-    /// Aantal kaarten
-    #[arg(long, default_value_t = 1)]
-    pub count: usize,
-    /// Startwaarde: dezelfde seed geeft altijd dezelfde kaarten
-    #[arg(long)]
-    pub seed: Option<u64>,
 }
 
 impl Cli {

@@ -19,7 +19,6 @@ use crate::i18n::Lang;
 use crate::paths;
 use crate::rules::{MAX_PARTICIPANTS, RuleError};
 use crate::tr;
-use crate::ui::theme::Theme;
 
 pub const FILE_NAME: &str = "config.toml";
 /// Interface language from the environment: `nl` or `en`.
@@ -428,6 +427,37 @@ impl Default for Settings {
     }
 }
 
+/// The colour theme, chosen once at start-up (`--theme`, or `theme` in `config.toml`); the
+/// colours themselves are in `ui::theme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Theme {
+    // For a dark terminal (the default). Plain comments: doc comments would turn `--help`
+    // into its long form.
+    #[default]
+    Dark,
+    // For a light terminal.
+    Light,
+    // High contrast for a projector: black, white and yellow.
+    Contrast,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Dark, Theme::Light, Theme::Contrast];
+
+    /// The name used on the command line and in `config.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Dark => "dark",
+            Theme::Light => "light",
+            Theme::Contrast => "contrast",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
 /// What the command line says about the global settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Overrides {
@@ -455,6 +485,13 @@ pub fn env_lang(env: &dyn Fn(&str) -> Option<OsString>) -> Result<Option<Lang>, 
 }
 
 impl Settings {
+    /// What the screens take from the settings (`warning_minutes`).
+    pub fn view_options(&self) -> crate::view::Options {
+        crate::view::Options {
+            warn_ms: u64::from(self.warn_minutes.value) * 60_000,
+        }
+    }
+
     /// Command line > environment > `config.toml` > default, setting by setting. `env`
     /// looks up an environment variable (`std::env::var_os` outside tests).
     pub fn resolve(

@@ -5,6 +5,10 @@
 
 use crate::tr;
 
+/// What a plan's `turns` accepts, as serde says it was expected (`catalog::kinds` says it
+/// to serde; here it is said in Dutch).
+pub const TURNS_EXPECTED: &str = "true, false or \"team\"";
+
 /// A parser or serde message, explained. Unknown and missing fields are explained by the
 /// callers, who know which keys are allowed.
 pub fn explain(message: &str) -> String {
@@ -109,7 +113,7 @@ fn expected_words(expected: &str) -> String {
             "text between quotation marks"
         ),
         "a boolean" => tr!("true of false", "true or false"),
-        crate::catalog::kinds::TURNS_EXPECTED => {
+        TURNS_EXPECTED => {
             tr!("true, false of \"team\"", "true, false or \"team\"")
         }
         "a sequence" => tr!(

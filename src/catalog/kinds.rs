@@ -43,8 +43,7 @@ pub(super) enum RawTurns {
     Team,
 }
 
-/// What serde says was expected; `toml_words` says it in Dutch.
-pub const TURNS_EXPECTED: &str = "true, false or \"team\"";
+use crate::toml_words::TURNS_EXPECTED;
 
 impl<'de> Deserialize<'de> for RawTurns {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

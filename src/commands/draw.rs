@@ -4,11 +4,26 @@ use super::{Context, Failure, Outcome};
 use crate::catalog::parse::suggestion;
 use crate::catalog::shuffle::{rng_for, shuffle};
 use crate::catalog::{Card, Deck};
-use crate::cli::DrawArgs;
 use crate::tr;
 
 /// The stream name for a draw from all decks together.
 const ALL_DECKS_STREAM: &str = "*";
+
+#[derive(Debug, clap::Args)]
+pub struct DrawArgs {
+    /// Stapel-id (standaard: alle stapels samen)
+    #[arg(long)]
+    pub deck: Option<String>,
+    /// Categorie-id binnen de stapel
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Aantal kaarten
+    #[arg(long, default_value_t = 1)]
+    pub count: usize,
+    /// Startwaarde: dezelfde seed geeft altijd dezelfde kaarten
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
 
 pub fn run(ctx: &Context, args: &DrawArgs) -> Outcome {
     let seed = args.seed.unwrap_or_else(rand::random);

@@ -90,7 +90,7 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
     let last_at = session.last_at;
     let mut app = App::new(session, path.display().to_string(), journal.id(), now);
     app.bell = ctx.settings.bell.value && !args.no_bell;
-    app.view = crate::view::Options::from_settings(&ctx.settings);
+    app.view = ctx.settings.view_options();
     app.saved_at = Some(last_at);
     let mut initial = Vec::new();
     if running {

@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: &RoomArgs) -> Outcome {
         None => None,
     };
     super::require_terminal("room")?;
-    let options = Options::from_settings(&ctx.settings);
+    let options = ctx.settings.view_options();
     run_loop(dir, fixed, options)
         .map_err(|err| Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}")))
 }

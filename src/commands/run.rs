@@ -156,7 +156,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
     let path = journal.path().display().to_string();
     let mut app = App::new(session, path, journal.id(), now);
     app.bell = start.bell;
-    app.view = crate::view::Options::from_settings(&ctx.settings);
+    app.view = ctx.settings.view_options();
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
     if let Some(warning) = warning {

@@ -12,34 +12,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use ratatui::style::{Color, Modifier, Style};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Theme {
-    // For a dark terminal (the default). Plain comments: doc comments would turn `--help`
-    // into its long form.
-    #[default]
-    Dark,
-    // For a light terminal.
-    Light,
-    // High contrast for a projector: black, white and yellow.
-    Contrast,
-}
-
-impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::Dark, Theme::Light, Theme::Contrast];
-
-    /// The name used on the command line and in `config.toml`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Theme::Dark => "dark",
-            Theme::Light => "light",
-            Theme::Contrast => "contrast",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.name() == name)
-    }
-}
+/// The theme's name is a setting (`config`); its colours are here.
+pub use crate::config::Theme;
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 

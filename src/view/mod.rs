@@ -23,15 +23,6 @@ pub struct Options {
     pub warn_ms: u64,
 }
 
-impl Options {
-    /// The options `config.toml` sets (`warning_minutes`).
-    pub fn from_settings(settings: &crate::config::Settings) -> Options {
-        Options {
-            warn_ms: u64::from(settings.warn_minutes.value) * 60_000,
-        }
-    }
-}
-
 impl Default for Options {
     fn default() -> Self {
         Options { warn_ms: 60_000 }
