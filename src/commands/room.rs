@@ -3,8 +3,8 @@
 //! never waits for the facilitator's process.
 //!
 //! The loop sleeps until something happens: a change to the journal or its directory
-//! (inotify on Linux, through libc; elsewhere a stat every 200 ms), a key, or the next second
-//! of a running timer.
+//! (inotify on Linux, through libc; elsewhere a stat every 200 ms), a key, the next second
+//! of a running timer, or the next minute for the clock.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,8 +21,10 @@ use crate::tr;
 use crate::ui::room::Draw;
 use crate::view::{Options, RoomView};
 
-/// The longest the loop sleeps: how quickly a signal or a missed change is noticed at worst.
-const MAX_SLEEP_MS: u64 = 5_000;
+/// The longest the screen sleeps: changes to the journal arrive as they happen (inotify, or a
+/// stat every 200 ms elsewhere) and signals through the runtime, so this only bounds a
+/// change that was somehow missed; the clock needs a minute anyway.
+const MAX_SLEEP_MS: u64 = 60_000;
 
 #[derive(Debug, clap::Args)]
 pub struct RoomArgs {
