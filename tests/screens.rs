@@ -401,7 +401,7 @@ fn plan_picker() {
     assert!(text.contains("Kies een werkvorm"));
     // Rounds that grow with the group: the smallest to the largest group, and each round
     // for the nominal group of eight.
-    assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (11 rondes, 89–114 min)"));
+    assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (11 rondes, 86–120 min)"));
     assert!(text.contains(" 5. Weerbarstige vraagstukken  (10 min)"));
     assert!(
         text.contains("↑↓ / j k kiezen · Enter starten · Esc / q terug"),

@@ -366,7 +366,9 @@ impl Scale {
         let growth = if self.per_team() {
             let per = minutes_text(self.per_team_seconds);
             let per = per.strip_suffix(".0").unwrap_or(&per).to_string();
-            crate::tr!("{per} min voor elk team", "{per} min per team")
+            // Dutch writes a decimal comma: "1,5 min".
+            let per_nl = per.replace('.', ",");
+            crate::tr!("{per_nl} min voor elk team", "{per} min per team")
         } else {
             let seconds = self.per_person_seconds;
             crate::tr!("{seconds} s per persoon", "{seconds} s per person")
