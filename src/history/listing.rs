@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::index::{Found, Index, Opened, Query, Scan, is_corrupt};
+use super::index::{Found, Index, Opened, Query, is_corrupt};
 use super::summary::{OpenAgreement, Summary};
 use crate::session::event::ReviewOutcome;
 use crate::tr;
@@ -112,26 +112,28 @@ impl History {
     }
 
     fn sync(&mut self, i: usize, progress: Progress) -> Result<(), String> {
-        let scan = Scan::of(&self.parts[i].source.dir);
         let mut shown = ProgressLine::new(progress, &self.parts[i].source.dir);
         let result = self.parts[i]
             .index
-            .sync(&scan, &mut |done, total| shown.update(done, total));
+            .sync(&mut |done, total| shown.update(done, total));
         shown.finish();
-        self.parts[i].odd_names = scan.odd_names.clone();
-        match result {
-            Ok(()) => Ok(()),
+        let odd_names = match result {
+            Ok(synced) => synced.odd_names,
             Err(err) => {
                 // Damaged (or unusable) on the way: start anew, once.
                 self.rebuild(i, &err)?;
                 let mut shown = ProgressLine::new(progress, &self.parts[i].source.dir);
                 let result = self.parts[i]
                     .index
-                    .sync(&scan, &mut |done, total| shown.update(done, total));
+                    .sync(&mut |done, total| shown.update(done, total));
                 shown.finish();
-                result.map_err(|e| index_error(&self.parts[i].source.dir, &e))
+                result
+                    .map_err(|e| index_error(&self.parts[i].source.dir, &e))?
+                    .odd_names
             }
-        }
+        };
+        self.parts[i].odd_names = odd_names;
+        Ok(())
     }
 
     /// After `err`: a damaged index file is started anew; any other problem (a full disk,

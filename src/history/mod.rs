@@ -6,5 +6,6 @@ pub mod index;
 pub mod listing;
 pub mod manage;
 pub mod resolve;
+pub mod scan;
 pub mod search;
 pub mod summary;
