@@ -460,6 +460,7 @@ impl Index {
                 summary,
                 snippet: None,
                 rank: 0.0,
+                archive: false,
             })
         };
         match query.search.as_deref().and_then(match_expression) {
@@ -473,50 +474,71 @@ impl Index {
                 rows.collect()
             }
             Some(expression) => {
+                // The order first, sorting small rows (rank, start, id)…
                 let sql = format!(
                     "WITH hit AS MATERIALIZED ( \
-                       SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank) \
-                     SELECT {columns}, hit.rank, files.id FROM hit \
-                     JOIN files ON files.id = hit.rowid{details} \
+                       SELECT rowid, rank FROM search WHERE search MATCH ?1) \
+                     SELECT files.id, hit.rank FROM hit JOIN files ON files.id = hit.rowid \
                      WHERE files.problem IS NULL {interrupted} \
                      ORDER BY hit.rank, files.started_us DESC, files.sid DESC LIMIT ?2"
                 );
+                let order: Vec<(i64, f64)> = self
+                    .conn
+                    .prepare_cached(&sql)?
+                    .query_map(params![expression, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                // …then the rows shown, put back in that order.
+                let ids =
+                    serde_json::to_string(&order.iter().map(|(id, _)| *id).collect::<Vec<_>>())
+                        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+                let sql = format!(
+                    "SELECT {columns}, ids.key FROM json_each(?1) AS ids \
+                     JOIN files ON files.id = ids.value{details}"
+                );
+                let mut found: Vec<(usize, Found)> = Vec::with_capacity(order.len());
                 let mut statement = self.conn.prepare_cached(&sql)?;
-                let rows = statement.query_map(params![expression, limit], |row| {
+                let mut rows = statement.query(params![ids])?;
+                while let Some(row) = rows.next()? {
                     let (name, summary) = summary_from_row(row)?;
-                    let found = Found {
+                    let at = usize::try_from(row.get::<_, i64>(14)?).unwrap_or(usize::MAX);
+                    let Some((_, rank)) = order.get(at) else {
+                        continue;
+                    };
+                    let hit = Found {
                         path: self.dir.join(name),
                         summary,
                         snippet: None,
-                        rank: row.get(14)?,
+                        rank: *rank,
+                        archive: false,
                     };
-                    Ok((found, row.get::<_, i64>(15)?))
-                })?;
-                let mut found: Vec<(Found, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+                    found.push((at, hit));
+                }
+                found.sort_unstable_by_key(|(at, _)| *at);
                 // The words in context for the best matches only: making a snippet means
                 // reading the text again, too slow for tens of thousands of matches.
                 let ids: Vec<String> = found
                     .iter()
                     .take(SNIPPETS)
-                    .map(|(_, id)| id.to_string())
+                    .map(|(at, _)| order[*at].0.to_string())
                     .collect();
                 if !ids.is_empty() {
                     // One search for all of them: each search merges the lists of every word
-                    // that starts with what was typed.
+                    // that starts with what was typed. The `+` keeps the ids a filter on that
+                    // one pass; as a constraint FTS5 would search again for every id.
                     let sql = format!(
                         "SELECT rowid, snippet(search, 0, char(2), char(3), '…', 12) \
-                         FROM search WHERE search MATCH ?1 AND rowid IN ({})",
+                         FROM search WHERE search MATCH ?1 AND +rowid IN ({})",
                         ids.join(",")
                     );
                     let mut statement = self.conn.prepare(&sql)?;
                     let snippets: HashMap<i64, String> = statement
                         .query_map(params![expression], |r| Ok((r.get(0)?, r.get(1)?)))?
                         .collect::<rusqlite::Result<_>>()?;
-                    for (hit, id) in found.iter_mut().take(SNIPPETS) {
-                        hit.snippet = snippets.get(id).cloned();
+                    for (at, hit) in found.iter_mut().take(SNIPPETS) {
+                        hit.snippet = snippets.get(&order[*at].0).cloned();
                     }
                 }
-                Ok(found.into_iter().map(|(hit, _)| hit).collect())
+                Ok(found.into_iter().map(|(_, hit)| hit).collect())
             }
         }
     }
@@ -552,6 +574,7 @@ impl Index {
                 summary,
                 snippet: None,
                 rank: 0.0,
+                archive: false,
             })
         })?;
         rows.collect()
@@ -613,6 +636,9 @@ pub struct Found {
     pub snippet: Option<String>,
     /// How well it matches the search (lower is better; bm25).
     pub rank: f64,
+    /// From an archive (read-only), not from the user's own sessions directory: set by
+    /// `listing::History`, which knows.
+    pub archive: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

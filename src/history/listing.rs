@@ -34,18 +34,8 @@ impl Source {
     }
 }
 
-/// A session found.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Hit {
-    pub path: PathBuf,
-    pub summary: Summary,
-    /// From an archive (read-only), not from the user's own sessions directory.
-    pub archive: bool,
-    /// For a search: the matching words in context, marked with `index::MARK_START` and
-    /// `index::MARK_END`.
-    pub snippet: Option<String>,
-    rank: f64,
-}
+/// A session found (`Found::archive` says whether in an archive).
+pub type Hit = Found;
 
 #[derive(Debug, Default)]
 pub struct Listing {
@@ -179,7 +169,7 @@ impl History {
         let mut sessions: Vec<Hit> = Vec::new();
         for (i, hits) in found {
             let archive = self.parts[i].source.archive;
-            sessions.extend(hits.into_iter().map(|f| hit(f, archive)));
+            add(&mut sessions, hits, archive);
         }
         if self.parts.len() > 1 {
             if query
@@ -255,7 +245,7 @@ impl History {
         let mut sessions: Vec<Hit> = Vec::new();
         for (i, found) in self.each(Index::with_agreements)? {
             let archive = self.parts[i].source.archive;
-            sessions.extend(found.into_iter().map(|f| hit(f, archive)));
+            add(&mut sessions, found, archive);
         }
         sessions.sort_by(|a, b| newest_first(&a.summary, &b.summary));
         Ok(open_agreements(sessions))
@@ -270,13 +260,16 @@ impl History {
     }
 }
 
-fn hit(found: Found, archive: bool) -> Hit {
-    Hit {
-        path: found.path,
-        summary: found.summary,
-        archive,
-        snippet: found.snippet,
-        rank: found.rank,
+/// The hits of one source, marked as from an archive or not, after the others.
+fn add(sessions: &mut Vec<Hit>, mut hits: Vec<Found>, archive: bool) {
+    for hit in &mut hits {
+        hit.archive = archive;
+    }
+    if sessions.is_empty() {
+        // Not copied: a long listing is not held twice.
+        *sessions = hits;
+    } else {
+        sessions.extend(hits);
     }
 }
 
