@@ -325,7 +325,7 @@ impl Index {
             let (changes, look) = match changes {
                 Some(changes) => (changes, Look::Quick),
                 None => (
-                    scan::listing(&self.dir, &known(&tx)?, !verified, recent_since),
+                    scan::listing(&self.dir, known(&tx)?, !verified, recent_since),
                     if verified { Look::Listing } else { Look::Full },
                 ),
             };

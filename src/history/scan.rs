@@ -136,68 +136,68 @@ pub fn quick(dir: &Path, watched: &[(String, Known)]) -> Option<Changes> {
 /// still be being written.
 pub fn listing(
     dir: &Path,
-    known: &HashMap<String, Known>,
+    mut known: HashMap<String, Known>,
     full: bool,
     recent_since: i64,
 ) -> Changes {
     let mut changes = Changes::default();
-    let mut present: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut to_stat: Vec<(DirEntry, Option<String>)> = Vec::new();
+    // What is left of `known` once every entry has taken its own out: the removed ones.
+    let mut gone_from_known = |name: &str| known.remove(name);
+    let mut to_stat: Vec<(DirEntry, Option<String>, Option<Known>)> = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries.flatten() {
-            if Path::new(&entry.file_name())
+            let file_name = entry.file_name();
+            if Path::new(&file_name)
                 .extension()
                 .is_none_or(|x| x != EXTENSION)
             {
                 continue;
             }
-            let name = entry.file_name().into_string().ok();
+            let name = file_name.into_string().ok();
+            let was = name.as_deref().and_then(&mut gone_from_known);
             let trusted = !full
-                && name.as_ref().and_then(|n| known.get(n)).is_some_and(|k| {
+                && was.is_some_and(|k| {
                     k.settled
                         && k.dirent_ino == dirent_ino(&entry)
                         && k.stamp.modified_ns <= recent_since
                         && entry.file_type().is_ok_and(|t| t.is_file())
                 });
-            match (trusted, name) {
-                (true, Some(name)) => {
-                    present.insert(name);
-                }
-                (_, name) => to_stat.push((entry, name)),
+            if !trusted {
+                to_stat.push((entry, name, was));
             }
         }
     }
-    let stamps = on_every_core(&to_stat, |(entry, _)| stamp_of(entry));
-    for ((entry, name), stamp) in to_stat.iter().zip(stamps) {
-        // Not a file (a directory, a dangling link) or gone meanwhile: not a journal.
-        let Some((stamp, plain)) = stamp else {
-            continue;
-        };
+    let stamps = on_every_core(&to_stat, |(entry, _, _)| stamp_of(entry));
+    for ((entry, name, was), stamp) in to_stat.into_iter().zip(stamps) {
         let Some(name) = name else {
-            changes.odd_names.push(entry.path());
+            // Not a file (a directory, a dangling link) or gone meanwhile: not a journal.
+            if stamp.is_some() {
+                changes.odd_names.push(entry.path());
+            }
             continue;
         };
-        present.insert(name.clone());
-        let ino = dirent_ino(entry);
-        match known.get(name) {
+        let Some((stamp, plain)) = stamp else {
+            if was.is_some() {
+                changes.removed.push(name);
+            }
+            continue;
+        };
+        let ino = dirent_ino(&entry);
+        match was {
             Some(k) if k.stamp == stamp => {
                 if k.dirent_ino != ino {
-                    changes.renumbered.push((name.clone(), ino));
+                    changes.renumbered.push((name, ino));
                 }
             }
             _ => changes.stale.push(Seen {
-                name: name.clone(),
+                name,
                 dirent_ino: ino,
                 stamp,
                 plain,
             }),
         }
     }
-    changes.removed = known
-        .keys()
-        .filter(|name| !present.contains(name.as_str()))
-        .cloned()
-        .collect();
+    changes.removed.extend(known.into_keys());
     changes.removed.sort_unstable();
     changes.stale.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     changes.odd_names.sort();
