@@ -324,10 +324,22 @@ impl Index {
             };
             let (changes, look) = match changes {
                 Some(changes) => (changes, Look::Quick),
-                None => (
-                    scan::listing(&self.dir, known(&tx)?, !verified, recent_since),
-                    if verified { Look::Listing } else { Look::Full },
-                ),
+                None => {
+                    // The directory is read while the index is: both take a while at 50,000.
+                    let dir = &self.dir;
+                    let (entries, known) = std::thread::scope(|scope| {
+                        let reading = scope.spawn(|| scan::entries(dir));
+                        let known = known(&tx);
+                        let entries = reading
+                            .join()
+                            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                        (entries, known)
+                    });
+                    (
+                        scan::listing(entries, known?, !verified, recent_since),
+                        if verified { Look::Listing } else { Look::Full },
+                    )
+                }
             };
             tx.commit()?;
             (changes, look, generation)

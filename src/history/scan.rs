@@ -131,11 +131,30 @@ pub fn quick(dir: &Path, watched: &[(String, Known)]) -> Option<Changes> {
     Some(changes)
 }
 
-/// The listing look (`full`: the full one). `known` is everything the index knows;
+/// The entries of `dir` that may be journals (by their extension), with their names: no
+/// system call per entry. A directory that cannot be read has none.
+pub fn entries(dir: &Path) -> Vec<(DirEntry, std::ffi::OsString)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name();
+            Path::new(&name)
+                .extension()
+                .is_some_and(|x| x == EXTENSION)
+                .then_some((entry, name))
+        })
+        .collect()
+}
+
+/// The listing look (`full`: the full one) over the directory's `entries`. `known` is
+/// everything the index knows;
 /// `recent_since`: journals written after this time (ns) are stat'ed anyway, as they may
 /// still be being written.
 pub fn listing(
-    dir: &Path,
+    entries: Vec<(DirEntry, std::ffi::OsString)>,
     mut known: HashMap<String, Known>,
     full: bool,
     recent_since: i64,
@@ -144,27 +163,18 @@ pub fn listing(
     // What is left of `known` once every entry has taken its own out: the removed ones.
     let mut gone_from_known = |name: &str| known.remove(name);
     let mut to_stat: Vec<(DirEntry, Option<String>, Option<Known>)> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let file_name = entry.file_name();
-            if Path::new(&file_name)
-                .extension()
-                .is_none_or(|x| x != EXTENSION)
-            {
-                continue;
-            }
-            let name = file_name.into_string().ok();
-            let was = name.as_deref().and_then(&mut gone_from_known);
-            let trusted = !full
-                && was.is_some_and(|k| {
-                    k.settled
-                        && k.dirent_ino == dirent_ino(&entry)
-                        && k.stamp.modified_ns <= recent_since
-                        && entry.file_type().is_ok_and(|t| t.is_file())
-                });
-            if !trusted {
-                to_stat.push((entry, name, was));
-            }
+    for (entry, file_name) in entries {
+        let name = file_name.into_string().ok();
+        let was = name.as_deref().and_then(&mut gone_from_known);
+        let trusted = !full
+            && was.is_some_and(|k| {
+                k.settled
+                    && k.dirent_ino == dirent_ino(&entry)
+                    && k.stamp.modified_ns <= recent_since
+                    && entry.file_type().is_ok_and(|t| t.is_file())
+            });
+        if !trusted {
+            to_stat.push((entry, name, was));
         }
     }
     let stamps = on_every_core(&to_stat, |(entry, _, _)| stamp_of(entry));
