@@ -252,3 +252,39 @@ fn a_linked_journal_is_always_looked_at() {
         listed(&index)
     );
 }
+
+#[test]
+fn an_interrupted_first_build_resumes_where_it_stopped() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = example();
+    for i in 0..1_100 {
+        std::fs::write(
+            dir.path().join(format!("20261122-{i:06}-a-{i:04x}.jsonl")),
+            &text,
+        )
+        .unwrap();
+    }
+    // Stopped (here: a panic) after the first batch was stored.
+    let mut index = open(dir.path(), cache.path());
+    let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        index.sync(&mut |done, total| {
+            assert_eq!(total, 1_100);
+            panic!("stopped after {done}");
+        })
+    }));
+    assert!(stopped.is_err());
+    drop(index);
+
+    let mut again = open(dir.path(), cache.path());
+    let mut first_total = None;
+    again
+        .sync(&mut |_, total| {
+            first_total.get_or_insert(total);
+        })
+        .unwrap();
+    let left = first_total.expect("progress reported");
+    // At least the first batch (500) was kept; only the rest is read again.
+    assert!(left <= 600, "read again: {left}");
+    assert_eq!(again.count().unwrap(), 1_100);
+}
