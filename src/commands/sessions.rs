@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
             interrupted_only: false,
             details: false,
         })
-        .map_err(Failure::failed)?;
+        .map_err(Failure::from)?;
     for note in &listing.notes {
         eprintln!("{note}");
     }
@@ -233,7 +233,7 @@ fn print_unreadable(history: &mut History) -> Outcome {
     for note in history.notes.clone() {
         eprintln!("{note}");
     }
-    for (path, why) in history.unreadable().map_err(Failure::failed)? {
+    for (path, why) in history.unreadable().map_err(Failure::from)? {
         eprintln!("{}", unreadable_line(&path, &why));
     }
     Ok(())
@@ -250,7 +250,7 @@ fn print_open_agreements(history: &mut History, args: &SessionsArgs) -> Outcome 
     ];
     let rows: Vec<Vec<String>> = history
         .open_agreements()
-        .map_err(Failure::failed)?
+        .map_err(Failure::from)?
         .into_iter()
         .filter(|(hit, a)| {
             args.search.as_deref().is_none_or(|q| {
@@ -319,7 +319,7 @@ impl Context {
             crate::paths::cache_dir().as_deref(),
             progress,
         )
-        .map_err(Failure::failed)
+        .map_err(Failure::from)
     }
 
     /// Every directory a session id is looked up in: the user's own first.

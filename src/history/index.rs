@@ -22,6 +22,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
+use super::error::IndexError;
 use super::scan::{self, DirStamp, Known, Seen, Stamp};
 use super::summary::{OpenAgreement, Review, Summary, summarize};
 use crate::tr;
@@ -186,7 +187,7 @@ pub fn is_corrupt(err: &rusqlite::Error) -> bool {
 
 impl Index {
     /// The index of the sessions directory `dir`, stored under `cache` (`None`: in memory).
-    pub fn open(dir: &Path, cache: Option<&Path>) -> Result<(Index, Opened), String> {
+    pub fn open(dir: &Path, cache: Option<&Path>) -> Result<(Index, Opened), IndexError> {
         let Some(cache) = cache else {
             return Index::in_memory(dir, tr!("geen cachemap", "no cache directory"));
         };
@@ -199,7 +200,7 @@ impl Index {
     }
 
     /// Throws the index file away and starts it anew.
-    pub fn rebuild(dir: &Path, file: &Path) -> Result<(Index, Opened), String> {
+    pub fn rebuild(dir: &Path, file: &Path) -> Result<(Index, Opened), IndexError> {
         remove_index_files(file);
         match Index::open_file(dir, file) {
             Ok(index) => Ok((index, Opened::Rebuilt)),
@@ -207,13 +208,13 @@ impl Index {
         }
     }
 
-    fn in_memory(dir: &Path, why: String) -> Result<(Index, Opened), String> {
+    fn in_memory(dir: &Path, why: String) -> Result<(Index, Opened), IndexError> {
         let conn = Connection::open_in_memory()
             .and_then(|conn| {
                 conn.execute_batch(SCHEMA)?;
                 Ok(conn)
             })
-            .map_err(|e| tr!("index niet te maken: {e}", "cannot make an index: {e}"))?;
+            .map_err(IndexError::Create)?;
         let index = Index {
             conn,
             dir: dir.to_path_buf(),

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::error::IndexError;
 use super::index::{Found, Index, Opened, Query, is_corrupt};
 use super::summary::{OpenAgreement, Summary};
 use crate::session::event::ReviewOutcome;
@@ -76,7 +77,7 @@ impl History {
         sources: &[Source],
         cache: Option<&Path>,
         progress: Progress,
-    ) -> Result<History, String> {
+    ) -> Result<History, IndexError> {
         let mut history = History {
             parts: Vec::new(),
             cache: cache.map(Path::to_path_buf),
@@ -101,7 +102,7 @@ impl History {
         Ok(history)
     }
 
-    fn sync(&mut self, i: usize, progress: Progress) -> Result<(), String> {
+    fn sync(&mut self, i: usize, progress: Progress) -> Result<(), IndexError> {
         let mut shown = ProgressLine::new(progress, &self.parts[i].source.dir);
         let result = self.parts[i]
             .index
@@ -118,7 +119,7 @@ impl History {
                     .sync(&mut |done, total| shown.update(done, total));
                 shown.finish();
                 result
-                    .map_err(|e| index_error(&self.parts[i].source.dir, &e))?
+                    .map_err(|e| index_error(&self.parts[i].source.dir, e))?
                     .odd_names
             }
         };
@@ -128,7 +129,7 @@ impl History {
 
     /// After `err`: a damaged index file is started anew; any other problem (a full disk,
     /// a lock held too long) leaves the file alone and keeps this run's index in memory.
-    fn rebuild(&mut self, i: usize, err: &rusqlite::Error) -> Result<(), String> {
+    fn rebuild(&mut self, i: usize, err: &rusqlite::Error) -> Result<(), IndexError> {
         let dir = self.parts[i].source.dir.clone();
         let (index, opened) = match &self.parts[i].index.file {
             Some(file) if is_corrupt(err) => Index::rebuild(&dir, file)?,
@@ -145,7 +146,7 @@ impl History {
     fn each<T>(
         &mut self,
         read: impl Fn(&Index) -> rusqlite::Result<T>,
-    ) -> Result<Vec<(usize, T)>, String> {
+    ) -> Result<Vec<(usize, T)>, IndexError> {
         let mut out = Vec::with_capacity(self.parts.len());
         for i in 0..self.parts.len() {
             let value = match read(&self.parts[i].index) {
@@ -154,7 +155,7 @@ impl History {
                     self.rebuild(i, &err)?;
                     self.sync(i, Progress::Quiet)?;
                     read(&self.parts[i].index)
-                        .map_err(|e| index_error(&self.parts[i].source.dir, &e))?
+                        .map_err(|e| index_error(&self.parts[i].source.dir, e))?
                 }
             };
             out.push((i, value));
@@ -164,7 +165,7 @@ impl History {
 
     /// The sessions a query finds in all directories: newest first, or best match first
     /// for a search. Unreadable journals and the total come along.
-    pub fn query(&mut self, query: &Query) -> Result<Listing, String> {
+    pub fn query(&mut self, query: &Query) -> Result<Listing, IndexError> {
         let found = self.each(|index| index.query(query))?;
         let mut sessions: Vec<Hit> = Vec::new();
         for (i, hits) in found {
@@ -201,7 +202,7 @@ impl History {
     }
 
     /// How many sessions a search finds in all directories.
-    pub fn count_matching(&mut self, search: Option<&str>) -> Result<usize, String> {
+    pub fn count_matching(&mut self, search: Option<&str>) -> Result<usize, IndexError> {
         Ok(self
             .each(|index| index.count_matching(search))?
             .into_iter()
@@ -209,7 +210,7 @@ impl History {
             .sum())
     }
 
-    pub fn unreadable(&mut self) -> Result<Vec<(PathBuf, String)>, String> {
+    pub fn unreadable(&mut self) -> Result<Vec<(PathBuf, String)>, IndexError> {
         let mut all = Vec::new();
         for (i, found) in self.each(Index::unreadable)? {
             all.extend(found);
@@ -224,7 +225,10 @@ impl History {
     }
 
     /// The summary of one journal, or why it cannot be read; `None` when no index knows it.
-    pub fn summary_of(&mut self, path: &Path) -> Result<Option<Result<Summary, String>>, String> {
+    pub fn summary_of(
+        &mut self,
+        path: &Path,
+    ) -> Result<Option<Result<Summary, String>>, IndexError> {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             return Ok(None);
         };
@@ -241,7 +245,7 @@ impl History {
 
     /// Every agreement not yet marked done or dropped in a later follow-up meeting, newest
     /// session first. The latest review of an agreement counts.
-    pub fn open_agreements(&mut self) -> Result<Vec<(Hit, OpenAgreement)>, String> {
+    pub fn open_agreements(&mut self) -> Result<Vec<(Hit, OpenAgreement)>, IndexError> {
         let mut sessions: Vec<Hit> = Vec::new();
         for (i, found) in self.each(Index::with_agreements)? {
             let archive = self.parts[i].source.archive;
@@ -289,16 +293,15 @@ fn rebuilt_note(dir: &Path) -> String {
     )
 }
 
-fn index_error(dir: &Path, err: &rusqlite::Error) -> String {
-    tr!(
-        "de index van {} is niet te gebruiken: {err}",
-        "the index of {} cannot be used: {err}",
-        dir.display()
-    )
+fn index_error(dir: &Path, err: rusqlite::Error) -> IndexError {
+    IndexError::Unusable {
+        dir: dir.to_path_buf(),
+        source: err,
+    }
 }
 
 /// Every session in `dir` (the user's own), newest first, in full.
-pub fn list(dir: &Path) -> Result<Listing, String> {
+pub fn list(dir: &Path) -> Result<Listing, IndexError> {
     History::open(
         &[Source::own(dir)],
         crate::paths::cache_dir().as_deref(),

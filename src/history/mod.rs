@@ -1,6 +1,7 @@
 //! Looking back at past sessions: finding them, summarising, searching and exporting.
 
 pub mod agreements;
+pub mod error;
 pub mod export;
 pub mod index;
 pub mod listing;
