@@ -309,7 +309,7 @@ impl Index {
         // Read before the entries: a change made while they are read changes it again.
         let dir_stamp = DirStamp::of(&self.dir);
         let recent_since = started.saturating_sub(RECENT_NS);
-        let (changes, look, mut generation) = {
+        let (changes, look, trusted, mut generation) = {
             let tx = self.conn.transaction()?;
             let generation = generation_of(&tx)?;
             let verified_at: Option<i64> = meta_value(&tx, "verified_at")?;
@@ -343,7 +343,7 @@ impl Index {
                 }
             };
             tx.commit()?;
-            (changes, look, generation)
+            (changes, look, trusted, generation)
         };
         let full = look == Look::Full;
         let mut raced = false;
@@ -401,23 +401,21 @@ impl Index {
             .filter(|d| d.modified_ns < started.saturating_sub(SETTLE_NS))
             .filter(|_| changes.odd_names.is_empty())
             .map(|d| d.key());
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let trusted: Option<String> = meta_value(&tx, "trusted_dir")?;
         let nothing_to_write = changes.stale.is_empty()
             && changes.removed.is_empty()
             && changes.renumbered.is_empty()
             && !full
             && trusted == vouched_dir;
         if nothing_to_write {
-            // Only read: no write, no other process disturbed.
-            tx.commit()?;
+            // Only read: no write lock taken, no other process kept waiting.
             return Ok(Synced {
                 odd_names: changes.odd_names,
                 look,
             });
         }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         raced |= bump_generation(&tx, &mut generation)?;
         for name in &changes.removed {
             delete_entry(&tx, name)?;
