@@ -750,14 +750,17 @@ fn watched(conn: &Connection, recent_since: i64) -> rusqlite::Result<Vec<(String
     Ok(found)
 }
 
-/// Everything the index knows of the journals, by name.
-fn known(conn: &Connection) -> rusqlite::Result<HashMap<String, Known>> {
-    conn.prepare_cached("SELECT name, len, modified_ns, inode, dirent_ino, settled FROM files")?
-        .query_map([], |r| {
-            let settled: bool = r.get(5)?;
-            known_from_row(r, settled)
-        })?
-        .collect()
+/// Everything the index knows of the journals, sorted by name (bytes, as SQLite's BINARY
+/// collation and Rust compare them; read in the order of the `files_stamps` index).
+fn known(conn: &Connection) -> rusqlite::Result<Vec<(String, Known)>> {
+    conn.prepare_cached(
+        "SELECT name, len, modified_ns, inode, dirent_ino, settled FROM files ORDER BY name",
+    )?
+    .query_map([], |r| {
+        let settled: bool = r.get(5)?;
+        known_from_row(r, settled)
+    })?
+    .collect()
 }
 
 fn delete_entry(conn: &Connection, name: &str) -> rusqlite::Result<()> {

@@ -12,7 +12,6 @@
 //! - **full**: every journal is stat'ed, as a safety net for another program that writes into
 //!   an ended journal in place (done once a day, see `index::VERIFY_EVERY`).
 
-use std::collections::HashMap;
 use std::fs::{DirEntry, Metadata};
 use std::path::{Path, PathBuf};
 
@@ -150,22 +149,39 @@ pub fn entries(dir: &Path) -> Vec<(DirEntry, std::ffi::OsString)> {
 }
 
 /// The listing look (`full`: the full one) over the directory's `entries`. `known` is
-/// everything the index knows;
+/// everything the index knows, sorted by name;
 /// `recent_since`: journals written after this time (ns) are stat'ed anyway, as they may
 /// still be being written.
 pub fn listing(
-    entries: Vec<(DirEntry, std::ffi::OsString)>,
-    mut known: HashMap<String, Known>,
+    mut entries: Vec<(DirEntry, std::ffi::OsString)>,
+    known: Vec<(String, Known)>,
     full: bool,
     recent_since: i64,
 ) -> Changes {
     let mut changes = Changes::default();
-    // What is left of `known` once every entry has taken its own out: the removed ones.
-    let mut gone_from_known = |name: &str| known.remove(name);
+    // Both sorted by name (bytes), matched in one pass: at 50,000 names a hash table cost
+    // more than the sorting.
+    entries.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+    let mut known = known.into_iter().peekable();
     let mut to_stat: Vec<(DirEntry, Option<String>, Option<Known>)> = Vec::new();
     for (entry, file_name) in entries {
         let name = file_name.into_string().ok();
-        let was = name.as_deref().and_then(&mut gone_from_known);
+        let mut was = None;
+        if let Some(name) = &name {
+            // Known names before this one have no entry: removed.
+            while let Some((next, _)) = known.peek() {
+                match next.as_str().cmp(name.as_str()) {
+                    std::cmp::Ordering::Less => {
+                        changes.removed.extend(known.next().map(|(n, _)| n));
+                    }
+                    std::cmp::Ordering::Equal => {
+                        was = known.next().map(|(_, k)| k);
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+            }
+        }
         let trusted = !full
             && was.is_some_and(|k| {
                 k.settled
@@ -207,7 +223,7 @@ pub fn listing(
             }),
         }
     }
-    changes.removed.extend(known.into_keys());
+    changes.removed.extend(known.map(|(name, _)| name));
     changes.removed.sort_unstable();
     changes.stale.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     changes.odd_names.sort();
