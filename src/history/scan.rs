@@ -6,11 +6,12 @@
 //! - **quick**: the directory's own stamp (modification time, inode) is the one the index
 //!   vouched for, so no journal was added, removed, renamed or replaced (each of those changes
 //!   the directory). Only the journals that may still be written in place are stat'ed: not
-//!   ended, torn, unreadable, recently written, or marked by tafel after writing to them.
+//!   ended, torn, unreadable, links, written in the last seconds, or marked by tafel around
+//!   writing to them (`index::mark_written`).
 //! - **listing**: the directory is read (names and inode numbers, no `stat`); new, replaced
 //!   and watched journals are stat'ed.
 //! - **full**: every journal is stat'ed, as a safety net for another program that writes into
-//!   an ended journal in place (done once a day, see `index::VERIFY_EVERY`).
+//!   an ended journal in place (done once a day, see `index::VERIFY_EVERY_NS`).
 
 use std::fs::{DirEntry, Metadata};
 use std::path::{Path, PathBuf};
