@@ -5,36 +5,50 @@ use unicode_width::UnicodeWidthStr;
 /// Renders rows under a header; every column but the last is padded to its widest cell.
 /// Cells come from files and journals: control characters in them are shown visibly.
 pub fn render(header: &[String], rows: &[Vec<String>]) -> String {
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|cell| crate::text::visible(cell).into_owned())
-                .collect()
-        })
-        .collect();
-    let rows = rows.as_slice();
+    let mut out = Vec::new();
+    write_each(&mut out, header, rows.len(), |i| rows[i].clone()).expect("writing to memory");
+    String::from_utf8(out).expect("cells are text")
+}
+
+/// [`render`] of `count` rows made by `row`, straight into `out`: each row is made twice
+/// (for the widths, then to write it), so a long table is never held in memory.
+pub fn write_each(
+    out: &mut impl std::io::Write,
+    header: &[String],
+    count: usize,
+    row: impl Fn(usize) -> Vec<String>,
+) -> std::io::Result<()> {
     let columns = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate().take(columns) {
-            widths[i] = widths[i].max(cell.width());
+    for i in 0..count {
+        for (i, cell) in row(i).iter().enumerate().take(columns) {
+            widths[i] = widths[i].max(crate::text::visible(cell).width());
         }
     }
-    let mut out = String::new();
-    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                let pad = widths[i].saturating_sub(cell.width()) + 2;
+    let mut line = String::new();
+    let mut put = |cells: &[String]| -> std::io::Result<()> {
+        line.clear();
+        for (i, cell) in cells.iter().enumerate() {
+            let cell = crate::text::visible(cell);
+            line.push_str(&cell);
+            if i + 1 < cells.len() {
+                let pad = widths
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(cell.width())
+                    + 2;
                 line.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
+        out.write_all(line.trim_end().as_bytes())?;
+        out.write_all(b"\n")
+    };
+    put(header)?;
+    for i in 0..count {
+        put(&row(i))?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

@@ -172,11 +172,13 @@ fn looking_back(dir: &Path) -> Home<'static> {
 /// What the shell hands the home screen: the sessions in `dir` matching `search`, through an
 /// index kept in memory.
 fn listing(dir: &Path, search: Option<String>) -> Result<Listing, String> {
-    History::open(&[Source::own(dir)], None, Progress::Quiet)?.query(&Query {
-        search,
-        details: true,
-        ..Query::default()
-    })
+    Ok(
+        History::open(&[Source::own(dir)], None, Progress::Quiet)?.query(&Query {
+            search,
+            details: true,
+            ..Query::default()
+        })?,
+    )
 }
 
 fn browser<'h>(home: &'h Home) -> &'h tafel::home::Browser {
@@ -799,7 +801,8 @@ fn n_renames_and_d_deletes_in_look_back_and_archives_are_refused() {
         .query(&Query {
             details: true,
             ..Query::default()
-        }),
+        })
+        .map_err(String::from),
     );
     let mut home = with_archive;
     assert!(home.look_back_rows()[0].archive);

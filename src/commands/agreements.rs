@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: &AgreementsArgs) -> Outcome {
             details: true,
             ..Query::default()
         })
-        .map_err(Failure::failed)?;
+        .map_err(Failure::from)?;
     for note in &listing.notes {
         eprintln!("{note}");
     }

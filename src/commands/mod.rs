@@ -43,6 +43,13 @@ impl Failure {
     }
 }
 
+/// The session index could not be used at all: the command fails (exit code 1).
+impl From<crate::history::error::IndexError> for Failure {
+    fn from(err: crate::history::error::IndexError) -> Self {
+        Failure::failed(err.to_string())
+    }
+}
+
 pub type Outcome = Result<(), Failure>;
 
 /// Standard input and output are both a terminal (not a pipe or a file).

@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
                 ..Query::default()
             })
         })
-        .map_err(Failure::failed)?
+        .map_err(Failure::from)?
         .sessions
         .into_iter()
         .next()

@@ -288,12 +288,12 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
         .map_err(Failure::usage)?;
     let id = crate::history::resolve::id_of(&path);
     let mut history = ctx.history(crate::history::listing::Progress::OnTerminal)?;
-    let title = match history.summary_of(&path).map_err(Failure::failed)? {
+    let title = match history.summary_of(&path).map_err(Failure::from)? {
         Some(Err(why)) => return Err(Failure::failed(why)),
         Some(Ok(summary)) => summary.title,
         None => String::new(),
     };
-    let open = history.open_agreements().map_err(Failure::failed)?;
+    let open = history.open_agreements().map_err(Failure::from)?;
     let mut agreements: Vec<ReviewItem> = Vec::new();
     // What the earlier session carried itself: from its own journal, as it was recorded.
     let loaded = crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?;

@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
             interrupted_only: false,
             details: false,
         })
-        .map_err(Failure::failed)?;
+        .map_err(Failure::from)?;
     for note in &listing.notes {
         eprintln!("{note}");
     }
@@ -61,8 +61,9 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
     let archives = history.sources().any(|s| s.archive);
     let snippets = listing.sessions.iter().any(|h| h.snippet.is_some());
     let bold = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let mut rows: Vec<Vec<String>> = Vec::with_capacity(listing.sessions.len());
-    for hit in &listing.sessions {
+    // Made twice (for the widths, then to print) rather than kept: a listing of tens of
+    // thousands of sessions is not held twice in memory.
+    let row = |hit: &Hit| -> Vec<String> {
         let summary = &hit.summary;
         let status = match (summary.ended, summary.torn) {
             (true, _) => tr!("afgerond", "finished"),
@@ -93,9 +94,9 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
                     .unwrap_or_default(),
             );
         }
-        rows.push(row);
-    }
-    if rows.is_empty() {
+        row
+    };
+    if listing.sessions.is_empty() {
         let message = if listing.total == 0 {
             tr!(
                 "nog geen sessies in {}",
@@ -124,8 +125,22 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
     if snippets {
         header.push(tr!("GEVONDEN", "FOUND"));
     }
-    print!("{}", table::render(&header, &rows));
-    Ok(())
+    print_table(&header, listing.sessions.len(), |i| {
+        row(&listing.sessions[i])
+    })
+}
+
+/// A long table goes out as it is made, not first into one string.
+fn print_table(header: &[String], count: usize, row: impl Fn(usize) -> Vec<String>) -> Outcome {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = table::write_each(&mut out, header, count, row).and_then(|()| out.flush());
+    match written {
+        Ok(()) => Ok(()),
+        // The reader stopped (`tafel sessions | head`): nothing more to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::failed(e.to_string())),
+    }
 }
 
 /// The sessions in the trash: id, start, title, and how to put one back.
@@ -218,7 +233,7 @@ fn print_unreadable(history: &mut History) -> Outcome {
     for note in history.notes.clone() {
         eprintln!("{note}");
     }
-    for (path, why) in history.unreadable().map_err(Failure::failed)? {
+    for (path, why) in history.unreadable().map_err(Failure::from)? {
         eprintln!("{}", unreadable_line(&path, &why));
     }
     Ok(())
@@ -235,7 +250,7 @@ fn print_open_agreements(history: &mut History, args: &SessionsArgs) -> Outcome 
     ];
     let rows: Vec<Vec<String>> = history
         .open_agreements()
-        .map_err(Failure::failed)?
+        .map_err(Failure::from)?
         .into_iter()
         .filter(|(hit, a)| {
             args.search.as_deref().is_none_or(|q| {
@@ -304,7 +319,7 @@ impl Context {
             crate::paths::cache_dir().as_deref(),
             progress,
         )
-        .map_err(Failure::failed)
+        .map_err(Failure::from)
     }
 
     /// Every directory a session id is looked up in: the user's own first.

@@ -4,35 +4,47 @@
 //!
 //! The journals stay the truth. The index is a cache in the user's cache directory (never in
 //! the sessions directory, which may be a synced team folder), keyed by the directory's path:
-//! - before every use, each journal's length, modification time and inode are compared with
-//!   what the index holds; only new, grown, replaced or removed journals are read again;
-//! - a fingerprint of all of them makes the common case (nothing changed) one directory scan;
+//! - before every use, journals' length, modification time and inode are compared with what
+//!   the index holds; only new, grown, replaced or removed journals are read again. Which
+//!   journals are looked at depends on the directory's own stamp (see `history::scan`): when
+//!   it is unchanged, only the journals that may still be written in place;
 //! - (re)building commits in batches, so an interrupted rebuild resumes where it stopped;
 //! - two processes may update at once: writes are SQLite transactions (with a busy timeout),
-//!   and a process that sees another one's write in between leaves the fingerprint empty, so
-//!   the next run compares every journal again;
+//!   and a process that sees another one's write in between does not vouch for the
+//!   directory, so the next run reads it again;
 //! - an unreadable, corrupt or older index is rebuilt; one that cannot be stored at all lives
 //!   in memory for this run (slower, never wrong).
 
 use std::collections::HashMap;
-use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use super::resolve::EXTENSION;
+use super::error::IndexError;
+use super::scan::{self, DirStamp, Known, Seen, Stamp};
 use super::summary::{OpenAgreement, Review, Summary, summarize};
 use crate::tr;
 
 /// Bump when the schema or what a summary holds changes: an index of another version is
 /// rebuilt from the journals.
-const VERSION: i64 = 4;
+const VERSION: i64 = 5;
 /// Journals summarised per transaction while (re)building.
 const BATCH: usize = 500;
 /// How long a process waits for another one's write before giving up on the index.
 const BUSY: Duration = Duration::from_secs(30);
+/// Journals written less than this long ago may still be being written in place (a copy
+/// under way that happens to end like a session): they are stat'ed on every look, ended or
+/// not.
+const RECENT_NS: i64 = 10 * 1_000_000_000;
+/// How often every journal is stat'ed anyway, as a safety net for another program that
+/// writes into an ended journal in place (tafel itself says so when it does, see
+/// [`mark_written`]).
+const VERIFY_EVERY_NS: i64 = 24 * 3600 * 1_000_000_000;
+/// A directory changed less than this long ago could change again within the same
+/// (coarse) modification time: its stamp is not vouched for yet.
+const SETTLE_NS: i64 = 2 * 1_000_000_000;
 /// Search results that show the matching words in context: the best ones.
 pub const SNIPPETS: usize = 100;
 /// Marks around the matching words in a snippet (never typed in a session: control characters
@@ -48,6 +60,10 @@ CREATE TABLE files (
     len INTEGER NOT NULL,
     modified_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
+    -- The inode number in the directory entry: compared without a stat.
+    dirent_ino INTEGER NOT NULL DEFAULT 0,
+    -- Ended, complete, readable and a plain file: not stat'ed on every look (see scan.rs).
+    settled INTEGER NOT NULL DEFAULT 0,
     -- Why the journal could not be read; NULL when it could, and then the summary follows.
     problem TEXT,
     sid TEXT,
@@ -71,9 +87,11 @@ CREATE TABLE details (
     reviews TEXT
 );
 CREATE INDEX files_newest ON files (started_us DESC, sid DESC) WHERE problem IS NULL;
--- Comparing every journal's stamp, counting and naming the unreadable ones read these
--- small indexes, never the wide rows.
-CREATE INDEX files_stamps ON files (name, len, modified_ns, inode);
+-- Comparing journals' stamps, counting and naming the unreadable ones read these small
+-- indexes, never the wide rows.
+CREATE INDEX files_stamps ON files (name, dirent_ino, settled, len, modified_ns, inode);
+CREATE INDEX files_watched ON files (name, len, modified_ns, inode, dirent_ino) WHERE settled = 0;
+CREATE INDEX files_written ON files (modified_ns);
 CREATE INDEX files_problems ON files (name) WHERE problem IS NOT NULL;
 CREATE VIRTUAL TABLE search USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO meta (key, value) VALUES ('generation', 0);
@@ -89,109 +107,6 @@ const TABLES: &str = "files LEFT JOIN details ON details.id = files.id";
 const LIGHT_COLUMNS: &str = "files.name, files.sid, files.started, files.title, files.plan_id, \
     files.plan_title, files.spent_ms, files.notes, files.agreements, files.ended, files.torn, \
     NULL, NULL, NULL";
-
-/// What a journal file looked like when it was summarised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    pub len: i64,
-    pub modified_ns: i64,
-    pub inode: i64,
-}
-
-impl Stamp {
-    pub fn of(meta: &Metadata) -> Stamp {
-        let modified_ns = meta
-            .modified()
-            .ok()
-            .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta) as i64;
-        #[cfg(not(unix))]
-        let inode = 0;
-        Stamp {
-            len: i64::try_from(meta.len()).unwrap_or(i64::MAX),
-            modified_ns,
-            inode,
-        }
-    }
-}
-
-/// The journals in a directory as they are now, sorted by name.
-#[derive(Debug, Default)]
-pub struct Scan {
-    pub files: Vec<(String, Stamp)>,
-    /// Journals whose name is not UTF-8: listed as unreadable, never indexed.
-    pub odd_names: Vec<PathBuf>,
-}
-
-impl Scan {
-    pub fn of(dir: &Path) -> Scan {
-        let mut scan = Scan::default();
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return scan;
-        };
-        let entries: Vec<std::fs::DirEntry> = entries
-            .flatten()
-            .filter(|e| {
-                Path::new(&e.file_name())
-                    .extension()
-                    .is_some_and(|x| x == EXTENSION)
-            })
-            .collect();
-        // One stat per journal, relative to the open directory, on every core: the price of
-        // never trusting the index blindly.
-        let chunk = entries.len().div_ceil(threads()).max(256);
-        let stamped: Vec<(std::ffi::OsString, PathBuf, Option<Stamp>)> =
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = entries
-                    .chunks(chunk)
-                    .map(|part| scope.spawn(move || part.iter().map(stamp_of).collect::<Vec<_>>()))
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_default())
-                    .collect()
-            });
-        for (name, path, stamp) in stamped {
-            let Some(stamp) = stamp else {
-                continue;
-            };
-            match name.into_string() {
-                Ok(name) => scan.files.push((name, stamp)),
-                Err(_) => scan.odd_names.push(path),
-            }
-        }
-        scan.files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        scan.odd_names.sort();
-        scan
-    }
-
-    /// Changes whenever a journal is added, removed, renamed, replaced or written to.
-    pub fn fingerprint(&self) -> String {
-        let mut hash = Fnv::default();
-        for (name, stamp) in &self.files {
-            hash.write(name.as_bytes());
-            hash.write(&[0]);
-            for n in [stamp.len, stamp.modified_ns, stamp.inode] {
-                hash.write(&n.to_le_bytes());
-            }
-        }
-        format!("{}:{:016x}", self.files.len(), hash.0)
-    }
-}
-
-/// The stamp of a regular file (a symbolic link is followed, as opening it would);
-/// `None` for anything else or a file gone meanwhile.
-fn stamp_of(entry: &std::fs::DirEntry) -> (std::ffi::OsString, PathBuf, Option<Stamp>) {
-    let path = entry.path();
-    let meta = match entry.file_type() {
-        Ok(t) if t.is_symlink() => std::fs::metadata(&path),
-        _ => entry.metadata(),
-    };
-    let stamp = meta.ok().filter(Metadata::is_file).map(|m| Stamp::of(&m));
-    (entry.file_name(), path, stamp)
-}
 
 /// FNV-1a, 64 bits: stable across Rust versions (unlike `DefaultHasher`), which matters for
 /// names of files kept between runs.
@@ -272,7 +187,7 @@ pub fn is_corrupt(err: &rusqlite::Error) -> bool {
 
 impl Index {
     /// The index of the sessions directory `dir`, stored under `cache` (`None`: in memory).
-    pub fn open(dir: &Path, cache: Option<&Path>) -> Result<(Index, Opened), String> {
+    pub fn open(dir: &Path, cache: Option<&Path>) -> Result<(Index, Opened), IndexError> {
         let Some(cache) = cache else {
             return Index::in_memory(dir, tr!("geen cachemap", "no cache directory"));
         };
@@ -285,7 +200,7 @@ impl Index {
     }
 
     /// Throws the index file away and starts it anew.
-    pub fn rebuild(dir: &Path, file: &Path) -> Result<(Index, Opened), String> {
+    pub fn rebuild(dir: &Path, file: &Path) -> Result<(Index, Opened), IndexError> {
         remove_index_files(file);
         match Index::open_file(dir, file) {
             Ok(index) => Ok((index, Opened::Rebuilt)),
@@ -293,13 +208,13 @@ impl Index {
         }
     }
 
-    fn in_memory(dir: &Path, why: String) -> Result<(Index, Opened), String> {
+    fn in_memory(dir: &Path, why: String) -> Result<(Index, Opened), IndexError> {
         let conn = Connection::open_in_memory()
             .and_then(|conn| {
                 conn.execute_batch(SCHEMA)?;
                 Ok(conn)
             })
-            .map_err(|e| tr!("index niet te maken: {e}", "cannot make an index: {e}"))?;
+            .map_err(IndexError::Create)?;
         let index = Index {
             conn,
             dir: dir.to_path_buf(),
@@ -378,61 +293,61 @@ impl Index {
         &self.dir
     }
 
-    /// Brings the index in line with the journals as they are now. `progress` hears how many
-    /// of how many journals to (re)read are done, after each batch.
-    pub fn sync(
+    /// Brings the index in line with the journals as they are now, looking as cheaply as is
+    /// safe (see `history::scan`). `progress` hears how many of how many journals to
+    /// (re)read are done, after each batch.
+    pub fn sync(&mut self, progress: &mut dyn FnMut(usize, usize)) -> rusqlite::Result<Synced> {
+        self.sync_at(scan::now_ns(), progress)
+    }
+
+    /// [`Index::sync`] as if the clock said `started` (ns since 1970).
+    pub fn sync_at(
         &mut self,
-        scan: &Scan,
+        started: i64,
         progress: &mut dyn FnMut(usize, usize),
-    ) -> rusqlite::Result<()> {
-        let fingerprint = scan.fingerprint();
-        let (stored, mut generation) = {
+    ) -> rusqlite::Result<Synced> {
+        // Read before the entries: a change made while they are read changes it again.
+        let dir_stamp = DirStamp::of(&self.dir);
+        let recent_since = started.saturating_sub(RECENT_NS);
+        let (changes, look, trusted, mut generation) = {
             let tx = self.conn.transaction()?;
-            let known: Option<String> = tx
-                .query_row(
-                    "SELECT value FROM meta WHERE key = 'fingerprint'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if known.as_deref() == Some(fingerprint.as_str()) {
-                return Ok(());
-            }
             let generation = generation_of(&tx)?;
-            let mut stored: HashMap<String, Stamp> = HashMap::new();
-            {
-                let mut statement =
-                    tx.prepare("SELECT name, len, modified_ns, inode FROM files")?;
-                let rows = statement.query_map([], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        Stamp {
-                            len: r.get(1)?,
-                            modified_ns: r.get(2)?,
-                            inode: r.get(3)?,
-                        },
-                    ))
-                })?;
-                for row in rows {
-                    let (name, stamp) = row?;
-                    stored.insert(name, stamp);
+            let verified_at: Option<i64> = meta_value(&tx, "verified_at")?;
+            let verified =
+                verified_at.is_some_and(|at| at <= started && started - at < VERIFY_EVERY_NS);
+            let trusted: Option<String> = meta_value(&tx, "trusted_dir")?;
+            let quick =
+                verified && dir_stamp.is_some_and(|d| trusted.as_deref() == Some(d.key().as_str()));
+            let changes = if quick {
+                scan::quick(&self.dir, &watched(&tx, recent_since)?)
+            } else {
+                None
+            };
+            let (changes, look) = match changes {
+                Some(changes) => (changes, Look::Quick),
+                None => {
+                    // The directory is read while the index is: both take a while at 50,000.
+                    let dir = &self.dir;
+                    let (entries, known) = std::thread::scope(|scope| {
+                        let reading = scope.spawn(|| scan::entries(dir));
+                        let known = known(&tx);
+                        let entries = reading
+                            .join()
+                            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                        (entries, known)
+                    });
+                    (
+                        scan::listing(entries, known?, !verified, recent_since),
+                        if verified { Look::Listing } else { Look::Full },
+                    )
                 }
-            }
+            };
             tx.commit()?;
-            (stored, generation)
+            (changes, look, trusted, generation)
         };
-        let stale: Vec<&(String, Stamp)> = scan
-            .files
-            .iter()
-            .filter(|(name, stamp)| stored.get(name) != Some(stamp))
-            .collect();
-        let present: std::collections::HashSet<&str> =
-            scan.files.iter().map(|(n, _)| n.as_str()).collect();
-        let removed: Vec<&String> = stored
-            .keys()
-            .filter(|name| !present.contains(name.as_str()))
-            .collect();
+        let full = look == Look::Full;
         let mut raced = false;
+        let stale = &changes.stale;
         // Journals are read on every core while this thread writes what they give, a batch
         // per transaction.
         let dir = self.dir.clone();
@@ -441,17 +356,20 @@ impl Index {
         let next = AtomicUsize::new(0);
         std::thread::scope(|scope| -> rusqlite::Result<()> {
             let (send, receive) = std::sync::mpsc::sync_channel(BATCH * 2);
-            for _ in 0..threads().min(total.max(1)) {
+            for _ in 0..threads().min(total) {
                 let send = send.clone();
-                let (next, stale, dir) = (&next, &stale, &dir);
+                let (next, dir) = (&next, &dir);
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((name, _)) = stale.get(i) else {
+                        let Some(seen) = stale.get(i) else {
                             break;
                         };
                         // The writer stopped (an error): no use reading on.
-                        if send.send((i, summarize_safely(&dir.join(name)))).is_err() {
+                        if send
+                            .send((i, summarize_safely(&dir.join(&seen.name))))
+                            .is_err()
+                        {
                             break;
                         }
                     }
@@ -468,8 +386,7 @@ impl Index {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 raced |= bump_generation(&tx, &mut generation)?;
                 for (i, summary) in batch.drain(..) {
-                    let (name, stamp) = stale[i];
-                    write_entry(&tx, name, stamp, summary)?;
+                    write_entry(&tx, &stale[i], summary)?;
                     done += 1;
                 }
                 tx.commit()?;
@@ -477,22 +394,47 @@ impl Index {
             }
             Ok(())
         })?;
+        // The directory's stamp is vouched for only when nothing can hide behind it: no other
+        // process wrote meanwhile, no odd names to list, and old enough that a change after
+        // this look cannot carry the same modification time (timestamps are coarse).
+        let vouched_dir = dir_stamp
+            .filter(|d| d.modified_ns < started.saturating_sub(SETTLE_NS))
+            .filter(|_| changes.odd_names.is_empty())
+            .map(|d| d.key());
+        let nothing_to_write = changes.stale.is_empty()
+            && changes.removed.is_empty()
+            && changes.renumbered.is_empty()
+            && !full
+            && trusted == vouched_dir;
+        if nothing_to_write {
+            // Only read: no write lock taken, no other process kept waiting.
+            return Ok(Synced {
+                odd_names: changes.odd_names,
+                look,
+            });
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         raced |= bump_generation(&tx, &mut generation)?;
-        for name in removed {
+        for name in &changes.removed {
             delete_entry(&tx, name)?;
         }
-        // Only a process that saw no other write since it read the stamps may vouch for
-        // the whole directory; otherwise the next run compares every journal again.
-        let vouched = (!raced).then_some(fingerprint);
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('fingerprint', ?1) \
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![vouched],
-        )?;
-        tx.commit()
+        for (name, ino) in &changes.renumbered {
+            tx.prepare_cached("UPDATE files SET dirent_ino = ?2 WHERE name = ?1")?
+                .execute(params![name, ino])?;
+        }
+        // Only a process that saw no other write since it read the index may vouch for the
+        // directory; otherwise the next run lists it again.
+        set_meta(&tx, "trusted_dir", vouched_dir.filter(|_| !raced))?;
+        if full && !raced {
+            set_meta(&tx, "verified_at", Some(started))?;
+        }
+        tx.commit()?;
+        Ok(Synced {
+            odd_names: changes.odd_names,
+            look,
+        })
     }
 
     /// Readable sessions in the index.
@@ -529,6 +471,7 @@ impl Index {
                 summary,
                 snippet: None,
                 rank: 0.0,
+                archive: false,
             })
         };
         match query.search.as_deref().and_then(match_expression) {
@@ -542,50 +485,71 @@ impl Index {
                 rows.collect()
             }
             Some(expression) => {
+                // The order first, sorting small rows (rank, start, id)…
                 let sql = format!(
                     "WITH hit AS MATERIALIZED ( \
-                       SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank) \
-                     SELECT {columns}, hit.rank, files.id FROM hit \
-                     JOIN files ON files.id = hit.rowid{details} \
+                       SELECT rowid, rank FROM search WHERE search MATCH ?1) \
+                     SELECT files.id, hit.rank FROM hit JOIN files ON files.id = hit.rowid \
                      WHERE files.problem IS NULL {interrupted} \
                      ORDER BY hit.rank, files.started_us DESC, files.sid DESC LIMIT ?2"
                 );
+                let order: Vec<(i64, f64)> = self
+                    .conn
+                    .prepare_cached(&sql)?
+                    .query_map(params![expression, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                // …then the rows shown, put back in that order.
+                let ids =
+                    serde_json::to_string(&order.iter().map(|(id, _)| *id).collect::<Vec<_>>())
+                        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+                let sql = format!(
+                    "SELECT {columns}, ids.key FROM json_each(?1) AS ids \
+                     JOIN files ON files.id = ids.value{details}"
+                );
+                let mut found: Vec<(usize, Found)> = Vec::with_capacity(order.len());
                 let mut statement = self.conn.prepare_cached(&sql)?;
-                let rows = statement.query_map(params![expression, limit], |row| {
+                let mut rows = statement.query(params![ids])?;
+                while let Some(row) = rows.next()? {
                     let (name, summary) = summary_from_row(row)?;
-                    let found = Found {
+                    let at = usize::try_from(row.get::<_, i64>(14)?).unwrap_or(usize::MAX);
+                    let Some((_, rank)) = order.get(at) else {
+                        continue;
+                    };
+                    let hit = Found {
                         path: self.dir.join(name),
                         summary,
                         snippet: None,
-                        rank: row.get(14)?,
+                        rank: *rank,
+                        archive: false,
                     };
-                    Ok((found, row.get::<_, i64>(15)?))
-                })?;
-                let mut found: Vec<(Found, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+                    found.push((at, hit));
+                }
+                found.sort_unstable_by_key(|(at, _)| *at);
                 // The words in context for the best matches only: making a snippet means
                 // reading the text again, too slow for tens of thousands of matches.
                 let ids: Vec<String> = found
                     .iter()
                     .take(SNIPPETS)
-                    .map(|(_, id)| id.to_string())
+                    .map(|(at, _)| order[*at].0.to_string())
                     .collect();
                 if !ids.is_empty() {
                     // One search for all of them: each search merges the lists of every word
-                    // that starts with what was typed.
+                    // that starts with what was typed. The `+` keeps the ids a filter on that
+                    // one pass; as a constraint FTS5 would search again for every id.
                     let sql = format!(
                         "SELECT rowid, snippet(search, 0, char(2), char(3), '…', 12) \
-                         FROM search WHERE search MATCH ?1 AND rowid IN ({})",
+                         FROM search WHERE search MATCH ?1 AND +rowid IN ({})",
                         ids.join(",")
                     );
                     let mut statement = self.conn.prepare(&sql)?;
                     let snippets: HashMap<i64, String> = statement
                         .query_map(params![expression], |r| Ok((r.get(0)?, r.get(1)?)))?
                         .collect::<rusqlite::Result<_>>()?;
-                    for (hit, id) in found.iter_mut().take(SNIPPETS) {
-                        hit.snippet = snippets.get(id).cloned();
+                    for (at, hit) in found.iter_mut().take(SNIPPETS) {
+                        hit.snippet = snippets.get(&order[*at].0).cloned();
                     }
                 }
-                Ok(found.into_iter().map(|(hit, _)| hit).collect())
+                Ok(found.into_iter().map(|(_, hit)| hit).collect())
             }
         }
     }
@@ -621,6 +585,7 @@ impl Index {
                 summary,
                 snippet: None,
                 rank: 0.0,
+                archive: false,
             })
         })?;
         rows.collect()
@@ -654,6 +619,25 @@ impl Index {
     }
 }
 
+/// How a sync went.
+#[derive(Debug)]
+pub struct Synced {
+    /// Journals whose name is not UTF-8: listed as unreadable, never indexed.
+    pub odd_names: Vec<PathBuf>,
+    pub look: Look,
+}
+
+/// How the directory was looked at (see `history::scan`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Look {
+    /// The directory was unchanged: only journals that may be written in place were stat'ed.
+    Quick,
+    /// The directory was read; new, replaced and watched journals were stat'ed.
+    Listing,
+    /// Every journal was stat'ed.
+    Full,
+}
+
 /// A session the index found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
@@ -663,6 +647,9 @@ pub struct Found {
     pub snippet: Option<String>,
     /// How well it matches the search (lower is better; bm25).
     pub rank: f64,
+    /// From an archive (read-only), not from the user's own sessions directory: set by
+    /// `listing::History`, which knows.
+    pub archive: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -705,6 +692,77 @@ fn bump_generation(conn: &Connection, expected: &mut i64) -> rusqlite::Result<bo
     Ok(raced)
 }
 
+fn meta_value<T: rusqlite::types::FromSql>(
+    conn: &Connection,
+    key: &str,
+) -> rusqlite::Result<Option<T>> {
+    conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row(params![key], |r| r.get::<_, Option<T>>(0))
+        .optional()
+        .map(Option::flatten)
+}
+
+fn set_meta<T: rusqlite::ToSql>(
+    conn: &Connection,
+    key: &str,
+    value: Option<T>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![key, value])
+    .map(|_| ())
+}
+
+fn known_from_row(row: &rusqlite::Row, settled: bool) -> rusqlite::Result<(String, Known)> {
+    Ok((
+        row.get(0)?,
+        Known {
+            stamp: Stamp {
+                len: row.get(1)?,
+                modified_ns: row.get(2)?,
+                inode: row.get(3)?,
+            },
+            dirent_ino: row.get(4)?,
+            settled,
+        },
+    ))
+}
+
+/// The journals that may have been written in place since they were read: not settled, or
+/// written recently.
+fn watched(conn: &Connection, recent_since: i64) -> rusqlite::Result<Vec<(String, Known)>> {
+    let mut found: Vec<(String, Known)> = conn
+        .prepare_cached(
+            "SELECT name, len, modified_ns, inode, dirent_ino FROM files WHERE settled = 0",
+        )?
+        .query_map([], |r| known_from_row(r, false))?
+        .collect::<rusqlite::Result<_>>()?;
+    let recent = conn
+        .prepare_cached(
+            "SELECT name, len, modified_ns, inode, dirent_ino FROM files \
+             WHERE modified_ns > ?1 AND settled = 1",
+        )?
+        .query_map(params![recent_since], |r| known_from_row(r, true))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    found.extend(recent);
+    Ok(found)
+}
+
+/// Everything the index knows of the journals, sorted by name (bytes, as SQLite's BINARY
+/// collation and Rust compare them; read in the order of the `files_stamps` index).
+fn known(conn: &Connection) -> rusqlite::Result<Vec<(String, Known)>> {
+    conn.prepare_cached(
+        "SELECT name, len, modified_ns, inode, dirent_ino, settled FROM files ORDER BY name",
+    )?
+    .query_map([], |r| {
+        let settled: bool = r.get(5)?;
+        known_from_row(r, settled)
+    })?
+    .collect()
+}
+
 fn delete_entry(conn: &Connection, name: &str) -> rusqlite::Result<()> {
     let id: Option<i64> = conn
         .prepare_cached("DELETE FROM files WHERE name = ?1 RETURNING id")?
@@ -721,23 +779,24 @@ fn delete_entry(conn: &Connection, name: &str) -> rusqlite::Result<()> {
 
 fn write_entry(
     conn: &Connection,
-    name: &str,
-    stamp: &Stamp,
+    seen: &Seen,
     summary: Result<(Summary, String), String>,
 ) -> rusqlite::Result<()> {
+    let (name, stamp) = (seen.name.as_str(), &seen.stamp);
     delete_entry(conn, name)?;
     let (summary, body) = match summary {
         Ok(found) => found,
         Err(problem) => {
             conn.prepare_cached(
-                "INSERT INTO files (name, len, modified_ns, inode, problem) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO files (name, len, modified_ns, inode, dirent_ino, problem) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute(params![
                 name,
                 stamp.len,
                 stamp.modified_ns,
                 stamp.inode,
+                seen.dirent_ino,
                 problem
             ])?;
             return Ok(());
@@ -754,15 +813,17 @@ fn write_entry(
         };
     let started_us = summary.started.timestamp_micros();
     conn.prepare_cached(
-        "INSERT INTO files (name, len, modified_ns, inode, sid, started_us, started, title, \
-         plan_id, plan_title, spent_ms, notes, agreements, ended, torn) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        "INSERT INTO files (name, len, modified_ns, inode, dirent_ino, settled, sid, started_us, \
+         started, title, plan_id, plan_title, spent_ms, notes, agreements, ended, torn) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         name,
         stamp.len,
         stamp.modified_ns,
         stamp.inode,
+        seen.dirent_ino,
+        seen.plain && summary.ended && !summary.torn,
         summary.id,
         started_us,
         summary.started.to_rfc3339(),
@@ -854,6 +915,43 @@ fn summarize_safely(path: &Path) -> Result<(Summary, String), String> {
             ))
         },
     )
+}
+
+/// Tells the index of `journal`'s directory (kept in `cache`) that tafel writes into this
+/// journal in place, so that the next look stats it even when it had ended. Call it before
+/// and after writing. An index that cannot be told is thrown away (rebuilt on next use):
+/// never trusted wrongly.
+pub fn mark_written(cache: Option<&Path>, journal: &Path) {
+    let Some(cache) = cache else {
+        return;
+    };
+    let (Some(name), dir) = (
+        journal.file_name().and_then(|n| n.to_str()),
+        journal
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    ) else {
+        return;
+    };
+    let file = file_for(cache, dir);
+    if !file.exists() {
+        return;
+    }
+    let marked = Connection::open_with_flags(
+        &file,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|conn| {
+        conn.busy_timeout(BUSY)?;
+        conn.execute(
+            "UPDATE files SET settled = 0 WHERE name = ?1",
+            params![name],
+        )
+    });
+    if marked.is_err() {
+        remove_index_files(&file);
+    }
 }
 
 fn remove_index_files(file: &Path) {

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::index::{Found, Index, Opened, Query, Scan, is_corrupt};
+use super::error::IndexError;
+use super::index::{Found, Index, Opened, Query, is_corrupt};
 use super::summary::{OpenAgreement, Summary};
 use crate::session::event::ReviewOutcome;
 use crate::tr;
@@ -34,18 +35,8 @@ impl Source {
     }
 }
 
-/// A session found.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Hit {
-    pub path: PathBuf,
-    pub summary: Summary,
-    /// From an archive (read-only), not from the user's own sessions directory.
-    pub archive: bool,
-    /// For a search: the matching words in context, marked with `index::MARK_START` and
-    /// `index::MARK_END`.
-    pub snippet: Option<String>,
-    rank: f64,
-}
+/// A session found (`Found::archive` says whether in an archive).
+pub type Hit = Found;
 
 #[derive(Debug, Default)]
 pub struct Listing {
@@ -86,7 +77,7 @@ impl History {
         sources: &[Source],
         cache: Option<&Path>,
         progress: Progress,
-    ) -> Result<History, String> {
+    ) -> Result<History, IndexError> {
         let mut history = History {
             parts: Vec::new(),
             cache: cache.map(Path::to_path_buf),
@@ -111,32 +102,34 @@ impl History {
         Ok(history)
     }
 
-    fn sync(&mut self, i: usize, progress: Progress) -> Result<(), String> {
-        let scan = Scan::of(&self.parts[i].source.dir);
+    fn sync(&mut self, i: usize, progress: Progress) -> Result<(), IndexError> {
         let mut shown = ProgressLine::new(progress, &self.parts[i].source.dir);
         let result = self.parts[i]
             .index
-            .sync(&scan, &mut |done, total| shown.update(done, total));
+            .sync(&mut |done, total| shown.update(done, total));
         shown.finish();
-        self.parts[i].odd_names = scan.odd_names.clone();
-        match result {
-            Ok(()) => Ok(()),
+        let odd_names = match result {
+            Ok(synced) => synced.odd_names,
             Err(err) => {
                 // Damaged (or unusable) on the way: start anew, once.
                 self.rebuild(i, &err)?;
                 let mut shown = ProgressLine::new(progress, &self.parts[i].source.dir);
                 let result = self.parts[i]
                     .index
-                    .sync(&scan, &mut |done, total| shown.update(done, total));
+                    .sync(&mut |done, total| shown.update(done, total));
                 shown.finish();
-                result.map_err(|e| index_error(&self.parts[i].source.dir, &e))
+                result
+                    .map_err(|e| index_error(&self.parts[i].source.dir, e))?
+                    .odd_names
             }
-        }
+        };
+        self.parts[i].odd_names = odd_names;
+        Ok(())
     }
 
     /// After `err`: a damaged index file is started anew; any other problem (a full disk,
     /// a lock held too long) leaves the file alone and keeps this run's index in memory.
-    fn rebuild(&mut self, i: usize, err: &rusqlite::Error) -> Result<(), String> {
+    fn rebuild(&mut self, i: usize, err: &rusqlite::Error) -> Result<(), IndexError> {
         let dir = self.parts[i].source.dir.clone();
         let (index, opened) = match &self.parts[i].index.file {
             Some(file) if is_corrupt(err) => Index::rebuild(&dir, file)?,
@@ -153,7 +146,7 @@ impl History {
     fn each<T>(
         &mut self,
         read: impl Fn(&Index) -> rusqlite::Result<T>,
-    ) -> Result<Vec<(usize, T)>, String> {
+    ) -> Result<Vec<(usize, T)>, IndexError> {
         let mut out = Vec::with_capacity(self.parts.len());
         for i in 0..self.parts.len() {
             let value = match read(&self.parts[i].index) {
@@ -162,7 +155,7 @@ impl History {
                     self.rebuild(i, &err)?;
                     self.sync(i, Progress::Quiet)?;
                     read(&self.parts[i].index)
-                        .map_err(|e| index_error(&self.parts[i].source.dir, &e))?
+                        .map_err(|e| index_error(&self.parts[i].source.dir, e))?
                 }
             };
             out.push((i, value));
@@ -172,12 +165,12 @@ impl History {
 
     /// The sessions a query finds in all directories: newest first, or best match first
     /// for a search. Unreadable journals and the total come along.
-    pub fn query(&mut self, query: &Query) -> Result<Listing, String> {
+    pub fn query(&mut self, query: &Query) -> Result<Listing, IndexError> {
         let found = self.each(|index| index.query(query))?;
         let mut sessions: Vec<Hit> = Vec::new();
         for (i, hits) in found {
             let archive = self.parts[i].source.archive;
-            sessions.extend(hits.into_iter().map(|f| hit(f, archive)));
+            add(&mut sessions, hits, archive);
         }
         if self.parts.len() > 1 {
             if query
@@ -209,7 +202,7 @@ impl History {
     }
 
     /// How many sessions a search finds in all directories.
-    pub fn count_matching(&mut self, search: Option<&str>) -> Result<usize, String> {
+    pub fn count_matching(&mut self, search: Option<&str>) -> Result<usize, IndexError> {
         Ok(self
             .each(|index| index.count_matching(search))?
             .into_iter()
@@ -217,7 +210,7 @@ impl History {
             .sum())
     }
 
-    pub fn unreadable(&mut self) -> Result<Vec<(PathBuf, String)>, String> {
+    pub fn unreadable(&mut self) -> Result<Vec<(PathBuf, String)>, IndexError> {
         let mut all = Vec::new();
         for (i, found) in self.each(Index::unreadable)? {
             all.extend(found);
@@ -232,7 +225,10 @@ impl History {
     }
 
     /// The summary of one journal, or why it cannot be read; `None` when no index knows it.
-    pub fn summary_of(&mut self, path: &Path) -> Result<Option<Result<Summary, String>>, String> {
+    pub fn summary_of(
+        &mut self,
+        path: &Path,
+    ) -> Result<Option<Result<Summary, String>>, IndexError> {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             return Ok(None);
         };
@@ -249,11 +245,11 @@ impl History {
 
     /// Every agreement not yet marked done or dropped in a later follow-up meeting, newest
     /// session first. The latest review of an agreement counts.
-    pub fn open_agreements(&mut self) -> Result<Vec<(Hit, OpenAgreement)>, String> {
+    pub fn open_agreements(&mut self) -> Result<Vec<(Hit, OpenAgreement)>, IndexError> {
         let mut sessions: Vec<Hit> = Vec::new();
         for (i, found) in self.each(Index::with_agreements)? {
             let archive = self.parts[i].source.archive;
-            sessions.extend(found.into_iter().map(|f| hit(f, archive)));
+            add(&mut sessions, found, archive);
         }
         sessions.sort_by(|a, b| newest_first(&a.summary, &b.summary));
         Ok(open_agreements(sessions))
@@ -268,13 +264,16 @@ impl History {
     }
 }
 
-fn hit(found: Found, archive: bool) -> Hit {
-    Hit {
-        path: found.path,
-        summary: found.summary,
-        archive,
-        snippet: found.snippet,
-        rank: found.rank,
+/// The hits of one source, marked as from an archive or not, after the others.
+fn add(sessions: &mut Vec<Hit>, mut hits: Vec<Found>, archive: bool) {
+    for hit in &mut hits {
+        hit.archive = archive;
+    }
+    if sessions.is_empty() {
+        // Not copied: a long listing is not held twice.
+        *sessions = hits;
+    } else {
+        sessions.extend(hits);
     }
 }
 
@@ -294,16 +293,15 @@ fn rebuilt_note(dir: &Path) -> String {
     )
 }
 
-fn index_error(dir: &Path, err: &rusqlite::Error) -> String {
-    tr!(
-        "de index van {} is niet te gebruiken: {err}",
-        "the index of {} cannot be used: {err}",
-        dir.display()
-    )
+fn index_error(dir: &Path, err: rusqlite::Error) -> IndexError {
+    IndexError::Unusable {
+        dir: dir.to_path_buf(),
+        source: err,
+    }
 }
 
 /// Every session in `dir` (the user's own), newest first, in full.
-pub fn list(dir: &Path) -> Result<Listing, String> {
+pub fn list(dir: &Path) -> Result<Listing, IndexError> {
     History::open(
         &[Source::own(dir)],
         crate::paths::cache_dir().as_deref(),

@@ -30,6 +30,16 @@ pub fn rename(
     title: &str,
     wall: DateTime<FixedOffset>,
 ) -> Result<Option<String>, String> {
+    rename_with_cache(path, title, wall, crate::paths::cache_dir().as_deref())
+}
+
+/// [`rename`], with the index kept in `cache`.
+pub fn rename_with_cache(
+    path: &Path,
+    title: &str,
+    wall: DateTime<FixedOffset>,
+    cache: Option<&Path>,
+) -> Result<Option<String>, String> {
     let title = crate::text::visible(title.trim()).into_owned();
     if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
         return Err(tr!(
@@ -37,17 +47,26 @@ pub fn rename(
             "a title has 1 to {MAX_TITLE_CHARS} characters"
         ));
     }
-    let (mut journal, loaded) = crate::session::open_for_append(path).map_err(|e| e.to_string())?;
-    let session =
-        Session::from_records(&loaded.records).map_err(|e| format!("{}: {e}", path.display()))?;
-    if session.title == title {
-        return Ok(None);
-    }
-    // The monotonic time of the last record: a title given afterwards takes no time.
-    journal
-        .append(vec![Event::SessionRenamed { title }], wall, session.last_t)
-        .map_err(|e| e.to_string())?;
-    Ok(Some(session.title))
+    // An ended journal is not looked at again unless the index is told (see history::scan);
+    // opening may already cut off an incomplete last line.
+    super::index::mark_written(cache, path);
+    let renamed = (|| {
+        let (mut journal, loaded) =
+            crate::session::open_for_append(path).map_err(|e| e.to_string())?;
+        let session = Session::from_records(&loaded.records)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        if session.title == title {
+            return Ok(None);
+        }
+        // The monotonic time of the last record: a title given afterwards takes no time.
+        journal
+            .append(vec![Event::SessionRenamed { title }], wall, session.last_t)
+            .map_err(|e| e.to_string())?;
+        Ok(Some(session.title))
+    })();
+    // Again: a listing in between may have read the journal just before the write.
+    super::index::mark_written(cache, path);
+    renamed
 }
 
 /// The files that belong to the journal at `path`: itself, its kept draft and any side

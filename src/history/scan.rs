@@ -1,0 +1,288 @@
+//! Looking at a sessions directory for what changed since the index last did, with as few
+//! system calls as is safe: at 50,000 journals one `stat` each costs more than everything
+//! else a listing does.
+//!
+//! Three ways to look, cheapest first (the index decides which one may be used):
+//! - **quick**: the directory's own stamp (modification time, inode) is the one the index
+//!   vouched for, so no journal was added, removed, renamed or replaced (each of those changes
+//!   the directory). Only the journals that may still be written in place are stat'ed: not
+//!   ended, torn, unreadable, links, written in the last seconds, or marked by tafel around
+//!   writing to them (`index::mark_written`).
+//! - **listing**: the directory is read (names and inode numbers, no `stat`); new, replaced
+//!   and watched journals are stat'ed.
+//! - **full**: every journal is stat'ed, as a safety net for another program that writes into
+//!   an ended journal in place (done once a day, see `index::VERIFY_EVERY_NS`).
+
+use std::fs::{DirEntry, Metadata};
+use std::path::{Path, PathBuf};
+
+use super::resolve::EXTENSION;
+
+/// What a journal file looked like when it was summarised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: i64,
+    pub modified_ns: i64,
+    pub inode: i64,
+}
+
+impl Stamp {
+    pub fn of(meta: &Metadata) -> Stamp {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta) as i64;
+        #[cfg(not(unix))]
+        let inode = 0;
+        Stamp {
+            len: i64::try_from(meta.len()).unwrap_or(i64::MAX),
+            modified_ns: modified_ns(meta),
+            inode,
+        }
+    }
+}
+
+fn modified_ns(meta: &Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// Nanoseconds since 1970 on this machine's clock.
+pub fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// The sessions directory's own stamp: changes whenever an entry is added, removed or
+/// renamed (a file replaced by renaming another over it included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DirStamp {
+    pub modified_ns: i64,
+    pub inode: i64,
+}
+
+impl DirStamp {
+    pub fn of(dir: &Path) -> Option<DirStamp> {
+        let meta = std::fs::metadata(dir).ok().filter(Metadata::is_dir)?;
+        let stamp = Stamp::of(&meta);
+        Some(DirStamp {
+            modified_ns: stamp.modified_ns,
+            inode: stamp.inode,
+        })
+    }
+
+    /// How it is kept in the index.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.modified_ns, self.inode)
+    }
+}
+
+/// What the index knows of one journal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Known {
+    /// The inode number the directory entry named (no `stat` needed to read it).
+    pub dirent_ino: i64,
+    pub stamp: Stamp,
+    /// Ended, complete and readable: tafel never writes to it again without saying so.
+    pub settled: bool,
+}
+
+/// A journal as it is now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seen {
+    pub name: String,
+    pub dirent_ino: i64,
+    pub stamp: Stamp,
+    /// A plain file (not a link, whose target may change without the entry changing).
+    pub plain: bool,
+}
+
+/// What changed, as found by one look.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// New, grown, replaced or rewritten journals: to be read again.
+    pub stale: Vec<Seen>,
+    /// Unchanged journals whose directory entry now names another inode number (the same
+    /// file seen through another entry): only that number is updated.
+    pub renumbered: Vec<(String, i64)>,
+    pub removed: Vec<String>,
+    /// Journals whose name is not UTF-8: listed as unreadable, never indexed.
+    pub odd_names: Vec<PathBuf>,
+}
+
+/// The quick look: `watched` are the journals that may have been written in place. `None`
+/// when one of them is gone or no longer a file, which the directory's stamp should have
+/// shown: then a listing look is needed after all.
+pub fn quick(dir: &Path, watched: &[(String, Known)]) -> Option<Changes> {
+    let stamps = on_every_core(watched, |(name, _)| stamp_at(&dir.join(name)));
+    let mut changes = Changes::default();
+    for ((name, known), stamp) in watched.iter().zip(stamps) {
+        let (stamp, plain) = stamp?;
+        if stamp != known.stamp {
+            changes.stale.push(Seen {
+                name: name.clone(),
+                dirent_ino: known.dirent_ino,
+                stamp,
+                plain,
+            });
+        }
+    }
+    Some(changes)
+}
+
+/// The entries of `dir` that may be journals (by their extension), with their names: no
+/// system call per entry. A directory that cannot be read has none.
+pub fn entries(dir: &Path) -> Vec<(DirEntry, std::ffi::OsString)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name();
+            Path::new(&name)
+                .extension()
+                .is_some_and(|x| x == EXTENSION)
+                .then_some((entry, name))
+        })
+        .collect()
+}
+
+/// The listing look (`full`: the full one) over the directory's `entries`. `known` is
+/// everything the index knows, sorted by name;
+/// `recent_since`: journals written after this time (ns) are stat'ed anyway, as they may
+/// still be being written.
+pub fn listing(
+    mut entries: Vec<(DirEntry, std::ffi::OsString)>,
+    known: Vec<(String, Known)>,
+    full: bool,
+    recent_since: i64,
+) -> Changes {
+    let mut changes = Changes::default();
+    // Both sorted by name (bytes), matched in one pass: at 50,000 names a hash table cost
+    // more than the sorting.
+    entries.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+    let mut known = known.into_iter().peekable();
+    let mut to_stat: Vec<(DirEntry, Option<String>, Option<Known>)> = Vec::new();
+    for (entry, file_name) in entries {
+        let name = file_name.into_string().ok();
+        let mut was = None;
+        if let Some(name) = &name {
+            // Known names before this one have no entry: removed.
+            while let Some((next, _)) = known.peek() {
+                match next.as_str().cmp(name.as_str()) {
+                    std::cmp::Ordering::Less => {
+                        changes.removed.extend(known.next().map(|(n, _)| n));
+                    }
+                    std::cmp::Ordering::Equal => {
+                        was = known.next().map(|(_, k)| k);
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+            }
+        }
+        let trusted = !full
+            && was.is_some_and(|k| {
+                k.settled
+                    && k.dirent_ino == dirent_ino(&entry)
+                    && k.stamp.modified_ns <= recent_since
+                    && entry.file_type().is_ok_and(|t| t.is_file())
+            });
+        if !trusted {
+            to_stat.push((entry, name, was));
+        }
+    }
+    let stamps = on_every_core(&to_stat, |(entry, _, _)| stamp_of(entry));
+    for ((entry, name, was), stamp) in to_stat.into_iter().zip(stamps) {
+        let Some(name) = name else {
+            // Not a file (a directory, a dangling link) or gone meanwhile: not a journal.
+            if stamp.is_some() {
+                changes.odd_names.push(entry.path());
+            }
+            continue;
+        };
+        let Some((stamp, plain)) = stamp else {
+            if was.is_some() {
+                changes.removed.push(name);
+            }
+            continue;
+        };
+        let ino = dirent_ino(&entry);
+        match was {
+            Some(k) if k.stamp == stamp => {
+                if k.dirent_ino != ino {
+                    changes.renumbered.push((name, ino));
+                }
+            }
+            _ => changes.stale.push(Seen {
+                name,
+                dirent_ino: ino,
+                stamp,
+                plain,
+            }),
+        }
+    }
+    changes.removed.extend(known.map(|(name, _)| name));
+    changes.removed.sort_unstable();
+    changes.stale.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    changes.odd_names.sort();
+    changes
+}
+
+#[cfg(unix)]
+fn dirent_ino(entry: &DirEntry) -> i64 {
+    std::os::unix::fs::DirEntryExt::ino(entry) as i64
+}
+
+#[cfg(not(unix))]
+fn dirent_ino(_: &DirEntry) -> i64 {
+    0
+}
+
+/// The stamp of a regular file (a symbolic link is followed, as opening it would) and
+/// whether it is a plain file; `None` for anything else or a file gone meanwhile.
+fn stamp_of(entry: &DirEntry) -> Option<(Stamp, bool)> {
+    let link = entry.file_type().ok()?.is_symlink();
+    let meta = if link {
+        std::fs::metadata(entry.path())
+    } else {
+        // Relative to the open directory: no path to walk again.
+        entry.metadata()
+    };
+    let meta = meta.ok().filter(Metadata::is_file)?;
+    Some((Stamp::of(&meta), !link))
+}
+
+fn stamp_at(path: &Path) -> Option<(Stamp, bool)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let link = meta.file_type().is_symlink();
+    let meta = if link {
+        std::fs::metadata(path).ok()?
+    } else {
+        meta
+    };
+    meta.is_file().then(|| (Stamp::of(&meta), !link))
+}
+
+/// `f` of every item, in order, spread over the cores when there are many.
+fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    const ALONE: usize = 512;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if items.len() <= ALONE || threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads).max(ALONE);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
