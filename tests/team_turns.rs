@@ -449,7 +449,7 @@ fn check_reports_turns_per_team_where_they_do_not_fit() {
     let run = common::tafel(&["plans", "--show", "grenzeloos-workshop"]);
     assert!(
         run.stdout
-            .contains("3. Een eigen opgave per team — 8 min · team voor team"),
+            .contains("3. Een eigen opgave per team — 9 min (4 min + 1,5 min voor elk team, hooguit 14 min; 3 teams) · team voor team"),
         "{}",
         run.stdout
     );
