@@ -673,7 +673,7 @@ fn files_that_are_not_sessions_are_recognised() {
         match journal::load(&path) {
             Err(LoadError::NotASession { path: p, reason }) => {
                 assert_eq!(p, path);
-                assert!(!reason.is_empty());
+                assert!(!reason.to_string().is_empty());
             }
             other => panic!("{what}: expected NotASession, got {other:?}"),
         }
@@ -1130,8 +1130,10 @@ fn a_flipped_byte_inside_a_text_is_caught_by_the_checksum() {
     };
     flip(3);
     match journal::load(&path) {
-        Err(LoadError::Damaged { line, message, .. }) => {
+        Err(LoadError::Damaged { line, damage, .. }) => {
             assert_eq!(line, 3);
+            assert_eq!(damage, journal::Damage::Checksum);
+            let message = damage.to_string();
             assert!(message.contains("controlegetal"), "{message}");
         }
         other => panic!("expected damage, got {other:?}"),
