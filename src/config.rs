@@ -470,18 +470,25 @@ pub struct Overrides {
     pub default_sessions_dir: Option<PathBuf>,
 }
 
-/// `TAFEL_LANG`: `Ok(None)` when unset or empty, `Err(message)` for an unknown language.
-pub fn env_lang(env: &dyn Fn(&str) -> Option<OsString>) -> Result<Option<Lang>, String> {
+/// `TAFEL_LANG` names a language tafel does not know (`value`, as read).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", tr!(
+    "{LANG_ENV}=`{value}` is geen taal die tafel kent (nl of en); genegeerd",
+    "{LANG_ENV}=`{value}` is not a language tafel knows (nl or en); ignored"
+))]
+pub struct UnknownLang {
+    pub value: String,
+}
+
+/// `TAFEL_LANG`: `Ok(None)` when unset or empty, `Err` for an unknown language.
+pub fn env_lang(env: &dyn Fn(&str) -> Option<OsString>) -> Result<Option<Lang>, UnknownLang> {
     let Some(value) = env(LANG_ENV).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
     let value = value.to_string_lossy().trim().to_lowercase();
-    lang_from_name(&value).map(Some).ok_or_else(|| {
-        tr!(
-            "{LANG_ENV}=`{value}` is geen taal die tafel kent (nl of en); genegeerd",
-            "{LANG_ENV}=`{value}` is not a language tafel knows (nl or en); ignored"
-        )
-    })
+    lang_from_name(&value)
+        .map(Some)
+        .ok_or(UnknownLang { value })
 }
 
 impl Settings {
@@ -805,7 +812,12 @@ warning_minutes = 2
     fn an_unknown_tafel_lang_is_ignored() {
         crate::i18n::set_lang(Lang::Nl);
         let env = |_: &str| Some(OsString::from("fr"));
-        assert!(env_lang(&env).unwrap_err().contains("TAFEL_LANG=`fr`"));
+        assert!(
+            env_lang(&env)
+                .unwrap_err()
+                .to_string()
+                .contains("TAFEL_LANG=`fr`")
+        );
         let s = Settings::resolve(&Loaded::default(), &Overrides::default(), &env);
         assert_eq!(s.language, Setting::default(Lang::Nl));
         assert_eq!(

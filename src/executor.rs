@@ -12,7 +12,20 @@ use crate::app::export::{ExportRequest, Exported};
 use crate::app::{App, Effect};
 use crate::session::clock::Clock;
 use crate::session::draft::Draft;
+use crate::session::journal::JournalError;
 use crate::session::{Event, Record};
+
+/// Why a store did not keep what it was given. The app shows it in words; nothing decides
+/// on it beyond that, so one variant per thing that can be kept.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The records were not written: none of them was saved.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// The drafts were not written. Only the cause in words: the app says what was not kept.
+    #[error("{}", crate::session::io_cause(source))]
+    Drafts { source: std::io::Error },
+}
 
 /// Where a session's effects go.
 pub trait Store {
@@ -23,9 +36,9 @@ pub trait Store {
         events: Vec<Event>,
         at: DateTime<FixedOffset>,
         t: u64,
-    ) -> Result<Vec<Record>, String>;
-    /// Keeps exactly these unsaved texts (none: no draft); the cause in words when it fails.
-    fn keep_drafts(&mut self, drafts: &[Draft]) -> Result<(), String>;
+    ) -> Result<Vec<Record>, StoreError>;
+    /// Keeps exactly these unsaved texts (none: no draft), or says why it could not.
+    fn keep_drafts(&mut self, drafts: &[Draft]) -> Result<(), StoreError>;
     /// Writes an export; `None` when this store leaves the answer to its caller.
     fn export(&mut self, request: &ExportRequest) -> Option<Exported>;
     /// The terminal bell.
@@ -56,11 +69,11 @@ pub fn carry_out(
         match effect {
             Effect::Persist(events) => match store.append(events, clock.wall(), clock.t()) {
                 Ok(records) => queue.extend(app.confirmed(&records)),
-                Err(message) => app.persist_failed(message),
+                Err(error) => app.persist_failed(error.to_string()),
             },
             Effect::KeepDrafts(drafts) => match store.keep_drafts(&drafts) {
                 Ok(()) => app.drafts_kept(),
-                Err(cause) => app.drafts_failed(cause),
+                Err(error) => app.drafts_failed(error.to_string()),
             },
             Effect::Bell => store.bell(),
             Effect::Quit => carried.quit = true,

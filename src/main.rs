@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use tafel::catalog::Library;
 use tafel::cli::{Cli, Command};
-use tafel::commands::{self, Context, Failure};
+use tafel::commands::{self, Context, Failure, FailureKind};
 use tafel::config::{self, FileState, Settings};
 use tafel::ui::theme;
 use tafel::{cli_text, i18n, paths, tr};
@@ -20,8 +20,17 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("tafel: {}", tafel::text::visible(&failure.message));
-            ExitCode::from(failure.code)
+            ExitCode::from(exit_code(failure.kind))
         }
+    }
+}
+
+/// Exit codes, decided here only: 1 when a check found problems or a file failed, 2 for
+/// wrong use (unknown id, impossible count).
+fn exit_code(kind: FailureKind) -> u8 {
+    match kind {
+        FailureKind::Failed => 1,
+        FailureKind::Usage => 2,
     }
 }
 

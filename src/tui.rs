@@ -9,6 +9,7 @@ use ratatui::Frame;
 
 use crate::app::export::{ExportRequest, Exported};
 use crate::app::{self, App, Effect};
+use crate::executor::StoreError;
 use crate::runtime::{Flow, Input, Now, Screen};
 use crate::session::clock::Clock;
 use crate::session::draft;
@@ -103,14 +104,13 @@ impl crate::executor::Store for JournalStore<'_> {
         events: Vec<crate::session::Event>,
         at: chrono::DateTime<chrono::FixedOffset>,
         t: u64,
-    ) -> Result<Vec<crate::session::Record>, String> {
-        self.journal
-            .append(events, at, t)
-            .map_err(|e| e.to_string())
+    ) -> Result<Vec<crate::session::Record>, StoreError> {
+        Ok(self.journal.append(events, at, t)?)
     }
 
-    fn keep_drafts(&mut self, drafts: &[draft::Draft]) -> Result<(), String> {
-        draft::save_drafts(self.journal.path(), drafts).map_err(|e| crate::session::io_cause(&e))
+    fn keep_drafts(&mut self, drafts: &[draft::Draft]) -> Result<(), StoreError> {
+        draft::save_drafts(self.journal.path(), drafts)
+            .map_err(|source| StoreError::Drafts { source })
     }
 
     fn export(&mut self, request: &ExportRequest) -> Option<Exported> {

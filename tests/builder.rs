@@ -90,7 +90,7 @@ fn save_to_disk(builder: &mut Builder) -> PathBuf {
     else {
         panic!("not saved: {:?}", builder.status);
     };
-    let result = store::save(&path, &text, new_file);
+    let result = store::save(&path, &text, new_file).map_err(|e| e.to_string());
     builder.saved(result.clone());
     result.expect("written")
 }

@@ -6,10 +6,12 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use proptest::prelude::*;
+use tafel::executor::{Store, StoreError};
 use tafel::i18n::{Lang, set_lang};
 use tafel::session::draft::{self, Draft};
 use tafel::session::event::{CardRef, Event, NoteKind, RoleAssignment};
 use tafel::session::journal::{self, Journal, JournalError, LoadError};
+use tafel::session::misfit::Misfit;
 
 #[path = "common/journal_fixture.rs"]
 mod fixture;
@@ -673,7 +675,7 @@ fn files_that_are_not_sessions_are_recognised() {
         match journal::load(&path) {
             Err(LoadError::NotASession { path: p, reason }) => {
                 assert_eq!(p, path);
-                assert!(!reason.is_empty());
+                assert!(!reason.to_string().is_empty());
             }
             other => panic!("{what}: expected NotASession, got {other:?}"),
         }
@@ -996,7 +998,7 @@ fn a_damaged_draft_is_set_aside_and_reported() {
         let found = draft::load_drafts(session);
         assert!(found.drafts.is_empty());
         let (side, why) = found.set_aside.expect("reported");
-        assert!(!why.is_empty());
+        assert!(!why.to_string().is_empty());
         assert_ne!(side, draft_file);
         assert_eq!(fs::read(&side).unwrap(), content, "kept byte for byte");
         assert!(!draft_file.exists());
@@ -1099,9 +1101,39 @@ fn an_impossible_record_in_the_middle_is_damage_with_its_line() {
     drop(file);
     assert!(journal::load(&path).is_ok(), "the storage itself is fine");
     match tafel::session::load(&path) {
-        Err(LoadError::Damaged { line, .. }) => assert_eq!(line, 3),
+        Err(LoadError::Damaged { line, damage, .. }) => {
+            assert_eq!(line, 3);
+            // What is wrong is said as data, not only in words.
+            assert_eq!(damage, journal::Damage::Misfit(Misfit::NoNote { id: 99 }));
+        }
         other => panic!("expected damage, got {other:?}"),
     }
+}
+
+/// The terminal's store hands the journal's own error on: the path and the cause stay
+/// with it until the screen words them.
+#[test]
+fn the_terminal_store_passes_the_journal_error_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, _) = new_journal(dir.path());
+    let path = journal.path().to_path_buf();
+    journal.fail_next_append_after(5);
+    let mut store = tafel::tui::JournalStore {
+        journal: &mut journal,
+    };
+    let err = Store::append(&mut store, vec![Event::TimerPaused], at(), 10).unwrap_err();
+    match &err {
+        StoreError::Journal(JournalError::Write { path: p, source }) => {
+            assert_eq!(p, &path);
+            assert_eq!(source.kind(), std::io::ErrorKind::StorageFull);
+        }
+        other => panic!("expected the journal's write error, got {other:?}"),
+    }
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(err.to_string().contains(&name), "{err}");
+    // Nothing was confirmed, so the next append takes the same place.
+    let records = Store::append(&mut store, vec![Event::TimerPaused], at(), 11).unwrap();
+    assert_eq!(records[0].seq, 1);
 }
 
 /// Issue 8, item 14: a byte flipped inside a note's text still parses as JSON; the
@@ -1130,8 +1162,10 @@ fn a_flipped_byte_inside_a_text_is_caught_by_the_checksum() {
     };
     flip(3);
     match journal::load(&path) {
-        Err(LoadError::Damaged { line, message, .. }) => {
+        Err(LoadError::Damaged { line, damage, .. }) => {
             assert_eq!(line, 3);
+            assert_eq!(damage, journal::Damage::Checksum);
+            let message = damage.to_string();
             assert!(message.contains("controlegetal"), "{message}");
         }
         other => panic!("expected damage, got {other:?}"),

@@ -20,9 +20,10 @@ use ratatui::layout::Rect;
 use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use tafel::app::Mode;
+use tafel::commands::replay::{OpenError, open};
 use tafel::replay::frames::CHECKPOINT_EVERY;
 use tafel::replay::playback::MIN_WAKE_MS;
-use tafel::replay::{Control, Replay, View, load};
+use tafel::replay::{Control, Replay, View};
 use tafel::session::event::{Event, Record};
 use tafel::session::{NoteKind, Session};
 
@@ -695,20 +696,22 @@ fn a_torn_tail_is_a_note_and_damage_an_error_naming_the_file() {
         &records,
         b"{\"seq\":999,\"at\":",
     );
-    let replay = load::open(&torn).expect("a torn tail still replays");
+    let replay = open(&torn).expect("a torn tail still replays");
     assert_eq!(replay.len(), records.len());
     assert_eq!(replay.torn_line, Some(records.len() + 1));
     let text = screen(&replay, 120, 35);
     assert!(text.contains("laatste regel onvolledig"), "{text}");
     assert!(screen(&replay, 40, 10).contains("laatste regel onvolledig"));
     let whole = write_journal(dir.path(), "20261122-140000-heel-bbbb.jsonl", &records, b"");
-    assert_eq!(load::open(&whole).unwrap().torn_line, None);
+    assert_eq!(open(&whole).unwrap().torn_line, None);
 
     // A record missing in the middle.
     let mut gap = records.clone();
     gap.remove(5);
     let damaged = write_journal(dir.path(), "20261122-140000-kapot-cccc.jsonl", &gap, b"");
-    let err = load::open(&damaged).unwrap_err();
+    let err = open(&damaged).unwrap_err();
+    assert!(matches!(err, OpenError::Load(_)), "{err:?}");
+    let err = err.to_string();
     assert!(err.contains("20261122-140000-kapot-cccc.jsonl"), "{err}");
     assert!(err.contains("beschadigd"), "{err}");
 
@@ -724,13 +727,13 @@ fn a_torn_tail_is_a_note_and_damage_an_error_naming_the_file() {
         &wrong,
         b"",
     );
-    let err = load::open(&unfit).unwrap_err();
+    let err = open(&unfit).unwrap_err().to_string();
     assert!(err.contains("past-niet-dddd.jsonl"), "{err}");
     assert!(err.contains("bestaat-niet"), "{err}");
 
     let notes = dir.path().join("boodschappen.jsonl");
     std::fs::write(&notes, "melk\nbrood\n").unwrap();
-    let err = load::open(&notes).unwrap_err();
+    let err = open(&notes).unwrap_err().to_string();
     assert!(
         err.contains("boodschappen.jsonl") && err.contains("geen tafel-sessie"),
         "{err}"

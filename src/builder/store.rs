@@ -2,10 +2,34 @@
 //! Written whole or not at all (a temporary file, then renamed); a new plan never replaces
 //! a file that is there.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::tr;
+
+/// Why a plan file could not be written or read; each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanFileError {
+    /// A new plan would replace a file that is there.
+    #[error("{}", tr!(
+        "{} bestaat al; kies een ander id",
+        "{} already exists; choose another id",
+        path.display()
+    ))]
+    Exists { path: PathBuf },
+    #[error("{}", tr!(
+        "{} kon niet worden bewaard: {source}",
+        "{} could not be saved: {source}",
+        path.display()
+    ))]
+    Save { path: PathBuf, source: io::Error },
+    #[error("{}", tr!(
+        "{} kon niet worden gelezen: {source}",
+        "{} could not be read: {source}",
+        path.display()
+    ))]
+    Read { path: PathBuf, source: io::Error },
+}
 
 /// The directory new plans go to: `<user decks dir>/plans`.
 pub fn plans_dir(user_decks_dir: &Path) -> PathBuf {
@@ -13,20 +37,15 @@ pub fn plans_dir(user_decks_dir: &Path) -> PathBuf {
 }
 
 /// Writes `text` to `path`. With `new_file`, an existing file is left alone and reported.
-pub fn save(path: &Path, text: &str, new_file: bool) -> Result<PathBuf, String> {
-    let failed = |e: std::io::Error| {
-        tr!(
-            "{} kon niet worden bewaard: {e}",
-            "{} could not be saved: {e}",
-            path.display()
-        )
+pub fn save(path: &Path, text: &str, new_file: bool) -> Result<PathBuf, PlanFileError> {
+    let failed = |source| PlanFileError::Save {
+        path: path.to_path_buf(),
+        source,
     };
     if new_file && path.exists() {
-        return Err(tr!(
-            "{} bestaat al; kies een ander id",
-            "{} already exists; choose another id",
-            path.display()
-        ));
+        return Err(PlanFileError::Exists {
+            path: path.to_path_buf(),
+        });
     }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(failed)?;
@@ -42,13 +61,10 @@ pub fn save(path: &Path, text: &str, new_file: bool) -> Result<PathBuf, String> 
 }
 
 /// The text of an own plan's file, to edit it in place.
-pub fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| {
-        tr!(
-            "{} kon niet worden gelezen: {e}",
-            "{} could not be read: {e}",
-            path.display()
-        )
+pub fn read(path: &Path) -> Result<String, PlanFileError> {
+    std::fs::read_to_string(path).map_err(|source| PlanFileError::Read {
+        path: path.to_path_buf(),
+        source,
     })
 }
 
@@ -60,10 +76,22 @@ mod tests {
     fn a_new_plan_never_replaces_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = plans_dir(dir.path()).join("eigen.toml");
-        assert_eq!(save(&path, "a", true), Ok(path.clone()));
+        assert_eq!(save(&path, "a", true).unwrap(), path);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "a");
-        assert!(save(&path, "b", true).unwrap_err().contains("bestaat al"));
-        assert_eq!(save(&path, "c", false), Ok(path.clone()));
+        crate::i18n::set_lang(crate::i18n::Lang::Nl);
+        let taken = save(&path, "b", true).unwrap_err();
+        assert!(matches!(&taken, PlanFileError::Exists { path: p } if *p == path));
+        assert!(taken.to_string().contains("bestaat al"), "{taken}");
+        assert_eq!(save(&path, "c", false).unwrap(), path);
         assert_eq!(read(&path).unwrap(), "c");
+    }
+
+    #[test]
+    fn a_plan_that_cannot_be_read_names_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("weg.toml");
+        let error = read(&path).unwrap_err();
+        assert!(matches!(&error, PlanFileError::Read { path: p, .. } if *p == path));
+        assert!(error.to_string().contains("weg.toml"), "{error}");
     }
 }

@@ -115,20 +115,38 @@ pub fn code(name: &str, styles: &[String]) -> String {
     format!("{name}:{}", styles.join("+"))
 }
 
+/// Why a typed `Naam:stijl` is not one; each quotes what was typed (`text`).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    #[error("{}", tr!(
+        "`{text}`: schrijf naam:stijl, bijvoorbeeld Anna:verbinder",
+        "`{text}`: write name:style, for example Anna:verbinder"
+    ))]
+    NoColon { text: String },
+    #[error("{}", tr!("`{text}`: de naam ontbreekt", "`{text}`: the name is missing"))]
+    NoName { text: String },
+    /// `hint`: a near style id, already worded (or empty).
+    #[error("{}", tr!(
+        "`{text}`: onbekende stijl `{word}`{hint}",
+        "`{text}`: unknown style `{word}`{hint}"
+    ))]
+    UnknownStyle {
+        text: String,
+        word: String,
+        hint: String,
+    },
+    #[error("{}", tr!("`{text}`: kies één stijl, of twee", "`{text}`: choose one style, or two"))]
+    TooMany { text: String },
+}
+
 /// Reads `Naam:stijl[+stijl]` against a set: the name and the style ids, or why not.
-pub fn parse_code(set: &StyleSet, text: &str) -> Result<(String, Vec<String>), String> {
+pub fn parse_code(set: &StyleSet, text: &str) -> Result<(String, Vec<String>), CodeError> {
     let Some((name, styles)) = text.rsplit_once(':') else {
-        return Err(tr!(
-            "`{text}`: schrijf naam:stijl, bijvoorbeeld Anna:verbinder",
-            "`{text}`: write name:style, for example Anna:verbinder"
-        ));
+        return Err(CodeError::NoColon { text: text.into() });
     };
     let name = name.trim();
     if name.is_empty() {
-        return Err(tr!(
-            "`{text}`: de naam ontbreekt",
-            "`{text}`: the name is missing"
-        ));
+        return Err(CodeError::NoName { text: text.into() });
     }
     let mut ids = Vec::new();
     for word in styles.split('+') {
@@ -141,18 +159,16 @@ pub fn parse_code(set: &StyleSet, text: &str) -> Result<(String, Vec<String>), S
                     &word.to_lowercase(),
                     set.styles.iter().map(|s| s.id.as_str()),
                 );
-                return Err(tr!(
-                    "`{text}`: onbekende stijl `{word}`{hint}",
-                    "`{text}`: unknown style `{word}`{hint}"
-                ));
+                return Err(CodeError::UnknownStyle {
+                    text: text.into(),
+                    word: word.into(),
+                    hint,
+                });
             }
         }
     }
     if ids.len() > 2 {
-        return Err(tr!(
-            "`{text}`: kies één stijl, of twee",
-            "`{text}`: choose one style, or two"
-        ));
+        return Err(CodeError::TooMany { text: text.into() });
     }
     Ok((name.to_string(), ids))
 }

@@ -54,7 +54,7 @@ pub fn open<'a>(
                     "`{id}` is bundled: make a copy (c) and change that"
                 )));
             };
-            let original = store::read(path).map_err(Failure::failed)?;
+            let original = store::read(path).map_err(|e| Failure::failed(e.to_string()))?;
             Builder::edit(library, &entry.item, path.clone(), original, now)
         }
     })
@@ -92,7 +92,9 @@ impl Screen for BuilderScreen<'_, '_> {
                 text,
                 new_file,
             }) => {
-                self.builder.saved(store::save(&path, &text, new_file));
+                // The builder shows the outcome on its status line: in words.
+                let saved = store::save(&path, &text, new_file).map_err(|e| e.to_string());
+                self.builder.saved(saved);
                 Flow::Stay
             }
             Some(Outcome::Close { saved }) => {

@@ -58,7 +58,7 @@ fn home_loop(
 ) -> Result<Option<String>, Failure> {
     loop {
         // On opening and after every session: a new one may have made or settled some.
-        home.set_agreements(agreements(ctx));
+        home.set_agreements(agreements(ctx).map_err(|f| f.message));
         let Some(wish) = show(ctx, home).map_err(super::run::io_failure)? else {
             return Ok(None);
         };
@@ -205,18 +205,24 @@ impl Screen for HomeScreen<'_, '_> {
                 if search.is_none() {
                     *history = None;
                 }
-                home.set_sessions(load(ctx, history, search));
+                home.set_sessions(load(ctx, history, search).map_err(|f| f.message));
             }
-            Some(Wish::LoadAgreements) => home.set_agreements(agreements(ctx)),
+            Some(Wish::LoadAgreements) => {
+                home.set_agreements(agreements(ctx).map_err(|f| f.message))
+            }
             Some(Wish::Rename { session, title }) => {
                 home.managed(rename(ctx, &session, &title));
                 *history = None;
-                home.set_sessions(load(ctx, history, home.look_back_search()));
+                home.set_sessions(
+                    load(ctx, history, home.look_back_search()).map_err(|f| f.message),
+                );
             }
             Some(Wish::Trash(session)) => {
                 home.managed(trash(ctx, &session));
                 *history = None;
-                home.set_sessions(load(ctx, history, home.look_back_search()));
+                home.set_sessions(
+                    load(ctx, history, home.look_back_search()).map_err(|f| f.message),
+                );
             }
             Some(Wish::Export { session, request }) => {
                 home.exported(super::export::export_request(&session, &request));
@@ -244,16 +250,18 @@ fn load(
     ctx: &Context,
     history: &mut Option<History>,
     search: Option<String>,
-) -> Result<Listing, String> {
+) -> Result<Listing, Failure> {
     let history = match history {
         Some(history) => history,
-        None => history.insert(ctx.history(Progress::Quiet).map_err(|f| f.message)?),
+        None => history.insert(ctx.history(Progress::Quiet)?),
     };
-    let mut listing = history.query(&Query {
-        search,
-        details: true,
-        ..Query::default()
-    })?;
+    let mut listing = history
+        .query(&Query {
+            search,
+            details: true,
+            ..Query::default()
+        })
+        .map_err(|e| Failure::failed(e.to_string()))?;
     // Said once, when the index was rebuilt.
     history.notes.clear();
     listing.notes.truncate(1);
@@ -261,12 +269,14 @@ fn load(
 }
 
 /// The open agreements of every session (the archives' too), overdue first, as of today.
-fn agreements(ctx: &Context) -> Result<Vec<crate::history::agreements::Agreement>, String> {
-    let mut history = ctx.history(Progress::Quiet).map_err(|f| f.message)?;
-    let listing = history.query(&Query {
-        details: true,
-        ..Query::default()
-    })?;
+fn agreements(ctx: &Context) -> Result<Vec<crate::history::agreements::Agreement>, Failure> {
+    let mut history = ctx.history(Progress::Quiet)?;
+    let listing = history
+        .query(&Query {
+            details: true,
+            ..Query::default()
+        })
+        .map_err(|e| Failure::failed(e.to_string()))?;
     let filter = crate::history::agreements::Filter {
         open: true,
         ..Default::default()
@@ -279,7 +289,7 @@ fn agreements(ctx: &Context) -> Result<Vec<crate::history::agreements::Agreement
 
 fn reload(ctx: &Context, home: &mut Home) {
     if matches!(home.screen, crate::home::Screen::LookBack(_)) {
-        home.set_sessions(load(ctx, &mut None, home.look_back_search()));
+        home.set_sessions(load(ctx, &mut None, home.look_back_search()).map_err(|f| f.message));
     }
 }
 

@@ -1,5 +1,5 @@
 //! The non-interactive subcommands, one file each. They print to stdout and return how
-//! the process should end; `main` maps a `Failure` to its exit code.
+//! the process should end; `main` maps a `Failure` to its exit code, once.
 
 pub mod agreements;
 pub mod build;
@@ -26,20 +26,37 @@ use crate::catalog::Library;
 use crate::catalog::parse::suggestion;
 use crate::tr;
 
-/// Exit codes: 1 when a check found problems, 2 for wrong use (unknown id, impossible count).
-#[derive(Debug)]
+/// How a command failed. `main` turns it into an exit code, and nothing else looks at it
+/// to decide what to do next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailureKind {
+    /// Wrong use: an unknown id, an impossible count, no terminal.
+    Usage,
+    /// A check found problems, or a file could not be read or written.
+    Failed,
+}
+
+/// A command that could not do what was asked, in words for the user.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
 pub struct Failure {
-    pub code: u8,
+    pub kind: FailureKind,
     pub message: String,
 }
 
 impl Failure {
     pub fn usage(message: String) -> Self {
-        Failure { code: 2, message }
+        Failure {
+            kind: FailureKind::Usage,
+            message,
+        }
     }
 
     pub fn failed(message: String) -> Self {
-        Failure { code: 1, message }
+        Failure {
+            kind: FailureKind::Failed,
+            message,
+        }
     }
 }
 

@@ -1,20 +1,53 @@
 //! `tafel replay [ID|PATH]`: look back at a session, event by event (the newest without an
-//! argument). Reads the file only; never changes or locks it.
+//! argument). Reads the file only; never changes or locks it. The reading is done here:
+//! `replay/` builds the replay from the records it is given.
+
+use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 
 use super::{Context, Failure, Outcome};
-use crate::history::resolve::resolve_in;
-use crate::replay::{Control, Replay, load};
+use crate::history::resolve::{id_of, resolve_in};
+use crate::replay::{Control, Replay};
 use crate::runtime::{Flow, Input, Now, Screen};
 use crate::session::clock::SystemClock;
+use crate::session::journal::LoadError;
+use crate::session::state::StateError;
 use crate::tr;
+
+/// Why a session file cannot be replayed; both name the file.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Not readable as a session.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// Its records do not add up to a session.
+    #[error("{}", tr!(
+        "{}: sessiebestand beschadigd: {source}",
+        "{}: session file damaged: {source}",
+        path.display()
+    ))]
+    Misfit { path: PathBuf, source: StateError },
+}
+
+/// The replay of the session in `path`. Reading never changes the file (no lock, no
+/// setting aside): an incomplete last line is only noted.
+pub fn open(path: &Path) -> Result<Replay, OpenError> {
+    let loaded = crate::session::load(path)?;
+    let mut replay =
+        Replay::new(loaded.records, id_of(path)).map_err(|source| OpenError::Misfit {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    replay.torn_line = loaded.torn_tail.map(|torn| torn.line);
+    Ok(replay)
+}
 
 pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
     // The user's own sessions and the archives alike: replaying never writes.
     let path = resolve_in(&ctx.session_dirs()?, target).map_err(Failure::usage)?;
     // Loaded before the terminal check, so a damaged file is reported the same everywhere.
-    let mut replay = load::open(&path).map_err(Failure::failed)?;
+    let mut replay = open(&path).map_err(|e| Failure::failed(e.to_string()))?;
     super::require_terminal("replay")?;
     run_loop(&mut replay)
         .map_err(|err| Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}")))

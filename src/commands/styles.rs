@@ -344,7 +344,8 @@ pub fn split_codes(
     let mut picks = BTreeMap::new();
     for p in participants {
         if p.contains(':') {
-            let (name, ids) = styles::parse_code(set, p).map_err(Failure::usage)?;
+            let (name, ids) =
+                styles::parse_code(set, p).map_err(|e| Failure::usage(e.to_string()))?;
             picks.insert(name.clone(), ids);
             names.push(name);
         } else {

@@ -34,7 +34,7 @@ impl Frames {
     ) -> Result<Frames, StateError> {
         let (first, rest) = records.split_first().ok_or(StateError {
             seq: 0,
-            message: crate::tr!("de sessie is leeg", "the session is empty"),
+            misfit: crate::session::misfit::Misfit::Empty,
         })?;
         let mut state = Session::start(first)?;
         each(0, first, &state);

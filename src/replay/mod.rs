@@ -6,7 +6,6 @@
 pub mod describe;
 pub mod frames;
 pub mod keymap;
-pub mod load;
 pub mod playback;
 pub mod rounds;
 pub mod search;

@@ -105,7 +105,29 @@ pub struct Found {
     /// The unsaved texts, oldest change first.
     pub drafts: Vec<Draft>,
     /// A draft file that could not be used, moved here untouched (and why).
-    pub set_aside: Option<(PathBuf, String)>,
+    pub set_aside: Option<(PathBuf, UnusableDraft)>,
+}
+
+/// Why a file where the drafts belong is not read as drafts.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UnusableDraft {
+    /// The system's words for why it could not be read.
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("{}", crate::tr!(
+        "het is een symbolische koppeling; tafel volgt die niet",
+        "it is a symbolic link; tafel does not follow it"
+    ))]
+    Symlink,
+    #[error("{}", crate::tr!("het is geen gewoon bestand", "it is not a regular file"))]
+    NotAFile,
+    #[error("{}", crate::tr!("het is te groot", "it is too large"))]
+    TooLarge,
+    #[error("{}", crate::tr!(
+        "de inhoud is geen concept van tafel",
+        "its content is not a tafel draft"
+    ))]
+    NotADraft,
 }
 
 /// Reads the drafts. A draft file that is not one (damaged, foreign, a symlink, a FIFO, too
@@ -149,37 +171,27 @@ fn side_path(path: &Path) -> PathBuf {
 }
 
 /// `Ok(None)`: there is no draft. `Err`: there is a file, and why it is not a draft.
-fn read_draft_file(path: &Path) -> Result<Option<Vec<Draft>>, String> {
+fn read_draft_file(path: &Path) -> Result<Option<Vec<Draft>>, UnusableDraft> {
+    let unreadable = |e: io::Error| UnusableDraft::Unreadable(e.to_string());
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(unreadable(e)),
     };
     if meta.file_type().is_symlink() {
-        return Err(crate::tr!(
-            "het is een symbolische koppeling; tafel volgt die niet",
-            "it is a symbolic link; tafel does not follow it"
-        ));
+        return Err(UnusableDraft::Symlink);
     }
     if !meta.is_file() {
-        return Err(crate::tr!(
-            "het is geen gewoon bestand",
-            "it is not a regular file"
-        ));
+        return Err(UnusableDraft::NotAFile);
     }
     if meta.len() > MAX_DRAFT_BYTES {
-        return Err(crate::tr!("het is te groot", "it is too large"));
+        return Err(UnusableDraft::TooLarge);
     }
     let mut bytes = Vec::new();
     open_no_follow(path)
         .and_then(|file| file.take(MAX_DRAFT_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| e.to_string())?;
-    parse(&bytes).map(Some).ok_or_else(|| {
-        crate::tr!(
-            "de inhoud is geen concept van tafel",
-            "its content is not a tafel draft"
-        )
-    })
+        .map_err(unreadable)?;
+    parse(&bytes).map(Some).ok_or(UnusableDraft::NotADraft)
 }
 
 /// The current format is a list; a single object is what tafel wrote before corrections

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::event::Event;
+use super::misfit::Misfit;
 use super::state::Session;
 use crate::catalog::shuffle::{rng_for, shuffle};
 use crate::catalog::{RoundKind, StyleSet, TeamCount};
@@ -130,7 +131,7 @@ impl GroupWork {
 
 impl Session {
     /// Applies an event of the group-work block (see `is_group_event`).
-    pub(super) fn apply_group(&mut self, event: &Event) -> Result<(), String> {
+    pub(super) fn apply_group(&mut self, event: &Event) -> Result<(), Misfit> {
         let known_style = |set: &Option<Arc<StyleSet>>, id: &str| {
             set.as_ref().is_none_or(|s| s.style(id).is_some())
         };
@@ -144,12 +145,10 @@ impl Session {
                 if let Some(set) = &self.group.style_set
                     && answers.len() != set.statements.len()
                 {
-                    return Err(tr!(
-                        "de vragenlijst heeft {} antwoorden, verwacht {}",
-                        "the questionnaire has {} answers, expected {}",
-                        answers.len(),
-                        set.statements.len()
-                    ));
+                    return Err(Misfit::AnswerCount {
+                        got: answers.len(),
+                        expected: set.statements.len(),
+                    });
                 }
                 self.group.answers.push(Answered {
                     participant: participant.clone(),
@@ -168,7 +167,7 @@ impl Session {
                     .iter()
                     .find(|s| !known_style(&self.group.style_set, s))
                 {
-                    return Err(tr!("onbekende stijl `{bad}`", "unknown style `{bad}`"));
+                    return Err(Misfit::UnknownStyle { style: bad.clone() });
                 }
                 if styles.is_empty() {
                     self.group.styles.remove(participant);
@@ -189,10 +188,7 @@ impl Session {
                 everyone.sort();
                 expected.sort();
                 if everyone != expected {
-                    return Err(tr!(
-                        "de teams bevatten niet precies alle deelnemers",
-                        "the teams do not hold exactly all participants"
-                    ));
+                    return Err(Misfit::TeamsMismatch);
                 }
                 self.group.teams = teams.clone();
                 self.group.teams_mixed = *mixed;
@@ -203,24 +199,18 @@ impl Session {
             Event::TeamMemberMoved { participant, team } => {
                 let teams = &mut self.group.teams;
                 if *team >= teams.len() {
-                    return Err(tr!(
-                        "team {} bestaat niet",
-                        "team {} does not exist",
-                        team + 1
-                    ));
+                    return Err(Misfit::NoTeam { team: *team });
                 }
                 let Some(from) = teams.iter().position(|t| t.contains(participant)) else {
-                    return Err(tr!(
-                        "{participant} zit in geen team",
-                        "{participant} is in no team"
-                    ));
+                    return Err(Misfit::InNoTeam {
+                        participant: participant.clone(),
+                    });
                 };
                 if from == *team {
-                    return Err(tr!(
-                        "{participant} zit al in team {}",
-                        "{participant} is in team {} already",
-                        team + 1
-                    ));
+                    return Err(Misfit::AlreadyInTeam {
+                        participant: participant.clone(),
+                        team: *team,
+                    });
                 }
                 teams[from].retain(|p| p != participant);
                 teams[*team].push(participant.clone());
@@ -252,26 +242,18 @@ impl Session {
                 let budget = match &self.rounds.get(*round).map(|r| &r.round.kind) {
                     Some(RoundKind::Vote(spec)) => spec.budget,
                     _ => {
-                        return Err(tr!(
-                            "ronde {round} is geen stemronde",
-                            "round {round} is not a vote round"
-                        ));
+                        return Err(Misfit::NotAVoteRound { round: *round });
                     }
                 };
                 let vote = self.vote_mut(*round)?;
                 if points.len() != vote.options.len() {
-                    return Err(tr!(
-                        "een stem met {} getallen voor {} opties",
-                        "a vote with {} numbers for {} options",
-                        points.len(),
-                        vote.options.len()
-                    ));
+                    return Err(Misfit::BallotSize {
+                        numbers: points.len(),
+                        options: vote.options.len(),
+                    });
                 }
                 if points.iter().sum::<u32>() > budget {
-                    return Err(tr!(
-                        "meer dan {budget} punten uitgedeeld",
-                        "more than {budget} points given"
-                    ));
+                    return Err(Misfit::OverBudget { budget });
                 }
                 if points.iter().all(|p| *p == 0) {
                     vote.ballots.remove(participant);
@@ -295,27 +277,23 @@ impl Session {
                     None => None,
                 };
                 let Some(note) = self.notes.iter_mut().find(|n| n.id == *id && !n.deleted) else {
-                    return Err(tr!("notitie {id} bestaat niet", "note {id} does not exist"));
+                    return Err(Misfit::NoNote { id: *id });
                 };
                 note.team = team;
             }
             Event::VoteRevealed { round } => self.vote_mut(*round)?.revealed = true,
             Event::VoteReopened { round } => self.vote_mut(*round)?.revealed = false,
             event if super::themes::is_theme_event(event) => self.apply_theme(event)?,
-            _ => return Err(tr!("geen groepswerk", "not group work")),
+            _ => return Err(Misfit::NotGroupWork),
         }
         Ok(())
     }
 
-    fn known_team(&self, team: usize) -> Result<(), String> {
+    fn known_team(&self, team: usize) -> Result<(), Misfit> {
         if team < self.group.teams.len() {
             Ok(())
         } else {
-            Err(tr!(
-                "team {} bestaat niet",
-                "team {} does not exist",
-                team + 1
-            ))
+            Err(Misfit::NoTeam { team })
         }
     }
 
@@ -342,13 +320,11 @@ impl Session {
             && !self.group.teams.is_empty()
     }
 
-    fn vote_mut(&mut self, round: usize) -> Result<&mut Vote, String> {
-        self.group.votes.get_mut(&round).ok_or_else(|| {
-            tr!(
-                "in ronde {round} is geen stemming geopend",
-                "no vote was opened in round {round}"
-            )
-        })
+    fn vote_mut(&mut self, round: usize) -> Result<&mut Vote, Misfit> {
+        self.group
+            .votes
+            .get_mut(&round)
+            .ok_or(Misfit::NoVote { round })
     }
 }
 

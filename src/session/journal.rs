@@ -11,13 +11,15 @@
 //! - one process at a time: the journal is exclusively locked while it is open for appending;
 //! - notes are sensitive: new directories are 0700, session files 0600.
 
-use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local};
 
+use super::io_cause;
+use super::misfit::Misfit;
+use super::state::StateError;
 use crate::session::event::{self, Event, Record};
 use crate::tr;
 
@@ -61,51 +63,176 @@ pub struct TornTail {
     pub bytes: Vec<u8>,
 }
 
-#[derive(Debug)]
+/// Why a file could not be read as a session.
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    Io {
-        path: PathBuf,
-        source: io::Error,
-    },
+    #[error("{}", tr!(
+        "{}: kan het sessiebestand niet lezen: {}",
+        "{}: cannot read the session file: {}",
+        path.display(),
+        source
+    ))]
+    Io { path: PathBuf, source: io::Error },
     /// Not a tafel session at all: empty, binary, another kind of file.
-    NotASession {
-        path: PathBuf,
-        reason: String,
-    },
+    #[error("{}", tr!(
+        "{}: geen tafel-sessie: {}",
+        "{}: not a tafel session: {}",
+        path.display(),
+        reason
+    ))]
+    NotASession { path: PathBuf, reason: NotASession },
     /// A tafel session that is damaged before its last line. Nothing was changed.
+    #[error("{}", tr!(
+        "{}:{}:{}: sessiebestand beschadigd (niets gewijzigd): {}; wat ervoor staat is te exporteren met `tafel export {} --readable`",
+        "{}:{}:{}: session file damaged (nothing was changed): {}; what comes before it can be exported with `tafel export {} --readable`",
+        path.display(),
+        line,
+        column,
+        damage,
+        path.file_stem().unwrap_or_default().to_string_lossy()
+    ))]
     Damaged {
         path: PathBuf,
         /// 1-based.
         line: usize,
         /// 1-based, in bytes.
         column: usize,
-        message: String,
+        damage: Damage,
     },
 }
 
-#[derive(Debug)]
+/// Why the first line of a file does not start a tafel session.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotASession {
+    #[error("{}", tr!(
+        "onbekend formaat \"{format}\" (verwacht \"{}\"); misschien gemaakt met een nieuwere tafel",
+        "unknown format \"{format}\" (expected \"{}\"); perhaps made by a newer tafel",
+        event::FORMAT
+    ))]
+    UnknownFormat { format: String },
+    #[error("{}", tr!(
+        "het eerste record is geen sessiestart",
+        "the first record is not a session start"
+    ))]
+    FirstNotStart,
+    #[error("{}", tr!("het bestand is geen tekst (binair?)", "the file is not text (binary?)"))]
+    Binary,
+    #[error("{}", tr!(
+        "alleen een onvolledige eerste regel: de sessie werd afgebroken tijdens het starten",
+        "only an incomplete first line: the session was interrupted while starting"
+    ))]
+    IncompleteFirstLine,
+    #[error("{}", tr!("de eerste regel is leeg", "the first line is empty"))]
+    EmptyFirstLine,
+    #[error("{}", tr!(
+        "de eerste regel is JSON, maar geen tafel-record",
+        "the first line is JSON, but not a tafel record"
+    ))]
+    OtherJson,
+    #[error("{}", tr!("de eerste regel is geen JSON", "the first line is not JSON"))]
+    NotJson,
+    #[error("{}", tr!(
+        "het bestand is leeg (een sessie die bij het starten werd afgebroken; weggooien mag)",
+        "the file is empty (a session interrupted while starting; it may be deleted)"
+    ))]
+    Empty,
+}
+
+/// What is wrong with a line of a session file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Damage {
+    #[error("{}", tr!(
+        "het controlegetal klopt niet: de regel is na het schrijven veranderd",
+        "the checksum does not match: the line changed after it was written"
+    ))]
+    Checksum,
+    #[error("{}", tr!(
+        "onleesbaar record: geen geldige UTF-8-tekst",
+        "unreadable record: not valid UTF-8 text"
+    ))]
+    NotUtf8,
+    /// The JSON parser's own words (English), without its position.
+    #[error("{}", tr!("onleesbaar record: {detail}", "unreadable record: {detail}"))]
+    Unreadable { detail: String },
+    #[error("{}", tr!(
+        "volgnummer {found} waar {expected} verwacht werd (er ontbreekt een record of er staat er een dubbel)",
+        "sequence number {found} where {expected} was expected (a record is missing or duplicated)"
+    ))]
+    Sequence { found: u64, expected: u64 },
+    /// A well-formed record that does not fit the ones before it.
+    #[error(transparent)]
+    Misfit(#[from] Misfit),
+}
+
+/// Why a journal could not be started, opened or written. The cause comes first and the
+/// path last: on a narrow status line "schijf vol" must be what stays visible.
+#[derive(Debug, thiserror::Error)]
 pub enum JournalError {
     /// The sessions directory could not be created.
+    #[error("{}", tr!(
+        "{}: kan de map voor sessies niet aanmaken ({})",
+        "{}: cannot create the sessions folder ({})",
+        io_cause(source),
+        path.display()
+    ))]
     CreateDir { path: PathBuf, source: io::Error },
     /// A new session file could not be created.
+    #[error("{}", tr!(
+        "{}: kan het sessiebestand niet aanmaken ({})",
+        "{}: cannot create the session file ({})",
+        io_cause(source),
+        path.display()
+    ))]
     Create { path: PathBuf, source: io::Error },
     /// An existing session file could not be opened or locked.
+    #[error("{}", tr!(
+        "{}: kan het sessiebestand niet openen ({})",
+        "{}: cannot open the session file ({})",
+        io_cause(source),
+        path.display()
+    ))]
     Open { path: PathBuf, source: io::Error },
     /// Another process (another tafel) has the session open.
+    #[error("{}", tr!(
+        "{}: deze sessie is geopend in een andere tafel; sluit die eerst",
+        "{}: this session is open in another tafel; close that one first",
+        path.display()
+    ))]
     Locked { path: PathBuf },
     /// The file could not be read or is not a usable session.
-    Load(LoadError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
     /// An incomplete last line could not be moved to its side file; nothing was changed.
+    #[error("{}", tr!(
+        "{}: kan de onvolledige laatste regel niet apart zetten in {} (niets gewijzigd): {}",
+        "{}: cannot set the incomplete last line aside in {} (nothing was changed): {}",
+        path.display(),
+        side.display(),
+        source
+    ))]
     SetAside {
         path: PathBuf,
         side: PathBuf,
         source: io::Error,
     },
     /// Appending failed; the file was put back as it was and nothing was saved.
+    #[error("{}", tr!(
+        "{}: de laatste wijziging is niet bewaard ({})",
+        "{}: the last change was not saved ({})",
+        io_cause(source),
+        path.display()
+    ))]
     Write { path: PathBuf, source: io::Error },
     /// Appending failed and the partial write could not be taken back either. The next
     /// append tries again; until then the file may end in an incomplete line (which `load`
     /// reports as a torn tail, so confirmed records are still safe).
+    #[error("{}", tr!(
+        "{}: de laatste wijziging is niet bewaard; eerder bewaarde gegevens zijn veilig (het onvolledige stuk kon niet worden verwijderd: {}; {})",
+        "{}: the last change was not saved; earlier saved data is safe (the incomplete part could not be removed: {}; {})",
+        io_cause(source),
+        io_cause(cleanup),
+        path.display()
+    ))]
     WriteUnrecovered {
         path: PathBuf,
         source: io::Error,
@@ -398,13 +525,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 struct BadLine {
     line: usize,
     column: usize,
-    message: String,
+    damage: Damage,
     bytes: Vec<u8>,
 }
 
-/// Whether the records make sense together, or the `seq` of the first that does not and
-/// why. The journal only stores; the session's rules come from the caller.
-pub type Fits<'a> = &'a dyn Fn(&[Record]) -> Result<(), (u64, String)>;
+/// Whether the records make sense together, or the first that does not and why. The
+/// journal only stores; the session's rules come from the caller.
+pub type Fits<'a> = &'a dyn Fn(&[Record]) -> Result<(), StateError>;
 
 /// As [`load`], and records that do not fit (`fits`) are damage — except the very last one,
 /// which is reported as a torn tail like an incomplete line: nothing after it depends on it.
@@ -479,7 +606,7 @@ fn load_from(
                 path: path.to_path_buf(),
                 line: bad.line,
                 column: bad.column,
-                message: bad.message,
+                damage: bad.damage,
             });
         }
         let Some(content) = buf.strip_suffix(b"\n") else {
@@ -504,12 +631,10 @@ fn load_from(
                         path: path.to_path_buf(),
                         line,
                         column: 1,
-                        message: tr!(
-                            "volgnummer {} waar {} verwacht werd (er ontbreekt een record of er staat er een dubbel)",
-                            "sequence number {} where {} was expected (a record is missing or duplicated)",
-                            record.seq,
-                            expected
-                        ),
+                        damage: Damage::Sequence {
+                            found: record.seq,
+                            expected,
+                        },
                     });
                 }
                 good_len += n as u64;
@@ -517,14 +642,14 @@ fn load_from(
                 last_line.clear();
                 last_line.extend_from_slice(&buf);
             }
-            Err((column, message)) => {
+            Err((column, damage)) => {
                 if records.is_empty() {
                     return Err(not_a_session(first_line_reason(content, true)));
                 }
                 bad = Some(BadLine {
                     line,
                     column,
-                    message,
+                    damage,
                     bytes: buf.clone(),
                 });
             }
@@ -538,7 +663,7 @@ fn load_from(
     }
     if records.len() > 1
         && let Some(fits) = fits
-        && let Err((seq, message)) = fits(&records)
+        && let Err(StateError { seq, misfit }) = fits(&records)
     {
         let last = records.len() - 1;
         if seq != records[last].seq {
@@ -549,7 +674,7 @@ fn load_from(
                     .position(|r| r.seq == seq)
                     .map_or(1, |i| i + 1),
                 column: 1,
-                message,
+                damage: misfit.into(),
             });
         }
         // Valid JSON that does not fit as the very last line: handled like an incomplete
@@ -567,89 +692,52 @@ fn load_from(
         });
     }
     if records.is_empty() {
-        return Err(not_a_session(tr!(
-            "het bestand is leeg (een sessie die bij het starten werd afgebroken; weggooien mag)",
-            "the file is empty (a session interrupted while starting; it may be deleted)"
-        )));
+        return Err(not_a_session(NotASession::Empty));
     }
     Ok((Loaded { records, torn_tail }, good_len))
 }
 
 /// One line (without its newline) as a record, or the 1-based byte column and what is wrong.
-fn parse_line(content: &[u8]) -> Result<Record, (usize, String)> {
-    let content = verify_crc(content).map_err(|column| {
-        (
-            column,
-            tr!(
-                "het controlegetal klopt niet: de regel is na het schrijven veranderd",
-                "the checksum does not match: the line changed after it was written"
-            ),
-        )
-    })?;
-    let text = std::str::from_utf8(&content).map_err(|e| {
-        (
-            e.valid_up_to() + 1,
-            tr!(
-                "onleesbaar record: geen geldige UTF-8-tekst",
-                "unreadable record: not valid UTF-8 text"
-            ),
-        )
-    })?;
+fn parse_line(content: &[u8]) -> Result<Record, (usize, Damage)> {
+    let content = verify_crc(content).map_err(|column| (column, Damage::Checksum))?;
+    let text = std::str::from_utf8(&content).map_err(|e| (e.valid_up_to() + 1, Damage::NotUtf8))?;
     serde_json::from_str::<Record>(text).map_err(|e| {
         let full = e.to_string();
         let location = format!(" at line {} column {}", e.line(), e.column());
-        let detail = full.strip_suffix(&location).unwrap_or(&full);
-        (
-            e.column().max(1),
-            tr!("onleesbaar record: {}", "unreadable record: {}", detail),
-        )
+        let detail = full.strip_suffix(&location).unwrap_or(&full).to_string();
+        (e.column().max(1), Damage::Unreadable { detail })
     })
 }
 
 /// The first record must start a session in a format this version understands.
-fn check_first(record: &Record) -> Result<(), String> {
+fn check_first(record: &Record) -> Result<(), NotASession> {
     match &record.event {
         Event::SessionStarted { format, .. } if format == event::FORMAT => Ok(()),
-        Event::SessionStarted { format, .. } => Err(tr!(
-            "onbekend formaat \"{}\" (verwacht \"{}\"); misschien gemaakt met een nieuwere tafel",
-            "unknown format \"{}\" (expected \"{}\"); perhaps made by a newer tafel",
-            format,
-            event::FORMAT
-        )),
-        _ => Err(tr!(
-            "het eerste record is geen sessiestart",
-            "the first record is not a session start"
-        )),
+        Event::SessionStarted { format, .. } => Err(NotASession::UnknownFormat {
+            format: format.clone(),
+        }),
+        _ => Err(NotASession::FirstNotStart),
     }
 }
 
 /// Why a file whose first line is not a session start is not a session.
-fn first_line_reason(first: &[u8], terminated: bool) -> String {
+fn first_line_reason(first: &[u8], terminated: bool) -> NotASession {
     let Ok(text) = std::str::from_utf8(first) else {
-        return tr!(
-            "het bestand is geen tekst (binair?)",
-            "the file is not text (binary?)"
-        );
+        return NotASession::Binary;
     };
     if !terminated
         && (serde_json::from_str::<Record>(text).is_ok()
             || text.trim_start().starts_with("{\"seq\":"))
     {
-        return tr!(
-            "alleen een onvolledige eerste regel: de sessie werd afgebroken tijdens het starten",
-            "only an incomplete first line: the session was interrupted while starting"
-        );
+        return NotASession::IncompleteFirstLine;
     }
     if text.trim().is_empty() {
-        return tr!("de eerste regel is leeg", "the first line is empty");
+        return NotASession::EmptyFirstLine;
     }
     if serde_json::from_str::<serde_json::Value>(text).is_ok() {
-        tr!(
-            "de eerste regel is JSON, maar geen tafel-record",
-            "the first line is JSON, but not a tafel record"
-        )
+        NotASession::OtherJson
     } else {
-        tr!("de eerste regel is geen JSON", "the first line is not JSON")
+        NotASession::NotJson
     }
 }
 
@@ -774,128 +862,6 @@ fn sanitize_slug(title: &str) -> String {
     match crate::text::slug(title, MAX_SLUG) {
         slug if slug.is_empty() => "sessie".to_string(),
         slug => slug,
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let message = match self {
-            LoadError::Io { path, source } => tr!(
-                "{}: kan het sessiebestand niet lezen: {}",
-                "{}: cannot read the session file: {}",
-                path.display(),
-                source
-            ),
-            LoadError::NotASession { path, reason } => tr!(
-                "{}: geen tafel-sessie: {}",
-                "{}: not a tafel session: {}",
-                path.display(),
-                reason
-            ),
-            LoadError::Damaged {
-                path,
-                line,
-                column,
-                message,
-            } => tr!(
-                "{}:{}:{}: sessiebestand beschadigd (niets gewijzigd): {}; wat ervoor staat is te exporteren met `tafel export {} --readable`",
-                "{}:{}:{}: session file damaged (nothing was changed): {}; what comes before it can be exported with `tafel export {} --readable`",
-                path.display(),
-                line,
-                column,
-                message,
-                path.file_stem().unwrap_or_default().to_string_lossy()
-            ),
-        };
-        f.write_str(&message)
-    }
-}
-
-impl std::error::Error for LoadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LoadError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for JournalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let message = match self {
-            JournalError::CreateDir { path, source } => tr!(
-                "{}: kan de map voor sessies niet aanmaken ({})",
-                "{}: cannot create the sessions folder ({})",
-                super::io_cause(source),
-                path.display()
-            ),
-            JournalError::Create { path, source } => tr!(
-                "{}: kan het sessiebestand niet aanmaken ({})",
-                "{}: cannot create the session file ({})",
-                super::io_cause(source),
-                path.display()
-            ),
-            JournalError::Open { path, source } => tr!(
-                "{}: kan het sessiebestand niet openen ({})",
-                "{}: cannot open the session file ({})",
-                super::io_cause(source),
-                path.display()
-            ),
-            JournalError::Locked { path } => tr!(
-                "{}: deze sessie is geopend in een andere tafel; sluit die eerst",
-                "{}: this session is open in another tafel; close that one first",
-                path.display()
-            ),
-            JournalError::Load(e) => e.to_string(),
-            JournalError::SetAside { path, side, source } => tr!(
-                "{}: kan de onvolledige laatste regel niet apart zetten in {} (niets gewijzigd): {}",
-                "{}: cannot set the incomplete last line aside in {} (nothing was changed): {}",
-                path.display(),
-                side.display(),
-                source
-            ),
-            // The cause first and the path last: on a narrow status line "schijf vol" must
-            // be what stays visible.
-            JournalError::Write { path, source } => tr!(
-                "{}: de laatste wijziging is niet bewaard ({})",
-                "{}: the last change was not saved ({})",
-                super::io_cause(source),
-                path.display()
-            ),
-            JournalError::WriteUnrecovered {
-                path,
-                source,
-                cleanup,
-            } => tr!(
-                "{}: de laatste wijziging is niet bewaard; eerder bewaarde gegevens zijn veilig (het onvolledige stuk kon niet worden verwijderd: {}; {})",
-                "{}: the last change was not saved; earlier saved data is safe (the incomplete part could not be removed: {}; {})",
-                super::io_cause(source),
-                super::io_cause(cleanup),
-                path.display()
-            ),
-        };
-        f.write_str(&message)
-    }
-}
-
-impl std::error::Error for JournalError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            JournalError::CreateDir { source, .. }
-            | JournalError::Create { source, .. }
-            | JournalError::Open { source, .. }
-            | JournalError::SetAside { source, .. }
-            | JournalError::Write { source, .. }
-            | JournalError::WriteUnrecovered { source, .. } => Some(source),
-            JournalError::Load(e) => Some(e),
-            JournalError::Locked { .. } => None,
-        }
-    }
-}
-
-impl From<LoadError> for JournalError {
-    fn from(e: LoadError) -> Self {
-        JournalError::Load(e)
     }
 }
 

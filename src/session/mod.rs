@@ -8,6 +8,7 @@ pub mod event;
 pub mod fault;
 pub mod groupwork;
 pub mod journal;
+pub mod misfit;
 pub mod state;
 pub mod themes;
 pub mod timer;
@@ -54,7 +55,7 @@ pub fn load_folded(
 ) -> Result<(journal::Loaded, Result<Session, state::StateError>), journal::LoadError> {
     let folded: std::cell::RefCell<Option<Session>> = std::cell::RefCell::new(None);
     let loaded = journal::load_fitting(path, &|records: &[Record]| {
-        let session = Session::from_records(records).map_err(|e| (e.seq, e.message))?;
+        let session = Session::from_records(records)?;
         *folded.borrow_mut() = Some(session);
         Ok(())
     })?;
@@ -74,8 +75,6 @@ pub fn load_readable(
     journal::load_readable(path, &fits)
 }
 
-fn fits(records: &[Record]) -> Result<(), (u64, String)> {
-    Session::from_records(records)
-        .map(|_| ())
-        .map_err(|e| (e.seq, e.message))
+fn fits(records: &[Record]) -> Result<(), state::StateError> {
+    Session::from_records(records).map(|_| ())
 }

@@ -3,7 +3,6 @@
 //! exactly what the file says.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
@@ -12,6 +11,7 @@ use super::event::{
     CardRef, Event, FORMAT, NoteKind, Record, ReviewItem, ReviewOutcome, RoleAssignment,
 };
 use super::groupwork::GroupWork;
+use super::misfit::Misfit;
 use super::timer::Timer;
 use crate::catalog::shuffle::{rng_for, shuffle};
 use crate::catalog::{Card, Category, Deck, Plan, Round, RoundLength};
@@ -138,29 +138,23 @@ pub fn outcome_label(outcome: ReviewOutcome) -> String {
 
 /// A record that does not fit the state it is applied to: the file is damaged or was not
 /// written by tafel.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", tr!(
+    "gebeurtenis {seq} past niet bij de sessie: {misfit}",
+    "event {seq} does not fit the session: {misfit}"
+))]
 pub struct StateError {
     pub seq: u64,
-    pub message: String,
-}
-
-impl fmt::Display for StateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let seq = self.seq;
-        let message = &self.message;
-        f.write_str(&tr!(
-            "gebeurtenis {seq} past niet bij de sessie: {message}",
-            "event {seq} does not fit the session: {message}"
-        ))
-    }
+    #[source]
+    pub misfit: Misfit,
 }
 
 impl Session {
     /// The state after the first record, which must start the session.
     pub fn start(record: &Record) -> Result<Session, StateError> {
-        let fail = |message: String| StateError {
+        let fail = |misfit| StateError {
             seq: record.seq,
-            message,
+            misfit,
         };
         let Event::SessionStarted {
             format,
@@ -172,16 +166,12 @@ impl Session {
             participants,
         } = &record.event
         else {
-            return Err(fail(tr!(
-                "de eerste gebeurtenis is niet het begin van een sessie",
-                "the first event is not the start of a session"
-            )));
+            return Err(fail(Misfit::FirstNotStart));
         };
         if format != FORMAT {
-            return Err(fail(tr!(
-                "onbekend formaat `{format}`",
-                "unknown format `{format}`"
-            )));
+            return Err(fail(Misfit::UnknownFormat {
+                format: format.clone(),
+            }));
         }
         let piles = decks
             .iter()
@@ -243,16 +233,16 @@ impl Session {
     pub fn from_records(records: &[Record]) -> Result<Session, StateError> {
         let (first, rest) = records.split_first().ok_or(StateError {
             seq: 0,
-            message: tr!("de sessie is leeg", "the session is empty"),
+            misfit: Misfit::Empty,
         })?;
         let mut session = Session::start(first)?;
         for record in rest {
             // No copy to roll back to: on an error the whole state is dropped anyway.
             session
                 .apply_in_place(record)
-                .map_err(|message| StateError {
+                .map_err(|misfit| StateError {
                     seq: record.seq,
-                    message,
+                    misfit,
                 })?;
             session.stamp(record);
         }
@@ -262,9 +252,9 @@ impl Session {
     /// Applies one record. On error the state is unchanged.
     pub fn apply(&mut self, record: &Record) -> Result<(), StateError> {
         let mut next = self.clone();
-        next.apply_in_place(record).map_err(|message| StateError {
+        next.apply_in_place(record).map_err(|misfit| StateError {
             seq: record.seq,
-            message,
+            misfit,
         })?;
         next.stamp(record);
         *self = next;
@@ -281,19 +271,13 @@ impl Session {
         self.next_seq = record.seq + 1;
     }
 
-    fn apply_in_place(&mut self, record: &Record) -> Result<(), String> {
+    fn apply_in_place(&mut self, record: &Record) -> Result<(), Misfit> {
         if record.seq != self.next_seq {
             let (got, want) = (record.seq, self.next_seq);
-            return Err(tr!(
-                "volgnummer {got}, verwacht {want}",
-                "sequence number {got}, expected {want}"
-            ));
+            return Err(Misfit::Sequence { got, want });
         }
         if self.ended && !matches!(record.event, Event::SessionRenamed { .. }) {
-            return Err(tr!(
-                "de sessie was al beëindigd",
-                "the session had already ended"
-            ));
+            return Err(Misfit::AlreadyEnded);
         }
         let t = record.t;
         self.apply_event(record, t)?;
@@ -306,7 +290,7 @@ impl Session {
         Ok(())
     }
 
-    fn apply_event(&mut self, record: &Record, t: u64) -> Result<(), String> {
+    fn apply_event(&mut self, record: &Record, t: u64) -> Result<(), Misfit> {
         match &record.event {
             // Group work (issue 10): preference styles, teams, votes.
             Event::StyleSetLoaded { .. }
@@ -326,10 +310,7 @@ impl Session {
             | Event::TeamTurnPassed { .. }
             | Event::NoteTeamSet { .. } => self.apply_group(&record.event)?,
             Event::SessionStarted { .. } => {
-                return Err(tr!(
-                    "de sessie begint twee keer",
-                    "the session starts twice"
-                ));
+                return Err(Misfit::StartsTwice);
             }
             Event::RoundStarted { round, planned_ms } => {
                 self.round_index(*round)?;
@@ -344,10 +325,7 @@ impl Session {
             }
             Event::RoundEnded { round } => {
                 if self.current != Some(*round) {
-                    return Err(tr!(
-                        "ronde {round} loopt niet",
-                        "round {round} is not running"
-                    ));
+                    return Err(Misfit::RoundNotRunning { round: *round });
                 }
                 self.rounds[*round].spent_ms += self.timer.elapsed_ms(t);
                 self.rounds[*round].left_table = self.table.clone();
@@ -371,11 +349,9 @@ impl Session {
             Event::CardDrawn { card } => {
                 let pile = self.pile_mut(&card.deck)?;
                 let Some(at) = pile.remaining.iter().position(|c| c == &card.card) else {
-                    let id = &card.card;
-                    return Err(tr!(
-                        "kaart `{id}` ligt niet op de stapel",
-                        "card `{id}` is not in the pile"
-                    ));
+                    return Err(Misfit::CardNotInPile {
+                        card: card.card.clone(),
+                    });
                 };
                 pile.remaining.remove(at);
                 self.table.push(card.clone());
@@ -383,11 +359,9 @@ impl Session {
             }
             Event::CardShown { card } => {
                 if !self.table.contains(card) {
-                    let id = &card.card;
-                    return Err(tr!(
-                        "kaart `{id}` ligt niet op tafel",
-                        "card `{id}` is not on the table"
-                    ));
+                    return Err(Misfit::CardNotOnTable {
+                        card: card.card.clone(),
+                    });
                 }
                 self.focus = Some(card.clone());
             }
@@ -405,10 +379,7 @@ impl Session {
                 } else if let Some(at) = pile.remaining.iter().position(|c| c == id) {
                     pile.remaining.remove(at);
                 } else {
-                    return Err(tr!(
-                        "kaart `{id}` kan niet terug op tafel: ze ligt niet bij de stapel",
-                        "card `{id}` cannot go back on the table: it is not with the pile"
-                    ));
+                    return Err(Misfit::CardNotWithPile { card: id.clone() });
                 }
                 self.table.push(card.clone());
                 self.focus = Some(card.clone());
@@ -425,20 +396,14 @@ impl Session {
                 expected.sort();
                 given.sort();
                 if expected != given {
-                    return Err(tr!(
-                        "de geschudde stapel `{deck}` klopt niet",
-                        "the reshuffled pile `{deck}` does not match"
-                    ));
+                    return Err(Misfit::ReshuffleMismatch { deck: deck.clone() });
                 }
                 pile.remaining = order.clone();
                 pile.aside.clear();
             }
             Event::TurnPassed { to } => {
                 if *to >= self.participants.len() {
-                    return Err(tr!(
-                        "deelnemer {to} bestaat niet",
-                        "participant {to} does not exist"
-                    ));
+                    return Err(Misfit::NoParticipant { index: *to });
                 }
                 self.turn = Some(*to);
             }
@@ -457,7 +422,7 @@ impl Session {
                 card,
             } => {
                 if self.notes.iter().any(|n| n.id == *id) {
-                    return Err(tr!("notitie {id} bestaat al", "note {id} already exists"));
+                    return Err(Misfit::NoteExists { id: *id });
                 }
                 self.round_index(*round)?;
                 let shown = !self.rounds[*round].silent;
@@ -509,7 +474,7 @@ impl Session {
                 minutes,
             } => {
                 if *at > self.rounds.len() {
-                    return Err(tr!("ronde {at} bestaat niet", "round {at} does not exist"));
+                    return Err(Misfit::NoRound { round: *at });
                 }
                 self.rounds.insert(
                     *at,
@@ -565,10 +530,7 @@ impl Session {
             Event::RoundUntilSet { round, until } => {
                 self.round_index(*round)?;
                 if self.current == Some(*round) {
-                    return Err(tr!(
-                        "ronde {round} loopt al; haar eindtijd is een timerwijziging",
-                        "round {round} is running; its end time is a timer change"
-                    ));
+                    return Err(Misfit::UntilWhileRunning { round: *round });
                 }
                 self.rounds[*round].round.length = RoundLength::Until(*until);
                 self.rounds[*round].given_ms = None;
@@ -579,10 +541,7 @@ impl Session {
                 agreements,
             } => {
                 if self.follow_up.is_some() {
-                    return Err(tr!(
-                        "de sessie volgt al een andere op",
-                        "the session already follows up another"
-                    ));
+                    return Err(Misfit::AlreadyFollowsUp);
                 }
                 self.follow_up = Some(FollowUp {
                     session: session.clone(),
@@ -604,10 +563,10 @@ impl Session {
                 match item {
                     Some((_, state)) => *state = Some(*outcome),
                     None => {
-                        return Err(tr!(
-                            "afspraak {note} van {session} staat niet op de lijst",
-                            "agreement {note} of {session} is not on the list"
-                        ));
+                        return Err(Misfit::AgreementNotListed {
+                            note: *note,
+                            session: session.clone(),
+                        });
                     }
                 }
             }
@@ -617,19 +576,13 @@ impl Session {
             Event::SessionRenamed { title } => {
                 let title = title.trim();
                 if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
-                    return Err(tr!(
-                        "een nieuwe titel moet 1 tot {MAX_TITLE_CHARS} tekens hebben",
-                        "a new title must have 1 to {MAX_TITLE_CHARS} characters"
-                    ));
+                    return Err(Misfit::TitleLength);
                 }
                 self.title = title.to_string();
             }
             Event::SessionEnded => {
                 if let Some(round) = self.current {
-                    return Err(tr!(
-                        "ronde {round} loopt nog",
-                        "round {round} is still running"
-                    ));
+                    return Err(Misfit::RoundStillRunning { round });
                 }
                 self.ended = true;
             }
@@ -637,48 +590,43 @@ impl Session {
         Ok(())
     }
 
-    pub(super) fn round_index(&self, round: usize) -> Result<(), String> {
+    pub(super) fn round_index(&self, round: usize) -> Result<(), Misfit> {
         if round < self.rounds.len() {
             Ok(())
         } else {
-            Err(tr!(
-                "ronde {round} bestaat niet",
-                "round {round} does not exist"
-            ))
+            Err(Misfit::NoRound { round })
         }
     }
 
-    fn running_round(&mut self) -> Result<&mut Session, String> {
+    fn running_round(&mut self) -> Result<&mut Session, Misfit> {
         if self.current.is_some() {
             Ok(self)
         } else {
-            Err(tr!("er loopt geen ronde", "no round is running"))
+            Err(Misfit::NoRunningRound)
         }
     }
 
-    fn pile_mut(&mut self, deck: &str) -> Result<&mut Pile, String> {
-        self.piles
-            .get_mut(deck)
-            .ok_or_else(|| tr!("onbekende stapel `{deck}`", "unknown deck `{deck}`"))
+    fn pile_mut(&mut self, deck: &str) -> Result<&mut Pile, Misfit> {
+        self.piles.get_mut(deck).ok_or_else(|| Misfit::UnknownDeck {
+            deck: deck.to_string(),
+        })
     }
 
-    fn take_from_table(&mut self, card: &CardRef) -> Result<(), String> {
+    fn take_from_table(&mut self, card: &CardRef) -> Result<(), Misfit> {
         let Some(at) = self.table.iter().position(|c| c == card) else {
-            let id = &card.card;
-            return Err(tr!(
-                "kaart `{id}` ligt niet op tafel",
-                "card `{id}` is not on the table"
-            ));
+            return Err(Misfit::CardNotOnTable {
+                card: card.card.clone(),
+            });
         };
         self.table.remove(at);
         Ok(())
     }
 
-    fn note_mut(&mut self, id: u64) -> Result<&mut Note, String> {
+    fn note_mut(&mut self, id: u64) -> Result<&mut Note, Misfit> {
         self.notes
             .iter_mut()
             .find(|n| n.id == id && !n.deleted)
-            .ok_or_else(|| tr!("notitie {id} bestaat niet", "note {id} does not exist"))
+            .ok_or(Misfit::NoNote { id })
     }
 
     // ----- Queries used by the screen, replay and export -----

@@ -3,8 +3,8 @@
 //! Applied from `Session::apply_group`.
 
 use super::event::Event;
+use super::misfit::Misfit;
 use super::state::{Note, Session};
-use crate::tr;
 
 /// The longest theme name, in characters.
 pub const MAX_THEME_CHARS: usize = 80;
@@ -58,15 +58,12 @@ impl Session {
     }
 
     /// Applies a theme event (see `is_theme_event`).
-    pub(super) fn apply_theme(&mut self, event: &Event) -> Result<(), String> {
+    pub(super) fn apply_theme(&mut self, event: &Event) -> Result<(), Misfit> {
         match event {
             Event::ThemeCreated { theme, name, notes } => {
                 check_name(name)?;
                 if self.group.themes.iter().any(|t| t.id == *theme) {
-                    return Err(tr!(
-                        "thema {theme} bestaat al",
-                        "theme {theme} already exists"
-                    ));
+                    return Err(Misfit::ThemeExists { theme: *theme });
                 }
                 self.check_notes(notes)?;
                 self.unthemed(notes);
@@ -90,10 +87,7 @@ impl Session {
             }
             Event::ThemesMerged { from, into } => {
                 if from == into {
-                    return Err(tr!(
-                        "een thema kan niet met zichzelf samengaan",
-                        "a theme cannot merge with itself"
-                    ));
+                    return Err(Misfit::SelfMerge);
                 }
                 self.theme_index(*into)?;
                 let from = self.theme_index(*from)?;
@@ -105,32 +99,29 @@ impl Session {
                 self.check_notes(notes)?;
                 self.unthemed(notes);
             }
-            _ => return Err(tr!("geen thema", "not a theme")),
+            _ => return Err(Misfit::NotATheme),
         }
         Ok(())
     }
 
-    fn theme_index(&self, theme: u64) -> Result<usize, String> {
+    fn theme_index(&self, theme: u64) -> Result<usize, Misfit> {
         self.group
             .themes
             .iter()
             .position(|t| t.id == theme)
-            .ok_or_else(|| tr!("thema {theme} bestaat niet", "theme {theme} does not exist"))
+            .ok_or(Misfit::NoTheme { theme })
     }
 
-    fn check_notes(&self, notes: &[u64]) -> Result<(), String> {
+    fn check_notes(&self, notes: &[u64]) -> Result<(), Misfit> {
         if notes.is_empty() {
-            return Err(tr!("geen notities gekozen", "no notes chosen"));
+            return Err(Misfit::NoNotesChosen);
         }
         for (i, id) in notes.iter().enumerate() {
             if notes[..i].contains(id) {
-                return Err(tr!(
-                    "notitie {id} staat er twee keer in",
-                    "note {id} is listed twice"
-                ));
+                return Err(Misfit::NoteTwice { id: *id });
             }
             if !self.notes.iter().any(|n| n.id == *id && !n.deleted) {
-                return Err(tr!("notitie {id} bestaat niet", "note {id} does not exist"));
+                return Err(Misfit::NoNote { id: *id });
             }
         }
         Ok(())
@@ -144,15 +135,12 @@ impl Session {
     }
 }
 
-fn check_name(name: &str) -> Result<(), String> {
+fn check_name(name: &str) -> Result<(), Misfit> {
     if name.trim().is_empty() {
-        return Err(tr!("een thema zonder naam", "a theme without a name"));
+        return Err(Misfit::ThemeWithoutName);
     }
     if name.chars().count() > MAX_THEME_CHARS || name.chars().any(char::is_control) {
-        return Err(tr!(
-            "een themanaam van meer dan {MAX_THEME_CHARS} tekens of met stuurtekens",
-            "a theme name of more than {MAX_THEME_CHARS} characters or with control characters"
-        ));
+        return Err(Misfit::ThemeName);
     }
     Ok(())
 }

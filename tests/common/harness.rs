@@ -21,9 +21,11 @@ use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 use tafel::app::{App, Effect, Input, Now, Status};
 use tafel::catalog::{Deck, Library, Plan, Round, RoundLength};
+use tafel::executor::StoreError;
 use tafel::session::Session;
 use tafel::session::clock::{Clock, FakeClock};
 use tafel::session::event::{Event, FORMAT, Record};
+use tafel::session::journal::JournalError;
 
 /// The bundled decks and plans.
 pub static LIBRARY: LazyLock<Library> = LazyLock::new(|| Library::load(&[]));
@@ -232,9 +234,13 @@ impl tafel::executor::Store for MemoryStore<'_> {
         events: Vec<Event>,
         at: DateTime<FixedOffset>,
         t: u64,
-    ) -> Result<Vec<Record>, String> {
-        if let Some(message) = self.fail_next.take() {
-            return Err(message);
+    ) -> Result<Vec<Record>, StoreError> {
+        if let Some(cause) = self.fail_next.take() {
+            // As the journal reports a write that failed and was taken back.
+            return Err(StoreError::Journal(JournalError::Write {
+                path: "geheugen".into(),
+                source: std::io::Error::other(cause),
+            }));
         }
         let first_seq = self.journal.len() as u64;
         let records: Vec<Record> = events
@@ -251,7 +257,7 @@ impl tafel::executor::Store for MemoryStore<'_> {
         Ok(records)
     }
 
-    fn keep_drafts(&mut self, _drafts: &[tafel::session::draft::Draft]) -> Result<(), String> {
+    fn keep_drafts(&mut self, _drafts: &[tafel::session::draft::Draft]) -> Result<(), StoreError> {
         Ok(())
     }
 
@@ -272,7 +278,7 @@ pub struct Harness {
     pub journal: Vec<Record>,
     /// Every effect the app asked for, in order.
     pub log: Vec<Effect>,
-    /// When set, the next `Persist` fails with this message instead of being written.
+    /// When set, the next `Persist` fails with this cause instead of being written.
     pub fail_next: Option<String>,
     strict: bool,
 }
