@@ -1,9 +1,9 @@
-//! A one-line text field for the home screen's forms and search boxes: a `String` and a
-//! cursor, nothing more. Pasted text is made safe first (no escapes, no line ends).
+//! The one-line text field of every screen: forms, search boxes, the agenda's questions, a
+//! theme's name, an agreement's owner. A `String` and a cursor; typed and pasted text is made
+//! safe first (no escapes, no line ends) and cut at the field's length.
 
 use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
-
-use crate::app::editor::sanitize;
+use crate::rules::clean_typed;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -79,7 +79,7 @@ impl LineInput {
     /// when something was cut off.
     pub fn insert(&mut self, text: &str) -> bool {
         self.replace_suggestion();
-        let clean = sanitize(text, false);
+        let clean = clean_typed(text, false);
         let room = self.max_chars.saturating_sub(self.len());
         let fits = clean.chars().count() <= room;
         let clean: String = clean.chars().take(room).collect();
@@ -95,7 +95,7 @@ impl LineInput {
         self.cursor = from;
     }
 
-    /// The start of the word before the cursor (for Ctrl+W).
+    /// The start of the word before the cursor (for Ctrl+W and Ctrl+←).
     fn word_start(&self) -> usize {
         let chars: Vec<char> = self.text.chars().collect();
         let mut i = self.cursor;
@@ -104,6 +104,19 @@ impl LineInput {
         }
         while i > 0 && !chars[i - 1].is_whitespace() {
             i -= 1;
+        }
+        i
+    }
+
+    /// The end of the word after the cursor (for Ctrl+→).
+    fn word_end(&self) -> usize {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut i = self.cursor;
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        while i < chars.len() && !chars[i].is_whitespace() {
+            i += 1;
         }
         i
     }
@@ -135,6 +148,8 @@ impl LineInput {
                 self.delete_range(at, at + 1);
             }
             KeyCode::Delete => {}
+            KeyCode::Left if ctrl || alt => self.cursor = self.word_start(),
+            KeyCode::Right if ctrl || alt => self.cursor = self.word_end(),
             KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Right => self.cursor = (self.cursor + 1).min(self.len()),
             KeyCode::Home => self.cursor = 0,
@@ -191,6 +206,23 @@ mod tests {
         let mut input = LineInput::suggestion("Koers wat", 80);
         input.key(key(KeyCode::Backspace, KeyModifiers::NONE));
         assert_eq!(input.text(), "");
+    }
+
+    #[test]
+    fn word_moves_and_line_deletes() {
+        let mut input = LineInput::new("Anna de Vries", 40);
+        input.key(key(KeyCode::Left, KeyModifiers::CONTROL));
+        assert_eq!(input.cursor(), 8);
+        input.key(key(KeyCode::Left, KeyModifiers::CONTROL));
+        input.key(key(KeyCode::Right, KeyModifiers::CONTROL));
+        assert_eq!(input.cursor(), 7);
+        input.key(key(KeyCode::Home, KeyModifiers::NONE));
+        input.key(key(KeyCode::Char('k'), KeyModifiers::CONTROL));
+        assert_eq!(input.text(), "");
+        input.insert("Bram Bos");
+        input.key(key(KeyCode::Left, KeyModifiers::NONE));
+        input.key(key(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!((input.text(), input.cursor()), ("s", 0));
     }
 
     #[test]
