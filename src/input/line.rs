@@ -2,6 +2,7 @@
 //! theme's name, an agreement's owner. A `String` and a cursor; typed and pasted text is made
 //! safe first (no escapes, no line ends) and cut at the field's length.
 
+use super::keymap::{LINE, LineKey};
 use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 use crate::rules::clean_typed;
 
@@ -121,40 +122,44 @@ impl LineInput {
         i
     }
 
-    /// Handles an editing key. Returns whether the key was one (so the caller may use the
-    /// others, like Enter, Tab or the arrows up and down).
+    /// Handles an editing key (see [`LINE`]) or a typed character. Returns whether the key
+    /// was one (so the caller may use the others, like Enter, Tab or the arrows up and down).
     pub fn key(&mut self, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Char('a') if ctrl => self.cursor = 0,
-            KeyCode::Char('e') if ctrl => self.cursor = self.len(),
-            KeyCode::Char('u') if ctrl => self.delete_range(0, self.cursor),
-            KeyCode::Char('k') if ctrl => self.delete_range(self.cursor, self.len()),
-            KeyCode::Char('w') if ctrl => self.delete_range(self.word_start(), self.cursor),
-            KeyCode::Char(_) if ctrl || alt => return false,
-            KeyCode::Char(c) => {
-                self.insert(&c.to_string());
-            }
-            KeyCode::Backspace | KeyCode::Delete if self.suggested => {
-                self.replace_suggestion();
-            }
-            KeyCode::Backspace if self.cursor > 0 => {
-                self.delete_range(self.cursor - 1, self.cursor)
-            }
-            KeyCode::Backspace => {}
-            KeyCode::Delete if self.cursor < self.len() => {
-                let at = self.cursor;
-                self.delete_range(at, at + 1);
-            }
-            KeyCode::Delete => {}
-            KeyCode::Left if ctrl || alt => self.cursor = self.word_start(),
-            KeyCode::Right if ctrl || alt => self.cursor = self.word_end(),
-            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.len()),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = self.len(),
-            _ => return false,
+        // Shift+← is ←: a field has no selection.
+        let action = LINE.action(key).or_else(|| {
+            let unshifted = KeyEvent::new(key.code, key.modifiers.without(KeyModifiers::SHIFT));
+            LINE.action(unshifted)
+        });
+        let Some(action) = action else {
+            return match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    self.insert(&c.to_string());
+                    self.suggested = false;
+                    true
+                }
+                _ => false,
+            };
+        };
+        let (at, len) = (self.cursor, self.len());
+        match action {
+            // Deleting in a suggestion deletes it whole.
+            LineKey::Backspace | LineKey::Delete if self.suggested => self.replace_suggestion(),
+            LineKey::Backspace if at > 0 => self.delete_range(at - 1, at),
+            LineKey::Delete if at < len => self.delete_range(at, at + 1),
+            LineKey::Backspace | LineKey::Delete => {}
+            LineKey::Left => self.cursor = at.saturating_sub(1),
+            LineKey::Right => self.cursor = (at + 1).min(len),
+            LineKey::WordLeft => self.cursor = self.word_start(),
+            LineKey::WordRight => self.cursor = self.word_end(),
+            LineKey::Start => self.cursor = 0,
+            LineKey::End => self.cursor = len,
+            LineKey::DeleteWord => self.delete_range(self.word_start(), at),
+            LineKey::DeleteToStart => self.delete_range(0, at),
+            LineKey::DeleteToEnd => self.delete_range(at, len),
         }
         // Any other editing key (a movement) keeps the suggestion as text to edit.
         self.suggested = false;

@@ -3,6 +3,7 @@
 //! instructions. Both take tafel's own keys and clean what is typed or pasted
 //! (`rules::clean_typed`); the views in `ui/` only draw them.
 
+pub mod keymap;
 mod line;
 mod multiline;
 
