@@ -16,10 +16,12 @@ pub struct MultiLineInput {
 }
 
 impl MultiLineInput {
-    /// A field holding `text` (cleaned, cut at `max_chars`), the cursor at its end.
+    /// A field holding `text`, the cursor at its end. The text is kept whole, even when it
+    /// is longer than `max_chars` (a note being corrected, a plan's instruction): the limit
+    /// is for what is added, and nothing already kept is cut off.
     pub fn new(text: &str, max_chars: usize) -> MultiLineInput {
-        let clean: String = clean_typed(text, true).chars().take(max_chars).collect();
-        let mut area = TextArea::new(clean.split('\n').map(str::to_string).collect());
+        let text = text.replace("\r\n", "\n");
+        let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
@@ -178,7 +180,11 @@ mod tests {
         assert!(field.key(key(KeyCode::Backspace)));
         assert!(field.key(key(KeyCode::Enter)));
         assert_eq!(field.text(), "abc \n");
-        assert_eq!(MultiLineInput::new(&"z".repeat(50), 10).char_count(), 10);
+        // Text that is there already is kept whole; only adding is refused.
+        let mut long = MultiLineInput::new(&"z".repeat(50), 10);
+        assert_eq!(long.char_count(), 50);
+        assert!(!long.key(key(KeyCode::Char('x'))));
+        assert!(long.key(key(KeyCode::Backspace)));
     }
 
     #[test]
