@@ -13,6 +13,7 @@ pub fn markdown(lang: Lang) -> String {
         crate::room::ROOM.markdown(lang),
         crate::home::picker::PICKER.markdown(lang),
         crate::list::LIST.markdown(lang),
+        crate::input::keymap::LINE.markdown(lang),
     ]
     .join("\n")
 }

@@ -14,6 +14,7 @@ pub mod files;
 pub mod history;
 pub mod home;
 pub mod i18n;
+pub mod input;
 pub mod keymap;
 pub mod keymaps;
 pub mod keys;

@@ -83,7 +83,7 @@ fn agenda_i_inserts_a_round_after_the_selected_one() {
     h.ch('i');
     assert!(matches!(
         &h.app.mode,
-        Mode::Agenda(state) if state.input == Some(AgendaInput::InsertTitle(String::new()))
+        Mode::Agenda(state) if state.input == Some(AgendaInput::insert_title(""))
     ));
     // Letters that are commands elsewhere are text here.
     h.type_text("Pauze xj");
@@ -93,10 +93,7 @@ fn agenda_i_inserts_a_round_after_the_selected_one() {
     h.enter();
     assert!(matches!(
         &h.app.mode,
-        Mode::Agenda(state) if state.input == Some(AgendaInput::InsertMinutes {
-            title: "Pauze".into(),
-            minutes: "10".into()
-        })
+        Mode::Agenda(state) if state.input == Some(AgendaInput::insert_minutes("Pauze", "10"))
     ));
     // An impossible length is refused and asked again.
     h.key(KeyCode::Backspace);
@@ -242,7 +239,7 @@ fn agenda_u_makes_the_running_round_run_until_a_clock_time() {
     h.ch('u');
     assert!(matches!(
         &h.app.mode,
-        Mode::Agenda(state) if state.input == Some(AgendaInput::Until(String::new()))
+        Mode::Agenda(state) if state.input == Some(AgendaInput::until(""))
     ));
     h.type_text("half drie");
     let before = h.journal.len();
@@ -278,7 +275,7 @@ fn agenda_u_makes_the_running_round_run_until_a_clock_time() {
     h.ch('u');
     assert!(matches!(
         &h.app.mode,
-        Mode::Agenda(state) if state.input == Some(AgendaInput::Until(String::new()))
+        Mode::Agenda(state) if state.input == Some(AgendaInput::until(""))
     ));
     h.esc();
     h.esc();

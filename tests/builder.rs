@@ -878,7 +878,7 @@ fn each_kind_of_round_shows_only_the_fields_that_apply() {
     focus(&mut b, F::PerTeam);
     clear(&mut b);
     type_text(&mut b, "3");
-    b.plan.people = tafel::home::input::LineInput::new("12", 6);
+    b.plan.people = tafel::input::LineInput::new("12", 6);
     let (resolved, _) = b.schedule();
     assert_eq!(resolved.rounds[1].length, RoundLength::Minutes(11));
     let shown = screen(&b, 80, 24);

@@ -659,3 +659,36 @@ fn the_summary_exports_to_a_chosen_folder_and_asks_before_overwriting() {
         "session_ended"
     );
 }
+
+/// Issue 15: a paste through the real terminal (bracketed paste) reaches a one-line field
+/// that is not the note editor: the agenda's question for a new round's title, on one line.
+#[test]
+fn a_paste_reaches_the_agenda_question() {
+    let term = Term::start("agenda-paste", 120, 35);
+    term.wait_for("ronde 1 van 6");
+    term.keys(&["g"]);
+    term.wait_for("i invoegen");
+    term.keys(&["i"]);
+    term.wait_for("Titel van de nieuwe ronde");
+    term.tmux(&["set-buffer", "--", "Pauze\nvan tien"]);
+    term.tmux(&["paste-buffer", "-p", "-t", "tafel"]);
+    term.wait_for("Titel van de nieuwe ronde: Pauze van tien▏");
+    term.keys(&["Enter"]);
+    term.wait_for("Minuten: 10▏");
+    term.keys(&["C-u"]);
+    term.type_text("5");
+    term.keys(&["Enter"]);
+    term.wait_for("Pauze van tien");
+    term.keys(&["Escape"]);
+    term.end_session("q", "De sessie beëindigen?", &["Samenvatting"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+    let records = records(&term.journal());
+    let inserted: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["type"] == "round_inserted")
+        .collect();
+    assert_eq!(inserted.len(), 1, "{records:?}");
+    assert_eq!(inserted[0]["title"], "Pauze van tien");
+    assert_eq!(inserted[0]["minutes"], 5);
+}

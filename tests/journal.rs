@@ -1120,6 +1120,7 @@ fn the_terminal_store_passes_the_journal_error_on() {
     journal.fail_next_append_after(5);
     let mut store = tafel::tui::JournalStore {
         journal: &mut journal,
+        exporter: tafel::commands::export::export_request,
     };
     let err = Store::append(&mut store, vec![Event::TimerPaused], at(), 10).unwrap_err();
     match &err {

@@ -909,7 +909,7 @@ fn renders_at_every_size_without_panicking() {
         replay.go_to(position, 0);
         replay.view = [View::Main, View::Bars, View::Agreements][i % 3];
         replay.help = i == 4;
-        replay.search_box = (i == 5).then(|| "wethouder".to_string());
+        replay.search_box = (i == 5).then(|| tafel::input::LineInput::new("wethouder", 100));
         for &w in &widths {
             for &h in &heights {
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));

@@ -199,7 +199,7 @@ fn a_time_that_has_passed_is_asked_about_never_taken_silently() {
     let Mode::Agenda(state) = &h.app.mode else {
         panic!("still in the agenda");
     };
-    assert_eq!(state.input, Some(AgendaInput::Until("12.00".into())));
+    assert_eq!(state.input, Some(AgendaInput::until("12.00")));
     // Or tomorrow, when that is what was meant: 23 hours from 13:01.
     h.enter();
     h.ch('j');

@@ -5,10 +5,10 @@ use crate::keys::{KeyCode, KeyEvent};
 use chrono::NaiveTime;
 
 use super::actions::ms_until;
-use super::editor::sanitize;
 use super::{App, Effect, Mode};
 use crate::catalog::RoundLength;
 use crate::catalog::parse::{MAX_ROUND_MINUTES, parse_clock_time};
+use crate::input::LineInput;
 use crate::session::Event;
 use crate::tr;
 
@@ -18,15 +18,15 @@ pub struct AgendaState {
     pub input: Option<AgendaInput>,
 }
 
-/// A one-line question the agenda asks.
+/// A one-line question the agenda asks, with the answer being typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AgendaInput {
-    InsertTitle(String),
+    InsertTitle(LineInput),
     InsertMinutes {
         title: String,
-        minutes: String,
+        minutes: LineInput,
     },
-    Until(String),
+    Until(LineInput),
     /// The time typed for the running round has passed today: tomorrow, or a mistake?
     PastTime {
         text: String,
@@ -35,12 +35,30 @@ pub enum AgendaInput {
 }
 
 impl AgendaInput {
-    fn text_mut(&mut self) -> &mut String {
+    /// A new round's title, to be typed.
+    pub fn insert_title(title: &str) -> AgendaInput {
+        AgendaInput::InsertTitle(LineInput::new(title, MAX_TITLE_CHARS))
+    }
+
+    /// A new round's minutes, to be typed (10 filled in).
+    pub fn insert_minutes(title: &str, minutes: &str) -> AgendaInput {
+        AgendaInput::InsertMinutes {
+            title: title.to_string(),
+            minutes: LineInput::new(minutes, MAX_NUMBER_CHARS),
+        }
+    }
+
+    /// A clock time the round runs until, to be typed.
+    pub fn until(text: &str) -> AgendaInput {
+        AgendaInput::Until(LineInput::new(text, MAX_NUMBER_CHARS))
+    }
+
+    /// The field the answer is typed in (none while a yes/no question is asked).
+    pub fn field_mut(&mut self) -> Option<&mut LineInput> {
         match self {
-            AgendaInput::InsertTitle(text)
-            | AgendaInput::Until(text)
-            | AgendaInput::PastTime { text, .. } => text,
-            AgendaInput::InsertMinutes { minutes, .. } => minutes,
+            AgendaInput::InsertTitle(field) | AgendaInput::Until(field) => Some(field),
+            AgendaInput::InsertMinutes { minutes, .. } => Some(minutes),
+            AgendaInput::PastTime { .. } => None,
         }
     }
 }
@@ -55,6 +73,8 @@ impl AgendaState {
 }
 
 const MAX_TITLE_CHARS: usize = 80;
+/// Minutes or a clock time: short, but room for "14 uur 30".
+const MAX_NUMBER_CHARS: usize = 20;
 
 impl App {
     pub(super) fn agenda_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -72,7 +92,7 @@ impl App {
                 }
                 _ => {
                     // A mistake: the time can be typed again.
-                    state.input = Some(AgendaInput::Until(text));
+                    state.input = Some(AgendaInput::until(&text));
                     Vec::new()
                 }
             };
@@ -83,22 +103,16 @@ impl App {
                     state.input = None;
                     Vec::new()
                 }
-                KeyCode::Backspace => {
-                    input.text_mut().pop();
-                    Vec::new()
-                }
                 KeyCode::Enter => {
                     let input = state.input.take().expect("checked above");
                     self.agenda_answer(selected, input)
                 }
-                KeyCode::Char(c) => {
-                    let text = input.text_mut();
-                    if text.chars().count() < MAX_TITLE_CHARS {
-                        text.push_str(&sanitize(&c.to_string(), false));
+                _ => {
+                    if let Some(field) = input.field_mut() {
+                        field.key(key);
                     }
                     Vec::new()
                 }
-                _ => Vec::new(),
             };
         }
         let current = self.session.current;
@@ -135,10 +149,10 @@ impl App {
                     }]);
                 }
             }
-            KeyCode::Char('i') => state.input = Some(AgendaInput::InsertTitle(String::new())),
+            KeyCode::Char('i') => state.input = Some(AgendaInput::insert_title("")),
             KeyCode::Char('u') => {
                 if Some(selected) == current || !self.session.rounds[selected].visited {
-                    state.input = Some(AgendaInput::Until(String::new()));
+                    state.input = Some(AgendaInput::until(""));
                 } else {
                     self.info(tr!(
                         "deze ronde is al geweest: een eindtijd zet je voor de lopende of een latere ronde",
@@ -171,19 +185,15 @@ impl App {
     fn agenda_answer(&mut self, selected: usize, input: AgendaInput) -> Vec<Effect> {
         match input {
             AgendaInput::InsertTitle(title) => {
-                let title = title.trim().to_string();
+                let title = title.text().trim().to_string();
                 if title.is_empty() {
                     return Vec::new();
                 }
-                if let Mode::Agenda(state) = &mut self.mode {
-                    state.input = Some(AgendaInput::InsertMinutes {
-                        title,
-                        minutes: "10".into(),
-                    });
-                }
+                self.ask(AgendaInput::insert_minutes(&title, "10"));
                 Vec::new()
             }
             AgendaInput::InsertMinutes { title, minutes } => match minutes
+                .text()
                 .trim()
                 .parse::<i64>()
                 .map_err(|_| ())
@@ -210,13 +220,14 @@ impl App {
                     Vec::new()
                 }
             },
-            AgendaInput::Until(text) => {
+            AgendaInput::Until(field) => {
+                let text = field.text().to_string();
                 let Some(until) = parse_clock_time(&text) else {
                     self.info(tr!(
                         "schrijf een kloktijd als 14:30, 14.30 of 14u30",
                         "write a clock time like 14:30, 14.30 or 14u30"
                     ));
-                    self.ask(AgendaInput::Until(text));
+                    self.ask(AgendaInput::Until(field));
                     return Vec::new();
                 };
                 let passed = until <= self.now.wall.time();
@@ -237,7 +248,7 @@ impl App {
                             "{until} is vandaag al voorbij: kies een latere tijd",
                             "{until} has already passed today: choose a later time"
                         ));
-                        self.ask(AgendaInput::Until(text));
+                        self.ask(AgendaInput::Until(field));
                         Vec::new()
                     }
                     (false, false) => self.persist(vec![Event::RoundUntilSet {
@@ -248,6 +259,17 @@ impl App {
             }
             // Answered in `agenda_key`.
             AgendaInput::PastTime { .. } => Vec::new(),
+        }
+    }
+
+    /// A paste goes into the answer being typed, if any.
+    pub(super) fn agenda_paste(&mut self, text: &str) {
+        if let Mode::Agenda(AgendaState {
+            input: Some(input), ..
+        }) = &mut self.mode
+            && let Some(field) = input.field_mut()
+        {
+            field.insert(text);
         }
     }
 

@@ -2,8 +2,8 @@
 //! by when. Only text handling lives here; saving is the app's job.
 
 use super::keymap::EditorKey;
-use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{TextArea, WrapMode};
+use crate::input::{LineInput, MultiLineInput};
+use crate::keys::{KeyCode, KeyEvent};
 
 use crate::session::NoteKind;
 use crate::session::draft::Draft;
@@ -24,9 +24,9 @@ pub struct Editor {
     pub kind: NoteKind,
     /// The note being corrected, if any.
     pub editing: Option<u64>,
-    pub text: TextArea<'static>,
-    pub owner: TextArea<'static>,
-    pub due: TextArea<'static>,
+    pub text: MultiLineInput,
+    pub owner: LineInput,
+    pub due: LineInput,
     pub focus: Field,
     /// Solo reflection: Enter is a new line and Ctrl+S saves.
     pub enter_is_newline: bool,
@@ -45,15 +45,6 @@ pub enum EditorOutcome {
     Unchanged,
 }
 
-fn area(text: &str) -> TextArea<'static> {
-    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-    let mut area = TextArea::new(lines);
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
-    area
-}
-
 impl Editor {
     pub fn new(kind: NoteKind) -> Self {
         Self::from_draft(&Draft {
@@ -70,9 +61,9 @@ impl Editor {
         Editor {
             kind: draft.kind,
             editing: draft.editing,
-            text: area(&draft.text),
-            owner: area(&draft.owner),
-            due: area(&draft.due),
+            text: MultiLineInput::new(&draft.text, MAX_NOTE_CHARS),
+            owner: LineInput::new(&draft.owner, MAX_FIELD_CHARS),
+            due: LineInput::new(&draft.due, MAX_FIELD_CHARS),
             focus: Field::Text,
             enter_is_newline: false,
             team: draft.team,
@@ -84,22 +75,23 @@ impl Editor {
         Draft {
             kind: self.kind,
             editing: self.editing,
-            text: self.text.lines().join("\n"),
-            owner: self.owner.lines().join(" "),
-            due: self.due.lines().join(" "),
+            text: self.text.text(),
+            owner: self.owner.text().to_string(),
+            due: self.due.text().to_string(),
             team: self.team,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text.lines().iter().all(|l| l.trim().is_empty())
+        self.text.is_blank()
     }
 
-    fn focused(&mut self) -> &mut TextArea<'static> {
+    /// The one-line field with the keyboard, if it is not the text.
+    fn focused_line(&mut self) -> Option<&mut LineInput> {
         match self.focus {
-            Field::Text => &mut self.text,
-            Field::Owner => &mut self.owner,
-            Field::Due => &mut self.due,
+            Field::Text => None,
+            Field::Owner => Some(&mut self.owner),
+            Field::Due => Some(&mut self.due),
         }
     }
 
@@ -141,23 +133,24 @@ impl Editor {
         if self.focus != Field::Text {
             return EditorOutcome::Save;
         }
-        if self.char_count() < MAX_NOTE_CHARS {
-            self.text.insert_newline();
-        }
+        self.text.new_line();
         EditorOutcome::Changed
     }
 
-    /// A key for the text itself: a character, a movement, a deletion.
+    /// A key for the field being typed in: a character, a movement, a deletion.
     fn typed(&mut self, key: KeyEvent) -> EditorOutcome {
-        match key.code {
-            KeyCode::Char(_) if self.room_left() == 0 => EditorOutcome::Unchanged,
-            _ => {
-                if self.focused().input(textarea_input(key)) {
-                    EditorOutcome::Changed
-                } else {
-                    EditorOutcome::Unchanged
-                }
+        let changed = match self.focused_line() {
+            Some(field) => {
+                let before = field.clone();
+                field.key(key);
+                *field != before
             }
+            None => self.text.key(key),
+        };
+        if changed {
+            EditorOutcome::Changed
+        } else {
+            EditorOutcome::Unchanged
         }
     }
 
@@ -176,65 +169,17 @@ impl Editor {
 
     /// Inserts pasted text as text, never as commands. Returns false when it was cut short.
     pub fn paste(&mut self, pasted: &str) -> bool {
-        let clean = sanitize(pasted, self.focus == Field::Text);
-        let room = self.room_left();
-        let fits = clean.chars().count() <= room;
-        let clean: String = clean.chars().take(room).collect();
-        self.focused().insert_str(clean);
-        fits
-    }
-
-    fn char_count(&self) -> usize {
-        self.text
-            .lines()
-            .iter()
-            .map(|l| l.chars().count() + 1)
-            .sum()
-    }
-
-    fn room_left(&self) -> usize {
-        match self.focus {
-            Field::Text => MAX_NOTE_CHARS.saturating_sub(self.char_count()),
-            Field::Owner => MAX_FIELD_CHARS.saturating_sub(self.owner.lines()[0].chars().count()),
-            Field::Due => MAX_FIELD_CHARS.saturating_sub(self.due.lines()[0].chars().count()),
+        match self.focused_line() {
+            Some(field) => field.insert(pasted),
+            None => self.text.insert(pasted),
         }
-    }
-}
-
-pub use crate::rules::clean_typed as sanitize;
-
-/// A key in the text area's own terms.
-fn textarea_input(key: KeyEvent) -> ratatui_textarea::Input {
-    use ratatui_textarea::Key;
-    let key_of = match key.code {
-        KeyCode::Char(c) => Key::Char(c),
-        KeyCode::F(n) => Key::F(n),
-        KeyCode::Backspace => Key::Backspace,
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Left => Key::Left,
-        KeyCode::Right => Key::Right,
-        KeyCode::Up => Key::Up,
-        KeyCode::Down => Key::Down,
-        KeyCode::Tab => Key::Tab,
-        KeyCode::Delete => Key::Delete,
-        KeyCode::Home => Key::Home,
-        KeyCode::End => Key::End,
-        KeyCode::PageUp => Key::PageUp,
-        KeyCode::PageDown => Key::PageDown,
-        KeyCode::Esc => Key::Esc,
-        KeyCode::BackTab | KeyCode::Insert => Key::Null,
-    };
-    ratatui_textarea::Input {
-        key: key_of,
-        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
-        alt: key.modifiers.contains(KeyModifiers::ALT),
-        shift: key.modifiers.contains(KeyModifiers::SHIFT),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::KeyModifiers;
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::keys::{KeyCode, KeyEvent};
 
-use crate::home::input::LineInput;
+use crate::input::LineInput;
 use crate::tr;
 
 /// The formats, in the order the form offers them (the extensions `tafel export` knows).

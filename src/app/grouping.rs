@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use crate::keys::{KeyCode, KeyEvent};
 
-use super::editor::sanitize;
 use super::{App, Effect, Mode};
+use crate::input::LineInput;
 use crate::session::state::Note;
 use crate::session::themes::MAX_THEME_CHARS;
 use crate::session::{Event, NoteKind};
@@ -31,11 +31,11 @@ pub enum GroupingInput {
     /// The name of a new theme for these notes.
     NewTheme {
         notes: Vec<u64>,
-        name: String,
+        name: LineInput,
     },
     Rename {
         theme: u64,
-        name: String,
+        name: LineInput,
     },
     /// The number of the theme that theme `from` goes into.
     MergeInto {
@@ -99,7 +99,7 @@ impl App {
             ..
         }) = &mut self.mode
         {
-            push_name(name, text);
+            name.insert(text);
         }
     }
 
@@ -155,7 +155,7 @@ impl App {
             KeyCode::Char('n') | KeyCode::Enter if !chosen.is_empty() => {
                 state.input = Some(GroupingInput::NewTheme {
                     notes: chosen,
-                    name: String::new(),
+                    name: LineInput::new("", MAX_THEME_CHARS),
                 });
             }
             KeyCode::Char(c @ '1'..='9') if !chosen.is_empty() => {
@@ -197,7 +197,10 @@ impl App {
                         .find(|t| t.id == theme)
                         .map(|t| t.name.clone())
                         .unwrap_or_default();
-                    state.input = Some(GroupingInput::Rename { theme, name });
+                    state.input = Some(GroupingInput::Rename {
+                        theme,
+                        name: LineInput::new(&name, MAX_THEME_CHARS),
+                    });
                 }
                 None => self.info(tr!(
                     "deze notitie zit in geen thema om te hernoemen",
@@ -254,12 +257,8 @@ impl App {
             }
             GroupingInput::NewTheme { name, .. } | GroupingInput::Rename { name, .. } => {
                 match key.code {
-                    KeyCode::Backspace => {
-                        name.pop();
-                    }
-                    KeyCode::Char(c) => push_name(name, &c.to_string()),
                     KeyCode::Enter => {
-                        let name = name.trim().to_string();
+                        let name = name.text().trim().to_string();
                         if name.is_empty() {
                             self.info(tr!(
                                 "geef het thema een naam (Esc: toch niet)",
@@ -281,20 +280,12 @@ impl App {
                         state.selected.clear();
                         return self.persist(vec![event]);
                     }
-                    _ => {}
+                    _ => {
+                        name.key(key);
+                    }
                 }
                 Vec::new()
             }
         }
-    }
-}
-
-/// Adds typed or pasted text to a theme name: one line, no control characters, not too long.
-fn push_name(name: &mut String, text: &str) {
-    for c in sanitize(text, false).chars() {
-        if name.chars().count() >= MAX_THEME_CHARS {
-            break;
-        }
-        name.push(c);
     }
 }

@@ -565,6 +565,10 @@ impl App {
             self.grouping_paste(text);
             return Vec::new();
         }
+        if matches!(self.mode, Mode::Agenda(_)) {
+            self.agenda_paste(text);
+            return Vec::new();
+        }
         if !matches!(self.mode, Mode::Editor(_)) {
             if !matches!(self.mode, Mode::Normal) {
                 return Vec::new();

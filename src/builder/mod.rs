@@ -6,14 +6,11 @@
 //! It reads no files and no clock; `store` writes, `ui::builder` draws.
 
 pub mod store;
-mod text;
 
 use std::path::PathBuf;
 
 use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 use chrono::{NaiveTime, Timelike};
-
-pub use text::TextBox;
 
 use crate::app::Status;
 use crate::catalog::kinds::{DEFAULT_DOTS, DEFAULT_POINTS};
@@ -25,12 +22,14 @@ use crate::catalog::{
     CARD_FORMS, DrawSpec, GroupSize, Library, Plan, Round, RoundKind, RoundLength, Scale,
     TeamCount, TeamSpec, VoteSource, VoteSpec, form_label,
 };
-use crate::home::input::LineInput;
+use crate::input::{LineInput, MultiLineInput};
 use crate::tr;
 
 const TITLE_CHARS: usize = 80;
 const LINE_CHARS: usize = 400;
 const NUMBER_CHARS: usize = 6;
+/// The longest instruction, in characters.
+pub const INSTRUCTION_CHARS: usize = 2000;
 
 /// What to build from: a new plan, a copy of any plan, or an own plan edited (by id).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,7 +106,7 @@ pub struct RoundForm {
     pub per_team: LineInput,
     pub max_minutes: LineInput,
     pub until: LineInput,
-    pub instruction: TextBox,
+    pub instruction: MultiLineInput,
     /// `None`: no cards. `Some(None)`: the session's deck. `Some(Some(id))`: that deck.
     pub deck: Option<Option<String>>,
     pub category: Option<String>,
@@ -307,7 +306,7 @@ impl RoundForm {
             per_team,
             max_minutes,
             until,
-            instruction: TextBox::new(&round.instruction),
+            instruction: MultiLineInput::new(&round.instruction, INSTRUCTION_CHARS),
             deck: draw.map(|d| d.deck.clone()),
             category: draw.and_then(|d| d.category.clone()),
             count: draw.map_or(1, |d| d.count),
@@ -334,6 +333,24 @@ impl RoundForm {
                 .map_or_else(empty, number),
             vote_from: vote.map(|v| v.from.clone()).unwrap_or_default(),
         }
+    }
+
+    /// The one-line field behind `field`, if it is one (not a choice or the instruction).
+    pub fn line_input(&mut self, field: RoundField) -> Option<&mut LineInput> {
+        Some(match field {
+            RoundField::Title => &mut self.title,
+            RoundField::Minutes => &mut self.minutes,
+            RoundField::PerPerson => &mut self.per_person,
+            RoundField::PerTeam => &mut self.per_team,
+            RoundField::MaxMinutes => &mut self.max_minutes,
+            RoundField::Until => &mut self.until,
+            RoundField::Roles => &mut self.roles,
+            RoundField::TeamNumber => &mut self.team_number,
+            RoundField::VoteBudget => &mut self.vote_budget,
+            RoundField::VoteMax => &mut self.vote_max,
+            RoundField::VoteOptions => &mut self.vote_options,
+            _ => return None,
+        })
     }
 
     /// The fields the form shows for this round, in order: those of its kind, its length,
@@ -1230,17 +1247,20 @@ impl<'a> Builder<'a> {
         match self.view.clone() {
             View::Round { index, field } => {
                 let round = &mut self.rounds[index];
-                match field {
-                    RoundField::Title => round.title.insert(text),
-                    RoundField::Roles => round.roles.insert(text),
-                    RoundField::VoteOptions => round.vote_options.insert(text),
-                    RoundField::Instruction => {
-                        round.instruction.insert(text);
-                        true
+                let before = round.clone();
+                match round.line_input(field) {
+                    Some(input) => {
+                        input.insert(text);
                     }
-                    _ => return,
-                };
-                self.dirty = true;
+                    None if field == RoundField::Instruction => {
+                        round.instruction.insert(text);
+                    }
+                    // A choice field: a paste is no choice.
+                    None => return,
+                }
+                if *round != before {
+                    self.dirty = true;
+                }
             }
             View::Plan { field } => {
                 self.plan_input(field).insert(text);

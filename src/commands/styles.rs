@@ -250,7 +250,7 @@ fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<String>> {
 /// A participant's name: one line, no control characters, no `:` or `,` (they separate codes
 /// and participants).
 fn clean_name(text: &str) -> Result<String, Failure> {
-    let name = crate::app::editor::sanitize(text, false).trim().to_string();
+    let name = crate::rules::clean_typed(text, false).trim().to_string();
     if name.is_empty() || name.contains([':', ',']) {
         return Err(Failure::usage(tr!(
             "geef een naam zonder : of ,",

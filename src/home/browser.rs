@@ -5,10 +5,10 @@ use std::cell::OnceCell;
 
 use crate::keys::{KeyCode, KeyEvent};
 
-use super::input::LineInput;
 use super::{Home, Outcome, Screen, list_key};
 use crate::catalog::Library;
 use crate::history::search;
+use crate::input::LineInput;
 
 const MAX_QUERY_CHARS: usize = 100;
 

@@ -4,9 +4,9 @@
 use crate::keys::{KeyCode, KeyEvent};
 
 use super::Outcome;
-use super::input::LineInput;
 use crate::catalog::Library;
 use crate::catalog::parse::MAX_ROUND_MINUTES;
+use crate::input::LineInput;
 use crate::tr;
 
 const MAX_TITLE_CHARS: usize = 200;

@@ -3,11 +3,11 @@
 
 use crate::keys::{KeyCode, KeyEvent};
 
-use super::input::LineInput;
 use super::{Home, Outcome, Screen, Sessions, list_key};
 use crate::app::Status;
 use crate::app::export::{ExportForm, ExportStep};
 use crate::history::listing::Hit;
+use crate::input::LineInput;
 use crate::tr;
 
 const MAX_QUERY_CHARS: usize = 100;

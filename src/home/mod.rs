@@ -9,7 +9,6 @@
 mod agreements;
 mod browser;
 mod forms;
-pub mod input;
 pub mod loadable;
 mod lookback;
 pub mod picker;

@@ -10,6 +10,7 @@ pub mod playback;
 pub mod rounds;
 pub mod search;
 
+use crate::input::LineInput;
 use crate::keys::{KeyCode, KeyEvent};
 use keymap::{REPLAY, ReplayKey};
 
@@ -21,7 +22,7 @@ use playback::{Playback, SPEEDS};
 use rounds::Visit;
 
 /// The longest search text.
-const MAX_QUERY_CHARS: usize = 100;
+pub const MAX_QUERY_CHARS: usize = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -52,7 +53,7 @@ pub struct Replay {
     pub view: View,
     pub help: bool,
     /// The search box while it is open.
-    pub search_box: Option<String>,
+    pub search_box: Option<LineInput>,
     /// The last search, for `n`.
     pub query: String,
     pub playing: Option<Playback>,
@@ -292,9 +293,7 @@ impl Replay {
     /// Pasted text goes into the search box while it is open (one line, made safe).
     pub fn paste(&mut self, text: &str) {
         if let Some(query) = &mut self.search_box {
-            let room = MAX_QUERY_CHARS.saturating_sub(query.chars().count());
-            let clean = crate::rules::clean_typed(text, false);
-            query.extend(clean.chars().take(room));
+            query.insert(text);
         }
     }
 
@@ -307,21 +306,17 @@ impl Replay {
             self.help = false;
             return Control::Continue;
         }
-        if let Some(text) = &mut self.search_box {
+        if let Some(field) = &mut self.search_box {
             match key.code {
                 KeyCode::Enter => {
-                    self.query = std::mem::take(text);
+                    self.query = field.text().to_string();
                     self.search_box = None;
                     self.search_next(now);
                 }
                 KeyCode::Esc => self.search_box = None,
-                KeyCode::Backspace => {
-                    text.pop();
+                _ => {
+                    field.key(key);
                 }
-                KeyCode::Char(c) if !c.is_control() && text.chars().count() < MAX_QUERY_CHARS => {
-                    text.push(c);
-                }
-                _ => {}
             }
             return Control::Continue;
         }
@@ -344,7 +339,7 @@ impl Replay {
             ReplayKey::Speed(k) => self.set_speed(k, now),
             ReplayKey::Chart => self.toggle_view(View::Bars),
             ReplayKey::Agreements => self.toggle_view(View::Agreements),
-            ReplayKey::Search => self.search_box = Some(String::new()),
+            ReplayKey::Search => self.search_box = Some(LineInput::new("", MAX_QUERY_CHARS)),
             ReplayKey::SearchNext => self.search_next(now),
             ReplayKey::Help => self.help = true,
         }

@@ -16,7 +16,7 @@ use crate::builder::{
 };
 use crate::catalog::RoundLength;
 use crate::catalog::timing::total_label;
-use crate::home::input::LineInput;
+use crate::input::LineInput;
 use crate::tr;
 
 pub fn render(builder: &Builder, area: Rect, buf: &mut Buffer) {
@@ -392,17 +392,14 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
         spans.extend(value);
         lines.push(Line::from(spans));
         if field == RoundField::Instruction {
-            let text = round.instruction.text();
             let field_style = Style::new().add_modifier(Modifier::UNDERLINED);
-            let cursor = round.instruction.cursor();
-            let mut at = 0;
-            for line in text.split('\n') {
-                let len = line.chars().count();
+            let (cursor_row, cursor_col) = round.instruction.cursor();
+            for (row, line) in round.instruction.lines().iter().enumerate() {
                 let mut spans = vec![Span::raw("    ")];
-                if focused && (at..=at + len).contains(&cursor) {
+                if focused && row == cursor_row {
                     focus_line = lines.len();
                     let chars: Vec<char> = line.chars().collect();
-                    let c = cursor - at;
+                    let c = cursor_col.min(chars.len());
                     spans.push(Span::styled(
                         chars[..c].iter().collect::<String>(),
                         field_style,
@@ -423,7 +420,6 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
                     spans.push(Span::styled(line.to_string(), field_style));
                 }
                 lines.push(Line::from(spans));
-                at += len + 1;
             }
         }
     }

@@ -46,7 +46,7 @@ pub fn render(form: &ExportForm, area: Rect, buf: &mut Buffer) {
     };
     let mut folder = vec![label(ExportField::Folder, tr!("Map", "Folder"))];
     folder.extend(
-        crate::ui::home::forms::input_line(&form.folder, width.saturating_sub(11), form.typing())
+        crate::ui::line_input::input_line(&form.folder, width.saturating_sub(11), form.typing())
             .spans,
     );
     let mut lines = vec![

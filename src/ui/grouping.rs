@@ -13,6 +13,7 @@ use super::theme;
 use crate::app::{App, GroupingInput, GroupingState};
 use crate::replay::describe::first_line;
 use crate::tr;
+use crate::ui::line_input::with_bar;
 
 pub fn render(app: &App, state: &GroupingState, area: Rect, buf: &mut Buffer) {
     let rect = popup(
@@ -135,18 +136,24 @@ fn render_themes(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_footer(state: &GroupingState, area: Rect, buf: &mut Buffer) {
     let (text, style) = match &state.input {
         Some(GroupingInput::NewTheme { notes, name }) => (
-            tr!(
-                "Naam van het nieuwe thema ({} notities): {name}▏  Enter bewaren · Esc terug",
-                "Name of the new theme ({} notes): {name}▏  Enter save · Esc back",
-                notes.len()
-            ),
+            {
+                let name = with_bar(name);
+                tr!(
+                    "Naam van het nieuwe thema ({} notities): {name}  Enter bewaren · Esc terug",
+                    "Name of the new theme ({} notes): {name}  Enter save · Esc back",
+                    notes.len()
+                )
+            },
             theme::accent(),
         ),
         Some(GroupingInput::Rename { name, .. }) => (
-            tr!(
-                "Nieuwe naam: {name}▏  Enter bewaren · Esc terug",
-                "New name: {name}▏  Enter save · Esc back"
-            ),
+            {
+                let name = with_bar(name);
+                tr!(
+                    "Nieuwe naam: {name}  Enter bewaren · Esc terug",
+                    "New name: {name}  Enter save · Esc back"
+                )
+            },
             theme::accent(),
         ),
         Some(GroupingInput::MergeInto { .. }) => (

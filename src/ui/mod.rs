@@ -6,6 +6,7 @@ pub mod export_form;
 pub mod grouping;
 pub mod groupwork;
 pub mod home;
+pub mod line_input;
 pub mod overlays;
 pub mod picker;
 pub mod replay;

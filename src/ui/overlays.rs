@@ -12,9 +12,11 @@ use crate::app::editor::{Editor, Field};
 use crate::app::keymap::{self, EditorKey};
 use crate::app::{AgendaInput, AgendaState, App};
 use crate::catalog::RoundLength;
+use crate::input::LineInput;
 use crate::session::NoteKind;
 use crate::session::timer::clock_text;
 use crate::tr;
+use crate::ui::line_input::{input_line, with_bar};
 
 /// A centred window of at most `width`×`height`, never larger than the screen.
 pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
@@ -243,11 +245,11 @@ pub fn render_question(area: Rect, buf: &mut Buffer, question: String) {
 
 /// The label of the "wanneer" field: the date the typed words are read as, live.
 fn due_label(editor: &Editor, day: chrono::NaiveDate) -> String {
-    let typed = editor.due.lines().join(" ");
+    let typed = editor.due.text();
     if typed.trim().is_empty() {
         return tr!(" wanneer ", " when ");
     }
-    match crate::session::due::resolve(&typed, day) {
+    match crate::session::due::resolve(typed, day) {
         Some(date) => tr!(
             " wanneer → {} ",
             " when → {} ",
@@ -301,31 +303,31 @@ pub fn render_editor(editor: &Editor, day: chrono::NaiveDate, area: Rect, buf: &
                 theme::dim()
             })
     };
-    if compact && editor.focus != Field::Text {
-        let (mut field, label) = match editor.focus {
-            Field::Owner => (editor.owner.clone(), tr!(" wie ", " who ")),
-            _ => (editor.due.clone(), due_label(editor, day)),
+    // A one-line field in its box: the text, and the cursor when it has the keyboard.
+    let line_field =
+        |field: &LineInput, block: Block, focused: bool, area: Rect, buf: &mut Buffer| {
+            let inner = block.inner(area);
+            block.render(area, buf);
+            Paragraph::new(input_line(field, usize::from(inner.width), focused)).render(inner, buf);
         };
-        field.set_block(field_block(label, true));
-        field.render(text_area, buf);
+    if compact && editor.focus != Field::Text {
+        let (field, label) = match editor.focus {
+            Field::Owner => (&editor.owner, tr!(" wie ", " who ")),
+            _ => (&editor.due, due_label(editor, day)),
+        };
+        line_field(field, field_block(label, true), true, text_area, buf);
     } else {
         let focused = editor.focus == Field::Text;
         let block = field_block(tr!(" tekst ", " text "), focused);
         super::text_view::render(&editor.text, block, focused, text_area, buf);
     }
     if agreement && !compact {
-        let mut owner = editor.owner.clone();
-        owner.set_block(field_block(
-            tr!(" wie ", " who "),
-            editor.focus == Field::Owner,
-        ));
-        owner.render(owner_area, buf);
-        let mut due = editor.due.clone();
-        due.set_block(field_block(
-            due_label(editor, day),
-            editor.focus == Field::Due,
-        ));
-        due.render(due_area, buf);
+        let owner_focused = editor.focus == Field::Owner;
+        let block = field_block(tr!(" wie ", " who "), owner_focused);
+        line_field(&editor.owner, block, owner_focused, owner_area, buf);
+        let due_focused = editor.focus == Field::Due;
+        let block = field_block(due_label(editor, day), due_focused);
+        line_field(&editor.due, block, due_focused, due_area, buf);
     }
     let mut order = vec![EditorKey::Save, EditorKey::Close];
     if editor.teams > 0 {
@@ -502,17 +504,24 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
         .collect();
     lines.push(Line::default());
     let prompt = match &state.input {
-        Some(AgendaInput::InsertTitle(text)) => Some(tr!(
-            "Titel van de nieuwe ronde: {text}▏",
-            "Title of the new round: {text}▏"
-        )),
-        Some(AgendaInput::InsertMinutes { minutes, .. }) => {
-            Some(tr!("Minuten: {minutes}▏", "Minutes: {minutes}▏"))
+        Some(AgendaInput::InsertTitle(field)) => {
+            let text = with_bar(field);
+            Some(tr!(
+                "Titel van de nieuwe ronde: {text}",
+                "Title of the new round: {text}"
+            ))
         }
-        Some(AgendaInput::Until(text)) => Some(tr!(
-            "Deze ronde loopt tot (bijv. 14:30 of 14u30): {text}▏",
-            "This round runs until (e.g. 14:30): {text}▏"
-        )),
+        Some(AgendaInput::InsertMinutes { minutes, .. }) => {
+            let minutes = with_bar(minutes);
+            Some(tr!("Minuten: {minutes}", "Minutes: {minutes}"))
+        }
+        Some(AgendaInput::Until(field)) => {
+            let text = with_bar(field);
+            Some(tr!(
+                "Deze ronde loopt tot (bijv. 14:30 of 14u30): {text}",
+                "This round runs until (e.g. 14:30): {text}"
+            ))
+        }
         Some(AgendaInput::PastTime { until, .. }) => {
             let until = until.format("%H:%M");
             Some(tr!(

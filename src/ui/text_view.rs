@@ -1,14 +1,16 @@
 //! Multi-line text being typed, drawn wrapped at spaces: a word stays whole ("wijkteam,"
 //! never splits before its comma) and a new line never starts with the space between two
-//! words. The text area widget edits; this only draws what it holds, with its cursor.
+//! words. The field (`input::MultiLineInput`) edits; this only draws what it holds, with its
+//! cursor.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
-use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthChar;
+
+use crate::input::MultiLineInput;
 
 /// The rows `line` takes at `width` columns, as character ranges `start..end`. Spaces after
 /// a word stay on its row (they may hang past the edge); a word wider than a row is split.
@@ -58,14 +60,14 @@ pub fn wrap_ranges(line: &str, width: usize) -> Vec<(usize, usize)> {
 
 /// Draws `text` inside `block`, wrapped at spaces, scrolled so the cursor shows; the cursor
 /// is a reversed cell when `focused`.
-pub fn render(text: &TextArea, block: Block, focused: bool, area: Rect, buf: &mut Buffer) {
+pub fn render(text: &MultiLineInput, block: Block, focused: bool, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
         return;
     }
     let width = usize::from(inner.width);
-    let ratatui_textarea::DataCursor(cursor_row, cursor_col) = text.cursor();
+    let (cursor_row, cursor_col) = text.cursor();
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor_at = 0usize;
     for (row, line) in text.lines().iter().enumerate() {

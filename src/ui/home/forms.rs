@@ -317,51 +317,6 @@ pub(super) fn render_form(
     y.min(bottom) - area.y
 }
 
-/// The text of a field, underlined across the field so an empty one shows too; when it has
-/// the keyboard, the cursor is a reversed cell and the text scrolls to keep it in view.
-pub(crate) fn input_line(input: &LineInput, width: usize, focused: bool) -> Line<'static> {
-    // A suggestion shows dimmed: the first key typed replaces it.
-    let field = if input.is_suggestion() {
-        theme::dim().add_modifier(Modifier::UNDERLINED)
-    } else {
-        Style::new().add_modifier(Modifier::UNDERLINED)
-    };
-    let width = width.clamp(1, 60);
-    let chars: Vec<char> = input.text().chars().collect();
-    let w = |c: char| UnicodeWidthChar::width(c).unwrap_or(0);
-    let pad = |used: usize| Span::styled(" ".repeat(width.saturating_sub(used)), field);
-    if !focused {
-        let used: usize = chars.iter().map(|c| w(*c)).sum();
-        return Line::from(vec![
-            Span::styled(input.text().to_string(), field),
-            pad(used),
-        ]);
-    }
-    let cursor = input.cursor().min(chars.len());
-    let mut start = cursor;
-    let mut used = 1;
-    while start > 0 && used + w(chars[start - 1]) <= width {
-        used += w(chars[start - 1]);
-        start -= 1;
-    }
-    let before: String = chars[start..cursor].iter().collect();
-    let at = chars.get(cursor).copied().unwrap_or(' ');
-    let mut after = String::new();
-    for &c in chars.get(cursor + 1..).unwrap_or_default() {
-        if used + w(c) > width {
-            break;
-        }
-        used += w(c);
-        after.push(c);
-    }
-    Line::from(vec![
-        Span::styled(before, field),
-        Span::styled(at.to_string(), theme::selected()),
-        Span::styled(after, field),
-        pad(used),
-    ])
-}
-
 pub(super) fn choice_line(text: String, focused: bool) -> Line<'static> {
     if focused {
         Line::from(vec![

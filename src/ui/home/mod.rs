@@ -16,26 +16,26 @@ use menu::*;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
     Block, BorderType, Borders, Cell, Clear, HighlightSpacing, List, ListItem, ListState, Padding,
     Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
 };
-use unicode_width::UnicodeWidthChar;
 
 use super::overlays::{popup, window};
 use super::theme;
 use crate::app::Status;
 use crate::catalog::timing::minutes_label;
 use crate::catalog::{Plan, RoundLength};
-use crate::home::input::LineInput;
 use crate::home::{
     Browser, Home, Level, LookBack, MenuItem, Screen, SoloField, SoloForm, WorkshopField,
     WorkshopForm,
 };
+use crate::input::LineInput;
 use crate::session::timer::clock_text;
 use crate::tr;
+use crate::ui::line_input::input_line;
 
 pub fn render(home: &Home, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
@@ -131,7 +131,7 @@ fn render_rename(field: &LineInput, area: Rect, buf: &mut Buffer) {
     Clear.render(rect, buf);
     let width = usize::from(rect.width.saturating_sub(4));
     Paragraph::new(vec![
-        forms::input_line(field, width, true),
+        input_line(field, width, true),
         Line::styled(
             tr!("Enter = opslaan · Esc = terug", "Enter = save · Esc = back"),
             theme::accent(),

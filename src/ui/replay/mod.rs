@@ -41,8 +41,8 @@ pub fn render(replay: &Replay, area: Rect, buf: &mut Buffer) {
     }
     if replay.help {
         render_help(area, buf);
-    } else if let Some(text) = &replay.search_box {
-        render_search(text, area, buf);
+    } else if let Some(field) = &replay.search_box {
+        render_search(&crate::ui::line_input::with_bar(field), area, buf);
     }
 }
 
@@ -135,13 +135,14 @@ pub(super) fn render_help(area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The search box; `text` shows the cursor already.
 pub(super) fn render_search(text: &str, area: Rect, buf: &mut Buffer) {
     let rect = popup(area, 70, 4);
     Clear.render(rect, buf);
     Paragraph::new(vec![
         Line::from(vec![
             Span::styled(tr!("Zoeken: ", "Search: "), theme::dim()),
-            Span::styled(format!("{text}▏"), theme::title()),
+            Span::styled(text.to_string(), theme::title()),
         ]),
         Line::styled(
             tr!(

@@ -1,9 +1,10 @@
-//! A one-line text field for the home screen's forms and search boxes: a `String` and a
-//! cursor, nothing more. Pasted text is made safe first (no escapes, no line ends).
+//! The one-line text field of every screen: forms, search boxes, the agenda's questions, a
+//! theme's name, an agreement's owner. A `String` and a cursor; typed and pasted text is made
+//! safe first (no escapes, no line ends) and cut at the field's length.
 
+use super::keymap::{LINE, LineKey};
 use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
-
-use crate::app::editor::sanitize;
+use crate::rules::clean_typed;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -79,7 +80,7 @@ impl LineInput {
     /// when something was cut off.
     pub fn insert(&mut self, text: &str) -> bool {
         self.replace_suggestion();
-        let clean = sanitize(text, false);
+        let clean = clean_typed(text, false);
         let room = self.max_chars.saturating_sub(self.len());
         let fits = clean.chars().count() <= room;
         let clean: String = clean.chars().take(room).collect();
@@ -95,7 +96,7 @@ impl LineInput {
         self.cursor = from;
     }
 
-    /// The start of the word before the cursor (for Ctrl+W).
+    /// The start of the word before the cursor (for Ctrl+W and Ctrl+←).
     fn word_start(&self) -> usize {
         let chars: Vec<char> = self.text.chars().collect();
         let mut i = self.cursor;
@@ -108,38 +109,57 @@ impl LineInput {
         i
     }
 
-    /// Handles an editing key. Returns whether the key was one (so the caller may use the
-    /// others, like Enter, Tab or the arrows up and down).
+    /// The end of the word after the cursor (for Ctrl+→).
+    fn word_end(&self) -> usize {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut i = self.cursor;
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        while i < chars.len() && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        i
+    }
+
+    /// Handles an editing key (see [`LINE`]) or a typed character. Returns whether the key
+    /// was one (so the caller may use the others, like Enter, Tab or the arrows up and down).
     pub fn key(&mut self, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Char('a') if ctrl => self.cursor = 0,
-            KeyCode::Char('e') if ctrl => self.cursor = self.len(),
-            KeyCode::Char('u') if ctrl => self.delete_range(0, self.cursor),
-            KeyCode::Char('k') if ctrl => self.delete_range(self.cursor, self.len()),
-            KeyCode::Char('w') if ctrl => self.delete_range(self.word_start(), self.cursor),
-            KeyCode::Char(_) if ctrl || alt => return false,
-            KeyCode::Char(c) => {
-                self.insert(&c.to_string());
-            }
-            KeyCode::Backspace | KeyCode::Delete if self.suggested => {
-                self.replace_suggestion();
-            }
-            KeyCode::Backspace if self.cursor > 0 => {
-                self.delete_range(self.cursor - 1, self.cursor)
-            }
-            KeyCode::Backspace => {}
-            KeyCode::Delete if self.cursor < self.len() => {
-                let at = self.cursor;
-                self.delete_range(at, at + 1);
-            }
-            KeyCode::Delete => {}
-            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.len()),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = self.len(),
-            _ => return false,
+        // Shift+← is ←: a field has no selection.
+        let action = LINE.action(key).or_else(|| {
+            let unshifted = KeyEvent::new(key.code, key.modifiers.without(KeyModifiers::SHIFT));
+            LINE.action(unshifted)
+        });
+        let Some(action) = action else {
+            return match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    self.insert(&c.to_string());
+                    self.suggested = false;
+                    true
+                }
+                _ => false,
+            };
+        };
+        let (at, len) = (self.cursor, self.len());
+        match action {
+            // Deleting in a suggestion deletes it whole.
+            LineKey::Backspace | LineKey::Delete if self.suggested => self.replace_suggestion(),
+            LineKey::Backspace if at > 0 => self.delete_range(at - 1, at),
+            LineKey::Delete if at < len => self.delete_range(at, at + 1),
+            LineKey::Backspace | LineKey::Delete => {}
+            LineKey::Left => self.cursor = at.saturating_sub(1),
+            LineKey::Right => self.cursor = (at + 1).min(len),
+            LineKey::WordLeft => self.cursor = self.word_start(),
+            LineKey::WordRight => self.cursor = self.word_end(),
+            LineKey::Start => self.cursor = 0,
+            LineKey::End => self.cursor = len,
+            LineKey::DeleteWord => self.delete_range(self.word_start(), at),
+            LineKey::DeleteToStart => self.delete_range(0, at),
+            LineKey::DeleteToEnd => self.delete_range(at, len),
         }
         // Any other editing key (a movement) keeps the suggestion as text to edit.
         self.suggested = false;
@@ -191,6 +211,23 @@ mod tests {
         let mut input = LineInput::suggestion("Koers wat", 80);
         input.key(key(KeyCode::Backspace, KeyModifiers::NONE));
         assert_eq!(input.text(), "");
+    }
+
+    #[test]
+    fn word_moves_and_line_deletes() {
+        let mut input = LineInput::new("Anna de Vries", 40);
+        input.key(key(KeyCode::Left, KeyModifiers::CONTROL));
+        assert_eq!(input.cursor(), 8);
+        input.key(key(KeyCode::Left, KeyModifiers::CONTROL));
+        input.key(key(KeyCode::Right, KeyModifiers::CONTROL));
+        assert_eq!(input.cursor(), 7);
+        input.key(key(KeyCode::Home, KeyModifiers::NONE));
+        input.key(key(KeyCode::Char('k'), KeyModifiers::CONTROL));
+        assert_eq!(input.text(), "");
+        input.insert("Bram Bos");
+        input.key(key(KeyCode::Left, KeyModifiers::NONE));
+        input.key(key(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!((input.text(), input.cursor()), ("s", 0));
     }
 
     #[test]
