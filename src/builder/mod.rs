@@ -1031,7 +1031,7 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 let mut index = selected;
-                crate::home::list_key(&mut index, count, key, true);
+                crate::list::move_in(&mut index, count, key, true);
                 select(self, index);
             }
         }

@@ -1,0 +1,176 @@
+//! The house rules of issue 15, checked on the source: no module circles; nothing below
+//! `commands/` imports `commands/` or `cli`; the pure core (`app/`, `session/`, `catalog/`,
+//! `home/`, `replay/`, `builder/`) imports no terminal or screen code; the screens (`ui/`)
+//! import no storage. A rule with known exceptions lists them here by file, so that what is
+//! left is visible and a new exception fails.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src") {
+            let path: PathBuf = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(&root).expect("in src");
+                let text = std::fs::read_to_string(&path).expect("read");
+                // Comments do not import anything.
+                let code: String = text
+                    .lines()
+                    .map(|l| l.split("//").next().unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                files.push((rel.to_string_lossy().replace('\\', "/"), code));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The top-level module a file belongs to: `app` for `app/mod.rs`, `tui` for `tui.rs`.
+fn module_of(file: &str) -> &str {
+    file.split('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".rs")
+}
+
+/// Every `crate::x` a file names.
+fn uses(code: &str) -> BTreeSet<String> {
+    code.match_indices("crate::")
+        .map(|(at, _)| {
+            code[at + 7..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|m| !m.is_empty() && m != "tr")
+        .collect()
+}
+
+/// Whether `code` names `word` as a whole name (`File::` but not `RawFile::`).
+fn names(code: &str, word: &str) -> bool {
+    code.match_indices(word).any(|(at, _)| {
+        !code[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
+}
+
+#[test]
+fn no_module_imports_itself_through_another() {
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (file, code) in sources() {
+        let from = module_of(&file).to_string();
+        for to in uses(&code) {
+            if to != from {
+                edges.entry(from.clone()).or_default().insert(to);
+            }
+        }
+    }
+    // A circle: a path from a module back to itself.
+    for start in edges.keys() {
+        let mut seen = BTreeSet::new();
+        let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+        while let Some((at, path)) = stack.pop() {
+            for next in edges.get(&at).into_iter().flatten() {
+                if next == start {
+                    panic!("an import circle: {} → {start}", path.join(" → "));
+                }
+                if seen.insert(next.clone()) {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn nothing_below_the_commands_imports_them() {
+    let above = ["commands", "main", "cli", "cli_text"];
+    for (file, code) in sources() {
+        if above.contains(&module_of(&file)) {
+            continue;
+        }
+        for used in uses(&code) {
+            assert!(
+                used != "commands" && used != "cli",
+                "{file} imports crate::{used}, which sits above it"
+            );
+        }
+    }
+}
+
+/// The state machines and what they stand on.
+const CORE: [&str; 11] = [
+    "app", "session", "catalog", "home", "replay", "builder", "keys", "keymap", "list", "rules",
+    "text",
+];
+
+#[test]
+fn the_core_imports_no_terminal_and_no_screen() {
+    for (file, code) in sources() {
+        if !CORE.contains(&module_of(&file)) {
+            continue;
+        }
+        let forbidden = [
+            "ratatui",
+            "crossterm",
+            "crate::ui",
+            "crate::tui",
+            "crate::runtime",
+        ];
+        for word in forbidden {
+            assert!(!code.contains(word), "{file} uses {word}");
+        }
+    }
+}
+
+/// Files in the core that still read or write files themselves: the journal and the drafts
+/// (session/), the deck library and the builder's plan files. Storage is to move out of the
+/// core; this list may only shrink.
+const CORE_FILE_CODE: [&str; 4] = [
+    "session/journal.rs",
+    "session/draft.rs",
+    "catalog/library.rs",
+    "builder/store.rs",
+];
+
+#[test]
+fn the_core_does_no_file_io_beyond_the_known_places() {
+    for (file, code) in sources() {
+        if !CORE.contains(&module_of(&file)) || CORE_FILE_CODE.contains(&file.as_str()) {
+            continue;
+        }
+        for word in ["std::fs", "File::", "OpenOptions", "read_dir"] {
+            assert!(!names(&code, word), "{file} uses {word}");
+        }
+    }
+}
+
+#[test]
+fn screens_draw_and_store_nothing() {
+    for (file, code) in sources() {
+        if module_of(&file) != "ui" {
+            continue;
+        }
+        for forbidden in [
+            "std::fs",
+            "journal::",
+            "history::index::Index",
+            "File::",
+            "crate::commands",
+        ] {
+            assert!(!names(&code, forbidden), "{file} uses {forbidden}");
+        }
+    }
+}
