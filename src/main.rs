@@ -1,6 +1,5 @@
 use std::process::ExitCode;
 
-use tafel::catalog::Library;
 use tafel::cli::{Cli, Command};
 use tafel::commands::{self, Context, Failure, FailureKind};
 use tafel::config::{self, FileState, Settings};
@@ -67,25 +66,9 @@ fn settings(cli: &Cli) -> Settings {
 }
 
 fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
-    let deck_dirs = settings.deck_dirs();
-    let library = Library::load(&deck_dirs);
     // `check` reports problems itself; elsewhere a broken user file is a warning, not a stop.
-    if !matches!(cli.command, Some(Command::Check { .. })) {
-        for problem in &library.problems {
-            eprintln!(
-                "{}",
-                tr!(
-                    "waarschuwing: {problem} (overgeslagen)",
-                    "warning: {problem} (skipped)"
-                )
-            );
-        }
-    }
-    let ctx = Context {
-        library,
-        sessions_dir: settings.sessions_dir.value.clone(),
-        settings,
-    };
+    let warn_about_decks = !matches!(cli.command, Some(Command::Check { .. }));
+    let ctx = Context::new(settings, warn_about_decks);
     match &cli.command {
         Some(Command::Decks) => commands::decks::run(&ctx),
         Some(Command::Plans(args)) => commands::plans::run(&ctx, args),

@@ -25,11 +25,12 @@ fn context(dir: &Path) -> tafel::commands::Context {
         cache
     });
     assert!(cache.path().is_dir());
-    tafel::commands::Context {
-        library: tafel::catalog::Library::load(&[]),
-        sessions_dir: Some(dir.to_path_buf()),
-        settings: tafel::config::Settings::default(),
-    }
+    let mut ctx = tafel::commands::Context::with_library(
+        tafel::config::Settings::default(),
+        tafel::catalog::Library::load(&[]),
+    );
+    ctx.sessions_dir = Some(dir.to_path_buf());
+    ctx
 }
 
 fn date(text: &str) -> NaiveDate {

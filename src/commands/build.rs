@@ -119,7 +119,7 @@ pub fn keep_session(
     session: &crate::session::Session,
 ) -> Result<Option<String>, Failure> {
     let mut builder = Builder::from_session(
-        &ctx.library,
+        ctx.library(),
         session,
         plans_dir(ctx)?,
         chrono::Local::now().time(),

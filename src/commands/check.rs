@@ -83,18 +83,18 @@ pub fn check(ctx: &Context, paths: &[PathBuf]) -> Report {
             ));
         }
     }
-    let mut all_deck_ids: Vec<String> = ctx.library.deck_ids();
+    let mut all_deck_ids: Vec<String> = ctx.library().deck_ids();
     all_deck_ids.extend(local_decks.keys().map(|k| k.to_string()));
     let find = |id: &str| {
         local_decks
             .get(id)
             .copied()
-            .or_else(|| ctx.library.deck(id))
+            .or_else(|| ctx.library().deck(id))
     };
     // Every deck a plan with `decks = []` could be run with: the local ones, then the known.
     let mut all_decks: Vec<&Deck> = local_decks.values().copied().collect();
     all_decks.sort_by(|a, b| a.id.cmp(&b.id));
-    for deck in ctx.library.decks.iter().map(|e| &e.item) {
+    for deck in ctx.library().decks.iter().map(|e| &e.item) {
         if !local_decks.contains_key(deck.id.as_str()) {
             all_decks.push(deck);
         }

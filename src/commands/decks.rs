@@ -14,7 +14,7 @@ pub fn run(ctx: &Context) -> Outcome {
         tr!("CATEGORIEËN", "CATEGORIES"),
     ];
     let rows: Vec<Vec<String>> = ctx
-        .library
+        .library()
         .decks
         .iter()
         .map(|entry| {

@@ -57,7 +57,7 @@ pub fn draw<'a>(
             (deck.cards.iter().map(|c| (deck, c)).collect(), &deck.id)
         }
         None => (
-            ctx.library
+            ctx.library()
                 .decks
                 .iter()
                 .flat_map(|e| e.item.cards.iter().map(move |c| (&e.item, c)))
@@ -72,7 +72,7 @@ pub fn draw<'a>(
                 .map(|(d, _)| d.categories.iter().map(|c| c.id.as_str()).collect())
                 .unwrap_or_default(),
             None => ctx
-                .library
+                .library()
                 .decks
                 .iter()
                 .flat_map(|e| e.item.categories.iter().map(|c| c.id.as_str()))

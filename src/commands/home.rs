@@ -27,7 +27,7 @@ pub fn run(ctx: &Context) -> Outcome {
     let mut reloaded: Option<crate::catalog::Library> = None;
     let mut show_plan: Option<String> = None;
     loop {
-        let library = reloaded.as_ref().unwrap_or(&ctx.library);
+        let library = reloaded.as_ref().unwrap_or(ctx.library());
         let mut home = Home::new(
             library,
             &today,

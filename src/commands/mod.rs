@@ -90,15 +90,55 @@ pub fn require_terminal(command: &str) -> Result<(), Failure> {
 /// What every command may need: the decks and plans, where sessions live, and the settings
 /// in effect (with where each comes from).
 pub struct Context {
-    pub library: Library,
+    /// The decks, plans and style sets, read on first use: a command that needs none of them
+    /// (listing, replaying, exporting sessions) reads no deck file.
+    library: std::cell::OnceCell<Library>,
+    /// Whether problems in the deck files are said when they are read (`check` reports them
+    /// itself).
+    warn_about_decks: bool,
     pub sessions_dir: Option<PathBuf>,
     pub settings: crate::config::Settings,
 }
 
 impl Context {
+    pub fn new(settings: crate::config::Settings, warn_about_decks: bool) -> Context {
+        Context {
+            library: std::cell::OnceCell::new(),
+            warn_about_decks,
+            sessions_dir: settings.sessions_dir.value.clone(),
+            settings,
+        }
+    }
+
+    /// A context with this library already read (tests).
+    pub fn with_library(settings: crate::config::Settings, library: Library) -> Context {
+        let ctx = Context::new(settings, false);
+        let _ = ctx.library.set(library);
+        ctx
+    }
+
+    /// The decks, plans and style sets, read (and their problems said) the first time.
+    pub fn library(&self) -> &Library {
+        self.library.get_or_init(|| {
+            let library = Library::load(&self.settings.deck_dirs());
+            if self.warn_about_decks {
+                for problem in &library.problems {
+                    eprintln!(
+                        "{}",
+                        tr!(
+                            "waarschuwing: {problem} (overgeslagen)",
+                            "warning: {problem} (skipped)"
+                        )
+                    );
+                }
+            }
+            library
+        })
+    }
+
     pub fn deck(&self, id: &str) -> Result<&crate::catalog::Deck, Failure> {
-        self.library.deck(id).ok_or_else(|| {
-            let hint = suggestion(id, self.library.decks.iter().map(|e| e.item.id.as_str()));
+        self.library().deck(id).ok_or_else(|| {
+            let hint = suggestion(id, self.library().decks.iter().map(|e| e.item.id.as_str()));
             Failure::usage(tr!(
                 "onbekende stapel `{id}`{hint} (zie `tafel decks`)",
                 "unknown deck `{id}`{hint} (see `tafel decks`)"
@@ -107,8 +147,8 @@ impl Context {
     }
 
     pub fn plan(&self, id: &str) -> Result<&crate::catalog::Plan, Failure> {
-        self.library.plan(id).ok_or_else(|| {
-            let hint = suggestion(id, self.library.plans.iter().map(|e| e.item.id.as_str()));
+        self.library().plan(id).ok_or_else(|| {
+            let hint = suggestion(id, self.library().plans.iter().map(|e| e.item.id.as_str()));
             Failure::usage(tr!(
                 "onbekende werkvorm `{id}`{hint} (zie `tafel plans`)",
                 "unknown plan `{id}`{hint} (see `tafel plans`)"

@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> Outcome {
     };
     if let Some(id) = &args.export {
         let plan = ctx.plan(id)?;
-        print!("{}", plan_source(&ctx.library, plan)?);
+        print!("{}", plan_source(ctx.library(), plan)?);
         return Ok(());
     }
     if let Some(id) = &args.show {
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> Outcome {
         tr!("STAPELS", "DECKS"),
     ];
     let rows: Vec<Vec<String>> = ctx
-        .library
+        .library()
         .plans
         .iter()
         .map(|entry| {
@@ -93,7 +93,7 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> Outcome {
     print!("{}", table::render(&header, &rows));
     if let Some(n) = args.participants
         && ctx
-            .library
+            .library()
             .plans
             .iter()
             .any(|e| e.item.group_warning(n).is_some())

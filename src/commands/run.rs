@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
     super::require_terminal("run")?;
     let plan = match &args.plan {
         Some(id) => ctx.plan(id)?.clone(),
-        None => match crate::tui::pick_plan(&ctx.library).map_err(io_failure)? {
+        None => match crate::tui::pick_plan(ctx.library()).map_err(io_failure)? {
             Some(plan) => plan,
             None => return Ok(()),
         },
@@ -112,7 +112,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
     let mut participants = named.clone();
     if uses_styles
         && let Some(set) = ctx
-            .library
+            .library()
             .style_set(crate::catalog::styles::DEFAULT_STYLE_SET)
     {
         let (names, picks) = super::styles::split_codes(set, &named)?;
@@ -363,7 +363,7 @@ fn session_decks(
     let mut ids: Vec<String> = plan.decks.clone();
     let session_deck = match deck {
         Some(id) => Some(ctx.deck(id)?.id.clone()),
-        None if plan.decks.is_empty() => ctx.library.decks.first().map(|e| e.item.id.clone()),
+        None if plan.decks.is_empty() => ctx.library().decks.first().map(|e| e.item.id.clone()),
         None => None,
     };
     if let Some(id) = &session_deck

@@ -86,7 +86,7 @@ pub fn solo_plan(ctx: &Context, args: &SoloArgs) -> Result<Plan, Failure> {
     let deck = match &args.deck {
         Some(id) => ctx.deck(id)?,
         None => ctx
-            .library
+            .library()
             .decks
             .first()
             .map(|e| &e.item)

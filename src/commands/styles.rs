@@ -61,8 +61,8 @@ pub struct GroupsArgs {
 
 fn style_set<'a>(ctx: &'a Context, id: Option<&str>) -> Result<&'a StyleSet, Failure> {
     let id = id.unwrap_or(DEFAULT_STYLE_SET);
-    ctx.library.style_set(id).ok_or_else(|| {
-        let hint = suggestion(id, ctx.library.styles.iter().map(|e| e.item.id.as_str()));
+    ctx.library().style_set(id).ok_or_else(|| {
+        let hint = suggestion(id, ctx.library().styles.iter().map(|e| e.item.id.as_str()));
         Failure::usage(tr!(
             "onbekende stijlenset `{id}`{hint}",
             "unknown style set `{id}`{hint}"
