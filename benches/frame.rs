@@ -19,6 +19,76 @@ fn main() {
     key_to_frame();
     builder_key_to_frame();
     deck_loading();
+    look_back();
+}
+
+/// The home screen's look-back list over an archive (`TAFEL_BENCH_ARCHIVE=DIR`, e.g. one
+/// made by `bench/gen_sessions.py 50000 DIR`; its index is built once in a temporary cache
+/// first): opening the list (query, load, first frame), ↓ to a finished frame, and one
+/// typed search letter to a finished frame. Skipped without the variable.
+fn look_back() {
+    use tafel::history::index::Query;
+    use tafel::history::listing::{History, Progress, Source};
+    use tafel::home::{Home, Input};
+    use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
+    let Some(dir) = std::env::var_os("TAFEL_BENCH_ARCHIVE") else {
+        println!("look-back: set TAFEL_BENCH_ARCHIVE=DIR to measure it");
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let cache = tempfile::tempdir().unwrap();
+    let sources = [Source::own(&dir)];
+    drop(History::open(&sources, Some(cache.path()), Progress::Quiet).unwrap());
+    let library = &*harness::LIBRARY;
+    let area = Rect::new(0, 0, 120, 40);
+    let draw = |home: &Home| {
+        let mut buf = Buffer::empty(area);
+        tafel::ui::home::render(home, area, &mut buf);
+        black_box(buf);
+    };
+    let key = |code| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let query = |history: &mut History, search: Option<String>| {
+        history.query(&Query {
+            search,
+            details: true,
+            ..Query::default()
+        })
+    };
+    let mut opening = Vec::new();
+    let mut home = Home::new(library, "30-11-2026", &[], 7);
+    for _ in 0..5 {
+        home = Home::new(library, "30-11-2026", &[], 7);
+        let began = Instant::now();
+        home.update(key(KeyCode::Char('3')));
+        let mut history = History::open(&sources, Some(cache.path()), Progress::Quiet).unwrap();
+        let listing = query(&mut history, None).map_err(|e| e.to_string());
+        home.set_sessions(listing);
+        draw(&home);
+        opening.push(began.elapsed());
+    }
+    report("look-back: open the list (query + frame)", opening);
+    let mut moving = Vec::new();
+    for _ in 0..200 {
+        let began = Instant::now();
+        home.update(key(KeyCode::Down));
+        draw(&home);
+        moving.push(began.elapsed());
+    }
+    report("look-back: down to finished frame", moving);
+    let mut history = History::open(&sources, Some(cache.path()), Progress::Quiet).unwrap();
+    home.update(key(KeyCode::Char('/')));
+    let mut typing = Vec::new();
+    let mut search = String::new();
+    for letter in "wethouder".chars() {
+        let began = Instant::now();
+        home.update(key(KeyCode::Char(letter)));
+        search.push(letter);
+        let search = search.clone();
+        home.set_sessions(query(&mut history, Some(search)).map_err(|e| e.to_string()));
+        draw(&home);
+        typing.push(began.elapsed());
+    }
+    report("look-back: a search letter to finished frame", typing);
 }
 
 /// The builder re-checks the whole plan (`tafel check`'s rules) on every frame: Tab through
@@ -27,7 +97,7 @@ fn builder_key_to_frame() {
     use tafel::builder::{Builder, Input};
     use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
     let library = &*harness::LIBRARY;
-    let plan = library.plan("grenzeloos-teams").unwrap();
+    let plan = library.plan("grenzeloos-workshop").unwrap();
     let now = chrono::NaiveTime::from_hms_opt(13, 30, 0).unwrap();
     let mut b = Builder::copy_of(library, plan, std::path::PathBuf::from("/tmp"), now);
     let key = |code| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
