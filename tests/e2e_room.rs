@@ -143,10 +143,7 @@ fn the_room_follows_the_console_through_a_kill_and_a_resume() {
     let socket = format!("tafel-e2e-{}-room", std::process::id());
     // The first session on the server is the room, as large as a projector's terminal.
     let term = Term::with_script(socket, 120, 35, |_, config, sessions| {
-        let setup = format!(
-            "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR",
-            sh_quote(&config.display().to_string()),
-        );
+        let setup = common::tmux::private_env(config);
         let command = format!(
             "{} room --sessions-dir {}",
             sh_quote(env!("CARGO_BIN_EXE_tafel")),

@@ -42,8 +42,8 @@ impl Term {
         let socket = format!("tafel-e2e-{}-{test}", std::process::id());
         Term::with_script(socket, width, height, |dir, config, sessions| {
             let setup = format!(
-                "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR\n{1}",
-                sh_quote(&config.display().to_string()),
+                "{}\n{}",
+                common::tmux::private_env(config),
                 env.replace("{dir}", &sh_quote(&dir.display().to_string())),
             );
             (setup, tafel_command(dir, sessions, args))
@@ -79,13 +79,7 @@ impl Term {
 
     /// The one session file in the sessions directory.
     fn journal(&self) -> PathBuf {
-        let files: Vec<PathBuf> = fs::read_dir(&self.sessions)
-            .expect("sessions dir exists")
-            .map(|e| e.expect("dir entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-            .collect();
-        assert_eq!(files.len(), 1, "expected one journal, found {files:?}");
-        files.into_iter().next().unwrap()
+        common::tmux::only_journal(&self.sessions)
     }
 
     /// Opens a new note with `n` and types `text` in it, not saved yet.
@@ -455,8 +449,8 @@ fn after_a_panic_the_terminal_is_restored_and_the_session_file_is_named() {
     let socket = format!("tafel-e2e-{}-panic", std::process::id());
     let term = Term::with_script(socket, 120, 35, |dir, config, sessions| {
         let setup = format!(
-            "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nexport TAFEL_TEST_PANIC=1\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR",
-            sh_quote(&config.display().to_string()),
+            "{}\nexport TAFEL_TEST_PANIC=1",
+            common::tmux::private_env(config),
         );
         (
             setup,

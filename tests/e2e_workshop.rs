@@ -6,7 +6,7 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -20,8 +20,8 @@ fn start_workshop() -> Term {
     let socket = format!("tafel-e2e-{}-workshop", std::process::id());
     Term::with_script(socket, 120, 35, |dir, config, sessions| {
         let setup = format!(
-            "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nexport HOME={1}\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR TAFEL_LANG XDG_DOCUMENTS_DIR XDG_CONFIG_HOME",
-            sh_quote(&config.display().to_string()),
+            "{}\nexport HOME={}\nunset XDG_DOCUMENTS_DIR XDG_CONFIG_HOME",
+            common::tmux::private_env(config),
             sh_quote(&dir.display().to_string()),
         );
         let command = format!(
@@ -31,16 +31,6 @@ fn start_workshop() -> Term {
         );
         (setup, command)
     })
-}
-
-fn journal(sessions: &Path) -> PathBuf {
-    let files: Vec<PathBuf> = fs::read_dir(sessions)
-        .expect("sessions dir exists")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    assert_eq!(files.len(), 1, "expected one journal, found {files:?}");
-    files.into_iter().next().unwrap()
 }
 
 fn records(journal: &Path) -> Vec<Value> {
@@ -158,7 +148,7 @@ fn the_grenzeloos_workshop_with_nine_people_from_styles_to_export() {
     let (code, all) = term.wait_exit();
     assert_eq!(code, 0, "{all}");
 
-    let records = records(&journal(&term.sessions));
+    let records = records(&common::tmux::only_journal(&term.sessions));
     let picks = of_type(&records, "styles_picked");
     assert_eq!(picks.len(), 9);
     let teams = of_type(&records, "teams_formed");

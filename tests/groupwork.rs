@@ -6,32 +6,18 @@ mod common;
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use tafel::app::Effect;
 use tafel::catalog::{Library, RoundKind};
 use tafel::keys::KeyCode;
 use tafel::session::groupwork::{form_teams, team_coverage};
 use tafel::session::{Event, Session};
 
+use common::app_helpers::{NINE, grenzeloos_for_nine};
 use common::harness::{Harness, Setup, screen_text, wall_time};
-
-const NINE: [&str; 9] = [
-    "Anna", "Bram", "Chris", "Dewi", "Eva", "Fer", "Gijs", "Hanna", "Ilse",
-];
 
 /// A `grenzeloos-workshop` session for nine people with the bundled style set loaded, as
 /// `tafel run` starts it, in its first round (the styles round).
 fn workshop() -> Harness {
-    let library = Library::load(&[]);
-    let set = library.style_set("grenswerkers").unwrap().clone();
-    let mut h = Setup::plan_in(&library, "grenzeloos-workshop")
-        .participants(&NINE)
-        .seed(42)
-        .wall(wall_time("2026-11-22T14:00:00+01:00"))
-        .strict()
-        .open();
-    h.process(vec![Effect::Persist(vec![Event::StyleSetLoaded { set }])]);
-    h.begin();
-    h
+    grenzeloos_for_nine(42, "2026-11-22T14:00:00+01:00")
 }
 
 fn screen(h: &Harness, w: u16, height: u16) -> String {

@@ -4,30 +4,17 @@
 
 mod common;
 
-use tafel::app::{Effect, Mode};
-use tafel::catalog::Library;
+use tafel::app::Mode;
 use tafel::keys::{KeyCode, KeyModifiers};
 use tafel::session::{Event, Record, Session};
 
-use common::harness::{Harness, Setup, screen_text, wall_time};
-
-const NINE: [&str; 9] = [
-    "Anna", "Bram", "Chris", "Dewi", "Eva", "Fer", "Gijs", "Hanna", "Ilse",
-];
+use common::app_helpers::{NINE, grenzeloos_for_nine};
+use common::harness::{Harness, Setup, screen_text};
 
 /// The bundled workshop for nine people, styles recorded (1–6 round-robin), in its first
 /// round with turns per team ("Een eigen opgave per team").
 fn first_team_round() -> Harness {
-    let library = Library::load(&[]);
-    let set = library.style_set("grenswerkers").unwrap().clone();
-    let mut h = Setup::plan_in(&library, "grenzeloos-workshop")
-        .participants(&NINE)
-        .seed(7)
-        .wall(wall_time("2026-11-30T13:00:00+01:00"))
-        .strict()
-        .open();
-    h.process(vec![Effect::Persist(vec![Event::StyleSetLoaded { set }])]);
-    h.begin();
+    let mut h = grenzeloos_for_nine(7, "2026-11-30T13:00:00+01:00");
     for i in 0..NINE.len() {
         h.ch(char::from(b'1' + (i % 6) as u8));
     }

@@ -110,12 +110,7 @@ pub fn describe(record: &Record, after: &Session) -> String {
             )
         }
         Event::NoteDeleted { id } => {
-            let text = after
-                .notes
-                .iter()
-                .find(|n| n.id == *id)
-                .map(|n| first_line(&n.text))
-                .unwrap_or_default();
+            let text = note_text(after, *id);
             tr!("notitie verwijderd: {text}", "note deleted: {text}")
         }
         Event::RoundInserted {
@@ -332,12 +327,7 @@ fn describe_group(event: &Event, after: &Session) -> String {
             )
         }
         Event::NoteTeamSet { id, team } => {
-            let text = after
-                .notes
-                .iter()
-                .find(|n| n.id == *id)
-                .map(|n| first_line(&n.text))
-                .unwrap_or_default();
+            let text = note_text(after, *id);
             match team {
                 Some(t) => {
                     let label = crate::session::groupwork::team_label(*t);
@@ -396,6 +386,16 @@ pub fn card_title(session: &Session, card: &CardRef) -> String {
     session
         .card(card)
         .map_or_else(|| card.card.clone(), |(_, c, _)| c.title.clone())
+}
+
+/// The first line of note `id` (kept in the state, deleted ones too), or nothing.
+fn note_text(state: &Session, id: u64) -> String {
+    state
+        .notes
+        .iter()
+        .find(|n| n.id == id)
+        .map(|n| first_line(&n.text))
+        .unwrap_or_default()
 }
 
 /// The first line of a text, with " …" when there is more.

@@ -8,7 +8,28 @@ use tafel::session::draft::Draft;
 use tafel::session::event::{CardRef, Event};
 use tafel::session::timer::TimerView;
 
-use super::harness::Harness;
+use super::harness::{Harness, Setup, wall_time};
+
+/// Nine participants, for the group-work tests.
+pub const NINE: [&str; 9] = [
+    "Anna", "Bram", "Chris", "Dewi", "Eva", "Fer", "Gijs", "Hanna", "Ilse",
+];
+
+/// A `grenzeloos-workshop` session for [`NINE`] with the bundled style set loaded, as
+/// `tafel run` starts it, in its first round (the styles round).
+pub fn grenzeloos_for_nine(seed: u64, wall: &str) -> Harness {
+    let library = tafel::catalog::Library::load(&[]);
+    let set = library.style_set("grenswerkers").unwrap().clone();
+    let mut h = Setup::plan_in(&library, "grenzeloos-workshop")
+        .participants(&NINE)
+        .seed(seed)
+        .wall(wall_time(wall))
+        .strict()
+        .open();
+    h.process(vec![Effect::Persist(vec![Event::StyleSetLoaded { set }])]);
+    h.begin();
+    h
+}
 
 impl Harness {
     pub fn remaining(&self) -> i64 {

@@ -33,6 +33,26 @@ fn tmux_installed() {
     }
 }
 
+/// The first lines of a test's script: tafel's config and index in the test's own
+/// directory, and none of the caller's deck, session or language settings.
+pub fn private_env(config: &Path) -> String {
+    format!(
+        "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_SESSIONS_DIR TAFEL_LANG",
+        sh_quote(&config.display().to_string()),
+    )
+}
+
+/// The one session file in `sessions`.
+pub fn only_journal(sessions: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = fs::read_dir(sessions)
+        .expect("sessions dir exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    assert_eq!(files.len(), 1, "expected one journal, found {files:?}");
+    files.into_iter().next().unwrap()
+}
+
 pub struct Term {
     socket: String,
     /// The server's socket file; tmux leaves it behind after `kill-server`.
