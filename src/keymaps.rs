@@ -5,14 +5,17 @@ use crate::i18n::Lang;
 
 /// All key tables as Markdown, in `lang`.
 pub fn markdown(lang: Lang) -> String {
-    [
+    let mut tables = crate::home::keymap::all_markdown(lang);
+    tables.extend([
         crate::app::keymap::SESSION.markdown(lang),
         crate::app::keymap::EDITOR.markdown(lang),
         crate::app::keymap::SOLO.markdown(lang),
         crate::replay::keymap::REPLAY.markdown(lang),
         crate::room::ROOM.markdown(lang),
         crate::home::picker::PICKER.markdown(lang),
+        crate::app::export::EXPORT.markdown(lang),
+        crate::app::export::EXISTS.markdown(lang),
         crate::list::LIST.markdown(lang),
-    ]
-    .join("\n")
+    ]);
+    tables.join("\n")
 }
