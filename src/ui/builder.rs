@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::app::Status;
+use crate::builder::keymap::{self, BuilderKey};
 use crate::builder::{
     Builder, LengthKind, PLAN_FIELDS, PlanField, RoundField, View, category_label, deck_label,
     form_choice_label, kind_label, sort_label, team_by_label, vote_by_label, vote_from_label,
@@ -57,10 +58,15 @@ pub fn render(builder: &Builder, area: Rect, buf: &mut Buffer) {
                     theme::title(),
                 ),
                 Line::default(),
-                Line::from(tr!(
-                    "j = weggaan zonder bewaren · een andere toets = blijven (Ctrl+S bewaart)",
-                    "y = leave without saving · any other key = stay (Ctrl+S saves)"
-                )),
+                Line::from(
+                    keymap::LEAVE
+                        .hint_pairs(&[BuilderKey::Leave, BuilderKey::Stay])
+                        .into_iter()
+                        .chain(keymap::BUILDER.hint_pairs(&[BuilderKey::Save]))
+                        .map(|(keys, words)| format!("{keys} = {words}"))
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                ),
             ];
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
@@ -74,31 +80,43 @@ pub fn render(builder: &Builder, area: Rect, buf: &mut Buffer) {
         };
         Paragraph::new(Line::styled(format!(" {text}"), style)).render(status, buf);
     }
-    let hints = match &builder.view {
-        View::Rounds { .. } => tr!(
-            "Enter bewerken|a ronde erbij|x weg|Shift+↑↓ (K/J) verplaatsen|p werkvorm|Ctrl+S bewaren|Esc terug|↑↓ kiezen",
-            "Enter edit|a add round|x remove|Shift+↑↓ (K/J) move|p plan|Ctrl+S save|Esc back|↑↓ choose"
-        ),
-        View::Round { .. } => tr!(
-            "Tab/↑↓ veld|←→ kiezen|spatie aan/uit|Ctrl+S bewaren|Esc rondes|Enter in de instructie: nieuwe regel",
-            "Tab/↑↓ field|←→ choose|space on/off|Ctrl+S save|Esc rounds|Enter in the instruction: new line"
-        ),
-        View::Plan { .. } => tr!(
-            "Tab/↑↓ veld|Ctrl+S bewaren|Esc rondes",
-            "Tab/↑↓ field|Ctrl+S save|Esc rounds"
-        ),
-        View::ConfirmLeave => String::new(),
-    };
-    let hints: Vec<String> = hints
-        .split('|')
-        .filter(|h| !h.is_empty())
-        .map(str::to_string)
-        .collect();
+    let hints = footer_hints(&builder.view);
     Paragraph::new(Line::styled(
         super::fit_hints(&hints, footer.width),
         theme::dim(),
     ))
     .render(footer, buf);
+}
+
+/// The footer of each view, from the builder's key tables.
+fn footer_hints(view: &View) -> Vec<String> {
+    let save = || keymap::BUILDER.hints(&[BuilderKey::Save]);
+    match view {
+        View::Rounds { .. } => [
+            keymap::ROUNDS.hints(keymap::ROUNDS_FOOTER),
+            save(),
+            keymap::ROUNDS.hints(&[BuilderKey::Back]),
+            crate::list::LIST.hints(&[crate::list::Move::Up]),
+        ]
+        .concat(),
+        View::Round { .. } => [
+            keymap::ROUND.hints(&[
+                BuilderKey::NextField,
+                BuilderKey::ChooseNext,
+                BuilderKey::Toggle,
+            ]),
+            save(),
+            keymap::ROUND.hints(&[BuilderKey::Back, BuilderKey::Enter]),
+        ]
+        .concat(),
+        View::Plan { .. } => [
+            keymap::PLAN.hints(&[BuilderKey::NextField]),
+            save(),
+            keymap::PLAN.hints(&[BuilderKey::Back]),
+        ]
+        .concat(),
+        View::ConfirmLeave => Vec::new(),
+    }
 }
 
 fn length_text(length: RoundLength) -> String {
