@@ -10,6 +10,9 @@ pub fn markdown(lang: Lang) -> String {
         crate::app::keymap::SESSION.markdown(lang),
         crate::app::keymap::EDITOR.markdown(lang),
         crate::app::keymap::SOLO.markdown(lang),
+    ]);
+    tables.extend(crate::app::mode_keys::all_markdown(lang));
+    tables.extend([
         crate::replay::keymap::REPLAY.markdown(lang),
         crate::room::ROOM.markdown(lang),
         crate::home::picker::PICKER.markdown(lang),

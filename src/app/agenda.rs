@@ -2,6 +2,8 @@
 //! inserting and resizing rounds are events like any other.
 
 use crate::keys::{KeyCode, KeyEvent};
+
+use super::mode_keys::{AGENDA, AGENDA_INPUT, AgendaInputKey, AgendaKey, Answer, QUESTION};
 use chrono::NaiveTime;
 
 use super::actions::ms_until;
@@ -65,12 +67,12 @@ impl App {
         let selected = state.selected.min(count.saturating_sub(1));
         if let Some(AgendaInput::PastTime { text, until }) = &state.input {
             let (text, until) = (text.clone(), *until);
-            return match key.code {
-                KeyCode::Char('j' | 'J' | 'y' | 'Y') => {
+            return match QUESTION.action(key) {
+                Some(Answer::Yes) => {
                     self.mode = Mode::Normal;
                     self.set_until_now(until, true)
                 }
-                _ => {
+                Some(Answer::No) | None => {
                     // A mistake: the time can be typed again.
                     state.input = Some(AgendaInput::Until(text));
                     Vec::new()
@@ -78,20 +80,20 @@ impl App {
             };
         }
         if let Some(input) = &mut state.input {
-            return match key.code {
-                KeyCode::Esc => {
+            return match (AGENDA_INPUT.command(key, true), key.code) {
+                (Some(AgendaInputKey::Cancel), _) => {
                     state.input = None;
                     Vec::new()
                 }
-                KeyCode::Backspace => {
-                    input.text_mut().pop();
-                    Vec::new()
-                }
-                KeyCode::Enter => {
+                (Some(AgendaInputKey::Confirm), _) => {
                     let input = state.input.take().expect("checked above");
                     self.agenda_answer(selected, input)
                 }
-                KeyCode::Char(c) => {
+                (_, KeyCode::Backspace) => {
+                    input.text_mut().pop();
+                    Vec::new()
+                }
+                (_, KeyCode::Char(c)) => {
                     let text = input.text_mut();
                     if text.chars().count() < MAX_TITLE_CHARS {
                         text.push_str(&sanitize(&c.to_string(), false));
@@ -102,13 +104,11 @@ impl App {
             };
         }
         let current = self.session.current;
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('g' | 'q') => self.mode = Mode::Normal,
-            KeyCode::Up | KeyCode::Char('k') => state.selected = selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                state.selected = (selected + 1).min(count.saturating_sub(1))
-            }
-            KeyCode::Enter if Some(selected) != current => {
+        match AGENDA.action(key) {
+            Some(AgendaKey::Back) => self.mode = Mode::Normal,
+            Some(AgendaKey::Up) => state.selected = selected.saturating_sub(1),
+            Some(AgendaKey::Down) => state.selected = (selected + 1).min(count.saturating_sub(1)),
+            Some(AgendaKey::GoTo) if Some(selected) != current => {
                 self.mode = Mode::Normal;
                 // Jumping to a skipped round un-skips it, in the same batch.
                 let mut events = Vec::new();
@@ -121,7 +121,7 @@ impl App {
                 events.extend(self.round_change_events(selected));
                 return self.persist(events);
             }
-            KeyCode::Char('x') => {
+            Some(AgendaKey::Skip) => {
                 if Some(selected) == current {
                     self.info(tr!(
                         "de lopende ronde kun je niet overslaan: ga eerst door (→)",
@@ -135,8 +135,8 @@ impl App {
                     }]);
                 }
             }
-            KeyCode::Char('i') => state.input = Some(AgendaInput::InsertTitle(String::new())),
-            KeyCode::Char('u') => {
+            Some(AgendaKey::Insert) => state.input = Some(AgendaInput::InsertTitle(String::new())),
+            Some(AgendaKey::Until) => {
                 if Some(selected) == current || !self.session.rounds[selected].visited {
                     state.input = Some(AgendaInput::Until(String::new()));
                 } else {
@@ -146,10 +146,8 @@ impl App {
                     ));
                 }
             }
-            KeyCode::Char(c @ ('+' | '=' | '-')) => {
-                let delta: i64 = if c == '-' { -1 } else { 1 };
-                return self.change_length(selected, delta);
-            }
+            Some(AgendaKey::Longer) => return self.change_length(selected, 1),
+            Some(AgendaKey::Shorter) => return self.change_length(selected, -1),
             _ => {}
         }
         Vec::new()
