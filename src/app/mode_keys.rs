@@ -347,6 +347,176 @@ pub static AGENDA_INPUT: Keymap<AgendaInputKey> = Keymap {
     ],
 };
 
+/// Grouping notes into themes (`i`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupingKey {
+    Up,
+    Down,
+    Choose,
+    NewTheme,
+    /// Into theme n (from 0); while merging: the theme to merge into.
+    Theme(usize),
+    TakeOut,
+    Rename,
+    Merge,
+    Scope,
+    Back,
+}
+
+pub static GROUPING: Keymap<GroupingKey> = Keymap {
+    title: Words(
+        "Workshop: notities indelen in thema's (i)",
+        "Workshop: grouping notes into themes (i)",
+    ),
+    bindings: &[
+        // Its own ↑↓: g and G mean nothing here, and the digits are themes.
+        Binding {
+            keys: &[
+                (key(KeyCode::Up), GroupingKey::Up),
+                (key(KeyCode::Down), GroupingKey::Down),
+                (ch('k'), GroupingKey::Up),
+                (ch('j'), GroupingKey::Down),
+            ],
+            label: Words("↑↓", "↑↓"),
+            help: Words("een notitie kiezen (k / j ook)", "go to a note (k / j too)"),
+            hint: Some(Words("notitie", "note")),
+        },
+        Binding {
+            keys: &[(ch(' '), GroupingKey::Choose)],
+            label: Words("spatie", "space"),
+            help: Words(
+                "notitie kiezen of niet (en door naar de volgende)",
+                "choose the note or not (and on to the next)",
+            ),
+            hint: Some(Words("kiezen", "choose")),
+        },
+        Binding {
+            keys: &[
+                (ch('n'), GroupingKey::NewTheme),
+                (key(KeyCode::Enter), GroupingKey::NewTheme),
+            ],
+            label: Words("n", "n"),
+            help: Words(
+                "nieuw thema met de gekozen notities (Enter ook)",
+                "new theme with the chosen notes (Enter too)",
+            ),
+            hint: Some(Words("nieuw thema", "new theme")),
+        },
+        Binding {
+            keys: &[
+                (ch('1'), GroupingKey::Theme(0)),
+                (ch('2'), GroupingKey::Theme(1)),
+                (ch('3'), GroupingKey::Theme(2)),
+                (ch('4'), GroupingKey::Theme(3)),
+                (ch('5'), GroupingKey::Theme(4)),
+                (ch('6'), GroupingKey::Theme(5)),
+                (ch('7'), GroupingKey::Theme(6)),
+                (ch('8'), GroupingKey::Theme(7)),
+                (ch('9'), GroupingKey::Theme(8)),
+            ],
+            label: Words("1–9", "1–9"),
+            help: Words(
+                "de gekozen notities in dat thema; bij samenvoegen: het thema erbij",
+                "the chosen notes into that theme; when merging: the theme to merge into",
+            ),
+            hint: Some(Words("in thema", "into theme")),
+        },
+        Binding {
+            keys: &[
+                (ch('x'), GroupingKey::TakeOut),
+                (key(KeyCode::Delete), GroupingKey::TakeOut),
+                (key(KeyCode::Backspace), GroupingKey::TakeOut),
+            ],
+            label: Words("x", "x"),
+            help: Words(
+                "notities uit hun thema halen",
+                "take notes out of their theme",
+            ),
+            hint: Some(Words("eruit", "take out")),
+        },
+        Binding {
+            keys: &[(ch('r'), GroupingKey::Rename)],
+            label: Words("r", "r"),
+            help: Words(
+                "het thema onder de cursor hernoemen",
+                "rename the theme at the cursor",
+            ),
+            hint: Some(Words("hernoemen", "rename")),
+        },
+        Binding {
+            keys: &[(ch('m'), GroupingKey::Merge)],
+            label: Words("m", "m"),
+            help: Words(
+                "het thema onder de cursor samenvoegen met een ander",
+                "merge the theme at the cursor into another",
+            ),
+            hint: Some(Words("samenvoegen", "merge")),
+        },
+        Binding {
+            keys: &[(key(KeyCode::Tab), GroupingKey::Scope)],
+            label: Words("Tab", "Tab"),
+            help: Words(
+                "notities van deze ronde / van alle rondes",
+                "notes of this round / of every round",
+            ),
+            hint: Some(Words("ronde/alles", "round/all")),
+        },
+        Binding {
+            keys: &[
+                (key(KeyCode::Esc), GroupingKey::Back),
+                (ch('i'), GroupingKey::Back),
+                (ch('q'), GroupingKey::Back),
+            ],
+            label: Words("Esc", "Esc"),
+            help: Words(
+                "terug naar de ronde (i of q ook)",
+                "back to the round (i or q too)",
+            ),
+            hint: Some(Words("terug", "back")),
+        },
+    ],
+};
+
+pub const GROUPING_FOOTER: &[GroupingKey] = &[
+    GroupingKey::Up,
+    GroupingKey::Choose,
+    GroupingKey::NewTheme,
+    GroupingKey::Theme(0),
+    GroupingKey::TakeOut,
+    GroupingKey::Rename,
+    GroupingKey::Merge,
+    GroupingKey::Scope,
+    GroupingKey::Back,
+];
+
+/// Naming a theme: the name is typed, these keys finish it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKey {
+    Save,
+    Back,
+}
+
+pub static THEME_NAME: Keymap<NameKey> = Keymap {
+    title: Words(
+        "Workshop: een thema een naam geven (n, r)",
+        "Workshop: naming a theme (n, r)",
+    ),
+    bindings: &[
+        Binding {
+            keys: &[(key(KeyCode::Enter), NameKey::Save)],
+            label: Words("Enter", "Enter"),
+            help: Words("naam bewaren", "save the name"),
+            hint: Some(Words("bewaren", "save")),
+        },
+        Binding {
+            keys: &[(key(KeyCode::Esc), NameKey::Back)],
+            label: Words("Esc", "Esc"),
+            help: Words("terug, niets veranderd", "back, nothing changed"),
+            hint: Some(Words("terug", "back")),
+        },
+    ],
+};
+
 /// Every table of this file, for the README.
 pub fn all_markdown(lang: crate::i18n::Lang) -> Vec<String> {
     vec![
@@ -355,6 +525,8 @@ pub fn all_markdown(lang: crate::i18n::Lang) -> Vec<String> {
         REVIEW.markdown(lang),
         AGENDA.markdown(lang),
         AGENDA_INPUT.markdown(lang),
+        GROUPING.markdown(lang),
+        THEME_NAME.markdown(lang),
         SUMMARY.markdown(lang),
     ]
 }
@@ -382,5 +554,6 @@ mod tests {
         no_key_twice(AGENDA.keys().map(|(k, _)| *k).collect(), "agenda");
         no_key_twice(QUESTION.keys().map(|(k, _)| *k).collect(), "question");
         no_key_twice(SUMMARY.keys().map(|(k, _)| *k).collect(), "summary");
+        no_key_twice(GROUPING.keys().map(|(k, _)| *k).collect(), "grouping");
     }
 }
