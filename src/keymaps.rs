@@ -11,6 +11,11 @@ pub fn markdown(lang: Lang) -> String {
         crate::app::keymap::EDITOR.markdown(lang),
         crate::app::keymap::SOLO.markdown(lang),
     ]);
+    tables.extend([
+        crate::app::group_keys::STYLES.markdown(lang),
+        crate::app::group_keys::TEAMS.markdown(lang),
+        crate::app::group_keys::VOTE.markdown(lang),
+    ]);
     tables.extend(crate::app::mode_keys::all_markdown(lang));
     tables.extend([
         crate::replay::keymap::REPLAY.markdown(lang),

@@ -11,6 +11,7 @@ mod agenda;
 mod drafts;
 pub mod editor;
 pub mod export;
+pub mod group_keys;
 mod grouping;
 mod groupwork;
 pub mod keymap;

@@ -36,9 +36,25 @@ pub fn window(title: String) -> Block<'static> {
         .title(Line::styled(format!(" {title} "), theme::title()))
 }
 
-/// Every key of the round screen, then the editor's, in the order a facilitator needs them.
-pub fn help_lines() -> Vec<(String, String)> {
+/// Every key of the round screen, then those of this round's group work (styles, teams, a
+/// vote) and the editor's, in the order a facilitator needs them.
+pub fn help_lines(app: &App) -> Vec<(String, String)> {
+    use crate::app::group_keys;
+    use crate::catalog::RoundKind;
     let mut lines = keymap::SESSION.help();
+    let group = match app.round_kind() {
+        Some(RoundKind::Styles) => Some(&group_keys::STYLES),
+        Some(RoundKind::Teams(_)) => Some(&group_keys::TEAMS),
+        Some(RoundKind::Vote(_)) => Some(&group_keys::VOTE),
+        _ => None,
+    };
+    if let Some(group) = group {
+        lines.push((
+            tr!("In deze ronde (gaat voor)", "In this round (first)"),
+            String::new(),
+        ));
+        lines.extend(group.help());
+    }
     lines.push((tr!("In de editor", "In the editor"), String::new()));
     lines.extend(keymap::EDITOR.help());
     lines
@@ -49,9 +65,9 @@ pub fn solo_help_lines() -> Vec<(String, String)> {
     keymap::SOLO.help()
 }
 
-pub fn render_help(area: Rect, buf: &mut Buffer) {
+pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     render_key_help(
-        help_lines(),
+        help_lines(app),
         tr!("Toetsen — een toets sluit", "Keys — any key closes"),
         area,
         buf,
