@@ -147,6 +147,16 @@ impl<A: Copy + PartialEq + 'static> Keymap<A> {
         self.action(key)
     }
 
+    /// The help lines of the bindings whose (first) action passes `keep`: a screen that
+    /// shows some keys only sometimes (a field that is not there).
+    pub fn help_where(&self, keep: impl Fn(A) -> bool) -> Vec<(String, String)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.keys.first().is_none_or(|(_, action)| keep(*action)))
+            .map(|b| (b.label.text().to_string(), b.help.text().to_string()))
+            .collect()
+    }
+
     /// The footer's hints for `actions`, in that order: how the keys are written and the
     /// few words ("spatie pauze", "Enter / Ctrl+S bewaar").
     pub fn hints(&self, actions: &[A]) -> Vec<String> {
@@ -263,6 +273,9 @@ mod tests {
             MAP.hints(&[Act::Next, Act::Save, Act::Help]),
             vec!["→ volgende".to_string(), "? / F1 hulp".to_string()]
         );
+        let without_save = MAP.help_where(|a| a != Act::Save);
+        assert_eq!(without_save.len(), 2);
+        assert!(without_save.iter().all(|(label, _)| label != "Ctrl+S"));
         assert_eq!(key_name(&ctrl('s')), "Ctrl+S");
         assert_eq!(key_name(&ch(' ')), "spatie");
         let md = MAP.markdown(Lang::En);

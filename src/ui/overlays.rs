@@ -83,34 +83,23 @@ pub fn render_solo_help(area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// The keys of the note and agreement editor (F1 there).
+/// The keys of the note and agreement editor (F1 there): its table, without the fields
+/// and the team key it does not have now, and two things that are not keys.
 pub fn render_editor_help(editor: &Editor, area: Rect, buf: &mut Buffer) {
-    let mut keys = vec![
-        ("Enter".into(), tr!("bewaren", "save")),
-        ("Alt+Enter".into(), tr!("nieuwe regel", "new line")),
-        (
-            "Esc".into(),
-            tr!(
-                "sluiten; de tekst blijft bewaard als concept (n, a of e gaat verder)",
-                "close; the text is kept as a draft (n, a or e continues)"
-            ),
+    let agreement = editor.kind == NoteKind::Agreement;
+    let mut keys = keymap::EDITOR.help_where(|action| match action {
+        EditorKey::NextField | EditorKey::PreviousField => agreement,
+        EditorKey::Team => editor.teams > 0,
+        _ => true,
+    });
+    keys.push((
+        tr!("plakken", "paste"),
+        tr!(
+            "komt als tekst binnen, voert nooit een toets uit",
+            "arrives as text, never runs a key"
         ),
-        (
-            tr!("plakken", "paste"),
-            tr!(
-                "komt als tekst binnen, voert nooit een toets uit",
-                "arrives as text, never runs a key"
-            ),
-        ),
-    ];
-    if editor.kind == NoteKind::Agreement {
-        keys.push((
-            "Tab".into(),
-            tr!(
-                "volgend veld: tekst, wie, wanneer",
-                "next field: text, who, when"
-            ),
-        ));
+    ));
+    if agreement {
         keys.push((
             tr!("wanneer", "when"),
             tr!(
@@ -119,16 +108,6 @@ pub fn render_editor_help(editor: &Editor, area: Rect, buf: &mut Buffer) {
             ),
         ));
     }
-    if editor.teams > 0 {
-        keys.push((
-            "Ctrl+T".into(),
-            tr!(
-                "voor welk team de notitie is: het volgende team, of geen",
-                "which team the note is for: the next team, or none"
-            ),
-        ));
-    }
-    keys.push(("F1".into(), tr!("deze hulp", "this help")));
     render_key_help(
         keys,
         tr!(
