@@ -19,6 +19,7 @@ pub fn markdown(lang: Lang) -> String {
     tables.extend(crate::app::mode_keys::all_markdown(lang));
     tables.extend([
         crate::replay::keymap::REPLAY.markdown(lang),
+        crate::replay::keymap::SEARCH_BOX.markdown(lang),
         crate::room::ROOM.markdown(lang),
         crate::home::picker::PICKER.markdown(lang),
         crate::builder::keymap::BUILDER.markdown(lang),

@@ -12,7 +12,7 @@ pub mod rounds;
 pub mod search;
 
 use crate::keys::{KeyCode, KeyEvent};
-use keymap::{REPLAY, ReplayKey};
+use keymap::{REPLAY, ReplayKey, SearchBoxKey};
 
 use crate::session::state::StateError;
 use crate::session::{Record, Session};
@@ -309,17 +309,19 @@ impl Replay {
             return Control::Continue;
         }
         if let Some(text) = &mut self.search_box {
-            match key.code {
-                KeyCode::Enter => {
+            match (keymap::SEARCH_BOX.command(key, true), key.code) {
+                (Some(SearchBoxKey::Search), _) => {
                     self.query = std::mem::take(text);
                     self.search_box = None;
                     self.search_next(now);
                 }
-                KeyCode::Esc => self.search_box = None,
-                KeyCode::Backspace => {
+                (Some(SearchBoxKey::Close), _) => self.search_box = None,
+                (_, KeyCode::Backspace) => {
                     text.pop();
                 }
-                KeyCode::Char(c) if !c.is_control() && text.chars().count() < MAX_QUERY_CHARS => {
+                (_, KeyCode::Char(c))
+                    if !c.is_control() && text.chars().count() < MAX_QUERY_CHARS =>
+                {
                     text.push(c);
                 }
                 _ => {}
