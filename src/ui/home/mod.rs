@@ -24,7 +24,7 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthChar;
 
-use super::overlays::{popup, window};
+use super::overlays::popup;
 use super::theme;
 use crate::app::Status;
 use crate::catalog::timing::minutes_label;
@@ -392,32 +392,15 @@ pub(super) fn help_lines(home: &Home) -> Vec<(String, String)> {
     keys
 }
 
+/// The help window: the same as the session's, so a wrapped line never pushes the last key
+/// out of the window (and a short screen gets two columns).
 pub(super) fn render_help(home: &Home, area: Rect, buf: &mut Buffer) {
-    let keys = help_lines(home);
-    let key_width = keys
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let lines: Vec<Line> = keys
-        .into_iter()
-        .map(|(key, what)| {
-            Line::from(vec![
-                Span::styled(format!(" {key:<key_width$}"), theme::accent()),
-                Span::raw(what),
-            ])
-        })
-        .collect();
-    let rect = popup(area, 80, lines.len() as u16 + 2);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(window(tr!(
-            "Toetsen — een toets sluit",
-            "Keys — any key closes"
-        )))
-        .render(rect, buf);
+    crate::ui::overlays::render_key_help(
+        help_lines(home),
+        tr!("Toetsen — een toets sluit", "Keys — any key closes"),
+        area,
+        buf,
+    );
 }
 
 /// The details beside a list (or under it on a narrow screen).
