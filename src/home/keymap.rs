@@ -174,12 +174,12 @@ pub static PLANS: Keymap<PlansKey> = Keymap {
     ],
 };
 
+/// The footers name "back" last, after the help: see `ui::home::hints`.
 pub const PLANS_FOOTER: &[PlansKey] = &[
     PlansKey::Next,
     PlansKey::New,
     PlansKey::Copy,
     PlansKey::Edit,
-    PlansKey::Back,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -229,7 +229,7 @@ pub(super) fn hints(home: &Home) -> Vec<(String, String)> {
         Screen::Plans { .. } => with(
             choose(),
             &[
-                PLANS.hint_pairs(&PLANS_FOOTER[..PLANS_FOOTER.len() - 1]),
+                PLANS.hint_pairs(PLANS_FOOTER),
                 help,
                 PLANS.hint_pairs(&[PlansKey::Back]),
             ],
