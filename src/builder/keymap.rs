@@ -10,6 +10,8 @@ use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BuilderKey {
     Save,
+    /// `?` outside a text field, F1 anywhere.
+    Help,
     Edit,
     Add,
     Remove,
@@ -32,18 +34,32 @@ const SHIFT_UP: KeyEvent = KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT);
 const SHIFT_DOWN: KeyEvent = KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT);
 const SHIFT_TAB: KeyEvent = KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT);
 
-/// Ctrl+S saves from every view.
+/// Ctrl+S saves and F1 helps from every view.
 pub static BUILDER: Keymap<BuilderKey> = Keymap {
     title: Words("Werkvorm bouwen: overal", "Plan builder: everywhere"),
-    bindings: &[Binding {
-        keys: &[(ctrl('s'), BuilderKey::Save)],
-        label: Words("Ctrl+S", "Ctrl+S"),
-        help: Words(
-            "de werkvorm bewaren (eerst nagekeken)",
-            "save the plan (checked first)",
-        ),
-        hint: Some(Words("bewaren", "save")),
-    }],
+    bindings: &[
+        Binding {
+            keys: &[(ctrl('s'), BuilderKey::Save)],
+            label: Words("Ctrl+S", "Ctrl+S"),
+            help: Words(
+                "de werkvorm bewaren (eerst nagekeken)",
+                "save the plan (checked first)",
+            ),
+            hint: Some(Words("bewaren", "save")),
+        },
+        Binding {
+            keys: &[
+                (key(KeyCode::F(1)), BuilderKey::Help),
+                (ch('?'), BuilderKey::Help),
+            ],
+            label: Words("F1", "F1"),
+            help: Words(
+                "deze hulp (? ook, buiten een tekstveld)",
+                "this help (? too, outside a text field)",
+            ),
+            hint: Some(Words("hulp", "help")),
+        },
+    ],
 };
 
 pub static ROUNDS: Keymap<BuilderKey> = Keymap {

@@ -232,6 +232,8 @@ pub struct Builder<'a> {
     pub target: Target,
     pub view: View,
     pub status: Option<Status>,
+    /// The key help of the view is shown (F1); any key closes it.
+    pub help: bool,
     /// Changed since it was opened or last saved.
     pub dirty: bool,
     /// The id saved last, reported when leaving.
@@ -681,6 +683,7 @@ impl<'a> Builder<'a> {
             target,
             view: View::Rounds { selected: 0 },
             status: None,
+            help: false,
             dirty: false,
             saved: None,
             now,
@@ -901,8 +904,16 @@ impl<'a> Builder<'a> {
 
     fn key(&mut self, key: KeyEvent) -> Option<Outcome> {
         self.status = None;
-        if BUILDER.action(key) == Some(BuilderKey::Save) {
-            return self.save();
+        if std::mem::take(&mut self.help) {
+            return None;
+        }
+        match BUILDER.command(key, self.typing()) {
+            Some(BuilderKey::Save) => return self.save(),
+            Some(BuilderKey::Help) => {
+                self.help = true;
+                return None;
+            }
+            _ => {}
         }
         match self.view.clone() {
             View::ConfirmLeave => {

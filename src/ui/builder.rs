@@ -86,16 +86,39 @@ pub fn render(builder: &Builder, area: Rect, buf: &mut Buffer) {
         theme::dim(),
     ))
     .render(footer, buf);
+    if builder.help {
+        super::overlays::render_key_help(
+            help_lines(&builder.view),
+            tr!("Toetsen — een toets sluit", "Keys — any key closes"),
+            area,
+            buf,
+        );
+    }
 }
 
-/// The footer of each view, from the builder's key tables.
+/// Every key of the view, for F1: its table, the list keys on the rounds, and Ctrl+S / F1.
+pub fn help_lines(view: &View) -> Vec<(String, String)> {
+    let mut lines = match view {
+        View::Rounds { .. } => [crate::list::LIST.help(), keymap::ROUNDS.help()].concat(),
+        View::Round { .. } => keymap::ROUND.help(),
+        View::Plan { .. } => keymap::PLAN.help(),
+        View::ConfirmLeave => keymap::LEAVE.help(),
+    };
+    lines.extend(keymap::BUILDER.help());
+    lines
+}
+
+/// The footer of each view, from the builder's key tables: saving and going back before the
+/// help, so a narrow footer keeps them.
 fn footer_hints(view: &View) -> Vec<String> {
     let save = || keymap::BUILDER.hints(&[BuilderKey::Save]);
+    let help = || keymap::BUILDER.hints(&[BuilderKey::Help]);
     match view {
         View::Rounds { .. } => [
             keymap::ROUNDS.hints(keymap::ROUNDS_FOOTER),
             save(),
             keymap::ROUNDS.hints(&[BuilderKey::Back]),
+            help(),
             crate::list::LIST.hints(&[crate::list::Move::Up]),
         ]
         .concat(),
@@ -106,13 +129,16 @@ fn footer_hints(view: &View) -> Vec<String> {
                 BuilderKey::Toggle,
             ]),
             save(),
-            keymap::ROUND.hints(&[BuilderKey::Back, BuilderKey::Enter]),
+            keymap::ROUND.hints(&[BuilderKey::Back]),
+            help(),
+            keymap::ROUND.hints(&[BuilderKey::Enter]),
         ]
         .concat(),
         View::Plan { .. } => [
             keymap::PLAN.hints(&[BuilderKey::NextField]),
             save(),
             keymap::PLAN.hints(&[BuilderKey::Back]),
+            help(),
         ]
         .concat(),
         View::ConfirmLeave => Vec::new(),
