@@ -134,9 +134,41 @@ impl<A: Copy + PartialEq + 'static> Keymap<A> {
             .collect()
     }
 
+    /// The action `key` means while the keyboard may be in a text field: when `typing`, a
+    /// plain character is text, not a command (Ctrl and Alt keys still are).
+    pub fn command(&self, key: KeyEvent, typing: bool) -> Option<A> {
+        let plain_char = matches!(key.code, KeyCode::Char(_))
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if typing && plain_char {
+            return None;
+        }
+        self.action(key)
+    }
+
+    /// The help lines of the bindings whose (first) action passes `keep`: a screen that
+    /// shows some keys only sometimes (a field that is not there).
+    pub fn help_where(&self, keep: impl Fn(A) -> bool) -> Vec<(String, String)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.keys.first().is_none_or(|(_, action)| keep(*action)))
+            .map(|b| (b.label.text().to_string(), b.help.text().to_string()))
+            .collect()
+    }
+
     /// The footer's hints for `actions`, in that order: how the keys are written and the
     /// few words ("spatie pauze", "Enter / Ctrl+S bewaar").
     pub fn hints(&self, actions: &[A]) -> Vec<String> {
+        self.hint_pairs(actions)
+            .into_iter()
+            .map(|(keys, words)| format!("{keys} {words}"))
+            .collect()
+    }
+
+    /// The footer's hints for `actions` as (keys, words), for footers that style the two
+    /// apart.
+    pub fn hint_pairs(&self, actions: &[A]) -> Vec<(String, String)> {
         actions
             .iter()
             .filter_map(|action| {
@@ -145,7 +177,7 @@ impl<A: Copy + PartialEq + 'static> Keymap<A> {
                     .iter()
                     .find(|b| b.keys.first().is_some_and(|(_, first)| first == action))?;
                 let hint = binding.hint?;
-                Some(format!("{} {}", binding.label.text(), hint.text()))
+                Some((binding.label.text().to_string(), hint.text().to_string()))
             })
             .collect()
     }
@@ -222,6 +254,11 @@ mod tests {
         assert_eq!(MAP.action(ctrl('s')), Some(Act::Save));
         assert_eq!(MAP.action(ch('s')), None, "s is not Ctrl+S");
         assert_eq!(MAP.action(key(KeyCode::Right)), Some(Act::Next));
+        // While typing, a character is text; Ctrl keys and arrows stay commands.
+        assert_eq!(MAP.command(ch('?'), true), None);
+        assert_eq!(MAP.command(ch('?'), false), Some(Act::Help));
+        assert_eq!(MAP.command(ctrl('s'), true), Some(Act::Save));
+        assert_eq!(MAP.command(key(KeyCode::Right), true), Some(Act::Next));
         assert_eq!(
             MAP.action(alt(KeyCode::Right)),
             None,
@@ -236,6 +273,9 @@ mod tests {
             MAP.hints(&[Act::Next, Act::Save, Act::Help]),
             vec!["→ volgende".to_string(), "? / F1 hulp".to_string()]
         );
+        let without_save = MAP.help_where(|a| a != Act::Save);
+        assert_eq!(without_save.len(), 2);
+        assert!(without_save.iter().all(|(label, _)| label != "Ctrl+S"));
         assert_eq!(key_name(&ctrl('s')), "Ctrl+S");
         assert_eq!(key_name(&ch(' ')), "spatie");
         let md = MAP.markdown(Lang::En);

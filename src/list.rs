@@ -22,12 +22,20 @@ pub static LIST: Keymap<Move> = Keymap {
             keys: &[
                 (key(KeyCode::Up), Move::Up),
                 (key(KeyCode::Down), Move::Down),
-                (ch('k'), Move::Up),
-                (ch('j'), Move::Down),
             ],
-            label: Words("↑↓ / j k", "↑↓ / j k"),
+            label: Words("↑↓", "↑↓"),
             help: Words("kiezen", "choose"),
             hint: Some(Words("kiezen", "choose")),
+        },
+        // Apart from the arrows: beside a search box these letters are text.
+        Binding {
+            keys: &[(ch('k'), Move::Up), (ch('j'), Move::Down)],
+            label: Words("k / j", "k / j"),
+            help: Words(
+                "kiezen, zoals ↑↓ (niet tijdens het zoeken)",
+                "choose, like ↑↓ (not while searching)",
+            ),
+            hint: None,
         },
         Binding {
             keys: &[

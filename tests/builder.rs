@@ -354,6 +354,46 @@ fn problems_are_shown_in_words_before_saving_and_nothing_is_written() {
     );
 }
 
+/// F1 (or `?` outside a text field) shows the keys of the view from its table; any key
+/// closes; in a text field `?` is text (issue 15).
+#[test]
+fn the_help_lists_the_views_keys_from_its_table() {
+    use tafel::builder::keymap::{BUILDER, ROUND, ROUNDS};
+    let _lang = dutch();
+    let plan = LIBRARY.plan("teamoverleg-starter").unwrap();
+    let mut b = Builder::copy_of(&LIBRARY, plan, PathBuf::from(PLANS_DIR), half_past_one());
+    press(&mut b, KeyCode::Char('?'));
+    assert!(b.help);
+    let shown = screen(&b, 120, 40);
+    for (keys, what) in ROUNDS.help().iter().chain(&BUILDER.help()) {
+        assert!(shown.contains(keys.as_str()), "{keys:?} not in\n{shown}");
+        let start: String = what.chars().take(30).collect();
+        assert!(shown.contains(&start), "{what:?} not in\n{shown}");
+    }
+    let wide = screen(&b, 160, 40);
+    assert!(
+        wide.contains("F1 hulp"),
+        "the footer names the help:\n{wide}"
+    );
+    press(&mut b, KeyCode::Char('a'));
+    assert!(!b.help, "any key closes the help");
+    assert!(
+        matches!(b.view, View::Rounds { .. }),
+        "and does nothing else"
+    );
+    // In the round's title `?` is text; F1 helps there with the round's keys.
+    press(&mut b, KeyCode::Enter);
+    press(&mut b, KeyCode::End);
+    type_text(&mut b, "?");
+    assert!(!b.help);
+    assert!(b.rounds[0].title.text().ends_with('?'));
+    press(&mut b, KeyCode::F(1));
+    let shown = screen(&b, 120, 40);
+    for (keys, _) in ROUND.help() {
+        assert!(shown.contains(keys.as_str()), "{keys:?} not in\n{shown}");
+    }
+}
+
 #[test]
 fn rounds_are_added_removed_and_reordered() {
     let _lang = dutch();

@@ -270,6 +270,100 @@ fn help_opens_on_every_screen() {
     }
 }
 
+/// The footer and the help of each part of the home screen are its key tables: every footer
+/// hint of the table is on the bottom lines, every binding in the help (issue 15).
+#[test]
+fn footers_and_help_come_from_the_key_tables() {
+    use tafel::home::keymap::*;
+    let _lang = dutch();
+    let hints = |pairs: Vec<(String, String)>| -> Vec<String> {
+        pairs.into_iter().map(|(k, w)| format!("{k} {w}")).collect()
+    };
+    let mut home = home();
+    type Keys = Vec<(String, String)>;
+    let cases: Vec<(char, Vec<String>, Keys)> = vec![
+        ('0', hints(MENU.hint_pairs(MENU_FOOTER)), MENU.help()),
+        ('1', hints(PLANS.hint_pairs(PLANS_FOOTER)), PLANS.help()),
+        (
+            '3',
+            hints(LOOK_BACK.hint_pairs(LOOK_BACK_FOOTER)),
+            LOOK_BACK.help(),
+        ),
+        ('4', hints(DECKS.hint_pairs(DECKS_FOOTER)), DECKS.help()),
+    ];
+    for (open, footer, help) in cases {
+        home.screen = Screen::Menu;
+        if open != '0' {
+            chr(&mut home, open);
+        }
+        home.set_sessions(Ok(Default::default()));
+        let shown = screen(&home, 120, 40);
+        let bottom: String = shown.lines().rev().take(2).collect::<Vec<_>>().join("\n");
+        for hint in &footer {
+            assert!(bottom.contains(hint.as_str()), "{hint:?} not in\n{bottom}");
+        }
+        chr(&mut home, '?');
+        let shown = screen(&home, 120, 40);
+        for (keys, what) in help.iter().chain(&HOME.help()) {
+            assert!(
+                shown.contains(keys.as_str()),
+                "{keys:?} not in the help\n{shown}"
+            );
+            // The window is 80 wide: a long line wraps, its start is on one line.
+            let start: String = what.chars().take(30).collect();
+            assert!(shown.contains(&start), "{what:?} not in the help\n{shown}");
+        }
+        press(&mut home, KeyCode::Esc);
+    }
+}
+
+/// In a text field the letters are text (`q`, `?`, `h`, `l` and space do not go back, help,
+/// or choose); F1 and the Ctrl keys still work there (issue 15).
+#[test]
+fn letters_are_text_in_a_field_and_commands_elsewhere() {
+    let _lang = dutch();
+    let mut home = home();
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Enter);
+    clear_field(&mut home);
+    type_text(&mut home, "q? hl");
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("left the form: {:?}", home.screen);
+    };
+    assert_eq!(form.title.text(), "q? hl");
+    assert!(!home.help);
+    home.update(key_with(KeyCode::F(1), KeyModifiers::NONE));
+    assert!(home.help, "F1 helps while typing");
+    press(&mut home, KeyCode::Esc);
+    assert!(!home.help);
+    // On Start, q is a command again: back to the plans.
+    for _ in 0..3 {
+        press(&mut home, KeyCode::Tab);
+    }
+    chr(&mut home, 'q');
+    assert!(
+        matches!(home.screen, Screen::Plans { .. }),
+        "{:?}",
+        home.screen
+    );
+    // The solo form's minutes take Ctrl+U (it was swallowed before).
+    let mut home = tafel_home_solo();
+    type_text(&mut home, "45");
+    home.update(key_with(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    let Screen::Solo(form) = &home.screen else {
+        panic!()
+    };
+    assert_eq!(form.minutes.text(), "");
+}
+
+fn tafel_home_solo() -> Home<'static> {
+    let mut home = home();
+    chr(&mut home, '2');
+    press(&mut home, KeyCode::Tab);
+    press(&mut home, KeyCode::Tab);
+    home
+}
+
 #[test]
 fn workshop_setup_gives_plan_title_and_parsed_participants() {
     let _lang = dutch();

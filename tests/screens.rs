@@ -404,7 +404,7 @@ fn plan_picker() {
     assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (11 rondes, 86–120 min)"));
     assert!(text.contains(" 5. Weerbarstige vraagstukken  (10 min)"));
     assert!(
-        text.contains("↑↓ / j k kiezen · Enter starten · Esc / q terug"),
+        text.contains("↑↓ kiezen · Enter starten · Esc / q terug"),
         "{text}"
     );
 }

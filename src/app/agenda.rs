@@ -1,7 +1,9 @@
 //! The agenda overlay (`g`): the rounds of the session, changed while it runs. Skipping,
 //! inserting and resizing rounds are events like any other.
 
-use crate::keys::{KeyCode, KeyEvent};
+use crate::keys::KeyEvent;
+
+use super::mode_keys::{AGENDA, AGENDA_INPUT, AgendaInputKey, AgendaKey, Answer, QUESTION};
 use chrono::NaiveTime;
 
 use super::actions::ms_until;
@@ -85,12 +87,12 @@ impl App {
         let selected = state.selected.min(count.saturating_sub(1));
         if let Some(AgendaInput::PastTime { text, until }) = &state.input {
             let (text, until) = (text.clone(), *until);
-            return match key.code {
-                KeyCode::Char('j' | 'J' | 'y' | 'Y') => {
+            return match QUESTION.action(key) {
+                Some(Answer::Yes) => {
                     self.mode = Mode::Normal;
                     self.set_until_now(until, true)
                 }
-                _ => {
+                Some(Answer::No) | None => {
                     // A mistake: the time can be typed again.
                     state.input = Some(AgendaInput::until(&text));
                     Vec::new()
@@ -98,12 +100,12 @@ impl App {
             };
         }
         if let Some(input) = &mut state.input {
-            return match key.code {
-                KeyCode::Esc => {
+            return match AGENDA_INPUT.command(key, true) {
+                Some(AgendaInputKey::Cancel) => {
                     state.input = None;
                     Vec::new()
                 }
-                KeyCode::Enter => {
+                Some(AgendaInputKey::Confirm) => {
                     let input = state.input.take().expect("checked above");
                     self.agenda_answer(selected, input)
                 }
@@ -116,13 +118,11 @@ impl App {
             };
         }
         let current = self.session.current;
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('g' | 'q') => self.mode = Mode::Normal,
-            KeyCode::Up | KeyCode::Char('k') => state.selected = selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                state.selected = (selected + 1).min(count.saturating_sub(1))
-            }
-            KeyCode::Enter if Some(selected) != current => {
+        match AGENDA.action(key) {
+            Some(AgendaKey::Back) => self.mode = Mode::Normal,
+            Some(AgendaKey::Up) => state.selected = selected.saturating_sub(1),
+            Some(AgendaKey::Down) => state.selected = (selected + 1).min(count.saturating_sub(1)),
+            Some(AgendaKey::GoTo) if Some(selected) != current => {
                 self.mode = Mode::Normal;
                 // Jumping to a skipped round un-skips it, in the same batch.
                 let mut events = Vec::new();
@@ -135,7 +135,7 @@ impl App {
                 events.extend(self.round_change_events(selected));
                 return self.persist(events);
             }
-            KeyCode::Char('x') => {
+            Some(AgendaKey::Skip) => {
                 if Some(selected) == current {
                     self.info(tr!(
                         "de lopende ronde kun je niet overslaan: ga eerst door (→)",
@@ -149,8 +149,8 @@ impl App {
                     }]);
                 }
             }
-            KeyCode::Char('i') => state.input = Some(AgendaInput::insert_title("")),
-            KeyCode::Char('u') => {
+            Some(AgendaKey::Insert) => state.input = Some(AgendaInput::insert_title("")),
+            Some(AgendaKey::Until) => {
                 if Some(selected) == current || !self.session.rounds[selected].visited {
                     state.input = Some(AgendaInput::until(""));
                 } else {
@@ -160,10 +160,8 @@ impl App {
                     ));
                 }
             }
-            KeyCode::Char(c @ ('+' | '=' | '-')) => {
-                let delta: i64 = if c == '-' { -1 } else { 1 };
-                return self.change_length(selected, delta);
-            }
+            Some(AgendaKey::Longer) => return self.change_length(selected, 1),
+            Some(AgendaKey::Shorter) => return self.change_length(selected, -1),
             _ => {}
         }
         Vec::new()

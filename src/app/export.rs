@@ -8,7 +8,135 @@ use std::path::PathBuf;
 use crate::keys::{KeyCode, KeyEvent};
 
 use crate::input::LineInput;
+use crate::keymap::{Binding, Keymap, Words, ch, key};
 use crate::tr;
+
+/// What a key does in the export form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKey {
+    Write,
+    Cancel,
+    NextField,
+    PreviousField,
+    ChooseNext,
+    ChoosePrevious,
+    /// The format by its first letter (index in [`FORMATS`]).
+    Format(usize),
+}
+
+pub static EXPORT: Keymap<ExportKey> = Keymap {
+    title: Words("Exporteren", "Export"),
+    bindings: &[
+        Binding {
+            keys: &[
+                (key(KeyCode::Tab), ExportKey::NextField),
+                (key(KeyCode::Down), ExportKey::NextField),
+                (key(KeyCode::BackTab), ExportKey::PreviousField),
+                (key(KeyCode::Up), ExportKey::PreviousField),
+            ],
+            label: Words("Tab", "Tab"),
+            help: Words(
+                "volgend veld (Shift+Tab / ↑: vorig)",
+                "next field (Shift+Tab / ↑: previous)",
+            ),
+            hint: Some(Words("volgend veld", "next field")),
+        },
+        Binding {
+            keys: &[
+                (key(KeyCode::Right), ExportKey::ChooseNext),
+                (key(KeyCode::Left), ExportKey::ChoosePrevious),
+                (ch(' '), ExportKey::ChooseNext),
+            ],
+            label: Words("←→", "←→"),
+            help: Words("formaat of versie kiezen", "choose the format or version"),
+            hint: Some(Words("kiezen", "choose")),
+        },
+        Binding {
+            keys: &[
+                (ch('m'), ExportKey::Format(0)),
+                (ch('t'), ExportKey::Format(1)),
+                (ch('h'), ExportKey::Format(2)),
+                (ch('o'), ExportKey::Format(3)),
+            ],
+            label: Words("m t h o", "m t h o"),
+            help: Words(
+                "formaat direct: md, txt, html, odt",
+                "format directly: md, txt, html, odt",
+            ),
+            hint: None,
+        },
+        Binding {
+            keys: &[(key(KeyCode::Enter), ExportKey::Write)],
+            label: Words("Enter", "Enter"),
+            help: Words("exporteren", "export"),
+            hint: Some(Words("exporteren", "export")),
+        },
+        Binding {
+            keys: &[(key(KeyCode::Esc), ExportKey::Cancel)],
+            label: Words("Esc", "Esc"),
+            help: Words("terug, niets geschreven", "back, nothing written"),
+            hint: Some(Words("terug", "back")),
+        },
+    ],
+};
+
+/// The chosen file exists: what a key does then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExistsKey {
+    Overwrite,
+    NewName,
+    Back,
+}
+
+pub static EXISTS: Keymap<ExistsKey> = Keymap {
+    title: Words(
+        "Exporteren: het bestand bestaat al",
+        "Export: the file exists",
+    ),
+    bindings: &[
+        Binding {
+            keys: &[
+                (ch('o'), ExistsKey::Overwrite),
+                (ch('O'), ExistsKey::Overwrite),
+            ],
+            label: Words("o", "o"),
+            help: Words("overschrijven", "overwrite"),
+            hint: Some(Words("overschrijven", "overwrite")),
+        },
+        Binding {
+            keys: &[(ch('n'), ExistsKey::NewName), (ch('N'), ExistsKey::NewName)],
+            label: Words("n", "n"),
+            help: Words("nieuwe naam ernaast", "new name beside it"),
+            hint: Some(Words("nieuwe naam ernaast", "new name beside it")),
+        },
+        Binding {
+            keys: &[(key(KeyCode::Esc), ExistsKey::Back)],
+            label: Words("Esc", "Esc"),
+            help: Words("terug (elke andere toets ook)", "back (any other key too)"),
+            hint: Some(Words("terug", "back")),
+        },
+    ],
+};
+
+/// The form's footer hints: in the folder field (`typing`) ←→ move in the text.
+pub fn export_hints(typing: bool) -> Vec<(String, String)> {
+    let order: &[ExportKey] = if typing {
+        &[ExportKey::NextField, ExportKey::Write, ExportKey::Cancel]
+    } else {
+        &[
+            ExportKey::NextField,
+            ExportKey::ChooseNext,
+            ExportKey::Write,
+            ExportKey::Cancel,
+        ]
+    };
+    EXPORT.hint_pairs(order)
+}
+
+/// The form's help: every key of it.
+pub fn help_lines() -> Vec<(String, String)> {
+    EXPORT.help()
+}
 
 /// The formats, in the order the form offers them (the extensions `tafel export` knows).
 pub const FORMATS: [&str; 4] = ["md", "txt", "html", "odt"];
@@ -96,25 +224,20 @@ impl ExportForm {
 
     pub fn key(&mut self, key: KeyEvent) -> ExportStep {
         if let Some(path) = self.exists.clone() {
-            return match key.code {
-                KeyCode::Char('o' | 'O') => {
-                    self.exists = None;
+            self.exists = None;
+            return match EXISTS.action(key) {
+                Some(ExistsKey::Overwrite) => {
                     ExportStep::Write(self.request(Existing::Overwrite(path)))
                 }
-                KeyCode::Char('n' | 'N') => {
-                    self.exists = None;
-                    ExportStep::Write(self.request(Existing::NewName))
-                }
-                _ => {
-                    self.exists = None;
-                    ExportStep::Stay
-                }
+                Some(ExistsKey::NewName) => ExportStep::Write(self.request(Existing::NewName)),
+                Some(ExistsKey::Back) | None => ExportStep::Stay,
             };
         }
         self.problem = None;
-        match key.code {
-            KeyCode::Esc => return ExportStep::Cancel,
-            KeyCode::Enter => {
+        let action = EXPORT.command(key, self.typing());
+        match (action, self.focus) {
+            (Some(ExportKey::Cancel), _) => return ExportStep::Cancel,
+            (Some(ExportKey::Write), _) => {
                 if self.folder.text().trim().is_empty() {
                     self.problem = Some(tr!("Geef een map", "Give a folder"));
                     self.focus = ExportField::Folder;
@@ -122,35 +245,22 @@ impl ExportForm {
                 }
                 return ExportStep::Write(self.request(Existing::Ask));
             }
-            KeyCode::Tab | KeyCode::Down => self.focus = next(self.focus),
-            KeyCode::BackTab | KeyCode::Up => self.focus = next(next(self.focus)),
-            _ => match self.focus {
-                ExportField::Format => match key.code {
-                    KeyCode::Left => {
-                        self.format = (self.format + FORMATS.len() - 1) % FORMATS.len()
-                    }
-                    KeyCode::Right | KeyCode::Char(' ') => {
-                        self.format = (self.format + 1) % FORMATS.len()
-                    }
-                    KeyCode::Char(c) => {
-                        if let Some(i) = FORMATS.iter().position(|f| f.starts_with(c)) {
-                            self.format = i;
-                        }
-                    }
-                    _ => {}
-                },
-                ExportField::Version => {
-                    if matches!(
-                        key.code,
-                        KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
-                    ) {
-                        self.facilitator = !self.facilitator;
-                    }
-                }
-                ExportField::Folder => {
-                    self.folder.key(key);
-                }
-            },
+            (Some(ExportKey::NextField), _) => self.focus = next(self.focus),
+            (Some(ExportKey::PreviousField), _) => self.focus = next(next(self.focus)),
+            (Some(ExportKey::ChoosePrevious), ExportField::Format) => {
+                self.format = (self.format + FORMATS.len() - 1) % FORMATS.len()
+            }
+            (Some(ExportKey::ChooseNext), ExportField::Format) => {
+                self.format = (self.format + 1) % FORMATS.len()
+            }
+            (Some(ExportKey::Format(i)), ExportField::Format) => self.format = i,
+            (Some(ExportKey::ChooseNext | ExportKey::ChoosePrevious), ExportField::Version) => {
+                self.facilitator = !self.facilitator
+            }
+            (_, ExportField::Folder) => {
+                self.folder.key(key);
+            }
+            _ => {}
         }
         ExportStep::Stay
     }

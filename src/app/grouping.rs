@@ -5,8 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::keys::{KeyCode, KeyEvent};
+use crate::keys::KeyEvent;
 
+use super::mode_keys::{GROUPING, GroupingKey, NameKey, THEME_NAME};
 use super::{App, Effect, Mode};
 use crate::input::LineInput;
 use crate::session::state::Note;
@@ -123,13 +124,13 @@ impl App {
                 .collect()
         };
         let cursor_theme = at_cursor.and_then(|id| self.session.theme_of(id).map(|t| t.id));
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('i' | 'q') => self.mode = Mode::Normal,
-            KeyCode::Up | KeyCode::Char('k') => state.cursor = state.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
+        match GROUPING.action(key) {
+            Some(GroupingKey::Back) => self.mode = Mode::Normal,
+            Some(GroupingKey::Up) => state.cursor = state.cursor.saturating_sub(1),
+            Some(GroupingKey::Down) => {
                 state.cursor = (state.cursor + 1).min(count.saturating_sub(1))
             }
-            KeyCode::Char(' ') => {
+            Some(GroupingKey::Choose) => {
                 if let Some(id) = at_cursor
                     && !state.selected.remove(&id)
                 {
@@ -138,7 +139,7 @@ impl App {
                 // On to the next note, so a run of notes is chosen with the space bar alone.
                 state.cursor = (state.cursor + 1).min(count.saturating_sub(1));
             }
-            KeyCode::Tab => {
+            Some(GroupingKey::Scope) => {
                 state.round = match state.round {
                     Some(_) => None,
                     None => Some(self.note_round()),
@@ -152,14 +153,14 @@ impl App {
                     ));
                 }
             }
-            KeyCode::Char('n') | KeyCode::Enter if !chosen.is_empty() => {
+            Some(GroupingKey::NewTheme) if !chosen.is_empty() => {
                 state.input = Some(GroupingInput::NewTheme {
                     notes: chosen,
                     name: LineInput::new("", MAX_THEME_CHARS),
                 });
             }
-            KeyCode::Char(c @ '1'..='9') if !chosen.is_empty() => {
-                let index = c as usize - '1' as usize;
+            Some(GroupingKey::Theme(index)) if !chosen.is_empty() => {
+                let c = index + 1;
                 let Some(theme) = self.session.themes().get(index).map(|t| t.id) else {
                     self.info(tr!(
                         "er is geen thema {c}: n maakt een nieuw thema",
@@ -173,7 +174,7 @@ impl App {
                     notes: chosen,
                 }]);
             }
-            KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => {
+            Some(GroupingKey::TakeOut) => {
                 let themed: Vec<u64> = chosen
                     .into_iter()
                     .filter(|id| self.session.theme_of(*id).is_some())
@@ -188,7 +189,7 @@ impl App {
                 state.selected.clear();
                 return self.persist(vec![Event::NotesUnthemed { notes: themed }]);
             }
-            KeyCode::Char('r') => match cursor_theme {
+            Some(GroupingKey::Rename) => match cursor_theme {
                 Some(theme) => {
                     let name = self
                         .session
@@ -207,7 +208,7 @@ impl App {
                     "this note is in no theme to rename"
                 )),
             },
-            KeyCode::Char('m') => match cursor_theme {
+            Some(GroupingKey::Merge) => match cursor_theme {
                 Some(from) if self.session.themes().len() > 1 => {
                     state.input = Some(GroupingInput::MergeInto { from });
                 }
@@ -229,7 +230,7 @@ impl App {
         let Some(input) = &mut state.input else {
             return Vec::new();
         };
-        if key.code == KeyCode::Esc {
+        if THEME_NAME.action(key) == Some(NameKey::Back) {
             state.input = None;
             return Vec::new();
         }
@@ -237,10 +238,10 @@ impl App {
             GroupingInput::MergeInto { from } => {
                 let from = *from;
                 state.input = None;
-                let KeyCode::Char(c @ '1'..='9') = key.code else {
+                let Some(GroupingKey::Theme(index)) = GROUPING.action(key) else {
                     return Vec::new();
                 };
-                let index = c as usize - '1' as usize;
+                let c = index + 1;
                 match self.session.themes().get(index).map(|t| t.id) {
                     Some(into) if into != from => {
                         self.persist(vec![Event::ThemesMerged { from, into }])
@@ -256,8 +257,8 @@ impl App {
                 }
             }
             GroupingInput::NewTheme { name, .. } | GroupingInput::Rename { name, .. } => {
-                match key.code {
-                    KeyCode::Enter => {
+                match THEME_NAME.command(key, true) {
+                    Some(NameKey::Save) => {
                         let name = name.text().trim().to_string();
                         if name.is_empty() {
                             self.info(tr!(

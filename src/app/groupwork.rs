@@ -3,7 +3,9 @@
 //! `m` mixes again) and a vote round (letters give the selected participant's dots, secret
 //! until Enter reveals). Everything becomes events, as elsewhere.
 
-use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::{KeyEvent, KeyModifiers};
+
+use super::group_keys::{GroupKey, STYLES, TEAMS, VOTE};
 
 use super::{App, Effect};
 use crate::catalog::{RoundKind, TeamSpec, VoteSource, VoteSpec};
@@ -48,31 +50,34 @@ impl App {
             return None;
         }
         let count = self.session.participants.len();
-        match (self.round_kind()?.clone(), key.code) {
-            (RoundKind::Styles | RoundKind::Vote(_) | RoundKind::Teams(_), KeyCode::Up)
-                if count > 0 =>
-            {
+        let kind = self.round_kind()?.clone();
+        let action = match &kind {
+            RoundKind::Styles => STYLES.action(key),
+            RoundKind::Teams(_) => TEAMS.action(key),
+            RoundKind::Vote(_) => VOTE.action(key),
+            _ => None,
+        }?;
+        match (kind, action) {
+            (_, GroupKey::Up) if count > 0 => {
                 self.group_cursor = self.group_cursor.min(count - 1).saturating_sub(1);
                 Some(Vec::new())
             }
-            (RoundKind::Styles | RoundKind::Vote(_) | RoundKind::Teams(_), KeyCode::Down)
-                if count > 0 =>
-            {
+            (_, GroupKey::Down) if count > 0 => {
                 self.group_cursor = (self.group_cursor + 1).min(count - 1);
                 Some(Vec::new())
             }
-            (RoundKind::Styles, KeyCode::Char(c)) => self.styles_key(c),
-            (RoundKind::Teams(spec), KeyCode::Char('m')) => {
+            (RoundKind::Styles, action) => self.styles_key(action),
+            (RoundKind::Teams(spec), GroupKey::Mix) => {
                 let round = self.session.current?;
                 Some(self.persist(self.teams_events(round, spec)))
             }
-            (RoundKind::Teams(_), KeyCode::Char(c @ '1'..='9')) => self.move_to_team(c),
-            (RoundKind::Vote(spec), code) => self.vote_key(spec, code),
+            (RoundKind::Teams(_), GroupKey::Pick(team)) => self.move_to_team(team),
+            (RoundKind::Vote(spec), action) => self.vote_key(spec, action),
             _ => None,
         }
     }
 
-    fn styles_key(&mut self, c: char) -> Option<Vec<Effect>> {
+    fn styles_key(&mut self, action: GroupKey) -> Option<Vec<Effect>> {
         let set = self.session.group.style_set.clone()?;
         let participant = self.selected_participant()?.clone();
         let current = self
@@ -82,8 +87,8 @@ impl App {
             .get(&participant)
             .cloned()
             .unwrap_or_default();
-        let styles = match c {
-            'o' => {
+        let styles = match action {
+            GroupKey::SecondStyle => {
                 self.second_style = !self.second_style;
                 if self.second_style {
                     self.info(tr!(
@@ -93,9 +98,8 @@ impl App {
                 }
                 return Some(Vec::new());
             }
-            '0' => Vec::new(),
-            '1'..='9' => {
-                let index = c as usize - '1' as usize;
+            GroupKey::NoStyle => Vec::new(),
+            GroupKey::Pick(index) => {
                 let id = set.styles.get(index)?.id.clone();
                 match (std::mem::take(&mut self.second_style), current.first()) {
                     (true, Some(first)) if *first != id => vec![first.clone(), id],
@@ -115,8 +119,8 @@ impl App {
     }
 
     /// Moves the selected person to team `digit`; the cursor follows them.
-    fn move_to_team(&mut self, digit: char) -> Option<Vec<Effect>> {
-        let team = digit as usize - '1' as usize;
+    fn move_to_team(&mut self, team: usize) -> Option<Vec<Effect>> {
+        let digit = team + 1;
         let participant = self.selected_participant()?.clone();
         let teams = &self.session.group.teams;
         if team >= teams.len() {
@@ -142,11 +146,11 @@ impl App {
         Some(self.persist(vec![Event::TeamMemberMoved { participant, team }]))
     }
 
-    fn vote_key(&mut self, spec: VoteSpec, code: KeyCode) -> Option<Vec<Effect>> {
+    fn vote_key(&mut self, spec: VoteSpec, action: GroupKey) -> Option<Vec<Effect>> {
         let round = self.session.current?;
         let vote = self.session.group.votes.get(&round)?;
-        match code {
-            KeyCode::Enter => {
+        match action {
+            GroupKey::Reveal => {
                 let event = if vote.revealed {
                     Event::VoteReopened { round }
                 } else {
@@ -154,9 +158,8 @@ impl App {
                 };
                 Some(self.persist(vec![event]))
             }
-            KeyCode::Char(c) if c.is_ascii_alphabetic() => {
+            GroupKey::Pick(option) | GroupKey::Less(option) => {
                 // A letter past the options is an ordinary key (q ends the session).
-                let option = c.to_ascii_lowercase() as usize - 'a' as usize;
                 if option >= vote.options.len() {
                     return None;
                 }
@@ -174,7 +177,7 @@ impl App {
                     .cloned()
                     .unwrap_or_else(|| vec![0; vote.options.len()]);
                 let step = points_step(&spec);
-                if c.is_ascii_uppercase() {
+                if matches!(action, GroupKey::Less(_)) {
                     points[option] = points[option].saturating_sub(step);
                 } else {
                     let used: u32 = points.iter().sum();
@@ -194,7 +197,7 @@ impl App {
                     points,
                 }]))
             }
-            KeyCode::Backspace | KeyCode::Delete => {
+            GroupKey::ClearBallot => {
                 let participant = self.selected_participant()?.clone();
                 let points = vec![0; vote.options.len()];
                 Some(self.persist(vec![Event::VoteCast {

@@ -11,14 +11,17 @@ mod agenda;
 mod drafts;
 pub mod editor;
 pub mod export;
+pub mod group_keys;
 mod grouping;
 mod groupwork;
 pub mod keymap;
+pub mod mode_keys;
 mod solo;
 
-use crate::keys::{KeyCode, KeyEvent};
+use crate::keys::KeyEvent;
 use chrono::{DateTime, FixedOffset};
 use keymap::SessionKey;
+use mode_keys::{Answer, NotesKey, ReviewKey, SummaryKey};
 
 pub use agenda::{AgendaInput, AgendaState};
 pub use drafts::Drafts;
@@ -367,10 +370,15 @@ impl App {
             return effects;
         }
         // Help over an editor or the agenda: F1 anywhere there, `?` where it is not text.
-        let help_key = keymap::EDITOR.action(key) == Some(keymap::EditorKey::Help)
-            || (key.code == KeyCode::Char('?')
-                && matches!(&self.mode, Mode::Agenda(state) if state.input.is_none()));
-        if help_key && matches!(self.mode, Mode::Editor(_) | Mode::Agenda(_)) {
+        let help_key = match &self.mode {
+            Mode::Editor(_) => keymap::EDITOR.action(key) == Some(keymap::EditorKey::Help),
+            Mode::Agenda(state) if state.input.is_some() => {
+                mode_keys::AGENDA_INPUT.action(key) == Some(mode_keys::AgendaInputKey::Help)
+            }
+            Mode::Agenda(_) => mode_keys::AGENDA.action(key) == Some(mode_keys::AgendaKey::Help),
+            _ => false,
+        };
+        if help_key {
             let behind = std::mem::replace(&mut self.mode, Mode::Help);
             self.behind_help = Some(Box::new(behind));
             return Vec::new();
@@ -384,9 +392,9 @@ impl App {
                 };
                 Vec::new()
             }
-            Mode::ConfirmQuit | Mode::ConfirmEnd => match key.code {
-                KeyCode::Char('j' | 'J' | 'y' | 'Y') => self.end_session(),
-                _ => {
+            Mode::ConfirmQuit | Mode::ConfirmEnd => match mode_keys::QUESTION.action(key) {
+                Some(Answer::Yes) => self.end_session(),
+                Some(Answer::No) | None => {
                     self.mode = self.rest_mode();
                     Vec::new()
                 }
@@ -400,22 +408,20 @@ impl App {
             Mode::EmptyPile { deck, category } => {
                 let (deck, category) = (deck.clone(), category.clone());
                 self.mode = self.rest_mode();
-                match key.code {
-                    KeyCode::Char('j' | 'J' | 'y' | 'Y') => {
-                        self.reshuffle_and_draw(&deck, category)
-                    }
-                    _ => Vec::new(),
+                match mode_keys::QUESTION.action(key) {
+                    Some(Answer::Yes) => self.reshuffle_and_draw(&deck, category),
+                    Some(Answer::No) | None => Vec::new(),
                 }
             }
             Mode::Review { .. } => self.review_key(key),
             Mode::Grouping(_) => self.grouping_key(key),
-            Mode::Summary => match key.code {
-                KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => vec![Effect::Quit],
-                KeyCode::Char('w') if !self.is_solo() => {
+            Mode::Summary => match mode_keys::SUMMARY.action(key) {
+                Some(SummaryKey::Close) => vec![Effect::Quit],
+                Some(SummaryKey::KeepAsPlan) if !self.is_solo() => {
                     self.keep_as_plan = true;
                     vec![Effect::Quit]
                 }
-                KeyCode::Char('e') => {
+                Some(SummaryKey::Export) => {
                     self.mode =
                         Mode::Export(Box::new(export::ExportForm::new(&self.export_folder)));
                     Vec::new()
@@ -780,18 +786,20 @@ impl App {
         let index = (*selected).min(count - 1);
         if *confirm_delete {
             *confirm_delete = false;
-            if matches!(key.code, KeyCode::Char('j' | 'J' | 'y' | 'Y')) {
+            if mode_keys::QUESTION.action(key) == Some(Answer::Yes) {
                 let id = self.round_notes()[index].id;
                 self.mode = Mode::Normal;
                 return self.persist(vec![Event::NoteDeleted { id }]);
             }
             return Vec::new();
         }
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => *selected = index.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => *selected = (index + 1).min(count - 1),
-            KeyCode::Delete | KeyCode::Char('x') | KeyCode::Backspace => *confirm_delete = true,
-            KeyCode::Enter | KeyCode::Char('e') => {
+        *selected = index;
+        if crate::list::move_in(selected, count, key, true) {
+            return Vec::new();
+        }
+        match mode_keys::NOTES.action(key) {
+            Some(NotesKey::Delete) => *confirm_delete = true,
+            Some(NotesKey::Correct) => {
                 let note = self.round_notes()[index];
                 // A correction put aside earlier comes back where it was.
                 let draft = self.drafts.get(Some(note.id)).cloned().unwrap_or(Draft {
@@ -804,7 +812,8 @@ impl App {
                 });
                 self.mode = Mode::Editor(Box::new(self.with_teams(Editor::from_draft(&draft))));
             }
-            _ => self.mode = Mode::Normal,
+            // Esc, or any other key: back to the round.
+            Some(NotesKey::Close) | None => self.mode = Mode::Normal,
         }
         Vec::new()
     }
@@ -823,23 +832,19 @@ impl App {
             return Vec::new();
         }
         let index = (*selected).min(count - 1);
-        let outcome = match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                *selected = index.saturating_sub(1);
-                return Vec::new();
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                *selected = (index + 1).min(count - 1);
-                return Vec::new();
-            }
-            KeyCode::Char('d') => ReviewOutcome::Done,
-            KeyCode::Char('o') => ReviewOutcome::Open,
-            KeyCode::Char('x') => ReviewOutcome::Dropped,
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'v') => {
+        *selected = index;
+        if crate::list::move_in(selected, count, key, true) {
+            return Vec::new();
+        }
+        let outcome = match mode_keys::REVIEW.action(key) {
+            Some(ReviewKey::Done) => ReviewOutcome::Done,
+            Some(ReviewKey::KeptOpen) => ReviewOutcome::Open,
+            Some(ReviewKey::Dropped) => ReviewOutcome::Dropped,
+            Some(ReviewKey::Continue) => {
                 self.mode = Mode::Normal;
                 return Vec::new();
             }
-            _ => return Vec::new(),
+            None => return Vec::new(),
         };
         // Move on to the next agreement, so the list can be done with one key each.
         *selected = (index + 1).min(count - 1);

@@ -5,12 +5,14 @@
 //! time of day go in, and at most one [`Outcome`] comes out (save this text there, or leave).
 //! It reads no files and no clock; `store` writes, `ui::builder` draws.
 
+pub mod keymap;
 pub mod store;
 
 use std::path::PathBuf;
 
-use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::KeyEvent;
 use chrono::{NaiveTime, Timelike};
+use keymap::{BUILDER, BuilderKey, LEAVE, PLAN, ROUND, ROUNDS};
 
 use crate::app::Status;
 use crate::catalog::kinds::{DEFAULT_DOTS, DEFAULT_POINTS};
@@ -229,6 +231,8 @@ pub struct Builder<'a> {
     pub target: Target,
     pub view: View,
     pub status: Option<Status>,
+    /// The key help of the view is shown (F1); any key closes it.
+    pub help: bool,
     /// Changed since it was opened or last saved.
     pub dirty: bool,
     /// The id saved last, reported when leaving.
@@ -696,6 +700,7 @@ impl<'a> Builder<'a> {
             target,
             view: View::Rounds { selected: 0 },
             status: None,
+            help: false,
             dirty: false,
             saved: None,
             now,
@@ -915,14 +920,21 @@ impl<'a> Builder<'a> {
     }
 
     fn key(&mut self, key: KeyEvent) -> Option<Outcome> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         self.status = None;
-        if ctrl && key.code == KeyCode::Char('s') {
-            return self.save();
+        if std::mem::take(&mut self.help) {
+            return None;
+        }
+        match BUILDER.command(key, self.typing()) {
+            Some(BuilderKey::Save) => return self.save(),
+            Some(BuilderKey::Help) => {
+                self.help = true;
+                return None;
+            }
+            _ => {}
         }
         match self.view.clone() {
             View::ConfirmLeave => {
-                if matches!(key.code, KeyCode::Char('j') | KeyCode::Char('y')) {
+                if LEAVE.action(key) == Some(BuilderKey::Leave) {
                     return Some(Outcome::Close {
                         saved: self.saved.clone(),
                     });
@@ -973,12 +985,11 @@ impl<'a> Builder<'a> {
 
     fn rounds_key(&mut self, selected: usize, key: KeyEvent) -> Option<Outcome> {
         let count = self.rounds.len();
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         let select = |builder: &mut Builder, index: usize| {
             builder.view = View::Rounds { selected: index };
         };
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
+        match ROUNDS.action(key) {
+            Some(BuilderKey::Back) => {
                 if self.dirty {
                     self.view = View::ConfirmLeave;
                     return None;
@@ -987,17 +998,15 @@ impl<'a> Builder<'a> {
                     saved: self.saved.clone(),
                 });
             }
-            KeyCode::Up if shift => self.move_round(selected, -1),
-            KeyCode::Down if shift => self.move_round(selected, 1),
-            KeyCode::Char('K') => self.move_round(selected, -1),
-            KeyCode::Char('J') => self.move_round(selected, 1),
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if count > 0 => {
+            Some(BuilderKey::MoveUp) => self.move_round(selected, -1),
+            Some(BuilderKey::MoveDown) => self.move_round(selected, 1),
+            Some(BuilderKey::Edit) if count > 0 => {
                 self.view = View::Round {
                     index: selected,
                     field: RoundField::Title,
                 };
             }
-            KeyCode::Char('a') | KeyCode::Char('i') => {
+            Some(BuilderKey::Add) => {
                 let at = if count == 0 { 0 } else { selected + 1 };
                 self.rounds.insert(at, RoundForm::new());
                 self.origins.insert(at, None);
@@ -1007,7 +1016,7 @@ impl<'a> Builder<'a> {
                     field: RoundField::Title,
                 };
             }
-            KeyCode::Char('x') | KeyCode::Delete if count > 1 => {
+            Some(BuilderKey::Remove) if count > 1 => {
                 let removed = self.rounds.remove(selected);
                 self.origins.remove(selected);
                 self.dirty = true;
@@ -1018,13 +1027,13 @@ impl<'a> Builder<'a> {
                 )));
                 select(self, selected.min(self.rounds.len() - 1));
             }
-            KeyCode::Char('x') | KeyCode::Delete => {
+            Some(BuilderKey::Remove) => {
                 self.status = Some(Status::Error(tr!(
                     "Een werkvorm heeft minstens één ronde",
                     "A plan has at least one round"
                 )));
             }
-            KeyCode::Char('p') => {
+            Some(BuilderKey::Plan) => {
                 self.view = View::Plan {
                     field: PlanField::Title,
                 };
@@ -1053,7 +1062,6 @@ impl<'a> Builder<'a> {
     fn round_key(&mut self, index: usize, field: RoundField, key: KeyEvent) {
         let fields = self.rounds[index].fields();
         let at = fields.iter().position(|f| *f == field).unwrap_or(0);
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         let next = |builder: &mut Builder, by: isize| {
             let fields = builder.rounds[index].fields();
             let at = (at as isize + by).clamp(0, fields.len() as isize - 1) as usize;
@@ -1062,25 +1070,25 @@ impl<'a> Builder<'a> {
                 field: fields[at],
             };
         };
-        match key.code {
-            KeyCode::Esc => {
+        let action = ROUND.command(key, self.typing());
+        match action {
+            Some(BuilderKey::Back) => {
                 self.view = View::Rounds { selected: index };
                 return;
             }
-            KeyCode::Tab if !shift => return next(self, 1),
-            KeyCode::BackTab | KeyCode::Tab => return next(self, -1),
-            KeyCode::Down => return next(self, 1),
-            KeyCode::Up => return next(self, -1),
-            KeyCode::Enter if field != RoundField::Instruction => return next(self, 1),
+            Some(BuilderKey::NextField) => return next(self, 1),
+            Some(BuilderKey::PreviousField) => return next(self, -1),
+            Some(BuilderKey::Enter) if field != RoundField::Instruction => return next(self, 1),
             _ => {}
         }
         let library = self.library;
         let plan_decks = self.base.decks.clone();
         let round = &mut self.rounds[index];
         let before = round.clone();
-        let step = match key.code {
-            KeyCode::Left => -1,
-            KeyCode::Right | KeyCode::Char(' ') => 1,
+        // In a text field ←→ move the cursor: the field below takes the key.
+        let step = match action {
+            Some(BuilderKey::ChoosePrevious) => -1,
+            Some(BuilderKey::ChooseNext | BuilderKey::Toggle) => 1,
             _ => 0,
         };
         match field {
@@ -1204,21 +1212,19 @@ impl<'a> Builder<'a> {
 
     fn plan_key(&mut self, field: PlanField, key: KeyEvent) {
         let at = PLAN_FIELDS.iter().position(|f| *f == field).unwrap_or(0);
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         let go = |builder: &mut Builder, by: isize| {
             let at = (at as isize + by).clamp(0, PLAN_FIELDS.len() as isize - 1) as usize;
             builder.view = View::Plan {
                 field: PLAN_FIELDS[at],
             };
         };
-        match key.code {
-            KeyCode::Esc => {
+        match PLAN.command(key, true) {
+            Some(BuilderKey::Back) => {
                 self.view = View::Rounds { selected: 0 };
                 return;
             }
-            KeyCode::Tab if !shift => return go(self, 1),
-            KeyCode::BackTab | KeyCode::Tab | KeyCode::Up => return go(self, -1),
-            KeyCode::Down | KeyCode::Enter => return go(self, 1),
+            Some(BuilderKey::NextField) => return go(self, 1),
+            Some(BuilderKey::PreviousField) => return go(self, -1),
             _ => {}
         }
         let input = self.plan_input(field);

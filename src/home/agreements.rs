@@ -2,7 +2,9 @@
 //! follow-up meeting of the chosen agreement's session with the same plan, `p` lets the
 //! facilitator pick another plan for it.
 
-use crate::keys::{KeyCode, KeyEvent};
+use crate::keys::KeyEvent;
+
+use super::keymap::{AGREEMENTS, AgreementsKey};
 
 use super::{FollowUp, Home, Outcome, Screen, WorkshopForm, list_key};
 use crate::app::Status;
@@ -57,11 +59,11 @@ impl Home<'_> {
         };
         let rows = self.agreements.rows();
         let chosen = rows.get(*selected).cloned();
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Left | KeyCode::Char('h') => {
+        match AGREEMENTS.action(key) {
+            Some(AgreementsKey::Back) => {
                 self.screen = Screen::Menu;
             }
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
+            Some(AgreementsKey::FollowUp) => {
                 let agreement = chosen?;
                 let plan = self
                     .library
@@ -90,7 +92,7 @@ impl Home<'_> {
                     }
                 }
             }
-            KeyCode::Char('p') => {
+            Some(AgreementsKey::OtherPlan) => {
                 if let Some(agreement) = chosen {
                     let selected = self
                         .library
@@ -102,7 +104,7 @@ impl Home<'_> {
                     self.screen = Screen::Plans { selected };
                 }
             }
-            _ => {
+            None => {
                 let count = rows.len();
                 list_key(selected, count, key, true);
             }

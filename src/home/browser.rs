@@ -3,7 +3,9 @@
 
 use std::cell::OnceCell;
 
-use crate::keys::{KeyCode, KeyEvent};
+use crate::keys::KeyEvent;
+
+use super::keymap::{CARD, CardKey, DECKS, DecksKey, SEARCH, SearchKey};
 
 use super::{Home, Outcome, Screen, list_key};
 use crate::catalog::Library;
@@ -161,8 +163,8 @@ impl Home<'_> {
         };
         // A card shown large: another draw, or back to the list.
         if let Some(shown) = browser.shown {
-            match key.code {
-                KeyCode::Char('d') => {
+            match CARD.action(key) {
+                Some(CardKey::DrawAnother) => {
                     let pool = if browser.drawn {
                         browser.pool(library)
                     } else {
@@ -174,21 +176,21 @@ impl Home<'_> {
                         browser.drawn = true;
                     }
                 }
-                _ => browser.shown = None,
+                Some(CardKey::Close) | None => browser.shown = None,
             }
             return None;
         }
         if browser.searching {
             let count = browser.cards(library).len();
-            match key.code {
-                KeyCode::Esc => {
+            match SEARCH.command(key, true) {
+                Some(SearchKey::Clear) => {
                     browser.searching = false;
                     browser.query.clear();
                     browser.card = 0;
                 }
-                KeyCode::Enter | KeyCode::Tab => browser.searching = false,
-                _ if list_key(&mut browser.card, count, key, false) => {}
-                _ => {
+                Some(SearchKey::Done) => browser.searching = false,
+                None if list_key(&mut browser.card, count, key, false) => {}
+                None => {
                     if browser.query.key(key) {
                         browser.card = 0;
                     }
@@ -196,7 +198,8 @@ impl Home<'_> {
             }
             return None;
         }
-        if key.code == KeyCode::Char('d') {
+        let action = DECKS.action(key);
+        if action == Some(DecksKey::Draw) {
             let pool = browser.pool(library);
             let drawn = self.draw_from(&pool, None);
             if let Screen::Decks(browser) = &mut self.screen {
@@ -205,15 +208,9 @@ impl Home<'_> {
             }
             return None;
         }
-        let back = matches!(
-            key.code,
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Left | KeyCode::Char('h')
-        );
-        let forward = matches!(
-            key.code,
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l')
-        );
-        let search = key.code == KeyCode::Char('/');
+        let back = action == Some(DecksKey::Back);
+        let forward = action == Some(DecksKey::Open);
+        let search = action == Some(DecksKey::Search);
         match browser.level {
             Level::Decks => {
                 if back {
@@ -254,7 +251,7 @@ impl Home<'_> {
                         Level::Categories
                     };
                     browser.all_decks = false;
-                } else if key.code == KeyCode::Enter || key.code == KeyCode::Right {
+                } else if forward {
                     browser.shown = cards.get(browser.card).copied();
                     browser.drawn = false;
                 } else if search {

@@ -1,7 +1,9 @@
 //! The two small forms before a session: a workshop (title, participants, a deck for plans
 //! that work with any deck) and solo reflection (deck, category, optional minutes).
 
-use crate::keys::{KeyCode, KeyEvent};
+use crate::keys::KeyEvent;
+
+use super::keymap::{FormKey, SOLO_FORM, WORKSHOP_FORM};
 
 use super::Outcome;
 use crate::catalog::Library;
@@ -120,24 +122,22 @@ impl WorkshopForm {
     }
 
     pub(super) fn key(&mut self, library: &Library, key: KeyEvent) -> Step {
-        match key.code {
-            KeyCode::Esc => return Step::Back,
-            KeyCode::Tab | KeyCode::Down => self.move_focus(true),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(false),
-            KeyCode::Enter if self.focus == WorkshopField::Start => return self.submit(library),
-            KeyCode::Enter => self.move_focus(true),
-            KeyCode::Char(' ') if self.focus == WorkshopField::Start => {
+        match WORKSHOP_FORM.command(key, self.typing()) {
+            Some(FormKey::Back) => return Step::Back,
+            Some(FormKey::NextField) => self.move_focus(true),
+            Some(FormKey::PreviousField) => self.move_focus(false),
+            Some(FormKey::Confirm) if self.focus == WorkshopField::Start => {
                 return self.submit(library);
             }
-            KeyCode::Char('q') if self.focus == WorkshopField::Start => return Step::Back,
-            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l')
+            Some(FormKey::Confirm) => self.move_focus(true),
+            Some(choose @ (FormKey::ChooseNext | FormKey::ChoosePrevious))
                 if self.focus == WorkshopField::Deck =>
             {
-                let forward = matches!(key.code, KeyCode::Right | KeyCode::Char('l'));
                 if let Some(deck) = &mut self.deck {
-                    *deck = cycle(*deck, library.decks.len(), forward);
+                    *deck = cycle(*deck, library.decks.len(), choose == FormKey::ChooseNext);
                 }
             }
+            // Text, or a key the text field knows (←→ move in it, Ctrl+U clears it).
             _ => {
                 let input = match self.focus {
                     WorkshopField::Title => &mut self.title,
@@ -242,19 +242,19 @@ impl SoloForm {
     }
 
     pub(super) fn key(&mut self, library: &Library, key: KeyEvent) -> Step {
-        let choosing = matches!(self.focus, SoloField::Deck | SoloField::Category);
-        match key.code {
-            KeyCode::Esc => return Step::Back,
-            KeyCode::Char('q') if self.focus != SoloField::Minutes => return Step::Back,
-            KeyCode::Tab | KeyCode::Down => self.move_focus(true),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(false),
-            KeyCode::Enter if self.focus == SoloField::Start => return self.submit(library),
-            KeyCode::Char(' ') if self.focus == SoloField::Start => return self.submit(library),
-            KeyCode::Enter => self.move_focus(true),
-            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l')
-                if choosing =>
+        let typing = self.focus == SoloField::Minutes;
+        match SOLO_FORM.command(key, typing) {
+            Some(FormKey::Back) => return Step::Back,
+            Some(FormKey::NextField) => self.move_focus(true),
+            Some(FormKey::PreviousField) => self.move_focus(false),
+            Some(FormKey::Confirm) if self.focus == SoloField::Start => {
+                return self.submit(library);
+            }
+            Some(FormKey::Confirm) => self.move_focus(true),
+            Some(choose @ (FormKey::ChooseNext | FormKey::ChoosePrevious))
+                if matches!(self.focus, SoloField::Deck | SoloField::Category) =>
             {
-                let forward = matches!(key.code, KeyCode::Right | KeyCode::Char('l'));
+                let forward = choose == FormKey::ChooseNext;
                 if self.focus == SoloField::Deck {
                     self.deck = cycle(self.deck, library.decks.len(), forward);
                     self.category = 0;
@@ -262,9 +262,14 @@ impl SoloForm {
                     self.category = cycle(self.category, deck.item.categories.len() + 1, forward);
                 }
             }
-            KeyCode::Char(c) if self.focus == SoloField::Minutes && !c.is_ascii_digit() => {}
-            _ if self.focus == SoloField::Minutes && self.minutes.key(key) => self.error = None,
-            _ => {}
+            // The minutes field takes digits only.
+            _ if !typing => {}
+            None if matches!(key.code, crate::keys::KeyCode::Char(c) if !c.is_ascii_digit()) => {}
+            _ => {
+                if self.minutes.key(key) {
+                    self.error = None;
+                }
+            }
         }
         Step::Stay
     }

@@ -1,7 +1,11 @@
 //! Looking back: the past sessions, newest first, with a search box; Enter replays, `e`
 //! exports, `r` resumes an interrupted one.
 
-use crate::keys::{KeyCode, KeyEvent};
+use crate::keys::KeyEvent;
+
+use super::keymap::{
+    CONFIRM, ConfirmKey, LOOK_BACK, LookBackKey, RENAME, RenameKey, SEARCH, SearchKey,
+};
 
 use super::{Home, Outcome, Screen, Sessions, list_key};
 use crate::app::Status;
@@ -68,30 +72,30 @@ impl Home<'_> {
             };
         }
         if let Some((session, field)) = &mut look.rename {
-            match key.code {
-                KeyCode::Esc => look.rename = None,
-                KeyCode::Enter if field.text().trim().is_empty() => {
+            match RENAME.command(key, true) {
+                Some(RenameKey::Back) => look.rename = None,
+                Some(RenameKey::Save) if field.text().trim().is_empty() => {
                     self.status = Some(Status::Error(tr!(
                         "Een titel mag niet leeg zijn",
                         "A title cannot be empty"
                     )));
                 }
-                KeyCode::Enter => {
+                Some(RenameKey::Save) => {
                     return Some(Outcome::Rename {
                         session: session.clone(),
                         title: field.text().trim().to_string(),
                     });
                 }
-                _ => {
+                None => {
                     field.key(key);
                 }
             }
             return None;
         }
         if let Some(session) = look.confirm_delete.take() {
-            return match key.code {
-                KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Outcome::Trash(session)),
-                _ => None,
+            return match CONFIRM.action(key) {
+                Some(ConfirmKey::Yes) => Some(Outcome::Trash(session)),
+                Some(ConfirmKey::No) | None => None,
             };
         }
         let rows = visible(&self.sessions);
@@ -101,14 +105,14 @@ impl Home<'_> {
             .get(look.selected)
             .map(|hit| (hit.path.clone(), hit.summary.ended, hit.archive));
         if look.searching {
-            match key.code {
-                KeyCode::Esc => {
+            match SEARCH.command(key, true) {
+                Some(SearchKey::Clear) => {
                     look.searching = false;
                     look.query.clear();
                 }
-                KeyCode::Enter | KeyCode::Tab => look.searching = false,
-                _ if list_key(&mut look.selected, count, key, false) => {}
-                _ => {
+                Some(SearchKey::Done) => look.searching = false,
+                None if list_key(&mut look.selected, count, key, false) => {}
+                None => {
                     if look.query.key(key) {
                         look.selected = 0;
                     }
@@ -116,8 +120,12 @@ impl Home<'_> {
             }
             return None;
         }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Left | KeyCode::Char('h') => {
+        let Some(action) = LOOK_BACK.action(key) else {
+            list_key(&mut look.selected, count, key, true);
+            return None;
+        };
+        match action {
+            LookBackKey::Back => {
                 if look.query.is_empty() {
                     self.screen = Screen::Menu;
                 } else {
@@ -125,20 +133,18 @@ impl Home<'_> {
                 }
                 None
             }
-            KeyCode::Char('/') => {
+            LookBackKey::Search => {
                 look.searching = true;
                 None
             }
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
-                chosen.map(|(path, _, _)| Outcome::Replay(path))
-            }
-            KeyCode::Char('e') => {
+            LookBackKey::Replay => chosen.map(|(path, _, _)| Outcome::Replay(path)),
+            LookBackKey::Export => {
                 if let Some((path, _, _)) = chosen {
                     look.export = Some((path, ExportForm::new(&self.export_folder)));
                 }
                 None
             }
-            KeyCode::Char('n' | 'd' | 'x') | KeyCode::Delete
+            LookBackKey::Rename | LookBackKey::Delete
                 if chosen.as_ref().is_some_and(|(_, _, archive)| *archive) =>
             {
                 self.status = Some(Status::Error(tr!(
@@ -147,17 +153,17 @@ impl Home<'_> {
                 )));
                 None
             }
-            KeyCode::Char('n') => {
+            LookBackKey::Rename => {
                 if let (Some((path, _, _)), Some(title)) = (chosen, title) {
                     look.rename = Some((path, LineInput::new(&title, MAX_TITLE_CHARS)));
                 }
                 None
             }
-            KeyCode::Char('d' | 'x') | KeyCode::Delete => {
+            LookBackKey::Delete => {
                 look.confirm_delete = chosen.map(|(path, _, _)| path);
                 None
             }
-            KeyCode::Char('r') => match chosen {
+            LookBackKey::Resume => match chosen {
                 Some((path, false, false)) => Some(Outcome::Resume(path)),
                 Some((_, false, true)) => {
                     self.status = Some(Status::Error(tr!(
@@ -175,10 +181,6 @@ impl Home<'_> {
                 }
                 None => None,
             },
-            _ => {
-                list_key(&mut look.selected, count, key, true);
-                None
-            }
         }
     }
 }

@@ -9,13 +9,15 @@
 mod agreements;
 mod browser;
 mod forms;
+pub mod keymap;
 pub mod loadable;
 mod lookback;
 pub mod picker;
 
 use std::path::PathBuf;
 
-use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
+use crate::keys::KeyEvent;
+use keymap::{HomeKey, MenuKey, PlansKey};
 
 pub use agreements::{Agreements, menu_line};
 pub use browser::{Browser, Level};
@@ -337,8 +339,8 @@ impl<'a> Home<'a> {
     }
 
     fn key(&mut self, key: KeyEvent) -> Option<Outcome> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
+        let global = keymap::HOME.command(key, self.typing());
+        if global == Some(HomeKey::Quit) {
             return Some(Outcome::Quit);
         }
         self.status = None;
@@ -346,64 +348,13 @@ impl<'a> Home<'a> {
             self.help = false;
             return None;
         }
-        if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !self.typing()) {
+        if matches!(global, Some(HomeKey::Help | HomeKey::HelpTyping)) {
             self.help = true;
             return None;
         }
         match &mut self.screen {
             Screen::Menu => self.menu_key(key),
-            Screen::Plans { selected } => {
-                let count = self.library.plans.len();
-                match key.code {
-                    KeyCode::Esc | KeyCode::Left | KeyCode::Char('q') | KeyCode::Char('h') => {
-                        // Choosing a plan for a follow-up: back to the agreements.
-                        self.screen = match self.follow_up.take() {
-                            Some(_) => Screen::Agreements { selected: 0 },
-                            None => Screen::Menu,
-                        };
-                    }
-                    KeyCode::Char('n') => {
-                        return Some(Outcome::Build(crate::builder::Request::New));
-                    }
-                    KeyCode::Char('c') if count > 0 => {
-                        let id = self.library.plans[*selected].item.id.clone();
-                        return Some(Outcome::Build(crate::builder::Request::Copy(id)));
-                    }
-                    KeyCode::Char('e') if count > 0 => {
-                        let entry = &self.library.plans[*selected];
-                        if crate::builder::is_own(&entry.origin) {
-                            let id = entry.item.id.clone();
-                            return Some(Outcome::Build(crate::builder::Request::Edit(id)));
-                        }
-                        self.status = Some(Status::Error(crate::tr!(
-                            "Deze werkvorm is ingebouwd: c maakt een eigen kopie om aan te passen",
-                            "This plan is bundled: c makes an own copy to change"
-                        )));
-                    }
-                    KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if count > 0 => {
-                        let plan = *selected;
-                        self.screen = Screen::Workshop(match self.follow_up.clone() {
-                            Some(follow_up) => WorkshopForm::follow_up(
-                                self.library,
-                                plan,
-                                &self.today,
-                                &self.participants,
-                                follow_up,
-                            ),
-                            None => WorkshopForm::new(
-                                self.library,
-                                plan,
-                                &self.today,
-                                &self.participants,
-                            ),
-                        });
-                    }
-                    _ => {
-                        list_key(selected, count, key, true);
-                    }
-                }
-                None
-            }
+            Screen::Plans { .. } => self.plans_key(key),
             Screen::Workshop(form) => match form.key(self.library, key) {
                 forms::Step::Stay => None,
                 forms::Step::Back => {
@@ -429,19 +380,71 @@ impl<'a> Home<'a> {
         }
     }
 
+    fn plans_key(&mut self, key: KeyEvent) -> Option<Outcome> {
+        let Screen::Plans { selected } = &mut self.screen else {
+            return None;
+        };
+        let count = self.library.plans.len();
+        let Some(action) = keymap::PLANS.action(key) else {
+            list_key(selected, count, key, true);
+            return None;
+        };
+        if count == 0 && action != PlansKey::Back && action != PlansKey::New {
+            return None;
+        }
+        let plan = *selected;
+        match action {
+            PlansKey::Back => {
+                // Choosing a plan for a follow-up: back to the agreements.
+                self.screen = match self.follow_up.take() {
+                    Some(_) => Screen::Agreements { selected: 0 },
+                    None => Screen::Menu,
+                };
+            }
+            PlansKey::New => return Some(Outcome::Build(crate::builder::Request::New)),
+            PlansKey::Copy => {
+                let id = self.library.plans[plan].item.id.clone();
+                return Some(Outcome::Build(crate::builder::Request::Copy(id)));
+            }
+            PlansKey::Edit => {
+                let entry = &self.library.plans[plan];
+                if crate::builder::is_own(&entry.origin) {
+                    let id = entry.item.id.clone();
+                    return Some(Outcome::Build(crate::builder::Request::Edit(id)));
+                }
+                self.status = Some(Status::Error(crate::tr!(
+                    "Deze werkvorm is ingebouwd: c maakt een eigen kopie om aan te passen",
+                    "This plan is bundled: c makes an own copy to change"
+                )));
+            }
+            PlansKey::Next => {
+                self.screen = Screen::Workshop(match self.follow_up.clone() {
+                    Some(follow_up) => WorkshopForm::follow_up(
+                        self.library,
+                        plan,
+                        &self.today,
+                        &self.participants,
+                        follow_up,
+                    ),
+                    None => WorkshopForm::new(self.library, plan, &self.today, &self.participants),
+                });
+            }
+        }
+        None
+    }
+
     fn menu_key(&mut self, key: KeyEvent) -> Option<Outcome> {
         let count = MenuItem::ALL.len();
-        let item = match key.code {
-            KeyCode::Char(c @ '1'..='5') => MenuItem::ALL[c as usize - '1' as usize],
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => MenuItem::ALL[self.menu],
-            KeyCode::Char('q') => return Some(Outcome::Quit),
-            KeyCode::Char('a') => {
+        let item = match keymap::MENU.action(key) {
+            Some(MenuKey::Direct(n)) => MenuItem::ALL[n.min(count - 1)],
+            Some(MenuKey::Open) => MenuItem::ALL[self.menu],
+            Some(MenuKey::Quit) => return Some(Outcome::Quit),
+            Some(MenuKey::Agreements) => {
                 self.screen = Screen::Agreements { selected: 0 };
                 return Some(Outcome::LoadAgreements);
             }
             // Esc is "back"; on the menu there is no back, and leaving takes a deliberate q.
-            KeyCode::Esc => return None,
-            _ => {
+            None => {
                 list_key(&mut self.menu, count, key, true);
                 return None;
             }

@@ -149,3 +149,31 @@ pub const NARROW_FOOTER: &[ReplayKey] = &[
     ReplayKey::Search,
     ReplayKey::Help,
 ];
+
+/// The replay's search box (`/`): letters are the search text, these keys finish it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchBoxKey {
+    Search,
+    Close,
+}
+
+pub static SEARCH_BOX: Keymap<SearchBoxKey> = Keymap {
+    title: Words("Terugkijken: zoeken (/)", "Replay: searching (/)"),
+    bindings: &[
+        Binding {
+            keys: &[(key(KeyCode::Enter), SearchBoxKey::Search)],
+            label: Words("Enter", "Enter"),
+            help: Words(
+                "zoeken, verder vanaf hier (n: de volgende treffer)",
+                "search, on from here (n: the next match)",
+            ),
+            hint: Some(Words("zoekt verder vanaf hier", "searches on from here")),
+        },
+        Binding {
+            keys: &[(key(KeyCode::Esc), SearchBoxKey::Close)],
+            label: Words("Esc", "Esc"),
+            help: Words("zoekvak sluiten", "close the search box"),
+            hint: Some(Words("sluit", "closes")),
+        },
+    ],
+};

@@ -12,7 +12,7 @@ pub mod search;
 
 use crate::input::LineInput;
 use crate::keys::{KeyCode, KeyEvent};
-use keymap::{REPLAY, ReplayKey};
+use keymap::{REPLAY, ReplayKey, SearchBoxKey};
 
 use crate::session::state::StateError;
 use crate::session::{Record, Session};
@@ -307,14 +307,14 @@ impl Replay {
             return Control::Continue;
         }
         if let Some(field) = &mut self.search_box {
-            match key.code {
-                KeyCode::Enter => {
+            match keymap::SEARCH_BOX.command(key, true) {
+                Some(SearchBoxKey::Search) => {
                     self.query = field.text().to_string();
                     self.search_box = None;
                     self.search_next(now);
                 }
-                KeyCode::Esc => self.search_box = None,
-                _ => {
+                Some(SearchBoxKey::Close) => self.search_box = None,
+                None => {
                     field.key(key);
                 }
             }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::app::Status;
+use crate::builder::keymap::{self, BuilderKey};
 use crate::builder::{
     Builder, LengthKind, PLAN_FIELDS, PlanField, RoundField, View, category_label, deck_label,
     form_choice_label, kind_label, sort_label, team_by_label, vote_by_label, vote_from_label,
@@ -57,10 +58,15 @@ pub fn render(builder: &Builder, area: Rect, buf: &mut Buffer) {
                     theme::title(),
                 ),
                 Line::default(),
-                Line::from(tr!(
-                    "j = weggaan zonder bewaren · een andere toets = blijven (Ctrl+S bewaart)",
-                    "y = leave without saving · any other key = stay (Ctrl+S saves)"
-                )),
+                Line::from(
+                    keymap::LEAVE
+                        .hint_pairs(&[BuilderKey::Leave, BuilderKey::Stay])
+                        .into_iter()
+                        .chain(keymap::BUILDER.hint_pairs(&[BuilderKey::Save]))
+                        .map(|(keys, words)| format!("{keys} = {words}"))
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                ),
             ];
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
@@ -74,31 +80,69 @@ pub fn render(builder: &Builder, area: Rect, buf: &mut Buffer) {
         };
         Paragraph::new(Line::styled(format!(" {text}"), style)).render(status, buf);
     }
-    let hints = match &builder.view {
-        View::Rounds { .. } => tr!(
-            "Enter bewerken|a ronde erbij|x weg|Shift+↑↓ (K/J) verplaatsen|p werkvorm|Ctrl+S bewaren|Esc terug|↑↓ kiezen",
-            "Enter edit|a add round|x remove|Shift+↑↓ (K/J) move|p plan|Ctrl+S save|Esc back|↑↓ choose"
-        ),
-        View::Round { .. } => tr!(
-            "Tab/↑↓ veld|←→ kiezen|spatie aan/uit|Ctrl+S bewaren|Esc rondes|Enter in de instructie: nieuwe regel",
-            "Tab/↑↓ field|←→ choose|space on/off|Ctrl+S save|Esc rounds|Enter in the instruction: new line"
-        ),
-        View::Plan { .. } => tr!(
-            "Tab/↑↓ veld|Ctrl+S bewaren|Esc rondes",
-            "Tab/↑↓ field|Ctrl+S save|Esc rounds"
-        ),
-        View::ConfirmLeave => String::new(),
-    };
-    let hints: Vec<String> = hints
-        .split('|')
-        .filter(|h| !h.is_empty())
-        .map(str::to_string)
-        .collect();
+    let hints = footer_hints(&builder.view);
     Paragraph::new(Line::styled(
         super::fit_hints(&hints, footer.width),
         theme::dim(),
     ))
     .render(footer, buf);
+    if builder.help {
+        super::overlays::render_key_help(
+            help_lines(&builder.view),
+            tr!("Toetsen — een toets sluit", "Keys — any key closes"),
+            area,
+            buf,
+        );
+    }
+}
+
+/// Every key of the view, for F1: its table, the list keys on the rounds, and Ctrl+S / F1.
+pub fn help_lines(view: &View) -> Vec<(String, String)> {
+    let mut lines = match view {
+        View::Rounds { .. } => [crate::list::LIST.help(), keymap::ROUNDS.help()].concat(),
+        View::Round { .. } => keymap::ROUND.help(),
+        View::Plan { .. } => keymap::PLAN.help(),
+        View::ConfirmLeave => keymap::LEAVE.help(),
+    };
+    lines.extend(keymap::BUILDER.help());
+    lines
+}
+
+/// The footer of each view, from the builder's key tables: saving and going back before the
+/// help, so a narrow footer keeps them.
+fn footer_hints(view: &View) -> Vec<String> {
+    let save = || keymap::BUILDER.hints(&[BuilderKey::Save]);
+    let help = || keymap::BUILDER.hints(&[BuilderKey::Help]);
+    match view {
+        View::Rounds { .. } => [
+            keymap::ROUNDS.hints(keymap::ROUNDS_FOOTER),
+            save(),
+            keymap::ROUNDS.hints(&[BuilderKey::Back]),
+            help(),
+            crate::list::LIST.hints(&[crate::list::Move::Up]),
+        ]
+        .concat(),
+        View::Round { .. } => [
+            keymap::ROUND.hints(&[
+                BuilderKey::NextField,
+                BuilderKey::ChooseNext,
+                BuilderKey::Toggle,
+            ]),
+            save(),
+            keymap::ROUND.hints(&[BuilderKey::Back]),
+            help(),
+            keymap::ROUND.hints(&[BuilderKey::Enter]),
+        ]
+        .concat(),
+        View::Plan { .. } => [
+            keymap::PLAN.hints(&[BuilderKey::NextField]),
+            save(),
+            keymap::PLAN.hints(&[BuilderKey::Back]),
+            help(),
+        ]
+        .concat(),
+        View::ConfirmLeave => Vec::new(),
+    }
 }
 
 fn length_text(length: RoundLength) -> String {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use super::overlays::{popup, window};
 use super::theme;
-use crate::app::export::{ExportField, ExportForm, FORMATS};
+use crate::app::export::{ExistsKey, ExportField, ExportForm, FORMATS};
 use crate::tr;
 
 pub fn render(form: &ExportForm, area: Rect, buf: &mut Buffer) {
@@ -69,10 +69,11 @@ pub fn render(form: &ExportForm, area: Rect, buf: &mut Buffer) {
                 theme::error(),
             ));
             lines.push(Line::styled(
-                tr!(
-                    "o = overschrijven · n = nieuwe naam ernaast · Esc = terug",
-                    "o = overwrite · n = new name beside it · Esc = back"
-                ),
+                keys_line(crate::app::export::EXISTS.hint_pairs(&[
+                    ExistsKey::Overwrite,
+                    ExistsKey::NewName,
+                    ExistsKey::Back,
+                ])),
                 theme::accent(),
             ));
         }
@@ -83,10 +84,7 @@ pub fn render(form: &ExportForm, area: Rect, buf: &mut Buffer) {
     }
     if form.exists.is_none() {
         lines.push(Line::styled(
-            tr!(
-                "Tab = volgend veld · ←→ = kiezen · Enter = exporteren · Esc = terug",
-                "Tab = next field · ←→ = choose · Enter = export · Esc = back"
-            ),
+            keys_line(crate::app::export::export_hints(form.typing())),
             theme::accent(),
         ));
     }
@@ -94,4 +92,13 @@ pub fn render(form: &ExportForm, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: false })
         .block(window(tr!("Exporteren", "Export")))
         .render(rect, buf);
+}
+
+/// "Tab = volgend veld · Enter = exporteren", from the form's key table.
+fn keys_line(hints: Vec<(String, String)>) -> String {
+    hints
+        .into_iter()
+        .map(|(keys, words)| format!("{keys} = {words}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

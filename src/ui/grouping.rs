@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use super::overlays::{popup, window};
 use super::text::ellipsize;
 use super::theme;
+use crate::app::mode_keys;
 use crate::app::{App, GroupingInput, GroupingState};
 use crate::replay::describe::first_line;
 use crate::tr;
@@ -133,15 +134,24 @@ fn render_themes(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(area, buf);
 }
 
+/// "Enter bewaren · Esc terug", from the naming keys.
+fn name_keys() -> String {
+    use mode_keys::NameKey;
+    mode_keys::THEME_NAME
+        .hints(&[NameKey::Save, NameKey::Back])
+        .join(" · ")
+}
+
 fn render_footer(state: &GroupingState, area: Rect, buf: &mut Buffer) {
     let (text, style) = match &state.input {
         Some(GroupingInput::NewTheme { notes, name }) => (
             {
                 let name = with_bar(name);
                 tr!(
-                    "Naam van het nieuwe thema ({} notities): {name}  Enter bewaren · Esc terug",
-                    "Name of the new theme ({} notes): {name}  Enter save · Esc back",
-                    notes.len()
+                    "Naam van het nieuwe thema ({} notities): {name}  {}",
+                    "Name of the new theme ({} notes): {name}  {}",
+                    notes.len(),
+                    name_keys()
                 )
             },
             theme::accent(),
@@ -150,8 +160,9 @@ fn render_footer(state: &GroupingState, area: Rect, buf: &mut Buffer) {
             {
                 let name = with_bar(name);
                 tr!(
-                    "Nieuwe naam: {name}  Enter bewaren · Esc terug",
-                    "New name: {name}  Enter save · Esc back"
+                    "Nieuwe naam: {name}  {}",
+                    "New name: {name}  {}",
+                    name_keys()
                 )
             },
             theme::accent(),
@@ -164,10 +175,9 @@ fn render_footer(state: &GroupingState, area: Rect, buf: &mut Buffer) {
             theme::accent(),
         ),
         None => (
-            tr!(
-                "↑↓ notitie · spatie kiezen · n nieuw thema · 1–9 in thema · x eruit · r hernoemen · m samenvoegen · Tab ronde/alles · Esc terug",
-                "↑↓ note · space choose · n new theme · 1–9 into theme · x take out · r rename · m merge · Tab round/all · Esc back"
-            ),
+            mode_keys::GROUPING
+                .hints(mode_keys::GROUPING_FOOTER)
+                .join(" · "),
             theme::dim(),
         ),
     };

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::app::App;
+use crate::app::group_keys::GroupKey;
 use crate::catalog::RoundKind;
 use crate::session::groupwork::team_coverage;
 use crate::tr;
@@ -133,10 +134,9 @@ fn teams(app: &App) -> Text<'static> {
     }
     text.push_line(Line::default());
     text.push_line(Line::styled(
-        tr!(
-            "↑↓ kies iemand (▶) · 1–9 naar dat team · m opnieuw mengen",
-            "↑↓ choose someone (▶) · 1–9 to that team · m mix again"
-        ),
+        crate::app::group_keys::TEAMS
+            .hints(&[GroupKey::Up, GroupKey::Pick(0), GroupKey::Mix])
+            .join(" · "),
         theme::dim(),
     ));
     text

@@ -111,7 +111,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Some(Mode::Editor(editor)) => overlays::render_editor_help(editor, area, buf),
             Some(Mode::Agenda(_)) => overlays::render_agenda_help(area, buf),
             _ if app.is_solo() => overlays::render_solo_help(area, buf),
-            _ => overlays::render_help(area, buf),
+            _ => overlays::render_help(app, area, buf),
         },
         Mode::ConfirmQuit => overlays::render_question(
             area,

@@ -10,6 +10,7 @@ use super::round::note_line;
 use super::theme;
 use crate::app::editor::{Editor, Field};
 use crate::app::keymap::{self, EditorKey};
+use crate::app::mode_keys::{self, AgendaInputKey, NotesKey, ReviewKey};
 use crate::app::{AgendaInput, AgendaState, App};
 use crate::catalog::RoundLength;
 use crate::input::LineInput;
@@ -37,9 +38,25 @@ pub fn window(title: String) -> Block<'static> {
         .title(Line::styled(format!(" {title} "), theme::title()))
 }
 
-/// Every key of the round screen, then the editor's, in the order a facilitator needs them.
-pub fn help_lines() -> Vec<(String, String)> {
+/// Every key of the round screen, then those of this round's group work (styles, teams, a
+/// vote) and the editor's, in the order a facilitator needs them.
+pub fn help_lines(app: &App) -> Vec<(String, String)> {
+    use crate::app::group_keys;
+    use crate::catalog::RoundKind;
     let mut lines = keymap::SESSION.help();
+    let group = match app.round_kind() {
+        Some(RoundKind::Styles) => Some(&group_keys::STYLES),
+        Some(RoundKind::Teams(_)) => Some(&group_keys::TEAMS),
+        Some(RoundKind::Vote(_)) => Some(&group_keys::VOTE),
+        _ => None,
+    };
+    if let Some(group) = group {
+        lines.push((
+            tr!("In deze ronde (gaat voor)", "In this round (first)"),
+            String::new(),
+        ));
+        lines.extend(group.help());
+    }
     lines.push((tr!("In de editor", "In the editor"), String::new()));
     lines.extend(keymap::EDITOR.help());
     lines
@@ -50,9 +67,9 @@ pub fn solo_help_lines() -> Vec<(String, String)> {
     keymap::SOLO.help()
 }
 
-pub fn render_help(area: Rect, buf: &mut Buffer) {
+pub fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     render_key_help(
-        help_lines(),
+        help_lines(app),
         tr!("Toetsen — een toets sluit", "Keys — any key closes"),
         area,
         buf,
@@ -68,34 +85,23 @@ pub fn render_solo_help(area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// The keys of the note and agreement editor (F1 there).
+/// The keys of the note and agreement editor (F1 there): its table, without the fields
+/// and the team key it does not have now, and two things that are not keys.
 pub fn render_editor_help(editor: &Editor, area: Rect, buf: &mut Buffer) {
-    let mut keys = vec![
-        ("Enter".into(), tr!("bewaren", "save")),
-        ("Alt+Enter".into(), tr!("nieuwe regel", "new line")),
-        (
-            "Esc".into(),
-            tr!(
-                "sluiten; de tekst blijft bewaard als concept (n, a of e gaat verder)",
-                "close; the text is kept as a draft (n, a or e continues)"
-            ),
+    let agreement = editor.kind == NoteKind::Agreement;
+    let mut keys = keymap::EDITOR.help_where(|action| match action {
+        EditorKey::NextField | EditorKey::PreviousField => agreement,
+        EditorKey::Team => editor.teams > 0,
+        _ => true,
+    });
+    keys.push((
+        tr!("plakken", "paste"),
+        tr!(
+            "komt als tekst binnen, voert nooit een toets uit",
+            "arrives as text, never runs a key"
         ),
-        (
-            tr!("plakken", "paste"),
-            tr!(
-                "komt als tekst binnen, voert nooit een toets uit",
-                "arrives as text, never runs a key"
-            ),
-        ),
-    ];
-    if editor.kind == NoteKind::Agreement {
-        keys.push((
-            "Tab".into(),
-            tr!(
-                "volgend veld: tekst, wie, wanneer",
-                "next field: text, who, when"
-            ),
-        ));
+    ));
+    if agreement {
         keys.push((
             tr!("wanneer", "when"),
             tr!(
@@ -104,16 +110,6 @@ pub fn render_editor_help(editor: &Editor, area: Rect, buf: &mut Buffer) {
             ),
         ));
     }
-    if editor.teams > 0 {
-        keys.push((
-            "Ctrl+T".into(),
-            tr!(
-                "voor welk team de notitie is: het volgende team, of geen",
-                "which team the note is for: the next team, or none"
-            ),
-        ));
-    }
-    keys.push(("F1".into(), tr!("deze hulp", "this help")));
     render_key_help(
         keys,
         tr!(
@@ -127,47 +123,8 @@ pub fn render_editor_help(editor: &Editor, area: Rect, buf: &mut Buffer) {
 
 /// The keys of the agenda (`?` or F1 there).
 pub fn render_agenda_help(area: Rect, buf: &mut Buffer) {
-    let keys = vec![
-        ("↑ ↓".into(), tr!("een ronde kiezen", "choose a round")),
-        (
-            "Enter".into(),
-            tr!(
-                "naar die ronde gaan (een overgeslagen ronde komt terug)",
-                "go to that round (a skipped round comes back)"
-            ),
-        ),
-        (
-            "x".into(),
-            tr!(
-                "ronde overslaan, of weer meenemen",
-                "skip the round, or take it back"
-            ),
-        ),
-        (
-            "i".into(),
-            tr!(
-                "een ronde invoegen na de gekozen ronde",
-                "insert a round after the chosen one"
-            ),
-        ),
-        (
-            "+ / -".into(),
-            tr!("een minuut langer / korter", "a minute longer / shorter"),
-        ),
-        (
-            "u".into(),
-            tr!(
-                "tot een kloktijd (14:30, 14.30, 14u30), voor de lopende of een latere ronde",
-                "until a clock time (14:30, 14.30, 14u30), for the running or a later round"
-            ),
-        ),
-        (
-            "Esc / g".into(),
-            tr!("terug naar de ronde", "back to the round"),
-        ),
-    ];
     render_key_help(
-        keys,
+        mode_keys::AGENDA.help(),
         tr!(
             "Toetsen in de agenda — een toets sluit",
             "Agenda keys — any key closes"
@@ -175,6 +132,13 @@ pub fn render_agenda_help(area: Rect, buf: &mut Buffer) {
         area,
         buf,
     );
+}
+
+/// "↑↓ kiezen · …": moving through the list, then `hints`.
+fn list_then(hints: Vec<String>) -> String {
+    let mut all = crate::list::LIST.hints(&[crate::list::Move::Up]);
+    all.extend(hints);
+    all.join(" · ")
 }
 
 /// A window listing keys and what they do; a key with no description is a heading.
@@ -235,7 +199,7 @@ pub fn render_question(area: Rect, buf: &mut Buffer, question: String) {
     Clear.render(rect, buf);
     Paragraph::new(vec![
         Line::from(question),
-        Line::styled(tr!("j = ja · n = nee", "y = yes · n = no"), theme::accent()),
+        Line::styled(mode_keys::answer_line(), theme::accent()),
     ])
     .alignment(Alignment::Center)
     .wrap(Wrap { trim: true })
@@ -368,14 +332,16 @@ pub fn render_notes_picker(
     lines.push(Line::styled(
         if confirm_delete {
             tr!(
-                "Deze notitie verwijderen? j = ja · n = nee",
-                "Delete this note? y = yes · n = no"
+                "Deze notitie verwijderen? {}",
+                "Delete this note? {}",
+                mode_keys::answer_line()
             )
         } else {
-            tr!(
-                "↑↓ kiezen · Enter corrigeren · x verwijderen · Esc terug",
-                "↑↓ choose · Enter correct · x delete · Esc back"
-            )
+            list_then(mode_keys::NOTES.hints(&[
+                NotesKey::Correct,
+                NotesKey::Delete,
+                NotesKey::Close,
+            ]))
         },
         if confirm_delete {
             theme::error()
@@ -431,10 +397,12 @@ pub fn render_review(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        tr!(
-            "↑↓ kiezen · d gedaan · o blijft open · x vervallen · Enter verder (v toont dit weer)",
-            "↑↓ choose · d done · o kept open · x dropped · Enter continue (v shows this again)"
-        ),
+        list_then(mode_keys::REVIEW.hints(&[
+            ReviewKey::Done,
+            ReviewKey::KeptOpen,
+            ReviewKey::Dropped,
+            ReviewKey::Continue,
+        ])),
         theme::dim(),
     ));
     let title = tr!("Vervolg op: {}", "Follow-up of: {}", follow_up.title);
@@ -532,15 +500,15 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
         None => None,
     };
     let answer_keys = if matches!(state.input, Some(AgendaInput::PastTime { .. })) {
-        tr!(
-            "j = ja, morgen · n = nee, een andere tijd",
-            "y = yes, tomorrow · n = no, another time"
-        )
+        mode_keys::answer_line()
     } else {
-        tr!(
-            "Enter bevestigt · Esc annuleert · F1 hulp",
-            "Enter confirms · Esc cancels · F1 help"
-        )
+        mode_keys::AGENDA_INPUT
+            .hints(&[
+                AgendaInputKey::Confirm,
+                AgendaInputKey::Cancel,
+                AgendaInputKey::Help,
+            ])
+            .join(" · ")
     };
     match prompt {
         Some(prompt) => {
@@ -548,10 +516,9 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
             lines.push(Line::styled(answer_keys, theme::dim()));
         }
         None => lines.push(Line::styled(
-            tr!(
-                "↑↓ kiezen · Enter ga naar ronde · x overslaan · i invoegen · +/- minuut · u tot kloktijd · ? hulp · Esc terug",
-                "↑↓ choose · Enter go to round · x skip · i insert · +/- minute · u until a clock time · ? help · Esc back"
-            ),
+            mode_keys::AGENDA
+                .hints(mode_keys::AGENDA_FOOTER)
+                .join(" · "),
             theme::dim(),
         )),
     }

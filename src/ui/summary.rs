@@ -155,16 +155,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.extend([
         Line::default(),
         Line::styled(
-            if app.is_solo() {
-                tr!(
-                    "e exporteert (md, txt, html, odt) · q of Enter sluit af",
-                    "e exports (md, txt, html, odt) · q or Enter closes"
-                )
-            } else {
-                tr!(
-                    "e exporteert (md, txt, html, odt) · w bewaar deze agenda als werkvorm · q of Enter sluit af",
-                    "e exports (md, txt, html, odt) · w keep this agenda as a plan · q or Enter closes"
-                )
+            {
+                use crate::app::mode_keys::{SUMMARY, SummaryKey};
+                let order: &[SummaryKey] = if app.is_solo() {
+                    &[SummaryKey::Export, SummaryKey::Close]
+                } else {
+                    &[
+                        SummaryKey::Export,
+                        SummaryKey::KeepAsPlan,
+                        SummaryKey::Close,
+                    ]
+                };
+                SUMMARY.hints(order).join(" · ")
             },
             theme::accent(),
         ),

@@ -23,7 +23,7 @@ use ratatui::widgets::{
     Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
 };
 
-use super::overlays::{popup, window};
+use super::overlays::popup;
 use super::theme;
 use crate::app::Status;
 use crate::catalog::timing::minutes_label;
@@ -133,7 +133,15 @@ fn render_rename(field: &LineInput, area: Rect, buf: &mut Buffer) {
     Paragraph::new(vec![
         input_line(field, width, true),
         Line::styled(
-            tr!("Enter = opslaan · Esc = terug", "Enter = save · Esc = back"),
+            crate::home::keymap::RENAME
+                .hint_pairs(&[
+                    crate::home::keymap::RenameKey::Save,
+                    crate::home::keymap::RenameKey::Back,
+                ])
+                .into_iter()
+                .map(|(keys, words)| format!("{keys} = {words}"))
+                .collect::<Vec<_>>()
+                .join(" · "),
             theme::accent(),
         ),
     ])
@@ -205,161 +213,132 @@ pub(super) fn render_header(home: &Home, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
-/// The keys that matter here, in the order they are needed.
+/// The keys that matter here, in the order they are needed: from the screen's key tables.
 pub(super) fn hints(home: &Home) -> Vec<(String, String)> {
-    let esc = || ("Esc".to_string(), tr!("terug", "back"));
-    let help = || {
-        if home.typing() {
-            ("F1".to_string(), tr!("hulp", "help"))
-        } else {
-            ("?".to_string(), tr!("hulp", "help"))
-        }
-    };
-    let choose = || ("↑↓".to_string(), tr!("kiezen", "choose"));
+    use crate::home::keymap::*;
+    use crate::list::{LIST, Move};
     if home.help {
         return vec![(
             tr!("een toets", "any key"),
             tr!("sluit de hulp", "closes the help"),
         )];
     }
+    let help = HOME.hint_pairs(&[if home.typing() {
+        HomeKey::HelpTyping
+    } else {
+        HomeKey::Help
+    }]);
+    let choose = || LIST.hint_pairs(&[Move::Up]);
+    let with = |mut first: Vec<(String, String)>, rest: &[Vec<(String, String)>]| {
+        for more in rest {
+            first.extend(more.iter().cloned());
+        }
+        first
+    };
     match &home.screen {
-        Screen::Menu => vec![
+        Screen::Menu => with(choose(), &[MENU.hint_pairs(MENU_FOOTER), help]),
+        Screen::Agreements { .. } => with(
             choose(),
-            ("Enter".into(), tr!("openen", "open")),
-            ("q".into(), tr!("stoppen", "quit")),
-            ("1–5".into(), tr!("direct", "directly")),
-            ("a".into(), tr!("afspraken", "agreements")),
-            help(),
-        ],
-        Screen::Agreements { .. } => vec![
+            &[
+                AGREEMENTS.hint_pairs(AGREEMENTS_FOOTER),
+                help,
+                AGREEMENTS.hint_pairs(&[AgreementsKey::Back]),
+            ],
+        ),
+        Screen::Plans { .. } => with(
             choose(),
-            ("Enter".into(), tr!("vervolgsessie", "follow-up meeting")),
-            ("p".into(), tr!("andere werkvorm", "another plan")),
-            help(),
-            esc(),
-        ],
-        Screen::Plans { .. } => vec![
-            choose(),
-            ("Enter".into(), tr!("verder", "next")),
-            (
-                "n/c/e".into(),
-                tr!("nieuw/kopie/aanpassen", "new/copy/edit"),
-            ),
-            help(),
-            esc(),
-        ],
-        Screen::Workshop(form) => match form.focus {
-            WorkshopField::Start => vec![
-                (
-                    "Enter".into(),
-                    tr!("workshop starten", "start the workshop"),
+            &[
+                PLANS.hint_pairs(PLANS_FOOTER),
+                help,
+                PLANS.hint_pairs(&[PlansKey::Back]),
+            ],
+        ),
+        Screen::Workshop(form) => {
+            let keys = |order: &[FormKey]| WORKSHOP_FORM.hint_pairs(order);
+            match form.focus {
+                WorkshopField::Start => with(
+                    keys(&[FormKey::Confirm, FormKey::PreviousField]),
+                    &[help, keys(&[FormKey::Back])],
                 ),
-                ("↑".into(), tr!("vorig veld", "previous field")),
-                help(),
-                esc(),
-            ],
-            WorkshopField::Deck => vec![
-                ("←→".into(), tr!("stapel kiezen", "choose a deck")),
-                ("Tab/↓".into(), tr!("volgend veld", "next field")),
-                help(),
-                esc(),
-            ],
-            _ => vec![
-                ("Tab/↓".into(), tr!("volgend veld", "next field")),
-                esc(),
-                ("Ctrl+U".into(), tr!("veld wissen", "clear the field")),
-                help(),
-            ],
-        },
-        Screen::Solo(form) => match form.focus {
-            SoloField::Start => vec![
-                ("Enter".into(), tr!("beginnen", "begin")),
-                ("↑".into(), tr!("vorig veld", "previous field")),
-                help(),
-                esc(),
-            ],
-            SoloField::Minutes => vec![
-                (
-                    tr!("cijfers", "digits"),
-                    tr!("minuten (leeg: geen timer)", "minutes (empty: no timer)"),
+                WorkshopField::Deck => with(
+                    keys(&[FormKey::ChooseNext, FormKey::NextField]),
+                    &[help, keys(&[FormKey::Back])],
                 ),
-                ("Tab/↓".into(), tr!("volgend veld", "next field")),
-                help(),
-                esc(),
-            ],
-            _ => vec![
-                ("←→".into(), tr!("kiezen", "choose")),
-                ("Tab/↓".into(), tr!("volgend veld", "next field")),
-                help(),
-                esc(),
-            ],
-        },
-        Screen::LookBack(look) if look.rename.is_some() => {
-            vec![("Enter".into(), tr!("opslaan", "save")), help(), esc()]
+                _ => with(
+                    keys(&[FormKey::NextField, FormKey::Back, FormKey::EditText]),
+                    &[help],
+                ),
+            }
         }
-        Screen::LookBack(look) if look.confirm_delete.is_some() => vec![
-            (
-                "j".into(),
-                tr!("ja, naar de prullenbak", "yes, to the trash"),
-            ),
-            ("n".into(), tr!("nee", "no")),
-        ],
-        Screen::LookBack(look) if look.export.is_some() => vec![
-            ("Tab".into(), tr!("volgend veld", "next field")),
-            ("←→".into(), tr!("kiezen", "choose")),
-            ("Enter".into(), tr!("exporteren", "export")),
-            help(),
-            esc(),
-        ],
-        Screen::LookBack(look) if look.searching => search_hints(),
-        Screen::LookBack(_) => vec![
+        Screen::Solo(form) => {
+            let keys = |order: &[FormKey]| SOLO_FORM.hint_pairs(order);
+            match form.focus {
+                SoloField::Start => with(
+                    keys(&[FormKey::Confirm, FormKey::PreviousField]),
+                    &[help, keys(&[FormKey::Back])],
+                ),
+                SoloField::Minutes => with(
+                    keys(&[FormKey::NextField, FormKey::EditText]),
+                    &[help, keys(&[FormKey::Back])],
+                ),
+                _ => with(
+                    keys(&[FormKey::ChooseNext, FormKey::NextField]),
+                    &[help, keys(&[FormKey::Back])],
+                ),
+            }
+        }
+        Screen::LookBack(look) if look.rename.is_some() => with(
+            RENAME.hint_pairs(&[RenameKey::Save]),
+            &[help, RENAME.hint_pairs(&[RenameKey::Back])],
+        ),
+        Screen::LookBack(look) if look.confirm_delete.is_some() => {
+            CONFIRM.hint_pairs(&[ConfirmKey::Yes, ConfirmKey::No])
+        }
+        Screen::LookBack(look) if look.export.is_some() => {
+            let typing = look.export.as_ref().is_some_and(|(_, f)| f.typing());
+            with(crate::app::export::export_hints(typing), &[help])
+        }
+        Screen::LookBack(look) if look.searching => search_hints(help),
+        Screen::LookBack(_) => with(
             choose(),
-            ("Enter".into(), tr!("terugkijken", "replay")),
-            ("e".into(), tr!("exporteren", "export")),
-            ("r".into(), tr!("verder gaan", "continue")),
-            ("n".into(), tr!("nieuwe titel", "rename")),
-            ("d".into(), tr!("weggooien", "delete")),
-            ("/".into(), tr!("zoeken", "search")),
-            help(),
-            esc(),
-        ],
-        Screen::Decks(browser) if browser.shown.is_some() => vec![
-            ("d".into(), tr!("nog een trekken", "draw another")),
-            ("Esc".into(), tr!("terug naar de lijst", "back to the list")),
-        ],
-        Screen::Decks(browser) if browser.searching => search_hints(),
-        Screen::Decks(browser) => {
-            let open = match browser.level {
-                Level::Cards => tr!("kaart groot", "card large"),
-                _ => tr!("openen", "open"),
-            };
-            vec![
-                choose(),
-                ("Enter".into(), open),
-                ("/".into(), tr!("zoeken", "search")),
-                ("d".into(), tr!("trek er een", "draw one")),
-                help(),
-                esc(),
-            ]
+            &[
+                LOOK_BACK.hint_pairs(LOOK_BACK_FOOTER),
+                help,
+                LOOK_BACK.hint_pairs(&[LookBackKey::Back]),
+            ],
+        ),
+        Screen::Decks(browser) if browser.shown.is_some() => {
+            CARD.hint_pairs(&[CardKey::DrawAnother, CardKey::Close])
         }
+        Screen::Decks(browser) if browser.searching => search_hints(help),
+        Screen::Decks(_) => with(
+            choose(),
+            &[
+                DECKS.hint_pairs(DECKS_FOOTER),
+                help,
+                DECKS.hint_pairs(&[DecksKey::Back]),
+            ],
+        ),
     }
 }
 
-pub(super) fn search_hints() -> Vec<(String, String)> {
-    vec![
-        (tr!("typ", "type"), tr!("zoeken", "search")),
-        ("↑↓".into(), tr!("kiezen", "choose")),
-        ("Enter".into(), tr!("klaar", "done")),
-        ("Esc".into(), tr!("zoekterm wissen", "clear the search")),
-        ("F1".into(), tr!("hulp", "help")),
-    ]
+/// While a search box has the keyboard: the arrows still choose.
+fn search_hints(help: Vec<(String, String)>) -> Vec<(String, String)> {
+    use crate::home::keymap::{SEARCH, SearchKey};
+    let mut hints = crate::list::LIST.hint_pairs(&[crate::list::Move::Up]);
+    hints.extend(SEARCH.hint_pairs(&[SearchKey::Done, SearchKey::Clear]));
+    hints.extend(help);
+    hints
 }
 
+/// The width of the hints on one line: a space before, " · " between.
 pub(super) fn hint_width(home: &Home) -> usize {
-    hints(home)
+    let hints = hints(home);
+    hints
         .iter()
-        .map(|(k, w)| k.chars().count() + w.chars().count() + 4)
+        .map(|(k, w)| k.chars().count() + w.chars().count() + 1)
         .sum::<usize>()
+        + 3 * hints.len().saturating_sub(1)
         + 1
 }
 
@@ -409,249 +388,38 @@ pub(super) fn hint_lines(home: &Home, width: u16, rows: u16) -> Vec<Line<'static
     lines.into_iter().map(Line::from).collect()
 }
 
-/// Every key of the current screen, for `?` / F1.
+/// Every key of the current screen, for `?` / F1: its key tables.
 pub(super) fn help_lines(home: &Home) -> Vec<(String, String)> {
+    use crate::home::keymap::*;
+    let list = crate::list::LIST.help();
     let mut keys: Vec<(String, String)> = match &home.screen {
-        Screen::Menu => vec![
-            ("↑↓ / j k".into(), tr!("kiezen", "choose")),
-            ("Enter".into(), tr!("openen", "open")),
-            (
-                "1 … 5".into(),
-                tr!("een keuze direct openen", "open a choice directly"),
-            ),
-            (
-                "a".into(),
-                tr!(
-                    "de open afspraken, te laat eerst; daaruit een vervolgsessie starten",
-                    "the open agreements, overdue first; start a follow-up meeting from them"
-                ),
-            ),
-            ("q".into(), tr!("tafel afsluiten", "leave tafel")),
-        ],
-        Screen::Agreements { .. } => vec![
-            (
-                "↑↓ / j k".into(),
-                tr!("afspraak kiezen", "choose an agreement"),
-            ),
-            (
-                "Enter".into(),
-                tr!(
-                    "vervolgsessie van die sessie, met dezelfde werkvorm: de open afspraken komen eerst aan bod",
-                    "follow-up meeting of that session, with the same plan: the open agreements come first"
-                ),
-            ),
-            (
-                "p".into(),
-                tr!(
-                    "vervolgsessie met een andere werkvorm",
-                    "follow-up meeting with another plan"
-                ),
-            ),
-            (
-                "Esc / q".into(),
-                tr!("terug naar het menu", "back to the menu"),
-            ),
-        ],
-        Screen::Plans { .. } => vec![
-            ("↑↓ / j k".into(), tr!("werkvorm kiezen", "choose a plan")),
-            (
-                "Enter".into(),
-                tr!(
-                    "verder: titel en deelnemers",
-                    "next: title and participants"
-                ),
-            ),
-            (
-                "n".into(),
-                tr!(
-                    "een nieuwe werkvorm bouwen (zonder TOML)",
-                    "build a new plan (without TOML)"
-                ),
-            ),
-            (
-                "c".into(),
-                tr!(
-                    "een kopie van deze werkvorm maken en aanpassen",
-                    "copy this plan and change it"
-                ),
-            ),
-            (
-                "e".into(),
-                tr!(
-                    "deze eigen werkvorm aanpassen (opmerkingen in het bestand blijven staan)",
-                    "change this own plan (comments in the file stay)"
-                ),
-            ),
-            (
-                "Esc / q".into(),
-                tr!("terug naar het menu", "back to the menu"),
-            ),
-        ],
-        Screen::Workshop(_) => vec![
-            ("Tab / ↓ / Enter".into(), tr!("volgend veld", "next field")),
-            ("Shift+Tab / ↑".into(), tr!("vorig veld", "previous field")),
-            (
-                tr!("Deelnemers", "Participants"),
-                tr!(
-                    "namen met komma's: Anna, Bram",
-                    "names with commas: Anna, Bram"
-                ),
-            ),
-            (
-                "←→".into(),
-                tr!(
-                    "stapel kiezen (werkvormen voor elke stapel)",
-                    "choose a deck (plans for any deck)"
-                ),
-            ),
-            (
-                "Ctrl+U / Ctrl+W".into(),
-                tr!("veld / woord wissen", "clear the field / a word"),
-            ),
-            (
-                tr!("Enter op Start", "Enter on Start"),
-                tr!("de workshop begint", "the workshop begins"),
-            ),
-            (
-                "Esc".into(),
-                tr!("terug naar de werkvormen", "back to the plans"),
-            ),
-        ],
-        Screen::Solo(_) => vec![
-            ("Tab / ↓ / Enter".into(), tr!("volgend veld", "next field")),
-            ("Shift+Tab / ↑".into(), tr!("vorig veld", "previous field")),
-            (
-                "←→".into(),
-                tr!("stapel of categorie kiezen", "choose a deck or category"),
-            ),
-            (
-                tr!("Minuten", "Minutes"),
-                tr!(
-                    "een rustige timer; leeg: geen timer",
-                    "a calm timer; empty: none"
-                ),
-            ),
-            (
-                tr!("Enter op Begin", "Enter on Begin"),
-                tr!("de reflectie begint", "the reflection begins"),
-            ),
-            ("Esc".into(), tr!("terug naar het menu", "back to the menu")),
-        ],
-        Screen::LookBack(_) => vec![
-            ("↑↓ / j k".into(), tr!("sessie kiezen", "choose a session")),
-            (
-                "Enter".into(),
-                tr!(
-                    "terugkijken, gebeurtenis voor gebeurtenis",
-                    "replay, event by event"
-                ),
-            ),
-            (
-                "e".into(),
-                tr!(
-                    "exporteren: kies md, txt, html of odt en een map (standaard Documenten)",
-                    "export: choose md, txt, html or odt and a folder (Documents by default)"
-                ),
-            ),
-            (
-                "n".into(),
-                tr!(
-                    "de sessie (of solo reflectie) een nieuwe titel geven",
-                    "give the session (or solo reflection) a new title"
-                ),
-            ),
-            (
-                "d".into(),
-                tr!(
-                    "naar de prullenbak (terug met tafel sessions --restore)",
-                    "to the trash (back with tafel sessions --restore)"
-                ),
-            ),
-            (
-                "r".into(),
-                tr!(
-                    "verder met een onderbroken sessie",
-                    "continue an interrupted session"
-                ),
-            ),
-            (
-                "/".into(),
-                tr!(
-                    "zoeken in titels, deelnemers, kaarten en notities",
-                    "search titles, participants, cards and notes"
-                ),
-            ),
-            (
-                "Esc / q".into(),
-                tr!("terug naar het menu", "back to the menu"),
-            ),
-        ],
-        Screen::Decks(_) => vec![
-            ("↑↓ / j k".into(), tr!("kiezen", "choose")),
-            (
-                "Enter / →".into(),
-                tr!(
-                    "openen: stapel → categorieën → kaarten → kaart groot",
-                    "open: deck → categories → cards → card large"
-                ),
-            ),
-            (
-                "/".into(),
-                tr!(
-                    "kaarten zoeken (accenten tellen niet)",
-                    "search cards (accents do not matter)"
-                ),
-            ),
-            (
-                "d".into(),
-                tr!(
-                    "trek er een: een willekeurige kaart van hier",
-                    "draw one: a random card from here"
-                ),
-            ),
-            ("Esc / ←".into(), tr!("een niveau terug", "one level back")),
-        ],
+        Screen::Menu => [list, MENU.help()].concat(),
+        Screen::Agreements { .. } => [list, AGREEMENTS.help()].concat(),
+        Screen::Plans { .. } => [list, PLANS.help()].concat(),
+        Screen::Workshop(_) => WORKSHOP_FORM.help(),
+        Screen::Solo(_) => SOLO_FORM.help(),
+        Screen::LookBack(look) if look.rename.is_some() => RENAME.help(),
+        Screen::LookBack(look) if look.confirm_delete.is_some() => CONFIRM.help(),
+        Screen::LookBack(look) if look.export.is_some() => crate::app::export::help_lines(),
+        Screen::LookBack(look) if look.searching => [list, SEARCH.help()].concat(),
+        Screen::LookBack(_) => [list, LOOK_BACK.help()].concat(),
+        Screen::Decks(browser) if browser.shown.is_some() => CARD.help(),
+        Screen::Decks(browser) if browser.searching => [list, SEARCH.help()].concat(),
+        Screen::Decks(_) => [list, DECKS.help()].concat(),
     };
-    keys.push((
-        "? / F1".into(),
-        tr!(
-            "deze hulp (F1 ook tijdens het typen)",
-            "this help (F1 also while typing)"
-        ),
-    ));
-    keys.push((
-        "Ctrl+C".into(),
-        tr!("tafel direct afsluiten", "leave tafel at once"),
-    ));
+    keys.extend(HOME.help());
     keys
 }
 
+/// The help window: the same as the session's, so a wrapped line never pushes the last key
+/// out of the window (and a short screen gets two columns).
 pub(super) fn render_help(home: &Home, area: Rect, buf: &mut Buffer) {
-    let keys = help_lines(home);
-    let key_width = keys
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let lines: Vec<Line> = keys
-        .into_iter()
-        .map(|(key, what)| {
-            Line::from(vec![
-                Span::styled(format!(" {key:<key_width$}"), theme::accent()),
-                Span::raw(what),
-            ])
-        })
-        .collect();
-    let rect = popup(area, 80, lines.len() as u16 + 2);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(window(tr!(
-            "Toetsen — een toets sluit",
-            "Keys — any key closes"
-        )))
-        .render(rect, buf);
+    crate::ui::overlays::render_key_help(
+        help_lines(home),
+        tr!("Toetsen — een toets sluit", "Keys — any key closes"),
+        area,
+        buf,
+    );
 }
 
 /// The details beside a list (or under it on a narrow screen).

@@ -145,10 +145,12 @@ pub(super) fn render_search(text: &str, area: Rect, buf: &mut Buffer) {
             Span::styled(text.to_string(), theme::title()),
         ]),
         Line::styled(
-            tr!(
-                "Enter zoekt verder vanaf hier · Esc sluit",
-                "Enter searches on from here · Esc closes"
-            ),
+            {
+                use crate::replay::keymap::{SEARCH_BOX, SearchBoxKey};
+                SEARCH_BOX
+                    .hints(&[SearchBoxKey::Search, SearchBoxKey::Close])
+                    .join(" · ")
+            },
             theme::dim(),
         ),
     ])
