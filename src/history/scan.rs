@@ -115,20 +115,28 @@ pub struct Changes {
 /// when one of them is gone or no longer a file, which the directory's stamp should have
 /// shown: then a listing look is needed after all.
 pub fn quick(dir: &Path, watched: &[(String, Known)]) -> Option<Changes> {
-    let stamps = on_every_core(watched, |(name, _)| stamp_at(&dir.join(name)));
+    let changes = restat(dir, watched);
+    changes.removed.is_empty().then_some(changes)
+}
+
+/// `journals` stat'ed again, and compared with what the index knows of them: the changed
+/// ones are stale, the ones gone (or no longer a file) removed.
+pub fn restat(dir: &Path, journals: &[(String, Known)]) -> Changes {
+    let stamps = on_every_core(journals, |(name, _)| stamp_at(&dir.join(name)));
     let mut changes = Changes::default();
-    for ((name, known), stamp) in watched.iter().zip(stamps) {
-        let (stamp, plain) = stamp?;
-        if stamp != known.stamp {
-            changes.stale.push(Seen {
+    for ((name, known), stamp) in journals.iter().zip(stamps) {
+        match stamp {
+            None => changes.removed.push(name.clone()),
+            Some((stamp, plain)) if stamp != known.stamp => changes.stale.push(Seen {
                 name: name.clone(),
                 dirent_ino: known.dirent_ino,
                 stamp,
                 plain,
-            });
+            }),
+            Some(_) => {}
         }
     }
-    Some(changes)
+    changes
 }
 
 /// The entries of `dir` that may be journals (by their extension), with their names: no
