@@ -462,11 +462,10 @@ impl Index {
         &self,
         read: impl Fn(&Index) -> rusqlite::Result<Shown<T>>,
     ) -> rusqlite::Result<Vec<T>> {
-        let rows = read(self)?;
-        let shown: Vec<(String, Known)> = rows.iter().map(|(_, k)| k.clone()).collect();
+        let (rows, shown): (Vec<T>, Vec<(String, Known)>) = read(self)?.into_iter().unzip();
         let changes = scan::restat(&self.dir, &shown);
         if changes.stale.is_empty() && changes.removed.is_empty() {
-            return Ok(rows.into_iter().map(|(row, _)| row).collect());
+            return Ok(rows);
         }
         drop(rows);
         let mut generation = generation_of(&self.conn)?;
