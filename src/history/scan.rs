@@ -12,6 +12,16 @@
 //!   and watched journals are stat'ed.
 //! - **full**: every journal is stat'ed, as a safety net for another program that writes into
 //!   an ended journal in place (done once a day, see `index::VERIFY_EVERY_NS`).
+//!
+//! What is shown is checked apart, whichever look came before: after every query the journals
+//! of the rows it returns are stat'ed ([`restat`], one `stat` per row: `--limit 20` costs 20),
+//! and changed ones are read again before the query runs once more (`Index::fresh`). So a
+//! row shown is not stale. The limits left, both for another program's rewrite in place of
+//! an ended journal long after it was written (rare), found by the next full look, up to a
+//! day later: a journal the query did *not* return but would now (a search word only its new
+//! text has, a start among the newest N, interrupted after all); and a row that only the
+//! second run returns, itself rewritten too (not stat'ed again). Closing the first would
+//! mean a `stat` of every journal per query.
 
 use std::fs::{DirEntry, Metadata};
 use std::path::{Path, PathBuf};
