@@ -132,7 +132,11 @@ pub fn quick(dir: &Path, watched: &[(String, Known)]) -> Option<Changes> {
 /// `journals` stat'ed again, and compared with what the index knows of them: the changed
 /// ones are stale, the ones gone (or no longer a file) removed.
 pub fn restat(dir: &Path, journals: &[(String, Known)]) -> Changes {
-    let stamps = on_every_core(journals, |(name, _)| stamp_at(&dir.join(name)));
+    let opened = OpenDir::open(dir);
+    let stamps = on_every_core(journals, |(name, _)| match &opened {
+        Some(opened) => opened.stamp_of(name),
+        None => stamp_at(&dir.join(name)),
+    });
     let mut changes = Changes::default();
     for ((name, known), stamp) in journals.iter().zip(stamps) {
         match stamp {
@@ -303,4 +307,103 @@ fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> V
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// A directory held open, so its journals are stat'ed by name alone: no walk of the full
+/// path for each one (half the cost of a `stat` in a deep directory).
+#[cfg(unix)]
+struct OpenDir(std::os::fd::OwnedFd);
+
+#[cfg(unix)]
+impl OpenDir {
+    fn open(dir: &Path) -> Option<OpenDir> {
+        use rustix::fs::{Mode, OFlags};
+        rustix::fs::open(
+            dir,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok()
+        .map(OpenDir)
+    }
+
+    /// As [`stamp_at`] gives it for the same file.
+    fn stamp_of(&self, name: &str) -> Option<(Stamp, bool)> {
+        use rustix::fs::{AtFlags, FileType, statat};
+        let meta = statat(&self.0, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+        let link = FileType::from_raw_mode(meta.st_mode as _) == FileType::Symlink;
+        let meta = if link {
+            statat(&self.0, name, AtFlags::empty()).ok()?
+        } else {
+            meta
+        };
+        if FileType::from_raw_mode(meta.st_mode as _) != FileType::RegularFile {
+            return None;
+        }
+        // Before 1970 counts as 0, as `modified_ns` has it.
+        let seconds = i128::from(meta.st_mtime);
+        let modified_ns = if seconds < 0 {
+            0
+        } else {
+            i64::try_from(seconds * 1_000_000_000 + i128::from(meta.st_mtime_nsec))
+                .unwrap_or(i64::MAX)
+        };
+        let stamp = Stamp {
+            len: i64::try_from(i128::from(meta.st_size)).unwrap_or(i64::MAX),
+            modified_ns,
+            inode: meta.st_ino as i64,
+        };
+        Some((stamp, !link))
+    }
+}
+
+#[cfg(not(unix))]
+struct OpenDir;
+
+#[cfg(not(unix))]
+impl OpenDir {
+    fn open(_: &Path) -> Option<OpenDir> {
+        None
+    }
+
+    fn stamp_of(&self, _: &str) -> Option<(Stamp, bool)> {
+        None
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stat_by_name_in_the_open_directory_gives_what_a_stat_by_path_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.jsonl");
+        std::fs::write(&file, "{}\n").unwrap();
+        std::os::unix::fs::symlink(&file, dir.path().join("link.jsonl")).unwrap();
+        std::fs::create_dir(dir.path().join("dir.jsonl")).unwrap();
+        let old = std::time::UNIX_EPOCH - std::time::Duration::from_secs(10);
+        let before_1970 = dir.path().join("old.jsonl");
+        std::fs::write(&before_1970, "").unwrap();
+        std::fs::File::open(&before_1970)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let opened = OpenDir::open(dir.path()).unwrap();
+        for name in [
+            "a.jsonl",
+            "link.jsonl",
+            "dir.jsonl",
+            "old.jsonl",
+            "gone.jsonl",
+        ] {
+            assert_eq!(
+                opened.stamp_of(name),
+                stamp_at(&dir.path().join(name)),
+                "{name}"
+            );
+        }
+        assert!(opened.stamp_of("a.jsonl").unwrap().1, "a plain file");
+        assert!(!opened.stamp_of("link.jsonl").unwrap().1, "a link");
+    }
 }
