@@ -1,7 +1,10 @@
 //! The index's shortcuts (`history::scan`): an unchanged sessions directory is trusted only
 //! for journals that cannot have changed, and every change is still seen — an append in
 //! place, a title given by tafel, a journal replaced, added or removed, and (by the daily
-//! full look) another program's rewrite of an ended journal in place.
+//! full look) another program's rewrite of an ended journal in place; what is shown is
+//! checked against its journal at once.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -287,4 +290,138 @@ fn an_interrupted_first_build_resumes_where_it_stopped() {
     // At least the first batch (500) was kept; only the rest is read again.
     assert!(left <= 600, "read again: {left}");
     assert_eq!(again.count().unwrap(), 1_100);
+}
+
+/// The example journal rewritten in place by another program (an editor, `cp` over it):
+/// same file, same directory entry, a modification time long past.
+fn rewrite_in_place(journal: &Path, dir: &Path) {
+    let before = dir_modified(dir);
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(journal).unwrap());
+    std::fs::write(journal, example().replace(TITLE, NEW_TITLE)).unwrap();
+    set_modified(journal, 2 * HOUR);
+    assert_eq!(dir_modified(dir), before, "written in place");
+    #[cfg(unix)]
+    assert_eq!(
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(journal).unwrap()),
+        inode
+    );
+}
+
+const NEW_TITLE: &str = "Heidag Klimaatakkoord, team Wonen";
+
+fn titles(found: &[tafel::history::index::Found]) -> Vec<(String, String)> {
+    let mut titles: Vec<(String, String)> = found
+        .iter()
+        .map(|f| {
+            (
+                f.path.file_name().unwrap().to_string_lossy().into_owned(),
+                f.summary.title.clone(),
+            )
+        })
+        .collect();
+    titles.sort();
+    titles
+}
+
+#[test]
+fn an_ended_journal_rewritten_in_place_long_after_is_shown_as_it_is_now() {
+    let (cache, dir, ended, _open) = setup();
+    let mut index = open(dir.path(), cache.path());
+    sync(&mut index);
+    assert_eq!(sync(&mut index), Look::Quick);
+
+    rewrite_in_place(&ended, dir.path());
+    // The quick look does not stat an ended, old journal: the rows shown are checked instead.
+    assert_eq!(sync(&mut index), Look::Quick);
+    let a = "20261122-151251-a-aaaa.jsonl".to_string();
+    let b = "20261122-161251-b-bbbb.jsonl".to_string();
+    let limited = index
+        .query(&Query {
+            limit: Some(2),
+            ..Query::default()
+        })
+        .unwrap();
+    assert_eq!(
+        titles(&limited),
+        [(a.clone(), NEW_TITLE.into()), (b.clone(), TITLE.into())]
+    );
+    assert_eq!(
+        titles(&index.query(&Query::default()).unwrap()),
+        titles(&limited)
+    );
+    // Searched: a word only the old text had no longer finds it, one in both shows the new.
+    let search = |words: &str| {
+        titles(
+            &index
+                .query(&Query {
+                    search: Some(words.into()),
+                    ..Query::default()
+                })
+                .unwrap(),
+        )
+    };
+    assert_eq!(search("jeugd"), [(b.clone(), TITLE.into())]);
+    assert_eq!(
+        search("tegenspraak"),
+        [(a.clone(), NEW_TITLE.into()), (b.clone(), TITLE.into())]
+    );
+    assert_eq!(search("klimaatakkoord"), [(a.clone(), NEW_TITLE.into())]);
+    let summary = index.entry(&a).unwrap().unwrap().unwrap();
+    assert_eq!(summary.title, NEW_TITLE);
+
+    // Read into the index for good: the next process sees it without reading it again.
+    drop(index);
+    let mut again = open(dir.path(), cache.path());
+    assert_eq!(sync(&mut again), Look::Quick);
+    assert_eq!(again.entry(&a).unwrap().unwrap().unwrap().title, NEW_TITLE);
+}
+
+#[test]
+fn a_journal_removed_after_the_look_is_not_shown() {
+    let (cache, dir, ended, _open) = setup();
+    let mut index = open(dir.path(), cache.path());
+    sync(&mut index);
+    assert_eq!(sync(&mut index), Look::Quick);
+    std::fs::remove_file(&ended).unwrap();
+    let names: Vec<String> = listed(&index).into_iter().map(|(n, _, _)| n).collect();
+    assert_eq!(names, ["20261122-161251-b-bbbb.jsonl"]);
+    assert_eq!(index.count().unwrap(), 1);
+}
+
+#[test]
+fn tafel_sessions_shows_an_ended_journal_rewritten_in_place_at_once() {
+    let (_unused, dir, ended, _open) = setup();
+    let config = tempfile::tempdir().unwrap();
+    let cache = config.path().join("cache");
+    let sessions = dir.path().to_str().unwrap();
+    let list = || {
+        common::tafel_in(
+            config.path(),
+            &["sessions", "--limit", "2", "--sessions-dir", sessions],
+        )
+    };
+    let run = list();
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout.matches("team Jeugd").count(),
+        2,
+        "{}",
+        run.stdout
+    );
+
+    // The index now trusts the directory: the next look is a quick one.
+    assert_eq!(sync(&mut open(dir.path(), &cache)), Look::Quick);
+    rewrite_in_place(&ended, dir.path());
+    assert_eq!(sync(&mut open(dir.path(), &cache)), Look::Quick);
+
+    let run = list();
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains(NEW_TITLE), "{}", run.stdout);
+    assert_eq!(
+        run.stdout.matches("team Jeugd").count(),
+        1,
+        "{}",
+        run.stdout
+    );
 }

@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{
+    Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 
 use super::error::IndexError;
 use super::scan::{self, DirStamp, Known, Seen, Stamp};
@@ -97,16 +99,23 @@ CREATE VIRTUAL TABLE search USING fts5 (body, tokenize = 'unicode61 remove_diacr
 INSERT INTO meta (key, value) VALUES ('generation', 0);
 ";
 
-/// The columns a summary is made of, in the order [`summary_from_row`] reads them.
+/// The columns a summary is made of, in the order [`summary_from_row`] reads them, then the
+/// stamp the index holds (read by [`known_from_columns`], to check a shown row is current).
 const COLUMNS: &str = "files.name, files.sid, files.started, files.title, files.plan_id, \
     files.plan_title, files.spent_ms, files.notes, files.agreements, files.ended, files.torn, \
-    details.participants, details.open_agreements, details.reviews";
+    details.participants, details.open_agreements, details.reviews, \
+    files.len, files.modified_ns, files.inode, files.dirent_ino, files.settled";
+/// The column after [`COLUMNS`] (and [`LIGHT_COLUMNS`]).
+const AFTER_COLUMNS: usize = 19;
 /// The tables [`COLUMNS`] come from.
 const TABLES: &str = "files LEFT JOIN details ON details.id = files.id";
 /// The same without the lists (participants, agreements, reviews), for long listings.
 const LIGHT_COLUMNS: &str = "files.name, files.sid, files.started, files.title, files.plan_id, \
     files.plan_title, files.spent_ms, files.notes, files.agreements, files.ended, files.torn, \
-    NULL, NULL, NULL";
+    NULL, NULL, NULL, files.len, files.modified_ns, files.inode, files.dirent_ino, files.settled";
+
+/// Rows read to be shown, each with its journal's name and what the index knows of it.
+type Shown<T> = Vec<(T, (String, Known))>;
 
 /// FNV-1a, 64 bits: stable across Rust versions (unlike `DefaultHasher`), which matters for
 /// names of files kept between runs.
@@ -346,19 +355,67 @@ impl Index {
             (changes, look, trusted, generation)
         };
         let full = look == Look::Full;
+        let mut raced = self.read_journals(&changes.stale, &mut generation, progress)?;
+        // The directory's stamp is vouched for only when nothing can hide behind it: no other
+        // process wrote meanwhile, no odd names to list, and old enough that a change after
+        // this look cannot carry the same modification time (timestamps are coarse).
+        let vouched_dir = dir_stamp
+            .filter(|d| d.modified_ns < started.saturating_sub(SETTLE_NS))
+            .filter(|_| changes.odd_names.is_empty())
+            .map(|d| d.key());
+        let nothing_to_write = changes.stale.is_empty()
+            && changes.removed.is_empty()
+            && changes.renumbered.is_empty()
+            && !full
+            && trusted == vouched_dir;
+        if nothing_to_write {
+            // Only read: no write lock taken, no other process kept waiting.
+            return Ok(Synced {
+                odd_names: changes.odd_names,
+                look,
+            });
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        raced |= bump_generation(&tx, &mut generation)?;
+        for name in &changes.removed {
+            delete_entry(&tx, name)?;
+        }
+        for (name, ino) in &changes.renumbered {
+            tx.prepare_cached("UPDATE files SET dirent_ino = ?2 WHERE name = ?1")?
+                .execute(params![name, ino])?;
+        }
+        // Only a process that saw no other write since it read the index may vouch for the
+        // directory; otherwise the next run lists it again.
+        set_meta(&tx, "trusted_dir", vouched_dir.filter(|_| !raced))?;
+        if full && !raced {
+            set_meta(&tx, "verified_at", Some(started))?;
+        }
+        tx.commit()?;
+        Ok(Synced {
+            odd_names: changes.odd_names,
+            look,
+        })
+    }
+
+    /// Reads the `stale` journals (on every core) and writes what they give (from this
+    /// thread, a batch per transaction). Whether another process wrote to the index since
+    /// `generation`.
+    fn read_journals(
+        &self,
+        stale: &[Seen],
+        generation: &mut i64,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> rusqlite::Result<bool> {
         let mut raced = false;
-        let stale = &changes.stale;
-        // Journals are read on every core while this thread writes what they give, a batch
-        // per transaction.
-        let dir = self.dir.clone();
-        let conn = &mut self.conn;
+        let dir = &self.dir;
+        let conn = &self.conn;
         let total = stale.len();
         let next = AtomicUsize::new(0);
         std::thread::scope(|scope| -> rusqlite::Result<()> {
             let (send, receive) = std::sync::mpsc::sync_channel(BATCH * 2);
             for _ in 0..threads().min(total) {
                 let send = send.clone();
-                let (next, dir) = (&next, &dir);
+                let next = &next;
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -383,8 +440,8 @@ impl Index {
                 if batch.len() < BATCH && done + batch.len() < total {
                     continue;
                 }
-                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                raced |= bump_generation(&tx, &mut generation)?;
+                let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+                raced |= bump_generation(&tx, generation)?;
                 for (i, summary) in batch.drain(..) {
                     write_entry(&tx, &stale[i], summary)?;
                     done += 1;
@@ -394,47 +451,34 @@ impl Index {
             }
             Ok(())
         })?;
-        // The directory's stamp is vouched for only when nothing can hide behind it: no other
-        // process wrote meanwhile, no odd names to list, and old enough that a change after
-        // this look cannot carry the same modification time (timestamps are coarse).
-        let vouched_dir = dir_stamp
-            .filter(|d| d.modified_ns < started.saturating_sub(SETTLE_NS))
-            .filter(|_| changes.odd_names.is_empty())
-            .map(|d| d.key());
-        let nothing_to_write = changes.stale.is_empty()
-            && changes.removed.is_empty()
-            && changes.renumbered.is_empty()
-            && !full
-            && trusted == vouched_dir;
-        if nothing_to_write {
-            // Only read: no write lock taken, no other process kept waiting.
-            return Ok(Synced {
-                odd_names: changes.odd_names,
-                look,
-            });
+        Ok(raced)
+    }
+
+    /// `read` (rows shown to the user, each with what the index knows of its journal), with
+    /// those journals stat'ed first: the quick look (see `history::scan`) does not stat an
+    /// ended journal, which another program may have rewritten in place. Changed ones are
+    /// read again and `read` runs again, once. Cheap: one `stat` per row shown.
+    fn fresh<T>(
+        &self,
+        read: impl Fn(&Index) -> rusqlite::Result<Shown<T>>,
+    ) -> rusqlite::Result<Vec<T>> {
+        let (rows, shown): (Vec<T>, Vec<(String, Known)>) = read(self)?.into_iter().unzip();
+        let changes = scan::restat(&self.dir, &shown);
+        if changes.stale.is_empty() && changes.removed.is_empty() {
+            return Ok(rows);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        raced |= bump_generation(&tx, &mut generation)?;
-        for name in &changes.removed {
-            delete_entry(&tx, name)?;
+        drop(rows);
+        let mut generation = generation_of(&self.conn)?;
+        self.read_journals(&changes.stale, &mut generation, &mut |_, _| {})?;
+        if !changes.removed.is_empty() {
+            let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            bump_generation(&tx, &mut generation)?;
+            for name in &changes.removed {
+                delete_entry(&tx, name)?;
+            }
+            tx.commit()?;
         }
-        for (name, ino) in &changes.renumbered {
-            tx.prepare_cached("UPDATE files SET dirent_ino = ?2 WHERE name = ?1")?
-                .execute(params![name, ino])?;
-        }
-        // Only a process that saw no other write since it read the index may vouch for the
-        // directory; otherwise the next run lists it again.
-        set_meta(&tx, "trusted_dir", vouched_dir.filter(|_| !raced))?;
-        if full && !raced {
-            set_meta(&tx, "verified_at", Some(started))?;
-        }
-        tx.commit()?;
-        Ok(Synced {
-            odd_names: changes.odd_names,
-            look,
-        })
+        Ok(read(self)?.into_iter().map(|(row, _)| row).collect())
     }
 
     /// Readable sessions in the index.
@@ -449,8 +493,13 @@ impl Index {
     }
 
     /// Newest first (`search`: best match first, with the matching words in context).
-    /// `details`: also participants, open agreements and reviews.
+    /// `details`: also participants, open agreements and reviews. The journals of the rows
+    /// found are checked to be unchanged (see [`Index::fresh`]).
     pub fn query(&self, query: &Query) -> rusqlite::Result<Vec<Found>> {
+        self.fresh(|index| index.query_once(query))
+    }
+
+    fn query_once(&self, query: &Query) -> rusqlite::Result<Shown<Found>> {
         let (columns, details) = if query.details {
             (COLUMNS, " LEFT JOIN details ON details.id = files.id")
         } else {
@@ -464,15 +513,16 @@ impl Index {
         } else {
             ""
         };
-        let read = |row: &rusqlite::Row| -> rusqlite::Result<Found> {
+        let read = |row: &rusqlite::Row| -> rusqlite::Result<(Found, (String, Known))> {
             let (name, summary) = summary_from_row(row)?;
-            Ok(Found {
-                path: self.dir.join(name),
+            let found = Found {
+                path: self.dir.join(&name),
                 summary,
                 snippet: None,
                 rank: 0.0,
                 archive: false,
-            })
+            };
+            Ok((found, (name, known_from_columns(row)?)))
         };
         match query.search.as_deref().and_then(match_expression) {
             None => {
@@ -506,31 +556,34 @@ impl Index {
                     "SELECT {columns}, ids.key FROM json_each(?1) AS ids \
                      JOIN files ON files.id = ids.value{details}"
                 );
-                let mut found: Vec<(usize, Found)> = Vec::with_capacity(order.len());
+                let mut found: Vec<(usize, Found, (String, Known))> =
+                    Vec::with_capacity(order.len());
                 let mut statement = self.conn.prepare_cached(&sql)?;
                 let mut rows = statement.query(params![ids])?;
                 while let Some(row) = rows.next()? {
                     let (name, summary) = summary_from_row(row)?;
-                    let at = usize::try_from(row.get::<_, i64>(14)?).unwrap_or(usize::MAX);
+                    let known = known_from_columns(row)?;
+                    let at =
+                        usize::try_from(row.get::<_, i64>(AFTER_COLUMNS)?).unwrap_or(usize::MAX);
                     let Some((_, rank)) = order.get(at) else {
                         continue;
                     };
                     let hit = Found {
-                        path: self.dir.join(name),
+                        path: self.dir.join(&name),
                         summary,
                         snippet: None,
                         rank: *rank,
                         archive: false,
                     };
-                    found.push((at, hit));
+                    found.push((at, hit, (name, known)));
                 }
-                found.sort_unstable_by_key(|(at, _)| *at);
+                found.sort_unstable_by_key(|(at, _, _)| *at);
                 // The words in context for the best matches only: making a snippet means
                 // reading the text again, too slow for tens of thousands of matches.
                 let ids: Vec<String> = found
                     .iter()
                     .take(SNIPPETS)
-                    .map(|(at, _)| order[*at].0.to_string())
+                    .map(|(at, _, _)| order[*at].0.to_string())
                     .collect();
                 if !ids.is_empty() {
                     // One search for all of them: each search merges the lists of every word
@@ -545,11 +598,14 @@ impl Index {
                     let snippets: HashMap<i64, String> = statement
                         .query_map(params![expression], |r| Ok((r.get(0)?, r.get(1)?)))?
                         .collect::<rusqlite::Result<_>>()?;
-                    for (at, hit) in found.iter_mut().take(SNIPPETS) {
+                    for (at, hit, _) in found.iter_mut().take(SNIPPETS) {
                         hit.snippet = snippets.get(&order[*at].0).cloned();
                     }
                 }
-                Ok(found.into_iter().map(|(_, hit)| hit).collect())
+                Ok(found
+                    .into_iter()
+                    .map(|(_, hit, known)| (hit, known))
+                    .collect())
             }
         }
     }
@@ -570,8 +626,13 @@ impl Index {
         }
     }
 
-    /// Sessions with open agreements or reviews of earlier ones, newest first, in full.
+    /// Sessions with open agreements or reviews of earlier ones, newest first, in full (their
+    /// journals checked to be unchanged, see [`Index::fresh`]).
     pub fn with_agreements(&self) -> rusqlite::Result<Vec<Found>> {
+        self.fresh(Index::with_agreements_once)
+    }
+
+    fn with_agreements_once(&self) -> rusqlite::Result<Shown<Found>> {
         let sql = format!(
             "SELECT {COLUMNS} FROM {TABLES} WHERE files.problem IS NULL \
              AND (details.open_agreements IS NOT NULL OR details.reviews IS NOT NULL) \
@@ -580,28 +641,40 @@ impl Index {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([], |row| {
             let (name, summary) = summary_from_row(row)?;
-            Ok(Found {
-                path: self.dir.join(name),
+            let found = Found {
+                path: self.dir.join(&name),
                 summary,
                 snippet: None,
                 rank: 0.0,
                 archive: false,
-            })
+            };
+            Ok((found, (name, known_from_columns(row)?)))
         })?;
         rows.collect()
     }
 
-    /// The summary of one journal (by file name), or why it could not be read.
+    /// The summary of one journal (by file name), or why it could not be read; the journal
+    /// checked to be unchanged (see [`Index::fresh`]).
     pub fn entry(&self, name: &str) -> rusqlite::Result<Option<Result<Summary, String>>> {
+        Ok(self
+            .fresh(|index| index.entry_once(name))?
+            .into_iter()
+            .next())
+    }
+
+    fn entry_once(&self, name: &str) -> rusqlite::Result<Shown<Result<Summary, String>>> {
         let sql = format!("SELECT {COLUMNS}, files.problem FROM {TABLES} WHERE files.name = ?1");
-        self.conn
+        let found = self
+            .conn
             .query_row(&sql, params![name], |row| {
-                Ok(match row.get::<_, Option<String>>(14)? {
+                let summary = match row.get::<_, Option<String>>(AFTER_COLUMNS)? {
                     Some(problem) => Err(problem),
                     None => Ok(summary_from_row(row)?.1),
-                })
+                };
+                Ok((summary, (name.to_string(), known_from_columns(row)?)))
             })
-            .optional()
+            .optional()?;
+        Ok(found.into_iter().collect())
     }
 
     /// The journals that could not be read, by name, and why.
@@ -859,6 +932,19 @@ fn write_entry(
     conn.prepare_cached("INSERT INTO search (rowid, body) VALUES (?1, ?2)")?
         .execute(params![id, body])?;
     Ok(())
+}
+
+/// What the index knows of the journal of a row read with [`COLUMNS`] or [`LIGHT_COLUMNS`].
+fn known_from_columns(row: &rusqlite::Row) -> rusqlite::Result<Known> {
+    Ok(Known {
+        stamp: Stamp {
+            len: row.get(14)?,
+            modified_ns: row.get(15)?,
+            inode: row.get(16)?,
+        },
+        dirent_ino: row.get(17)?,
+        settled: row.get(18)?,
+    })
 }
 
 fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<(String, Summary)> {

@@ -12,6 +12,16 @@
 //!   and watched journals are stat'ed.
 //! - **full**: every journal is stat'ed, as a safety net for another program that writes into
 //!   an ended journal in place (done once a day, see `index::VERIFY_EVERY_NS`).
+//!
+//! What is shown is checked apart, whichever look came before: after every query the journals
+//! of the rows it returns are stat'ed ([`restat`], one `stat` per row: `--limit 20` costs 20),
+//! and changed ones are read again before the query runs once more (`Index::fresh`). So a
+//! row shown is not stale. The limits left, both for another program's rewrite in place of
+//! an ended journal long after it was written (rare), found by the next full look, up to a
+//! day later: a journal the query did *not* return but would now (a search word only its new
+//! text has, a start among the newest N, interrupted after all); and a row that only the
+//! second run returns, itself rewritten too (not stat'ed again). Closing the first would
+//! mean a `stat` of every journal per query.
 
 use std::fs::{DirEntry, Metadata};
 use std::path::{Path, PathBuf};
@@ -115,20 +125,32 @@ pub struct Changes {
 /// when one of them is gone or no longer a file, which the directory's stamp should have
 /// shown: then a listing look is needed after all.
 pub fn quick(dir: &Path, watched: &[(String, Known)]) -> Option<Changes> {
-    let stamps = on_every_core(watched, |(name, _)| stamp_at(&dir.join(name)));
+    let changes = restat(dir, watched);
+    changes.removed.is_empty().then_some(changes)
+}
+
+/// `journals` stat'ed again, and compared with what the index knows of them: the changed
+/// ones are stale, the ones gone (or no longer a file) removed.
+pub fn restat(dir: &Path, journals: &[(String, Known)]) -> Changes {
+    let opened = OpenDir::open(dir);
+    let stamps = on_every_core(journals, |(name, _)| match &opened {
+        Some(opened) => opened.stamp_of(name),
+        None => stamp_at(&dir.join(name)),
+    });
     let mut changes = Changes::default();
-    for ((name, known), stamp) in watched.iter().zip(stamps) {
-        let (stamp, plain) = stamp?;
-        if stamp != known.stamp {
-            changes.stale.push(Seen {
+    for ((name, known), stamp) in journals.iter().zip(stamps) {
+        match stamp {
+            None => changes.removed.push(name.clone()),
+            Some((stamp, plain)) if stamp != known.stamp => changes.stale.push(Seen {
                 name: name.clone(),
                 dirent_ino: known.dirent_ino,
                 stamp,
                 plain,
-            });
+            }),
+            Some(_) => {}
         }
     }
-    Some(changes)
+    changes
 }
 
 /// The entries of `dir` that may be journals (by their extension), with their names: no
@@ -285,4 +307,103 @@ fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> V
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// A directory held open, so its journals are stat'ed by name alone: no walk of the full
+/// path for each one (half the cost of a `stat` in a deep directory).
+#[cfg(unix)]
+struct OpenDir(std::os::fd::OwnedFd);
+
+#[cfg(unix)]
+impl OpenDir {
+    fn open(dir: &Path) -> Option<OpenDir> {
+        use rustix::fs::{Mode, OFlags};
+        rustix::fs::open(
+            dir,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok()
+        .map(OpenDir)
+    }
+
+    /// As [`stamp_at`] gives it for the same file.
+    fn stamp_of(&self, name: &str) -> Option<(Stamp, bool)> {
+        use rustix::fs::{AtFlags, FileType, statat};
+        let meta = statat(&self.0, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+        let link = FileType::from_raw_mode(meta.st_mode as _) == FileType::Symlink;
+        let meta = if link {
+            statat(&self.0, name, AtFlags::empty()).ok()?
+        } else {
+            meta
+        };
+        if FileType::from_raw_mode(meta.st_mode as _) != FileType::RegularFile {
+            return None;
+        }
+        // Before 1970 counts as 0, as `modified_ns` has it.
+        let seconds = i128::from(meta.st_mtime);
+        let modified_ns = if seconds < 0 {
+            0
+        } else {
+            i64::try_from(seconds * 1_000_000_000 + i128::from(meta.st_mtime_nsec))
+                .unwrap_or(i64::MAX)
+        };
+        let stamp = Stamp {
+            len: i64::try_from(i128::from(meta.st_size)).unwrap_or(i64::MAX),
+            modified_ns,
+            inode: meta.st_ino as i64,
+        };
+        Some((stamp, !link))
+    }
+}
+
+#[cfg(not(unix))]
+struct OpenDir;
+
+#[cfg(not(unix))]
+impl OpenDir {
+    fn open(_: &Path) -> Option<OpenDir> {
+        None
+    }
+
+    fn stamp_of(&self, _: &str) -> Option<(Stamp, bool)> {
+        None
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stat_by_name_in_the_open_directory_gives_what_a_stat_by_path_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.jsonl");
+        std::fs::write(&file, "{}\n").unwrap();
+        std::os::unix::fs::symlink(&file, dir.path().join("link.jsonl")).unwrap();
+        std::fs::create_dir(dir.path().join("dir.jsonl")).unwrap();
+        let old = std::time::UNIX_EPOCH - std::time::Duration::from_secs(10);
+        let before_1970 = dir.path().join("old.jsonl");
+        std::fs::write(&before_1970, "").unwrap();
+        std::fs::File::open(&before_1970)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let opened = OpenDir::open(dir.path()).unwrap();
+        for name in [
+            "a.jsonl",
+            "link.jsonl",
+            "dir.jsonl",
+            "old.jsonl",
+            "gone.jsonl",
+        ] {
+            assert_eq!(
+                opened.stamp_of(name),
+                stamp_at(&dir.path().join(name)),
+                "{name}"
+            );
+        }
+        assert!(opened.stamp_of("a.jsonl").unwrap().1, "a plain file");
+        assert!(!opened.stamp_of("link.jsonl").unwrap().1, "a link");
+    }
 }
