@@ -36,6 +36,15 @@ impl KeyModifiers {
     pub const CONTROL: KeyModifiers = KeyModifiers(2);
     pub const ALT: KeyModifiers = KeyModifiers(4);
 
+    /// For tables: the set from its bits (`ALT.bits() | SHIFT.bits()`).
+    pub const fn from_bits(bits: u8) -> KeyModifiers {
+        KeyModifiers(bits)
+    }
+
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+
     pub const fn contains(self, other: KeyModifiers) -> bool {
         self.0 & other.0 == other.0
     }

@@ -2,7 +2,7 @@
 //! The one place they are bound; help, footer and README come from here.
 
 use crate::keymap::{Binding, Keymap, Words, ch, ctrl, key};
-use crate::keys::KeyCode;
+use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key does on the round screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,6 +279,11 @@ pub static EDITOR: Keymap<EditorKey> = Keymap {
             keys: &[
                 (key(KeyCode::Enter), EditorKey::Save),
                 (ctrl('s'), EditorKey::Save),
+                // Where the terminal reports it (kitty, xterm's modifyOtherKeys).
+                (
+                    KeyEvent::new(KeyCode::Enter, KeyModifiers::CONTROL),
+                    EditorKey::Save,
+                ),
             ],
             label: Words("Enter / Ctrl+S", "Enter / Ctrl+S"),
             help: Words("bewaren", "save"),
@@ -288,7 +293,16 @@ pub static EDITOR: Keymap<EditorKey> = Keymap {
             keys: &[
                 (crate::keymap::alt(KeyCode::Enter), EditorKey::NewLine),
                 (
-                    crate::keys::KeyEvent::new(KeyCode::Enter, crate::keys::KeyModifiers::SHIFT),
+                    KeyEvent::new(KeyCode::Enter, KeyModifiers::SHIFT),
+                    EditorKey::NewLine,
+                ),
+                (
+                    KeyEvent::new(
+                        KeyCode::Enter,
+                        KeyModifiers::from_bits(
+                            KeyModifiers::ALT.bits() | KeyModifiers::SHIFT.bits(),
+                        ),
+                    ),
                     EditorKey::NewLine,
                 ),
             ],

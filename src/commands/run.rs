@@ -244,12 +244,16 @@ pub(super) fn session_screen(
     if app.export_folder.is_empty() {
         app.export_folder = super::export::default_folder().display().to_string();
     }
-    let exit = tui::run_session(app, journal, clock, initial, super::export::export_request)
-        .map_err(io_failure)?;
-    // The terminal is restored. Text that is still only in memory gets one more try; if it
-    // cannot be written anywhere it is printed, the last place it exists.
-    if let Some(cause) = keep_last_drafts(app, journal.path()) {
-        tui::print_unkept(&app.pending_drafts(), &cause);
+    let ran = tui::run_session(app, journal, clock, initial, super::export::export_request);
+    // The terminal is restored — also when it failed (a hang-up can end the loop this way).
+    // Text that is still only in memory gets one more try; if it cannot be written anywhere
+    // it is printed, the last place it exists.
+    let unkept = keep_last_drafts(app, journal.path());
+    if let Some(cause) = &unkept {
+        tui::print_unkept(&app.pending_drafts(), cause);
+    }
+    let exit = ran.map_err(io_failure)?;
+    if let Some(cause) = unkept {
         return Err(Failure::failed(tr!(
             "niet-opgeslagen tekst kon niet worden bewaard ({cause}); hij staat hierboven in de terminal. Alles wat bevestigd was staat in {}",
             "unsaved text could not be kept ({cause}); it is printed above in the terminal. Everything confirmed is in {}",

@@ -457,26 +457,31 @@ impl Index {
     /// `read` (rows shown to the user, each with what the index knows of its journal), with
     /// those journals stat'ed first: the quick look (see `history::scan`) does not stat an
     /// ended journal, which another program may have rewritten in place. Changed ones are
-    /// read again and `read` runs again, once. Cheap: one `stat` per row shown.
+    /// read again and `read` runs again — and its rows are checked in turn, since a row may
+    /// come in that was not there the first time (a few rounds at most; then the rows are
+    /// shown as the index has them). Cheap: one `stat` per row shown.
     fn fresh<T>(
         &self,
         read: impl Fn(&Index) -> rusqlite::Result<Shown<T>>,
     ) -> rusqlite::Result<Vec<T>> {
-        let (rows, shown): (Vec<T>, Vec<(String, Known)>) = read(self)?.into_iter().unzip();
-        let changes = scan::restat(&self.dir, &shown);
-        if changes.stale.is_empty() && changes.removed.is_empty() {
-            return Ok(rows);
-        }
-        drop(rows);
-        let mut generation = generation_of(&self.conn)?;
-        self.read_journals(&changes.stale, &mut generation, &mut |_, _| {})?;
-        if !changes.removed.is_empty() {
-            let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-            bump_generation(&tx, &mut generation)?;
-            for name in &changes.removed {
-                delete_entry(&tx, name)?;
+        const ROUNDS: usize = 3;
+        for _ in 0..ROUNDS {
+            let (rows, shown): (Vec<T>, Vec<(String, Known)>) = read(self)?.into_iter().unzip();
+            let changes = scan::restat(&self.dir, &shown);
+            if changes.stale.is_empty() && changes.removed.is_empty() {
+                return Ok(rows);
             }
-            tx.commit()?;
+            drop(rows);
+            let mut generation = generation_of(&self.conn)?;
+            self.read_journals(&changes.stale, &mut generation, &mut |_, _| {})?;
+            if !changes.removed.is_empty() {
+                let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+                bump_generation(&tx, &mut generation)?;
+                for name in &changes.removed {
+                    delete_entry(&tx, name)?;
+                }
+                tx.commit()?;
+            }
         }
         Ok(read(self)?.into_iter().map(|(row, _)| row).collect())
     }

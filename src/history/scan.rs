@@ -140,7 +140,11 @@ pub fn restat(dir: &Path, journals: &[(String, Known)]) -> Changes {
     let mut changes = Changes::default();
     for ((name, known), stamp) in journals.iter().zip(stamps) {
         match stamp {
-            None => changes.removed.push(name.clone()),
+            // Gone, or no longer a plain file: out of the index. A stat that failed for
+            // another reason (permissions, no file handles left, a share away for a moment)
+            // says nothing about the journal: its row stays as it is.
+            None if gone(&dir.join(name)) => changes.removed.push(name.clone()),
+            None => {}
             Some((stamp, plain)) if stamp != known.stamp => changes.stale.push(Seen {
                 name: name.clone(),
                 dirent_ino: known.dirent_ino,
@@ -151,6 +155,14 @@ pub fn restat(dir: &Path, journals: &[(String, Known)]) -> Changes {
         }
     }
     changes
+}
+
+/// Whether `path` is really not there as a journal: missing, or something else than a file.
+fn gone(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Err(err) => err.kind() == std::io::ErrorKind::NotFound,
+        Ok(meta) => !meta.is_file(),
+    }
 }
 
 /// The entries of `dir` that may be journals (by their extension), with their names: no

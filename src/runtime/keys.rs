@@ -4,8 +4,8 @@ use ratatui::crossterm::event as term;
 
 use crate::keys::{KeyCode, KeyEvent, KeyModifiers};
 
-/// A key press as the state machines see it; `None` for a release, a repeat report of an
-/// enhanced terminal, or a key tafel has no use for (media keys, lone modifiers…).
+/// A key press as the state machines see it (a held key's repeats count as presses); `None`
+/// for a release or a key tafel has no use for (media keys, lone modifiers…).
 pub fn from_terminal(key: term::KeyEvent) -> Option<KeyEvent> {
     if key.kind == term::KeyEventKind::Release {
         return None;

@@ -84,6 +84,9 @@ pub fn run(screen: &mut dyn Screen, clock: &dyn Clock) -> io::Result<Exit> {
     let _looping = wake::Looping::enter();
     let mut guard = TerminalGuard::enter()?;
     let mut left = screen.start(Now::of(clock)) == Flow::Leave;
+    // Before every frame: should drawing hang (a stalled terminal), the watchdog keeps what
+    // was typed up to the last input.
+    wake::keep_for_watchdog(screen.unsaved());
     let mut dirty = true;
     loop {
         if dirty {
@@ -93,7 +96,6 @@ pub fn run(screen: &mut dyn Screen, clock: &dyn Clock) -> io::Result<Exit> {
         if left {
             return Ok(Exit::Quit);
         }
-        wake::keep_for_watchdog(screen.unsaved());
         if wake::signalled() {
             return Ok(Exit::Signal);
         }
@@ -122,6 +124,7 @@ pub fn run(screen: &mut dyn Screen, clock: &dyn Clock) -> io::Result<Exit> {
             },
         };
         left = screen.update(input, Now::of(clock)) == Flow::Leave;
+        wake::keep_for_watchdog(screen.unsaved());
         dirty = true;
     }
 }

@@ -39,6 +39,21 @@ pub fn restore_terminal() {
     }
 }
 
+/// As [`restore_terminal`], for the watchdog: the bytes go straight to the terminal, not
+/// through `io::stdout()`, whose lock a loop stuck in a write may hold.
+pub fn restore_terminal_without_stdout() {
+    if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
+        // Bracketed paste off, the main screen back, the cursor shown.
+        const RESTORE: &[u8] = b"\x1b[?2004l\x1b[?1049l\x1b[?25h";
+        #[cfg(unix)]
+        // SAFETY: writing a static buffer of its own length to fd 1.
+        unsafe {
+            libc::write(1, RESTORE.as_ptr().cast(), RESTORE.len());
+        }
+        let _ = disable_raw_mode();
+    }
+}
+
 /// Restores the terminal when dropped, on every way out of the loop.
 pub struct TerminalGuard {
     pub terminal: DefaultTerminal,

@@ -17,7 +17,6 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
-use super::terminal::restore_terminal;
 use crate::session::draft::{self, Draft};
 use crate::tr;
 
@@ -106,7 +105,8 @@ pub fn changes() -> ChangeSender {
 pub struct ChangeSender(Sender<Message>);
 
 impl ChangeSender {
-    /// `false` when nobody listens any more.
+    /// `false` when nobody listens any more (the channel lives as long as the process, so in
+    /// practice always `true`).
     pub fn changed(&self) -> bool {
         self.0.send(Message::Wake(Wake::Changed)).is_ok()
     }
@@ -195,12 +195,15 @@ fn watchdog() {
     if LOOPING.load(Ordering::SeqCst) == 0 {
         return;
     }
-    restore_terminal();
-    if let Ok(slot) = KEPT.lock()
-        && let Some((path, drafts)) = slot.as_ref()
-        && let Err(err) = draft::save_drafts(path, drafts)
-    {
-        print_unkept(drafts, &err.to_string());
+    // The text first: the loop may be stuck writing to the terminal, holding stdout.
+    let unkept = KEPT.lock().ok().and_then(|slot| {
+        let (path, drafts) = slot.as_ref()?;
+        let err = draft::save_drafts(path, drafts).err()?;
+        Some((drafts.clone(), err.to_string()))
+    });
+    super::terminal::restore_terminal_without_stdout();
+    if let Some((drafts, cause)) = unkept {
+        print_unkept(&drafts, &cause);
     }
     eprintln!(
         "{}",
