@@ -12,8 +12,8 @@ use crate::app::export::{ExportRequest, Exported};
 use crate::app::{App, Effect};
 use crate::session::clock::Clock;
 use crate::session::draft::Draft;
-use crate::session::journal::JournalError;
 use crate::session::{Event, Record};
+use crate::storage::journal::JournalError;
 
 /// Why a store did not keep what it was given. The app shows it in words; nothing decides
 /// on it beyond that, so one variant per thing that can be kept.
@@ -23,7 +23,7 @@ pub enum StoreError {
     #[error(transparent)]
     Journal(#[from] JournalError),
     /// The drafts were not written. Only the cause in words: the app says what was not kept.
-    #[error("{}", crate::session::io_cause(source))]
+    #[error("{}", crate::storage::io_cause(source))]
     Drafts { source: std::io::Error },
 }
 

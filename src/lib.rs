@@ -25,6 +25,7 @@ pub mod room;
 pub mod rules;
 pub mod runtime;
 pub mod session;
+pub mod storage;
 pub mod table;
 pub mod text;
 pub mod toml_words;

@@ -100,7 +100,7 @@ impl Follower {
         if self.read_new().is_none() {
             // Damage before the last line: what `load` makes of it (it reports the damage;
             // the room keeps the last state it could read).
-            if let Ok(loaded) = crate::session::load(&self.path) {
+            if let Ok(loaded) = crate::storage::load(&self.path) {
                 self.session = Session::from_records(&loaded.records).ok();
             }
         }
@@ -199,7 +199,7 @@ pub fn running_session(dir: &Path) -> Option<PathBuf> {
     newest
         .into_iter()
         .find(|path| {
-            crate::session::load(path)
+            crate::storage::load(path)
                 .ok()
                 .and_then(|l| Session::from_records(&l.records).ok())
                 .is_some_and(|s| !s.ended)

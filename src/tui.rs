@@ -13,7 +13,8 @@ use crate::executor::StoreError;
 use crate::runtime::{Flow, Input, Now, Screen};
 use crate::session::clock::Clock;
 use crate::session::draft;
-use crate::session::journal::Journal;
+use crate::storage::draft::save_drafts;
+use crate::storage::journal::Journal;
 
 pub use crate::runtime::Exit;
 pub use crate::runtime::wake::print_unkept;
@@ -109,8 +110,7 @@ impl crate::executor::Store for JournalStore<'_> {
     }
 
     fn keep_drafts(&mut self, drafts: &[draft::Draft]) -> Result<(), StoreError> {
-        draft::save_drafts(self.journal.path(), drafts)
-            .map_err(|source| StoreError::Drafts { source })
+        save_drafts(self.journal.path(), drafts).map_err(|source| StoreError::Drafts { source })
     }
 
     fn export(&mut self, request: &ExportRequest) -> Option<Exported> {

@@ -219,7 +219,7 @@ fn an_agreement_kept_open_in_b_comes_up_again_when_following_up_b() {
         ],
         Vec::new(),
     );
-    let loaded = tafel::session::journal::load(&dir.path().join(format!("{C}.jsonl"))).unwrap();
+    let loaded = tafel::storage::journal::load(&dir.path().join(format!("{C}.jsonl"))).unwrap();
     let c = Session::from_records(&loaded.records).expect("the reviews fit the list");
     let outcomes: Vec<Option<ReviewOutcome>> =
         c.follow_up.unwrap().items.iter().map(|(_, o)| *o).collect();

@@ -193,7 +193,7 @@ fn delete_moves_to_the_trash_and_restore_puts_it_back_whole() {
     let keep = write_session(dir.path(), "20261119-140000-koers-wat-bbbb.jsonl", "Blijft");
     let gone = write_session(dir.path(), "20261120-140000-koers-wat-aaaa.jsonl", "Weg");
     // A kept draft belongs to the session and goes along.
-    let draft = tafel::session::draft::draft_path(&gone);
+    let draft = tafel::storage::draft::draft_path(&gone);
     std::fs::write(&draft, "[]").unwrap();
     let bytes = std::fs::read(&gone).unwrap();
     assert_eq!(
@@ -339,7 +339,7 @@ fn a_session_open_in_another_tafel_is_not_moved() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_session(dir.path(), "20261120-140000-koers-wat-aaaa.jsonl", "Loopt");
     // A running session holds its journal's lock.
-    let (_journal, _) = tafel::session::open_for_append(&path).unwrap();
+    let (_journal, _) = tafel::storage::open_for_append(&path).unwrap();
     let deleted = run(config.path(), dir.path(), &["delete", "20261120"]);
     assert_eq!(deleted.code, 1, "{}", deleted.stdout);
     assert!(

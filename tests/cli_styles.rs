@@ -7,7 +7,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::{Run, tafel};
-use tafel::session::{Event, Session, journal};
+use tafel::session::{Event, Session};
+use tafel::storage::journal;
 
 /// `tafel questionnaire ARGS` with `input` typed on stdin, sessions in `dir`.
 fn questionnaire(dir: &std::path::Path, args: &[&str], input: &str) -> Run {

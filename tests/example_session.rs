@@ -5,8 +5,8 @@ mod common;
 use std::path::PathBuf;
 
 use common::tafel;
-use tafel::session::journal;
 use tafel::session::{Event, Session};
+use tafel::storage::journal;
 
 fn example() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

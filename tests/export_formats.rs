@@ -255,7 +255,7 @@ fn odt_content(bytes: &[u8]) -> String {
 
 #[test]
 fn the_example_in_every_format() {
-    let loaded = tafel::session::journal::load(&example()).unwrap();
+    let loaded = tafel::storage::journal::load(&example()).unwrap();
     let records = &loaded.records;
     let id = "20261122-151251-tegenspraak-gesprek-0cd4";
     let session = Session::from_records(records).unwrap();

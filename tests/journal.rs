@@ -8,10 +8,11 @@ use chrono::{DateTime, FixedOffset, TimeZone};
 use proptest::prelude::*;
 use tafel::executor::{Store, StoreError};
 use tafel::i18n::{Lang, set_lang};
-use tafel::session::draft::{self, Draft};
+use tafel::session::draft::Draft;
 use tafel::session::event::{CardRef, Event, NoteKind, RoleAssignment};
-use tafel::session::journal::{self, Journal, JournalError, LoadError};
 use tafel::session::misfit::Misfit;
+use tafel::storage::draft;
+use tafel::storage::journal::{self, Journal, JournalError, LoadError};
 
 #[path = "common/journal_fixture.rs"]
 mod fixture;
@@ -1059,13 +1060,13 @@ fn a_valid_but_impossible_last_record_is_set_aside() {
         writeln!(file, "{bad}").unwrap();
         drop(file);
 
-        let loaded = tafel::session::load(&path).expect("still readable");
+        let loaded = tafel::storage::load(&path).expect("still readable");
         assert_eq!(loaded.records, records);
         let torn = loaded.torn_tail.expect("the bad line is reported");
         assert_eq!(torn.line, 4);
         assert_eq!(torn.bytes, format!("{bad}\n").into_bytes());
 
-        let (_, reopened) = tafel::session::open_for_append(&path).unwrap();
+        let (_, reopened) = tafel::storage::open_for_append(&path).unwrap();
         assert_eq!(reopened.records, records);
         assert_eq!(
             fs::read(&path).unwrap(),
@@ -1100,7 +1101,7 @@ fn an_impossible_record_in_the_middle_is_damage_with_its_line() {
     .unwrap();
     drop(file);
     assert!(journal::load(&path).is_ok(), "the storage itself is fine");
-    match tafel::session::load(&path) {
+    match tafel::storage::load(&path) {
         Err(LoadError::Damaged { line, damage, .. }) => {
             assert_eq!(line, 3);
             // What is wrong is said as data, not only in words.
@@ -1183,7 +1184,7 @@ fn a_flipped_byte_inside_a_text_is_caught_by_the_checksum() {
 fn load_folded_gives_the_session_of_the_records_it_kept() {
     let dir = tempfile::tempdir().unwrap();
     let (path, records) = journal_with_notes(dir.path(), 2);
-    let (loaded, session) = tafel::session::load_folded(&path).unwrap();
+    let (loaded, session) = tafel::storage::load_folded(&path).unwrap();
     assert_eq!(
         session.unwrap(),
         tafel::session::Session::from_records(&records).unwrap()
@@ -1196,7 +1197,7 @@ fn load_folded_gives_the_session_of_the_records_it_kept() {
     )
     .unwrap();
     drop(file);
-    let (loaded, session) = tafel::session::load_folded(&path).unwrap();
+    let (loaded, session) = tafel::storage::load_folded(&path).unwrap();
     assert!(loaded.torn_tail.is_some());
     assert_eq!(
         session.unwrap(),
@@ -1205,7 +1206,7 @@ fn load_folded_gives_the_session_of_the_records_it_kept() {
     // Only the start: the check does not run, the session is folded here.
     let dir = tempfile::tempdir().unwrap();
     let (path, records) = journal_with_notes(dir.path(), 0);
-    let (_, session) = tafel::session::load_folded(&path).unwrap();
+    let (_, session) = tafel::storage::load_folded(&path).unwrap();
     assert_eq!(
         session.unwrap(),
         tafel::session::Session::from_records(&records).unwrap()

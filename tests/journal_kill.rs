@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use tafel::session::event::Event;
-use tafel::session::journal::{self, Journal};
+use tafel::storage::journal::{self, Journal};
 
 #[path = "common/journal_fixture.rs"]
 mod fixture;

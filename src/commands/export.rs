@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
     };
     let loaded = if args.readable {
         let (loaded, damaged) =
-            crate::session::load_readable(&path).map_err(|e| Failure::failed(e.to_string()))?;
+            crate::storage::load_readable(&path).map_err(|e| Failure::failed(e.to_string()))?;
         if let Some(line) = damaged {
             let kept = loaded.records.len();
             eprintln!(
@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
         }
         loaded
     } else {
-        crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?
+        crate::storage::load(&path).map_err(|e| Failure::failed(e.to_string()))?
     };
     let session = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
@@ -162,7 +162,7 @@ pub fn export_as(
     format: Format,
     audience: Audience,
 ) -> Result<PathBuf, Failure> {
-    let loaded = crate::session::load(session).map_err(|e| Failure::failed(e.to_string()))?;
+    let loaded = crate::storage::load(session).map_err(|e| Failure::failed(e.to_string()))?;
     let parsed = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", session.display())))?;
     let bytes = render(&parsed, &loaded.records, &id_of(session), format, audience)?;
@@ -235,7 +235,7 @@ fn export_request_inner(session: &Path, request: &ExportRequest) -> Result<Expor
     if request.existing == Existing::NewName {
         return export_as(session, &folder, format, audience).map(Exported::Written);
     }
-    let loaded = crate::session::load(session).map_err(|e| Failure::failed(e.to_string()))?;
+    let loaded = crate::storage::load(session).map_err(|e| Failure::failed(e.to_string()))?;
     let parsed = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", session.display())))?;
     let target = folder.join(file_name_from_title(&parsed.title, format));
@@ -297,7 +297,7 @@ impl std::fmt::Display for WriteError {
                 "kan {} niet schrijven: {}",
                 "cannot write {}: {}",
                 path.display(),
-                crate::session::io_cause(source)
+                crate::storage::io_cause(source)
             ),
         })
     }

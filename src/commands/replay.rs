@@ -11,8 +11,8 @@ use crate::history::resolve::{id_of, resolve_in};
 use crate::replay::{Control, Replay};
 use crate::runtime::{Flow, Input, Now, Screen};
 use crate::session::clock::SystemClock;
-use crate::session::journal::LoadError;
 use crate::session::state::StateError;
+use crate::storage::journal::LoadError;
 use crate::tr;
 
 /// Why a session file cannot be replayed; both name the file.
@@ -33,7 +33,7 @@ pub enum OpenError {
 /// The replay of the session in `path`. Reading never changes the file (no lock, no
 /// setting aside): an incomplete last line is only noted.
 pub fn open(path: &Path) -> Result<Replay, OpenError> {
-    let loaded = crate::session::load(path)?;
+    let loaded = crate::storage::load(path)?;
     let mut replay =
         Replay::new(loaded.records, id_of(path)).map_err(|source| OpenError::Misfit {
             path: path.to_path_buf(),

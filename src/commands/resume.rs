@@ -8,8 +8,8 @@ use crate::history::index::Query;
 use crate::history::listing::{History, Progress, Source};
 use crate::history::resolve::resolve;
 use crate::session::clock::{Clock, SystemClock};
-use crate::session::draft::load_drafts;
 use crate::session::{Event, Session};
+use crate::storage::draft::load_drafts;
 use crate::tr;
 
 #[derive(Debug, clap::Args)]
@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
         )));
     }
     let (mut journal, loaded) =
-        crate::session::open_for_append(&path).map_err(|e| Failure::failed(e.to_string()))?;
+        crate::storage::open_for_append(&path).map_err(|e| Failure::failed(e.to_string()))?;
     if let Some(side) = journal.set_aside() {
         eprintln!(
             "{}",

@@ -5,8 +5,8 @@ use crate::app::{App, Now};
 use crate::catalog::{Deck, Plan};
 use crate::session::clock::{Clock, SystemClock};
 use crate::session::event::FORMAT;
-use crate::session::journal::Journal;
 use crate::session::{Event, Session};
+use crate::storage::journal::Journal;
 use crate::tr;
 use crate::tui::{self, Exit};
 
@@ -274,9 +274,9 @@ fn keep_last_drafts(app: &App, session: &std::path::Path) -> Option<String> {
     if drafts.is_empty() && app.drafts_not_kept.is_none() {
         return None;
     }
-    crate::session::draft::save_drafts(session, &drafts)
+    crate::storage::draft::save_drafts(session, &drafts)
         .err()
-        .map(|e| crate::session::io_cause(&e))
+        .map(|e| crate::storage::io_cause(&e))
 }
 
 pub(super) fn io_failure(err: std::io::Error) -> Failure {
@@ -300,7 +300,7 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     let open = history.open_agreements().map_err(Failure::from)?;
     let mut agreements: Vec<ReviewItem> = Vec::new();
     // What the earlier session carried itself: from its own journal, as it was recorded.
-    let loaded = crate::session::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    let loaded = crate::storage::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
     let earlier = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
     if let Some(carried) = &earlier.follow_up {

@@ -153,7 +153,7 @@ fn print_trash(ctx: &Context, limit: Option<usize>) -> Outcome {
             break;
         }
         let id = crate::history::resolve::id_of(path);
-        match crate::session::load(path)
+        match crate::storage::load(path)
             .map_err(|e| e.to_string())
             .and_then(|l| {
                 crate::session::Session::from_records(&l.records).map_err(|e| e.to_string())

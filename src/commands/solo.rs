@@ -8,8 +8,8 @@ use crate::catalog::Plan;
 use crate::catalog::parse::{MAX_ROUND_MINUTES, suggestion};
 use crate::session::clock::{Clock, SystemClock};
 use crate::session::event::FORMAT;
-use crate::session::journal::Journal;
 use crate::session::{Event, Session};
+use crate::storage::journal::Journal;
 use crate::tr;
 
 #[derive(Debug, clap::Args)]

@@ -13,8 +13,8 @@ use crate::catalog::styles::{self, DEFAULT_STYLE_SET, MAX_ANSWER, MIN_ANSWER, St
 use crate::catalog::{Plan, Round, RoundKind, RoundLength, TeamCount};
 use crate::session::event::FORMAT;
 use crate::session::groupwork::{form_teams, team_coverage, team_total};
-use crate::session::journal::Journal;
 use crate::session::{Event, Session};
+use crate::storage::journal::Journal;
 use crate::tr;
 
 /// The plan id of a questionnaire session (reserved like `solo`).

@@ -52,7 +52,7 @@ pub fn rename_with_cache(
     super::index::mark_written(cache, path);
     let renamed = (|| {
         let (mut journal, loaded) =
-            crate::session::open_for_append(path).map_err(|e| e.to_string())?;
+            crate::storage::open_for_append(path).map_err(|e| e.to_string())?;
         let session = Session::from_records(&loaded.records)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         if session.title == title {
@@ -73,7 +73,7 @@ pub fn rename_with_cache(
 /// files with an incomplete last line (`<name>.torn-…`).
 fn belonging(path: &Path) -> Vec<PathBuf> {
     let mut files = vec![path.to_path_buf()];
-    let draft = crate::session::draft::draft_path(path);
+    let draft = crate::storage::draft::draft_path(path);
     if fs::symlink_metadata(&draft).is_ok_and(|m| m.is_file()) {
         files.push(draft);
     }
@@ -116,7 +116,7 @@ fn ensure_trash(sessions: &Path) -> Result<PathBuf, String> {
                     "kan de prullenbak {} niet maken: {}",
                     "cannot make the trash {}: {}",
                     trash.display(),
-                    crate::session::io_cause(&e)
+                    crate::storage::io_cause(&e)
                 )
             })?;
             Ok(trash)
@@ -125,7 +125,7 @@ fn ensure_trash(sessions: &Path) -> Result<PathBuf, String> {
             "kan de prullenbak {} niet lezen: {}",
             "cannot read the trash {}: {}",
             trash.display(),
-            crate::session::io_cause(&err)
+            crate::storage::io_cause(&err)
         )),
     }
 }
@@ -139,7 +139,7 @@ fn move_all(files: &[PathBuf], to: &Path) -> Result<(), String> {
             "kan {} niet lezen: {}",
             "cannot read {}: {}",
             journal.display(),
-            crate::session::io_cause(&e)
+            crate::storage::io_cause(&e)
         )
     })?;
     if !meta.is_file() {
@@ -176,7 +176,7 @@ fn move_all(files: &[PathBuf], to: &Path) -> Result<(), String> {
                 "kan {} niet verplaatsen: {}",
                 "cannot move {}: {}",
                 from.display(),
-                crate::session::io_cause(&e)
+                crate::storage::io_cause(&e)
             )
         })?;
     }

@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::session::event::ReviewOutcome;
-use crate::session::journal::LoadError;
 use crate::session::{NoteKind, Session};
+use crate::storage::journal::LoadError;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -54,7 +54,7 @@ pub struct OpenAgreement {
 /// The summary of a journal and the text that `--search` looks in.
 pub fn summarize(path: &Path) -> Result<(Summary, String), String> {
     let (loaded, session) =
-        crate::session::load_folded(path).map_err(|e: LoadError| e.to_string())?;
+        crate::storage::load_folded(path).map_err(|e: LoadError| e.to_string())?;
     let session = session.map_err(|e| format!("{}: {e}", path.display()))?;
     let mut summary = from_session(&session, &super::resolve::id_of(path));
     summary.torn = loaded.torn_tail.is_some();

@@ -17,7 +17,8 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::session::draft::{self, Draft};
+use crate::session::draft::Draft;
+use crate::storage::draft;
 use crate::tr;
 
 /// One reason to wake.

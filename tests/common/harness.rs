@@ -25,7 +25,7 @@ use tafel::executor::StoreError;
 use tafel::session::Session;
 use tafel::session::clock::{Clock, FakeClock};
 use tafel::session::event::{Event, FORMAT, Record};
-use tafel::session::journal::JournalError;
+use tafel::storage::journal::JournalError;
 
 /// The bundled decks and plans.
 pub static LIBRARY: LazyLock<Library> = LazyLock::new(|| Library::load(&[]));

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Local, TimeZone};
 use tafel::catalog::{Card, Category, Deck, Plan, Round, RoundLength};
 use tafel::session::event::{self, Event, NoteKind, Record};
-use tafel::session::journal::{self, Journal};
+use tafel::storage::journal::{self, Journal};
 
 pub fn deck() -> Deck {
     Deck {

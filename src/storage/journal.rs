@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Local};
 
 use super::io_cause;
-use super::misfit::Misfit;
-use super::state::StateError;
 use crate::session::event::{self, Event, Record};
+use crate::session::misfit::Misfit;
+use crate::session::state::StateError;
 use crate::tr;
 
 /// At most this many characters of the title go into the file name.
