@@ -47,10 +47,12 @@ fn look_back() {
         black_box(buf);
     };
     let key = |code| Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    // As the shell asks: a page of rows (see `home::lookback_page`).
     let query = |history: &mut History, search: Option<String>| {
         history.query(&Query {
             search,
             details: true,
+            limit: Some(tafel::home::lookback_page()),
             ..Query::default()
         })
     };

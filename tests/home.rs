@@ -1625,3 +1625,29 @@ fn snapshot_agreements() {
         assert_screen("agreements", &home, w, h);
     }
 }
+
+/// Issue 13: the look-back list asks for a page of rows, and for the next page when the
+/// selection nears the end of what is loaded; a new search starts from the first page.
+#[test]
+fn the_look_back_list_loads_a_page_and_more_as_the_end_comes_near() {
+    let _lang = dutch();
+    let (dir, _, _) = sessions_dir();
+    let mut home = home();
+    assert_eq!(chr(&mut home, '3'), Some(Outcome::LoadSessions));
+    assert_eq!(home.look_back_limit(), Some(tafel::home::lookback_page()));
+    // As if the page were two rows: both are loaded, so more may exist.
+    if let Screen::LookBack(look) = &mut home.screen {
+        look.limit = 2;
+    }
+    home.set_sessions(listing(dir.path(), None));
+    assert_eq!(home.look_back_rows().len(), 2);
+    assert_eq!(press(&mut home, KeyCode::Down), Some(Outcome::LoadSessions));
+    assert_eq!(
+        home.look_back_limit(),
+        Some(2 + tafel::home::lookback_page())
+    );
+    // Typing a search starts again from one page.
+    press(&mut home, KeyCode::Char('/'));
+    assert_eq!(chr(&mut home, 'w'), Some(Outcome::LoadSessions));
+    assert_eq!(home.look_back_limit(), Some(tafel::home::lookback_page()));
+}

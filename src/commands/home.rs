@@ -205,7 +205,9 @@ impl Screen for HomeScreen<'_, '_> {
                 if search.is_none() {
                     *history = None;
                 }
-                home.set_sessions(load(ctx, history, search).map_err(|f| f.message));
+                home.set_sessions(
+                    load(ctx, history, search, home.look_back_limit()).map_err(|f| f.message),
+                );
             }
             Some(Wish::LoadAgreements) => {
                 home.set_agreements(agreements(ctx).map_err(|f| f.message))
@@ -214,14 +216,26 @@ impl Screen for HomeScreen<'_, '_> {
                 home.managed(rename(ctx, &session, &title));
                 *history = None;
                 home.set_sessions(
-                    load(ctx, history, home.look_back_search()).map_err(|f| f.message),
+                    load(
+                        ctx,
+                        history,
+                        home.look_back_search(),
+                        home.look_back_limit(),
+                    )
+                    .map_err(|f| f.message),
                 );
             }
             Some(Wish::Trash(session)) => {
                 home.managed(trash(ctx, &session));
                 *history = None;
                 home.set_sessions(
-                    load(ctx, history, home.look_back_search()).map_err(|f| f.message),
+                    load(
+                        ctx,
+                        history,
+                        home.look_back_search(),
+                        home.look_back_limit(),
+                    )
+                    .map_err(|f| f.message),
                 );
             }
             Some(Wish::Export { session, request }) => {
@@ -250,6 +264,7 @@ fn load(
     ctx: &Context,
     history: &mut Option<History>,
     search: Option<String>,
+    limit: Option<usize>,
 ) -> Result<Listing, Failure> {
     let history = match history {
         Some(history) => history,
@@ -259,6 +274,7 @@ fn load(
         .query(&Query {
             search,
             details: true,
+            limit,
             ..Query::default()
         })
         .map_err(|e| Failure::failed(e.to_string()))?;
@@ -289,7 +305,15 @@ fn agreements(ctx: &Context) -> Result<Vec<crate::history::agreements::Agreement
 
 fn reload(ctx: &Context, home: &mut Home) {
     if matches!(home.screen, crate::home::Screen::LookBack(_)) {
-        home.set_sessions(load(ctx, &mut None, home.look_back_search()).map_err(|f| f.message));
+        home.set_sessions(
+            load(
+                ctx,
+                &mut None,
+                home.look_back_search(),
+                home.look_back_limit(),
+            )
+            .map_err(|f| f.message),
+        );
     }
 }
 

@@ -20,6 +20,9 @@ const MAX_TITLE_CHARS: usize = crate::session::state::MAX_TITLE_CHARS;
 #[derive(Debug)]
 pub struct LookBack {
     pub selected: usize,
+    /// How many rows are asked for: a page at first, more as the selection nears the end
+    /// (an archive of 50,000 is not loaded whole to show twenty).
+    pub limit: usize,
     pub query: LineInput,
     /// The search box has the keyboard.
     pub searching: bool,
@@ -35,6 +38,7 @@ impl Default for LookBack {
     fn default() -> Self {
         LookBack {
             selected: 0,
+            limit: PAGE,
             query: LineInput::new("", MAX_QUERY_CHARS),
             searching: false,
             export: None,
@@ -46,6 +50,14 @@ impl Default for LookBack {
 
 /// The sessions the shell found for the search text as it is (it looks again, through the
 /// index, each time the text changes: see [`Home::look_back_search`]).
+/// The rows asked for at first, and how many more each time the end comes near.
+pub const PAGE: usize = 500;
+
+/// Whether the selection is near the end of the rows loaded while more may exist.
+pub(super) fn wants_more(look: &LookBack, loaded: usize) -> bool {
+    loaded >= look.limit && look.selected + PAGE / 10 >= loaded
+}
+
 pub(super) fn visible(sessions: &Sessions) -> &[Hit] {
     match sessions {
         Sessions::Loaded(listing) => &listing.sessions,

@@ -24,6 +24,11 @@ pub use browser::{Browser, Level};
 pub use forms::{SoloField, SoloForm, WorkshopField, WorkshopForm};
 pub use lookback::LookBack;
 
+/// The look-back list's page: how many rows it asks for at first, and more each time.
+pub fn lookback_page() -> usize {
+    lookback::PAGE
+}
+
 use crate::app::Status;
 use crate::catalog::Library;
 use crate::catalog::shuffle::{below, rng_for};
@@ -210,11 +215,24 @@ impl<'a> Home<'a> {
                 None
             }
         };
-        // The list follows the search text: looked up again once per change.
+        // The list follows the search text: looked up again once per change, from the first
+        // page; and it grows by a page as the selection nears the end of what is loaded.
         let changed =
             matches!(self.screen, Screen::LookBack(_)) && self.look_back_search() != search;
+        let loaded = lookback::visible(&self.sessions).len();
+        let more = match &mut self.screen {
+            Screen::LookBack(look) if changed => {
+                look.limit = lookback::PAGE;
+                false
+            }
+            Screen::LookBack(look) if lookback::wants_more(look, loaded) => {
+                look.limit += lookback::PAGE;
+                true
+            }
+            _ => false,
+        };
         match outcome {
-            None if changed => Some(Outcome::LoadSessions),
+            None if changed || more => Some(Outcome::LoadSessions),
             outcome => outcome,
         }
     }
@@ -234,6 +252,14 @@ impl<'a> Home<'a> {
             _ => None,
         }
         .filter(|text| !text.is_empty())
+    }
+
+    /// How many rows of the look-back list to load (see [`LookBack::limit`]).
+    pub fn look_back_limit(&self) -> Option<usize> {
+        match &self.screen {
+            Screen::LookBack(look) => Some(look.limit),
+            _ => None,
+        }
     }
 
     /// The sessions directory was read (or could not be).

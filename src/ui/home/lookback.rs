@@ -60,7 +60,14 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
     ])
     .areas(area);
     if search_height > 0 {
-        let found = tr!("{} van {}", "{} of {}", rows.len(), listing.total);
+        // A full page may have more behind it: "500+ van 50000".
+        let more = if rows.len() >= look.limit { "+" } else { "" };
+        let found = tr!(
+            "{}{more} van {}",
+            "{}{more} of {}",
+            rows.len(),
+            listing.total
+        );
         Paragraph::new(search_line(
             tr!("Zoeken: ", "Search: "),
             &look.query,
