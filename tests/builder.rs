@@ -22,7 +22,7 @@ use tafel::catalog::{Library, RoundKind, RoundLength, TeamCount, TeamSpec, VoteS
 use tafel::i18n::{Lang, set_lang};
 
 use common::harness::{LIBRARY, screen_text};
-use common::tmux::{Term, sh_quote};
+use common::tmux::Term;
 
 static LOCK: Mutex<()> = Mutex::new(());
 
@@ -1009,14 +1009,7 @@ fn start_home_with(test: &str, width: u16, height: u16, plans: &[(&str, &str)]) 
         for (name, text) in plans {
             std::fs::write(own.join(name), text).unwrap();
         }
-        let setup = format!(
-            "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
-             export TAFEL_SESSIONS_DIR={1}\ncd {2}",
-            sh_quote(&config.display().to_string()),
-            sh_quote(&sessions.display().to_string()),
-            sh_quote(&dir.display().to_string()),
-        );
-        (setup, sh_quote(env!("CARGO_BIN_EXE_tafel")))
+        common::tmux::home_script(dir, config, sessions)
     })
 }
 

@@ -311,17 +311,7 @@ fn one_person_moves_to_another_team_and_the_cursor_follows() {
     // Emptying a team removes it.
     let last_team = h.app.session.group.teams[0].clone();
     for person in &last_team {
-        let at = h
-            .app
-            .session
-            .group
-            .teams
-            .iter()
-            .flatten()
-            .position(|p| p == person)
-            .unwrap();
-        h.app.group_cursor = at;
-        h.ch('2');
+        h.move_to_team(person, '2');
     }
     assert_eq!(h.app.session.group.teams.len(), 2);
     let replayed = Session::from_records(&h.journal).unwrap();

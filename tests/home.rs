@@ -34,7 +34,7 @@ use tafel::session::event::NoteKind;
 use tafel::session::{CardRef, Event, Session};
 
 use common::harness::{LIBRARY, journal_text, koers_wat_start, minute_records, screen_text};
-use common::tmux::{Term, sh_quote};
+use common::tmux::Term;
 
 // ---------------------------------------------------------------------------------------------
 // Harness
@@ -1260,16 +1260,7 @@ fn start_up_to_first_frame() {
 impl Term {
     fn start(test: &str, width: u16, height: u16) -> Term {
         let socket = format!("tafel-home-{}-{test}", std::process::id());
-        Term::with_script(socket, width, height, |dir, config, sessions| {
-            let setup = format!(
-                "export TAFEL_CONFIG_DIR={0}\nexport TAFEL_CACHE_DIR={0}/cache\nunset TAFEL_DECKS_DIR TAFEL_LANG\n\
-                 export TAFEL_SESSIONS_DIR={1}\ncd {2}",
-                sh_quote(&config.display().to_string()),
-                sh_quote(&sessions.display().to_string()),
-                sh_quote(&dir.display().to_string()),
-            );
-            (setup, sh_quote(env!("CARGO_BIN_EXE_tafel")))
-        })
+        Term::with_script(socket, width, height, common::tmux::home_script)
     }
 }
 

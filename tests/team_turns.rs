@@ -463,17 +463,7 @@ fn correcting_the_text_keeps_the_team_even_after_the_teams_changed() {
     // Back in the teams round, team 3 is emptied: there are two teams now.
     h.left();
     for person in &third {
-        let at = h
-            .app
-            .session
-            .group
-            .teams
-            .iter()
-            .flatten()
-            .position(|p| p == person)
-            .unwrap();
-        h.app.group_cursor = at;
-        h.ch('1');
+        h.move_to_team(person, '1');
     }
     assert_eq!(h.app.session.group.teams.len(), 2);
     h.right();

@@ -32,6 +32,21 @@ pub fn grenzeloos_for_nine(seed: u64, wall: &str) -> Harness {
 }
 
 impl Harness {
+    /// In a teams round: the cursor on `person`, then the team key `team` (1–9).
+    pub fn move_to_team(&mut self, person: &str, team: char) {
+        let at = self
+            .app
+            .session
+            .group
+            .teams
+            .iter()
+            .flatten()
+            .position(|p| p == person)
+            .expect("a person in a team");
+        self.app.group_cursor = at;
+        self.ch(team);
+    }
+
     pub fn remaining(&self) -> i64 {
         self.app.session.timer.remaining_ms(self.t())
     }

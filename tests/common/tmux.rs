@@ -42,6 +42,18 @@ pub fn private_env(config: &Path) -> String {
     )
 }
 
+/// The script for `tafel` without arguments (the home screen), run in the test's directory
+/// with its own config, index and sessions: for [`Term::with_script`].
+pub fn home_script(dir: &Path, config: &Path, sessions: &Path) -> (String, String) {
+    let setup = format!(
+        "{}\nexport TAFEL_SESSIONS_DIR={}\ncd {}",
+        private_env(config),
+        sh_quote(&sessions.display().to_string()),
+        sh_quote(&dir.display().to_string()),
+    );
+    (setup, sh_quote(env!("CARGO_BIN_EXE_tafel")))
+}
+
 /// The one session file in `sessions`.
 pub fn only_journal(sessions: &Path) -> PathBuf {
     let files: Vec<PathBuf> = fs::read_dir(sessions)

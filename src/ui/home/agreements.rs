@@ -15,18 +15,15 @@ pub(super) fn render_agreements(home: &Home, selected: usize, area: Rect, buf: &
         return;
     };
     if rows.is_empty() {
-        Paragraph::new(vec![
-            Line::from(tr!("Geen open afspraken.", "No open agreements.")),
-            Line::styled(
-                tr!(
-                    "Afspraken uit een workshop (met wie en wanneer) verschijnen hier tot ze gedaan zijn.",
-                    "Agreements from a workshop (with who and when) appear here until they are done."
-                ),
-                theme::dim(),
+        super::render_empty(
+            tr!("Geen open afspraken.", "No open agreements."),
+            tr!(
+                "Afspraken uit een workshop (met wie en wanneer) verschijnen hier tot ze gedaan zijn.",
+                "Agreements from a workshop (with who and when) appear here until they are done."
             ),
-        ])
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+            area,
+            buf,
+        );
         return;
     }
     let detail_height = if area.height >= 16 { 4 } else { 0 };

@@ -28,18 +28,15 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
         return;
     };
     if listing.total == 0 && listing.sessions.is_empty() {
-        Paragraph::new(vec![
-            Line::from(tr!("Nog geen sessies.", "No sessions yet.")),
-            Line::styled(
-                tr!(
-                    "Start een workshop of een solo reflectie: die verschijnen hier.",
-                    "Start a workshop or a solo reflection: they appear here."
-                ),
-                theme::dim(),
+        super::render_empty(
+            tr!("Nog geen sessies.", "No sessions yet."),
+            tr!(
+                "Start een workshop of een solo reflectie: die verschijnen hier.",
+                "Start a workshop or a solo reflection: they appear here."
             ),
-        ])
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+            area,
+            buf,
+        );
         return;
     }
     let rows = home.look_back_rows();

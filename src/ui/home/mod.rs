@@ -171,6 +171,13 @@ pub(super) fn loaded_or_say<'a, T>(
     None
 }
 
+/// A list with nothing in it yet: what it is, and a dim line on how it fills.
+pub(super) fn render_empty(what: String, how: String, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(vec![Line::from(what), Line::styled(how, theme::dim())])
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Header, hints and help
 
