@@ -201,13 +201,11 @@ impl Screen for HomeScreen<'_, '_> {
         match home.update(input) {
             None => {}
             Some(Wish::LoadSessions) => {
-                let search = home.look_back_search();
-                if search.is_none() {
+                // Without a search the indexes are brought up to date again.
+                if home.look_back_search().is_none() {
                     *history = None;
                 }
-                home.set_sessions(
-                    load(ctx, history, search, home.look_back_limit()).map_err(|f| f.message),
-                );
+                refresh_sessions(ctx, home, history);
             }
             Some(Wish::LoadAgreements) => {
                 home.set_agreements(agreements(ctx).map_err(|f| f.message))
@@ -215,28 +213,12 @@ impl Screen for HomeScreen<'_, '_> {
             Some(Wish::Rename { session, title }) => {
                 home.managed(rename(ctx, &session, &title));
                 *history = None;
-                home.set_sessions(
-                    load(
-                        ctx,
-                        history,
-                        home.look_back_search(),
-                        home.look_back_limit(),
-                    )
-                    .map_err(|f| f.message),
-                );
+                refresh_sessions(ctx, home, history);
             }
             Some(Wish::Trash(session)) => {
                 home.managed(trash(ctx, &session));
                 *history = None;
-                home.set_sessions(
-                    load(
-                        ctx,
-                        history,
-                        home.look_back_search(),
-                        home.look_back_limit(),
-                    )
-                    .map_err(|f| f.message),
-                );
+                refresh_sessions(ctx, home, history);
             }
             Some(Wish::Export { session, request }) => {
                 home.exported(super::export::export_request(&session, &request));
@@ -305,16 +287,19 @@ fn agreements(ctx: &Context) -> Result<Vec<crate::history::agreements::Agreement
 
 fn reload(ctx: &Context, home: &mut Home) {
     if matches!(home.screen, crate::home::Screen::LookBack(_)) {
-        home.set_sessions(
-            load(
-                ctx,
-                &mut None,
-                home.look_back_search(),
-                home.look_back_limit(),
-            )
-            .map_err(|f| f.message),
-        );
+        refresh_sessions(ctx, home, &mut None);
     }
+}
+
+/// The look-back list read again, as far as the home screen shows it (its search, its page).
+fn refresh_sessions(ctx: &Context, home: &mut Home, history: &mut Option<History>) {
+    let listing = load(
+        ctx,
+        history,
+        home.look_back_search(),
+        home.look_back_limit(),
+    );
+    home.set_sessions(listing.map_err(|f| f.message));
 }
 
 /// `n` in the look-back list: the new title journaled, or why not.
