@@ -119,13 +119,7 @@ fn sgr_reversed(params: &str, mut reversed: bool) -> bool {
 
 /// The journal the console writes, once it is there.
 fn journal(term: &Term) -> PathBuf {
-    let files: Vec<PathBuf> = fs::read_dir(&term.sessions)
-        .expect("sessions dir exists")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    assert_eq!(files.len(), 1, "expected one journal, found {files:?}");
-    files.into_iter().next().unwrap()
+    common::tmux::only_journal(&term.sessions)
 }
 
 /// Opens a note on the console, types `text` and saves it.
