@@ -1,7 +1,7 @@
 //! Where `tafel` finds decks and keeps sessions: the platform directories, overridden by
 //! command-line options and environment variables.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
@@ -65,4 +65,18 @@ pub fn sessions_dir(from_cli: Option<&PathBuf>) -> Option<PathBuf> {
 /// The built-in sessions directory: `<data dir>/sessions`.
 pub fn default_sessions_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_dir().join("sessions"))
+}
+
+/// The folder an export form starts with: the user's documents folder, else the home
+/// folder, else the current one.
+pub fn export_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|dirs| {
+            dirs.document_dir()
+                .filter(|d| d.is_dir())
+                .map(Path::to_path_buf)
+                .or_else(|| Some(dirs.home_dir().to_path_buf()))
+        })
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
 }

@@ -10,67 +10,194 @@ use ratatui::Frame;
 use crate::app::export::{ExportRequest, Exported};
 use crate::app::{self, App, Effect};
 use crate::executor::StoreError;
-use crate::runtime::{Flow, Input, Now, Screen};
-use crate::session::clock::Clock;
-use crate::session::draft;
+use crate::runtime::{Back, Boxed, Flow, Input, Now, Screen, ShellText, Stop};
+use crate::session::Session;
+use crate::session::clock::{Clock, SystemClock};
+use crate::session::draft::{self, Draft};
 use crate::storage::draft::save_drafts;
 use crate::storage::journal::Journal;
+use crate::tr;
 
-pub use crate::runtime::Exit;
-pub use crate::runtime::wake::print_unkept;
+pub use crate::runtime::wake::unkept_lines;
 
 /// Writes an export of the session at a path (the shell's `export_request`).
 pub type Exporter = fn(&std::path::Path, &ExportRequest) -> Exported;
 
-/// Runs the session screen until the user or a signal ends it.
-pub fn run_session(
-    app: &mut App,
-    journal: &mut Journal,
-    clock: &dyn Clock,
-    initial: Vec<Effect>,
-    exporter: Exporter,
-) -> io::Result<Exit> {
-    crate::runtime::terminal::set_session_path(journal.path());
-    let mut screen = SessionScreen {
-        app,
-        journal,
-        clock,
-        initial,
-        exporter,
-    };
-    crate::runtime::run(&mut screen, clock)
+/// Opens the plan builder on a session that was asked to be kept as a plan ("bewaar deze
+/// agenda als werkvorm"), or says in words why it cannot.
+pub type PlanOffer<'a> = Box<dyn FnOnce(&Session) -> Result<Boxed<'a>, String> + 'a>;
+
+/// What a session screen goes back with: where the session is, or why text typed in it
+/// could not be kept (or the builder offered after it could not open).
+pub type SessionResult = Result<Finished, String>;
+
+/// Where a session left off, when its screen was left.
+#[derive(Clone, Debug)]
+pub struct Finished {
+    pub path: String,
+    pub id: String,
+    pub ended: bool,
 }
 
-/// The app on the terminal: what it asks is carried out through the journal.
-struct SessionScreen<'a> {
-    app: &'a mut App,
-    journal: &'a mut Journal,
-    clock: &'a dyn Clock,
-    /// What the session starts with (carried out before the first frame).
-    initial: Vec<Effect>,
-    exporter: Exporter,
-}
-
-impl SessionScreen<'_> {
-    fn carry_out(&mut self, effects: Vec<Effect>) -> Flow {
-        let store = &mut JournalStore {
-            journal: self.journal,
-            exporter: self.exporter,
+impl Finished {
+    /// Where the session is and how to go on, for the shell; `signalled`: a signal stopped it.
+    pub fn message(&self, signalled: bool) -> [String; 2] {
+        let (path, id) = (&self.path, &self.id);
+        if self.ended {
+            return [
+                tr!(
+                    "Sessie afgerond en opgeslagen in {path}",
+                    "Session finished and saved in {path}"
+                ),
+                tr!(
+                    "Exporteren: tafel export {id} -o verslag.md",
+                    "Export: tafel export {id} -o report.md"
+                ),
+            ];
+        }
+        let why = match signalled {
+            true => tr!("gestopt door een signaal", "stopped by a signal"),
+            false => tr!("onderbroken", "interrupted"),
         };
-        match crate::executor::carry_out(self.app, store, self.clock, effects).quit {
-            true => Flow::Leave,
-            false => Flow::Stay,
+        [
+            tr!(
+                "Sessie {why}; alles wat bevestigd was staat in {path}",
+                "Session {why}; everything confirmed is in {path}"
+            ),
+            tr!(
+                "Verder gaan: tafel resume {id}",
+                "Continue: tafel resume {id}"
+            ),
+        ]
+    }
+
+    pub fn print(&self) {
+        for line in self.message(false) {
+            println!("{line}");
         }
     }
 }
 
-impl Screen for SessionScreen<'_> {
-    fn start(&mut self, _now: Now) -> Flow {
+/// The app on the terminal: what it asks is carried out through the journal. Goes back
+/// with a [`SessionResult`].
+pub struct SessionScreen<'a> {
+    app: App,
+    journal: Journal,
+    clock: SystemClock,
+    /// What the session starts with (carried out before the first frame).
+    initial: Vec<Effect>,
+    exporter: Exporter,
+    plan_offer: Option<PlanOffer<'a>>,
+    /// What the session came to, while the builder offered after it is open.
+    finished: Option<Finished>,
+}
+
+impl<'a> SessionScreen<'a> {
+    pub fn new(
+        app: App,
+        journal: Journal,
+        clock: SystemClock,
+        initial: Vec<Effect>,
+        exporter: Exporter,
+    ) -> Self {
+        SessionScreen {
+            app,
+            journal,
+            clock,
+            initial,
+            exporter,
+            plan_offer: None,
+            finished: None,
+        }
+    }
+
+    /// After the session, the builder opens on it if the facilitator asked to keep it as a
+    /// plan.
+    pub fn offering_plan(mut self, offer: PlanOffer<'a>) -> Self {
+        self.plan_offer = Some(offer);
+        self
+    }
+
+    fn carry_out(&mut self, effects: Vec<Effect>) -> Flow<'a> {
+        let store = &mut JournalStore {
+            journal: &mut self.journal,
+            exporter: self.exporter,
+        };
+        match crate::executor::carry_out(&mut self.app, store, &self.clock, effects).quit {
+            true => self.leave(),
+            false => Flow::Stay,
+        }
+    }
+
+    fn finished(&self) -> Finished {
+        Finished {
+            path: self.journal.path().display().to_string(),
+            id: self.journal.id(),
+            ended: self.app.session.ended,
+        }
+    }
+
+    /// The unsaved text kept once more on the way out. Should that fail: the text, for the
+    /// shell (where it can still be copied), and why it is there.
+    fn keep_last_drafts(&self) -> Option<(Vec<String>, String)> {
+        let drafts = self.app.pending_drafts();
+        if drafts.is_empty() && self.app.drafts_not_kept.is_none() {
+            return None;
+        }
+        let err = save_drafts(self.journal.path(), &drafts).err()?;
+        let cause = crate::storage::io_cause(&err);
+        Some((
+            unkept_lines(&drafts, &cause),
+            unkept_message(&cause, &self.journal),
+        ))
+    }
+
+    fn leave(&mut self) -> Flow<'a> {
+        if let Some((text, why)) = self.keep_last_drafts() {
+            return Flow::Back(Back {
+                result: Box::new(SessionResult::Err(why)),
+                shell: ShellText {
+                    stdout: Vec::new(),
+                    stderr: text,
+                },
+            });
+        }
+        let finished = self.finished();
+        if self.app.keep_as_plan
+            && let Some(offer) = self.plan_offer.take()
+        {
+            return match offer(&self.app.session) {
+                Ok(builder) => {
+                    self.finished = Some(finished);
+                    Flow::Open(builder)
+                }
+                Err(why) => Flow::back(SessionResult::Err(why)),
+            };
+        }
+        Flow::back(SessionResult::Ok(finished))
+    }
+}
+
+/// Why a session's last text is on the shell instead of on disk.
+fn unkept_message(cause: &str, journal: &Journal) -> String {
+    tr!(
+        "niet-opgeslagen tekst kon niet worden bewaard ({cause}); hij staat hierboven in de terminal. Alles wat bevestigd was staat in {}",
+        "unsaved text could not be kept ({cause}); it is printed above in the terminal. Everything confirmed is in {}",
+        journal.path().display()
+    )
+}
+
+impl<'a> Screen<'a> for SessionScreen<'a> {
+    fn start(&mut self, _now: Now) -> Flow<'a> {
+        crate::runtime::terminal::set_session_path(self.journal.path());
+        if self.app.export_folder.is_empty() {
+            self.app.export_folder = crate::paths::export_folder().display().to_string();
+        }
         let initial = std::mem::take(&mut self.initial);
         self.carry_out(initial)
     }
 
-    fn update(&mut self, input: Input, now: Now) -> Flow {
+    fn update(&mut self, input: Input, now: Now) -> Flow<'a> {
         let input = match input {
             Input::Key(key) => app::Input::Key(key),
             Input::Paste(text) => app::Input::Paste(text),
@@ -80,16 +207,38 @@ impl Screen for SessionScreen<'_> {
         self.carry_out(effects)
     }
 
+    /// Back from the builder offered after the session: what the session came to.
+    fn resumed(&mut self, _saved: Box<dyn std::any::Any>, _now: Now) -> Flow<'a> {
+        let finished = self.finished.take().unwrap_or_else(|| self.finished());
+        Flow::back(SessionResult::Ok(finished))
+    }
+
     fn deadline(&self, _now: Now) -> Option<u64> {
         self.app.next_deadline()
     }
 
     fn render(&self, frame: &mut Frame) {
-        crate::ui::draw(frame, self.app);
+        crate::ui::draw(frame, &self.app);
     }
 
-    fn unsaved(&self) -> Option<(PathBuf, Vec<draft::Draft>)> {
+    fn clock(&self) -> Option<&dyn Clock> {
+        Some(&self.clock)
+    }
+
+    fn unsaved(&self) -> Option<(PathBuf, Vec<Draft>)> {
         Some((self.journal.path().to_path_buf(), self.app.pending_drafts()))
+    }
+
+    fn stopped(&mut self, why: Stop) -> ShellText {
+        let mut said = ShellText::default();
+        if let Some((text, message)) = self.keep_last_drafts() {
+            said.stderr = text;
+            said.stderr.push(message);
+        }
+        if why == Stop::Signal && self.finished.is_none() {
+            said.stdout.extend(self.finished().message(true));
+        }
+        said
     }
 }
 
@@ -129,27 +278,25 @@ pub fn pick_plan(library: &crate::catalog::Library) -> io::Result<Option<crate::
     if plans.is_empty() {
         return Ok(None);
     }
-    let mut screen = PickerScreen {
+    let screen = PickerScreen {
         picker: crate::home::picker::PlanPicker::new(plans.len()),
-        plans,
+        plans: plans.clone(),
     };
-    let clock = crate::session::clock::SystemClock::starting_at(0);
-    crate::runtime::run(&mut screen, &clock)?;
-    Ok(screen
-        .picker
-        .chosen()
-        .map(|index| screen.plans[index].clone()))
+    let clock = SystemClock::starting_at(0);
+    let chosen = crate::runtime::run(Box::new(screen), &clock)?.result::<Option<usize>>();
+    Ok(chosen.flatten().map(|index| plans[index].clone()))
 }
 
-struct PickerScreen<'a> {
+/// Goes back with the index of the plan chosen, if any.
+struct PickerScreen<'p> {
     picker: crate::home::picker::PlanPicker,
-    plans: Vec<&'a crate::catalog::Plan>,
+    plans: Vec<&'p crate::catalog::Plan>,
 }
 
-impl Screen for PickerScreen<'_> {
-    fn update(&mut self, input: Input, _now: Now) -> Flow {
+impl<'a> Screen<'a> for PickerScreen<'_> {
+    fn update(&mut self, input: Input, _now: Now) -> Flow<'a> {
         match input {
-            Input::Key(key) if self.picker.key(key) => Flow::Leave,
+            Input::Key(key) if self.picker.key(key) => Flow::back(self.picker.chosen()),
             _ => Flow::Stay,
         }
     }

@@ -1,7 +1,7 @@
-//! The plan builder on the terminal: runs the `builder` state machine, writes what it asks
-//! to save (`builder::store`), and comes back with the id of the plan saved, if any.
+//! The plan builder on the terminal: runs the `builder` state machine as a screen, writes
+//! what it asks to save (`builder::store`), and goes back with the id of the plan saved, if
+//! any.
 
-use std::io;
 use std::path::PathBuf;
 
 use ratatui::Frame;
@@ -10,8 +10,9 @@ use super::{Context, Failure};
 use crate::builder::{Builder, Input, Outcome, store};
 use crate::catalog::Library;
 use crate::catalog::library::Origin;
-use crate::runtime::{Flow, Input as RuntimeInput, Now, Screen};
+use crate::runtime::{Boxed, Flow, Input as RuntimeInput, Now, Screen};
 use crate::tr;
+use crate::tui::PlanOffer;
 
 pub use crate::builder::Request;
 
@@ -60,25 +61,19 @@ pub fn open<'a>(
     })
 }
 
-/// Runs `builder` on the terminal until it is left. The id of the plan saved, if any.
-pub fn run(builder: &mut Builder) -> io::Result<Option<String>> {
-    let clock = crate::session::clock::SystemClock::starting_at(0);
-    let mut screen = BuilderScreen {
-        builder,
-        saved: None,
-    };
-    crate::runtime::run(&mut screen, &clock)?;
-    Ok(screen.saved)
+/// The builder as a screen of the runtime; it goes back with the id of the plan saved, if
+/// any (`Option<String>`).
+pub fn screen<'a>(builder: Builder<'a>) -> Boxed<'a> {
+    Box::new(BuilderScreen { builder })
 }
 
 /// The builder on the terminal: saving writes the plan file.
-struct BuilderScreen<'a, 'b> {
-    builder: &'a mut Builder<'b>,
-    saved: Option<String>,
+struct BuilderScreen<'b> {
+    builder: Builder<'b>,
 }
 
-impl Screen for BuilderScreen<'_, '_> {
-    fn update(&mut self, input: RuntimeInput, now: Now) -> Flow {
+impl<'a> Screen<'a> for BuilderScreen<'a> {
+    fn update(&mut self, input: RuntimeInput, now: Now) -> Flow<'a> {
         let input = match input {
             RuntimeInput::Key(key) => Input::Key(key),
             RuntimeInput::Paste(text) => Input::Paste(text),
@@ -97,10 +92,7 @@ impl Screen for BuilderScreen<'_, '_> {
                 self.builder.saved(saved);
                 Flow::Stay
             }
-            Some(Outcome::Close { saved }) => {
-                self.saved = saved;
-                Flow::Leave
-            }
+            Some(Outcome::Close { saved }) => Flow::back(saved),
         }
     }
 
@@ -109,20 +101,17 @@ impl Screen for BuilderScreen<'_, '_> {
     }
 
     fn render(&self, frame: &mut Frame) {
-        crate::ui::builder::render(self.builder, frame.area(), frame.buffer_mut());
+        crate::ui::builder::render(&self.builder, frame.area(), frame.buffer_mut());
     }
 }
 
-/// The session just run, offered as a new own plan ("bewaar deze agenda als werkvorm").
-pub fn keep_session(
-    ctx: &Context,
-    session: &crate::session::Session,
-) -> Result<Option<String>, Failure> {
-    let mut builder = Builder::from_session(
-        ctx.library(),
-        session,
-        plans_dir(ctx)?,
-        chrono::Local::now().time(),
-    );
-    run(&mut builder).map_err(super::run::io_failure)
+/// What a session screen offers when the facilitator asked to keep its agenda as a new own
+/// plan ("bewaar deze agenda als werkvorm"): the builder on that session.
+pub fn plan_offer(ctx: &Context) -> PlanOffer<'_> {
+    Box::new(move |session| {
+        let dir = plans_dir(ctx).map_err(|failure| failure.message)?;
+        let builder =
+            Builder::from_session(ctx.library(), session, dir, chrono::Local::now().time());
+        Ok(screen(builder))
+    })
 }

@@ -192,20 +192,6 @@ pub fn export_as(
     )))
 }
 
-/// The folder an export form starts with: the user's documents folder, else the home
-/// folder, else the current one.
-pub fn default_folder() -> PathBuf {
-    directories::UserDirs::new()
-        .and_then(|dirs| {
-            dirs.document_dir()
-                .filter(|d| d.is_dir())
-                .map(Path::to_path_buf)
-                .or_else(|| Some(dirs.home_dir().to_path_buf()))
-        })
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_else(|| PathBuf::from("."))
-}
-
 /// Carries out what an export form asked (the summary's or the home screen's `e`): the
 /// session at `session` in the chosen format into the chosen folder, named from its title.
 /// An existing file is never replaced unless the user said so for that very file.

@@ -1,80 +1,103 @@
 //! `tafel` without arguments: the home screen. Runs the `home` state machine on the terminal
-//! and carries out what it asks: a workshop, solo reflection, a replay, resuming a session,
-//! an export. After a session or a replay it comes back here, so the facilitator is never
+//! and carries out what it asks: a workshop, solo reflection, a replay, resuming a session
+//! or the plan builder open over it on the runtime's stack; lists and exports are done in
+//! place. After a session or a replay it comes back here, so the facilitator is never
 //! dropped at the shell unexpectedly.
 
-use std::io;
-use std::path::Path;
+use std::any::Any;
+use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 
-use super::run::{Finished, Start};
+use super::run::Start;
 use super::{Context, Failure, Outcome};
 use crate::app::Status;
+use crate::catalog::Library;
 use crate::history::index::Query;
 use crate::history::listing::{History, Listing, Progress};
 use crate::home::{Home, Input, Outcome as Wish};
-use crate::runtime::{Exit, Flow, Input as RuntimeInput, Now, Screen};
+use crate::runtime::{Boxed, Flow, Input as RuntimeInput, Now, Screen};
 use crate::session::clock::SystemClock;
 use crate::tr;
+use crate::tui::SessionResult;
 
 pub fn run(ctx: &Context) -> Outcome {
-    // SIGTERM/SIGHUP/SIGINT are watched from here on, also while a session or a replay has
-    // the terminal: then tafel ends instead of coming back here.
-    crate::runtime::wake::start().map_err(super::run::io_failure)?;
-    let today = chrono::Local::now().format("%d-%m-%Y").to_string();
-    // The plans as they are on disk: read again after the builder saved one.
-    let mut reloaded: Option<crate::catalog::Library> = None;
-    let mut show_plan: Option<String> = None;
-    loop {
-        let library = reloaded.as_ref().unwrap_or(ctx.library());
+    let clock = SystemClock::starting_at(0);
+    let home = HomeScreen::new(ctx, ctx.library(), None);
+    crate::runtime::run(Box::new(home), &clock).map_err(super::run::io_failure)?;
+    Ok(())
+}
+
+/// The home screen on the terminal: lists are loaded and sessions renamed, moved to the
+/// trash or exported right here; a workshop, solo reflection, a replay, resuming a session
+/// and the plan builder open over it, and it learns how they went when they go back.
+struct HomeScreen<'a> {
+    ctx: &'a Context,
+    home: Home<'a>,
+    /// The indexes, brought up to date when the look-back list opens, then searched as the
+    /// search text changes.
+    history: Option<History>,
+    /// What is open over the home screen, for what it goes back with.
+    opened: Option<Opened>,
+}
+
+/// A screen the home screen opened.
+enum Opened {
+    /// A new workshop or solo reflection: goes back with a `SessionResult`.
+    Session,
+    /// This session, resumed: a `SessionResult`.
+    Resumed(PathBuf),
+    Replay,
+    /// The plan builder: the id of the plan saved, if any.
+    Builder,
+}
+
+impl<'a> HomeScreen<'a> {
+    /// The home screen on `library`, on the plan list at `show_plan` if given.
+    fn new(ctx: &'a Context, library: &'a Library, show_plan: Option<&str>) -> Self {
+        let today = chrono::Local::now().format("%d-%m-%Y").to_string();
         let mut home = Home::new(
             library,
             &today,
             &ctx.settings.participants.value,
             rand::random(),
         );
-        home.export_folder = super::export::default_folder().display().to_string();
-        if let Some(id) = show_plan.take() {
-            home.show_plan(Some(&id));
+        home.export_folder = crate::paths::export_folder().display().to_string();
+        if show_plan.is_some() {
+            home.show_plan(show_plan);
         }
-        let next = home_loop(ctx, library, &mut home)?;
-        match next {
-            None => return Ok(()),
-            Some(saved) => {
-                reloaded = Some(crate::catalog::Library::load(&ctx.settings.deck_dirs()));
-                show_plan = Some(saved);
+        home.set_agreements(agreements(ctx).map_err(|f| f.message));
+        HomeScreen {
+            ctx,
+            home,
+            history: None,
+            opened: None,
+        }
+    }
+
+    /// The screen `wish` asks for, over this one; when it cannot open, why, on the status
+    /// line.
+    fn open(&mut self, wish: Wish) -> Flow<'a> {
+        match self.screen_for(wish) {
+            Ok(Some((screen, opened))) => {
+                self.opened = Some(opened);
+                Flow::Open(screen)
+            }
+            Ok(None) => Flow::Stay,
+            Err(failure) => {
+                self.home.returned(Some(Status::Error(failure.message)));
+                Flow::Stay
             }
         }
     }
-}
 
-/// The home screen until tafel ends (`None`) or the builder saved a plan (its id: then the
-/// library is read again).
-fn home_loop(
-    ctx: &Context,
-    library: &crate::catalog::Library,
-    home: &mut Home,
-) -> Result<Option<String>, Failure> {
-    loop {
-        // On opening and after every session: a new one may have made or settled some.
-        home.set_agreements(agreements(ctx).map_err(|f| f.message));
-        let Some(wish) = show(ctx, home).map_err(super::run::io_failure)? else {
-            return Ok(None);
-        };
-        // For the shell, should a signal end tafel now: where the session is, how to go on.
-        let mut farewell: Option<[String; 2]> = None;
-        let status = match wish {
-            Wish::Quit => return Ok(None),
+    /// `None`: a wish the home screen carries out itself (see `update`).
+    fn screen_for(&self, wish: Wish) -> Result<Option<(Boxed<'a>, Opened)>, Failure> {
+        let ctx = self.ctx;
+        Ok(Some(match wish {
             Wish::Build(request) => {
-                let built = super::build::open(ctx, library, &request).and_then(|mut builder| {
-                    super::build::run(&mut builder).map_err(super::run::io_failure)
-                });
-                match built {
-                    Ok(Some(saved)) => return Ok(Some(saved)),
-                    Ok(None) => None,
-                    Err(failure) => Some(Status::Error(failure.message)),
-                }
+                let builder = super::build::open(ctx, self.home.library, &request)?;
+                (super::build::screen(builder), Opened::Builder)
             }
             Wish::StartWorkshop {
                 plan_id,
@@ -83,123 +106,75 @@ fn home_loop(
                 deck,
                 follow_up,
             } => {
-                let plan = library.plan(&plan_id).cloned().ok_or_else(|| {
+                let plan = self.home.library.plan(&plan_id).cloned().ok_or_else(|| {
                     Failure::usage(tr!(
                         "onbekende werkvorm `{plan_id}`",
                         "unknown plan `{plan_id}`"
                     ))
-                });
-                let started = plan.and_then(|plan| {
-                    super::run::start_workshop(
-                        ctx,
-                        plan,
-                        &Start {
-                            title: Some(title),
-                            participants,
-                            deck,
-                            seed: None,
-                            bell: ctx.settings.bell.value,
-                            follow_up,
-                        },
-                    )
-                });
-                session_status(started, &mut farewell)
+                })?;
+                let start = Start {
+                    title: Some(title),
+                    participants,
+                    deck,
+                    seed: None,
+                    bell: ctx.settings.bell.value,
+                    follow_up,
+                };
+                let screen = super::run::workshop_screen(ctx, plan, &start)?;
+                (Box::new(screen), Opened::Session)
             }
             Wish::StartSolo {
                 deck,
                 category,
                 minutes,
-            } => session_status(
-                super::solo::start_solo(
-                    ctx,
-                    &super::solo::SoloArgs {
-                        deck: Some(deck),
-                        category,
-                        minutes,
-                        no_bell: false,
-                    },
-                ),
-                &mut farewell,
-            ),
+            } => {
+                let args = super::solo::SoloArgs {
+                    deck: Some(deck),
+                    category,
+                    minutes,
+                    no_bell: false,
+                };
+                (
+                    Box::new(super::solo::solo_screen(ctx, &args)?),
+                    Opened::Session,
+                )
+            }
             Wish::Replay(path) => {
                 let target = path.display().to_string();
-                let result = super::replay::run(ctx, Some(&target));
-                reload(ctx, home);
-                result.err().map(|f| Status::Error(f.message))
+                (
+                    super::replay::replay_screen(ctx, Some(&target))?,
+                    Opened::Replay,
+                )
             }
             Wish::Resume(path) => {
-                let target = path.display().to_string();
-                let result = super::resume::run(
-                    ctx,
-                    &super::resume::ResumeArgs {
-                        target: Some(target),
-                        no_bell: false,
-                    },
-                );
-                reload(ctx, home);
-                Some(match result {
-                    Err(f) => Status::Error(f.message),
-                    Ok(()) => resumed_status(home, &path),
-                })
+                let args = super::resume::ResumeArgs {
+                    target: Some(path.display().to_string()),
+                    no_bell: false,
+                };
+                let screen = super::resume::resume_screen(ctx, &args)?;
+                (Box::new(screen), Opened::Resumed(path))
             }
-            // Handled on the home screen itself.
-            Wish::LoadSessions
+            Wish::Quit
+            | Wish::LoadSessions
             | Wish::LoadAgreements
             | Wish::Export { .. }
             | Wish::Rename { .. }
-            | Wish::Trash(_) => None,
-        };
-        if crate::runtime::wake::signalled() {
-            match (farewell, &status) {
-                (Some(lines), _) => lines.iter().for_each(|line| println!("{line}")),
-                (None, Some(Status::Info(message) | Status::Error(message))) => {
-                    println!("{message}")
-                }
-                (None, None) => {}
-            }
-            return Ok(None);
-        }
-        home.returned(status);
+            | Wish::Trash(_) => return Ok(None),
+        }))
     }
 }
 
-/// The home screen until it asks for something that needs the whole terminal (`None`: a
-/// signal ended it). Sleeps until a key; redraws only when something changed.
-fn show(ctx: &Context, home: &mut Home) -> io::Result<Option<Wish>> {
-    let clock = SystemClock::starting_at(0);
-    let mut screen = HomeScreen {
-        ctx,
-        home,
-        history: None,
-        wish: None,
-    };
-    match crate::runtime::run(&mut screen, &clock)? {
-        Exit::Signal => Ok(None),
-        Exit::Quit => Ok(screen.wish),
-    }
-}
-
-/// The home screen on the terminal: lists are loaded and sessions renamed, moved to the
-/// trash or exported right here; every other wish leaves the screen for the shell.
-struct HomeScreen<'a, 'b> {
-    ctx: &'a Context,
-    home: &'a mut Home<'b>,
-    /// The indexes, brought up to date when the look-back list opens, then searched as the
-    /// search text changes.
-    history: Option<History>,
-    wish: Option<Wish>,
-}
-
-impl Screen for HomeScreen<'_, '_> {
-    fn update(&mut self, input: RuntimeInput, _now: Now) -> Flow {
+impl<'a> Screen<'a> for HomeScreen<'a> {
+    fn update(&mut self, input: RuntimeInput, _now: Now) -> Flow<'a> {
         let input = match input {
             RuntimeInput::Key(key) => Input::Key(key),
             RuntimeInput::Paste(text) => Input::Paste(text),
             RuntimeInput::Tick | RuntimeInput::Changed => return Flow::Stay,
         };
-        let (ctx, home, history) = (self.ctx, &mut *self.home, &mut self.history);
+        let (ctx, home, history) = (self.ctx, &mut self.home, &mut self.history);
         match home.update(input) {
             None => {}
+            Some(Wish::Quit) => return Flow::back(()),
             Some(Wish::LoadSessions) => {
                 // Without a search the indexes are brought up to date again.
                 if home.look_back_search().is_none() {
@@ -223,11 +198,49 @@ impl Screen for HomeScreen<'_, '_> {
             Some(Wish::Export { session, request }) => {
                 home.exported(super::export::export_request(&session, &request));
             }
-            Some(wish) => {
-                self.wish = Some(wish);
-                return Flow::Leave;
-            }
+            Some(wish) => return self.open(wish),
         }
+        Flow::Stay
+    }
+
+    /// Back from a screen it opened: how that went on the status line, and the lists read
+    /// again (a session may have made or settled agreements).
+    fn resumed(&mut self, result: Box<dyn Any>, _now: Now) -> Flow<'a> {
+        let ctx = self.ctx;
+        let status = match self.opened.take() {
+            Some(Opened::Builder) => {
+                if let Ok(saved) = result.downcast::<Option<String>>()
+                    && let Some(id) = *saved
+                {
+                    // The plans as they are on disk now, the new one selected.
+                    *self = HomeScreen::new(ctx, ctx.library_again(), Some(&id));
+                    return Flow::Stay;
+                }
+                None
+            }
+            Some(Opened::Session) => result
+                .downcast::<SessionResult>()
+                .ok()
+                .map(|result| session_status(*result)),
+            Some(Opened::Resumed(path)) => {
+                reload(ctx, &mut self.home);
+                result
+                    .downcast::<SessionResult>()
+                    .ok()
+                    .map(|result| match *result {
+                        Err(why) => Status::Error(why),
+                        Ok(_) => resumed_status(&self.home, &path),
+                    })
+            }
+            Some(Opened::Replay) => {
+                reload(ctx, &mut self.home);
+                None
+            }
+            None => None,
+        };
+        self.home
+            .set_agreements(agreements(ctx).map_err(|f| f.message));
+        self.home.returned(status);
         Flow::Stay
     }
 
@@ -236,7 +249,7 @@ impl Screen for HomeScreen<'_, '_> {
     }
 
     fn render(&self, frame: &mut Frame) {
-        crate::ui::home::render(self.home, frame.area(), frame.buffer_mut());
+        crate::ui::home::render(&self.home, frame.area(), frame.buffer_mut());
     }
 }
 
@@ -336,34 +349,21 @@ fn trash(ctx: &Context, session: &Path) -> Status {
     }
 }
 
-/// How a workshop or solo session went, for the line on the home screen; `farewell` gets
-/// the words for the shell, in case tafel ends now.
-fn session_status(
-    result: Result<Finished, Failure>,
-    farewell: &mut Option<[String; 2]>,
-) -> Option<Status> {
-    if let Ok(finished) = &result {
-        *farewell = Some(finished.message());
-    }
-    Some(match result {
+/// How a workshop or solo session went, for the line on the home screen.
+fn session_status(result: SessionResult) -> Status {
+    match result {
         Ok(finished) if finished.ended => Status::Info(tr!(
             "Sessie afgerond en opgeslagen in {}. Exporteren: Terugkijken, dan e.",
             "Session finished and saved in {}. Export: Look back, then e.",
             finished.path
         )),
-        Ok(finished) => {
-            let why = match finished.exit {
-                Exit::Signal => tr!("gestopt door een signaal", "stopped by a signal"),
-                Exit::Quit => tr!("onderbroken", "interrupted"),
-            };
-            Status::Info(tr!(
-                "Sessie {why}; alles wat bevestigd was staat in {}. Verder: Terugkijken, dan r.",
-                "Session {why}; everything confirmed is in {}. Continue: Look back, then r.",
-                finished.path
-            ))
-        }
-        Err(failure) => Status::Error(failure.message),
-    })
+        Ok(finished) => Status::Info(tr!(
+            "Sessie onderbroken; alles wat bevestigd was staat in {}. Verder: Terugkijken, dan r.",
+            "Session interrupted; everything confirmed is in {}. Continue: Look back, then r.",
+            finished.path
+        )),
+        Err(why) => Status::Error(why),
+    }
 }
 
 fn resumed_status(home: &Home, path: &Path) -> Status {

@@ -93,6 +93,9 @@ pub struct Context {
     /// The decks, plans and style sets, read on first use: a command that needs none of them
     /// (listing, replaying, exporting sessions) reads no deck file.
     library: std::cell::OnceCell<Library>,
+    /// The library read again after the plan builder saved a plan: the home screen and the
+    /// screens it opens borrow from it for as long as tafel runs (a few, at most).
+    reread: typed_arena::Arena<Library>,
     /// Whether problems in the deck files are said when they are read (`check` reports them
     /// itself).
     warn_about_decks: bool,
@@ -104,6 +107,7 @@ impl Context {
     pub fn new(settings: crate::config::Settings, warn_about_decks: bool) -> Context {
         Context {
             library: std::cell::OnceCell::new(),
+            reread: typed_arena::Arena::new(),
             warn_about_decks,
             sessions_dir: settings.sessions_dir.value.clone(),
             settings,
@@ -134,6 +138,12 @@ impl Context {
             }
             library
         })
+    }
+
+    /// The decks, plans and style sets as they are on disk now (after the builder saved a
+    /// plan). Problems were said the first time and show on the home screen.
+    pub fn library_again(&self) -> &Library {
+        self.reread.alloc(Library::load(&self.settings.deck_dirs()))
     }
 
     pub fn deck(&self, id: &str) -> Result<&crate::catalog::Deck, Failure> {

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use super::{Context, Failure, Outcome};
 use crate::history::resolve::{id_of, resolve_in};
 use crate::replay::{Control, Replay};
-use crate::runtime::{Flow, Input, Now, Screen};
+use crate::runtime::{Boxed, Flow, Input, Now, Screen};
 use crate::session::clock::SystemClock;
 use crate::session::state::StateError;
 use crate::storage::journal::LoadError;
@@ -44,30 +44,34 @@ pub fn open(path: &Path) -> Result<Replay, OpenError> {
 }
 
 pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
-    // The user's own sessions and the archives alike: replaying never writes.
-    let path = resolve_in(&ctx.session_dirs()?, target).map_err(Failure::usage)?;
     // Loaded before the terminal check, so a damaged file is reported the same everywhere.
-    let mut replay = open(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    let screen = replay_screen(ctx, target)?;
     super::require_terminal("replay")?;
-    run_loop(&mut replay)
+    let clock = SystemClock::starting_at(0);
+    crate::runtime::run(screen, &clock)
+        .map(|_| ())
         .map_err(|err| Failure::failed(tr!("terminalfout: {err}", "terminal error: {err}")))
 }
 
+/// The replay of the session `target` names (the newest without), as a screen; it goes back
+/// with `()`.
+pub fn replay_screen<'a>(ctx: &Context, target: Option<&str>) -> Result<Boxed<'a>, Failure> {
+    // The user's own sessions and the archives alike: replaying never writes.
+    let path = resolve_in(&ctx.session_dirs()?, target).map_err(Failure::usage)?;
+    let replay = open(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    Ok(Box::new(ReplayScreen { replay }))
+}
+
 /// The replay on the terminal: asleep until a key, or the next due record while playing.
-fn run_loop(replay: &mut Replay) -> std::io::Result<()> {
-    let clock = SystemClock::starting_at(0);
-    crate::runtime::run(&mut ReplayScreen { replay }, &clock).map(|_| ())
+struct ReplayScreen {
+    replay: Replay,
 }
 
-struct ReplayScreen<'a> {
-    replay: &'a mut Replay,
-}
-
-impl Screen for ReplayScreen<'_> {
-    fn update(&mut self, input: Input, now: Now) -> Flow {
+impl<'a> Screen<'a> for ReplayScreen {
+    fn update(&mut self, input: Input, now: Now) -> Flow<'a> {
         match input {
             Input::Key(key) => match self.replay.key(key, now.t) {
-                Control::Quit => Flow::Leave,
+                Control::Quit => Flow::back(()),
                 Control::Continue => Flow::Stay,
             },
             Input::Paste(text) => {
@@ -86,6 +90,6 @@ impl Screen for ReplayScreen<'_> {
     }
 
     fn render(&self, frame: &mut Frame) {
-        crate::ui::replay::render(self.replay, frame.area(), frame.buffer_mut());
+        crate::ui::replay::render(&self.replay, frame.area(), frame.buffer_mut());
     }
 }

@@ -1,7 +1,7 @@
 //! `tafel resume [ID]`: continue an interrupted session exactly where it stood, with the
 //! timer paused so the facilitator decides when to go on.
 
-use super::run::drive;
+use super::run::run_session;
 use super::{Context, Failure, Outcome};
 use crate::app::{App, Effect, Now, Status};
 use crate::history::index::Query;
@@ -11,6 +11,7 @@ use crate::session::clock::{Clock, SystemClock};
 use crate::session::{Event, Session};
 use crate::storage::draft::load_drafts;
 use crate::tr;
+use crate::tui::SessionScreen;
 
 #[derive(Debug, clap::Args)]
 pub struct ResumeArgs {
@@ -23,6 +24,15 @@ pub struct ResumeArgs {
 
 pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
     super::require_terminal("resume")?;
+    run_session(resume_screen(ctx, args)?)
+}
+
+/// The session `args` names (the last interrupted one without), opened to go on, as a
+/// screen. Both `tafel resume` and the home screen come here.
+pub fn resume_screen<'a>(
+    ctx: &'a Context,
+    args: &ResumeArgs,
+) -> Result<SessionScreen<'a>, Failure> {
     let dir = ctx.sessions_dir()?;
     let path = match &args.target {
         Some(target) => resolve(&dir, Some(target)).map_err(Failure::usage)?,
@@ -58,18 +68,17 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
             path.display()
         )));
     }
-    let (mut journal, loaded) =
+    let (journal, loaded) =
         crate::storage::open_for_append(&path).map_err(|e| Failure::failed(e.to_string()))?;
-    if let Some(side) = journal.set_aside() {
-        eprintln!(
-            "{}",
-            tr!(
-                "de laatste, onvolledige regel is apart gezet in {}",
-                "the last, incomplete line was set aside in {}",
-                side.display()
-            )
-        );
-    }
+    // Said on the session's screen, where it is read (a line on stderr would be hidden
+    // behind it).
+    let torn = journal.set_aside().map(|side| {
+        tr!(
+            "de laatste, onvolledige regel is apart gezet in {}",
+            "the last, incomplete line was set aside in {}",
+            side.display()
+        )
+    });
     let session = Session::from_records(&loaded.records)
         .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
     if session.ended {
@@ -99,6 +108,9 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
     initial.extend(app.begin(now));
     let found = load_drafts(&path);
     app.restore_drafts(found.drafts);
+    if let Some(torn) = torn {
+        app.status = Some(Status::Info(torn));
+    }
     if let Some((side, why)) = found.set_aside {
         // Never silently: the file is kept under a new name, so nothing in it is lost.
         app.status = Some(Status::Error(tr!(
@@ -107,5 +119,8 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
             side.display()
         )));
     }
-    drive(ctx, &mut app, &mut journal, &clock, initial)
+    Ok(
+        SessionScreen::new(app, journal, clock, initial, super::export::export_request)
+            .offering_plan(super::build::plan_offer(ctx)),
+    )
 }

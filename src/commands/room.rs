@@ -73,7 +73,7 @@ fn run_loop(dir: Option<PathBuf>, fixed: Option<PathBuf>, options: Options) -> s
         f.refresh();
     }
     let clock = crate::session::clock::SystemClock::starting_at(0);
-    crate::runtime::run(&mut screen, &clock).map(|_| ())
+    crate::runtime::run(Box::new(screen), &clock).map(|_| ())
 }
 
 /// The room's screen: a follower of the running (or given) session's journal.
@@ -167,17 +167,17 @@ impl RoomScreen {
     }
 }
 
-impl Screen for RoomScreen {
-    fn start(&mut self, _now: Now) -> Flow {
+impl<'a> Screen<'a> for RoomScreen {
+    fn start(&mut self, _now: Now) -> Flow<'a> {
         self.look(wall());
         Flow::Stay
     }
 
-    fn update(&mut self, input: Input, _now: Now) -> Flow {
+    fn update(&mut self, input: Input, _now: Now) -> Flow<'a> {
         match input {
             Input::Key(key) => {
                 if crate::room::ROOM.action(key) == Some(crate::room::RoomKey::Leave) {
-                    return Flow::Leave;
+                    return Flow::back(());
                 }
             }
             Input::Paste(_) => {}

@@ -8,7 +8,7 @@ use crate::session::event::FORMAT;
 use crate::session::{Event, Session};
 use crate::storage::journal::Journal;
 use crate::tr;
-use crate::tui::{self, Exit};
+use crate::tui::{SessionResult, SessionScreen};
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
         Some(text) => parse_participants(Some(text))?,
         None => ctx.settings.participants.value.clone(),
     };
-    let finished = start_workshop(
+    let screen = workshop_screen(
         ctx,
         plan,
         &Start {
@@ -60,8 +60,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
             follow_up: args.follow_up.clone(),
         },
     )?;
-    finished.print();
-    Ok(())
+    run_session(screen)
 }
 
 /// What a workshop starts with, once its plan is chosen.
@@ -79,9 +78,13 @@ pub struct Start {
     pub follow_up: Option<String>,
 }
 
-/// Starts a workshop of `plan` on this terminal and runs it until it is ended or left.
-/// Both `tafel run` and the home screen come here.
-pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finished, Failure> {
+/// A new workshop of `plan`, its journal begun, as a screen (it offers the plan builder
+/// afterwards when asked to keep the agenda). Both `tafel run` and the home screen come here.
+pub fn workshop_screen<'a>(
+    ctx: &'a Context,
+    plan: Plan,
+    start: &Start,
+) -> Result<SessionScreen<'a>, Failure> {
     let (decks, session_deck) = session_decks(ctx, &plan, start.deck.as_deref())?;
     // Names (possibly `Naam:stijl`), or a number for a group without names.
     let (plan, named, warning) = plan_for_group(&plan, &start.participants);
@@ -136,7 +139,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
         seed: start.seed.unwrap_or_else(rand::random),
         participants,
     };
-    let (mut journal, records) = Journal::create(
+    let (journal, records) = Journal::create(
         &sessions_dir,
         started,
         &slug,
@@ -162,121 +165,23 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
     if let Some(warning) = warning {
         app.status = Some(crate::app::Status::Info(warning));
     }
-    let finished = session_screen(&mut app, &mut journal, &clock, initial)?;
-    // "w" on the summary: the agenda as it was run becomes a new own plan.
-    if app.keep_as_plan {
-        super::build::keep_session(ctx, &app.session)?;
-    }
-    Ok(finished)
+    Ok(
+        SessionScreen::new(app, journal, clock, initial, super::export::export_request)
+            .offering_plan(super::build::plan_offer(ctx)),
+    )
 }
 
-/// How a session screen ended, for the message afterwards.
-#[derive(Debug)]
-pub struct Finished {
-    pub path: String,
-    pub id: String,
-    /// Ended with "q" and "j"; otherwise interrupted, and it can continue.
-    pub ended: bool,
-    pub exit: Exit,
-}
-
-impl Finished {
-    /// Where the session is, and what to do next.
-    pub fn message(&self) -> [String; 2] {
-        let (path, id) = (&self.path, &self.id);
-        if self.ended {
-            return [
-                tr!(
-                    "Sessie afgerond en opgeslagen in {path}",
-                    "Session finished and saved in {path}"
-                ),
-                tr!(
-                    "Exporteren: tafel export {id} -o verslag.md",
-                    "Export: tafel export {id} -o report.md"
-                ),
-            ];
-        }
-        let why = match self.exit {
-            Exit::Signal => tr!("gestopt door een signaal", "stopped by a signal"),
-            Exit::Quit => tr!("onderbroken", "interrupted"),
-        };
-        [
-            tr!(
-                "Sessie {why}; alles wat bevestigd was staat in {path}",
-                "Session {why}; everything confirmed is in {path}"
-            ),
-            tr!(
-                "Verder gaan: tafel resume {id}",
-                "Continue: tafel resume {id}"
-            ),
-        ]
-    }
-
-    pub fn print(&self) {
-        for line in self.message() {
-            println!("{line}");
-        }
-    }
-}
-
-/// Runs the session screen, then tells where the session is and what to do next.
-pub(super) fn drive(
-    ctx: &Context,
-    app: &mut App,
-    journal: &mut Journal,
-    clock: &dyn Clock,
-    initial: Vec<crate::app::Effect>,
-) -> Outcome {
-    session_screen(app, journal, clock, initial)?.print();
-    if app.keep_as_plan {
-        super::build::keep_session(ctx, &app.session)?;
+/// Runs a session screen on the terminal until the session is ended or left, then tells
+/// where it is and what to do next (after a signal the screen said so itself).
+pub(super) fn run_session(screen: SessionScreen) -> Outcome {
+    let clock = SystemClock::starting_at(0);
+    let ended = crate::runtime::run(Box::new(screen), &clock).map_err(io_failure)?;
+    match ended.result::<SessionResult>() {
+        Some(Ok(finished)) => finished.print(),
+        Some(Err(why)) => return Err(Failure::failed(why)),
+        None => {}
     }
     Ok(())
-}
-
-/// Runs the session screen until the session is ended or left.
-pub(super) fn session_screen(
-    app: &mut App,
-    journal: &mut Journal,
-    clock: &dyn Clock,
-    initial: Vec<crate::app::Effect>,
-) -> Result<Finished, Failure> {
-    if app.export_folder.is_empty() {
-        app.export_folder = super::export::default_folder().display().to_string();
-    }
-    let ran = tui::run_session(app, journal, clock, initial, super::export::export_request);
-    // The terminal is restored — also when it failed (a hang-up can end the loop this way).
-    // Text that is still only in memory gets one more try; if it cannot be written anywhere
-    // it is printed, the last place it exists.
-    let unkept = keep_last_drafts(app, journal.path());
-    if let Some(cause) = &unkept {
-        tui::print_unkept(&app.pending_drafts(), cause);
-    }
-    let exit = ran.map_err(io_failure)?;
-    if let Some(cause) = unkept {
-        return Err(Failure::failed(tr!(
-            "niet-opgeslagen tekst kon niet worden bewaard ({cause}); hij staat hierboven in de terminal. Alles wat bevestigd was staat in {}",
-            "unsaved text could not be kept ({cause}); it is printed above in the terminal. Everything confirmed is in {}",
-            journal.path().display()
-        )));
-    }
-    Ok(Finished {
-        path: journal.path().display().to_string(),
-        id: journal.id(),
-        ended: app.session.ended,
-        exit,
-    })
-}
-
-/// Writes the unsaved texts once more on the way out; the cause when that fails.
-fn keep_last_drafts(app: &App, session: &std::path::Path) -> Option<String> {
-    let drafts = app.pending_drafts();
-    if drafts.is_empty() && app.drafts_not_kept.is_none() {
-        return None;
-    }
-    crate::storage::draft::save_drafts(session, &drafts)
-        .err()
-        .map(|e| crate::storage::io_cause(&e))
 }
 
 pub(super) fn io_failure(err: std::io::Error) -> Failure {
@@ -291,7 +196,13 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     let path = crate::history::resolve::resolve_in(&ctx.session_dirs()?, Some(target))
         .map_err(Failure::usage)?;
     let id = crate::history::resolve::id_of(&path);
-    let mut history = ctx.history(crate::history::listing::Progress::OnTerminal)?;
+    // While a screen has the terminal (a follow-up started from the home screen) a rebuild
+    // of the index is not narrated on it.
+    let progress = match crate::runtime::terminal::is_active() {
+        true => crate::history::listing::Progress::Quiet,
+        false => crate::history::listing::Progress::OnTerminal,
+    };
+    let mut history = ctx.history(progress)?;
     let title = match history.summary_of(&path).map_err(Failure::from)? {
         Some(Err(why)) => return Err(Failure::failed(why)),
         Some(Ok(summary)) => summary.title,

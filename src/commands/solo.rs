@@ -1,7 +1,7 @@
 //! `tafel solo [--deck ID] [--category ID] [--minutes N]`: a card, a calm screen, and a
 //! reflection journal that is saved like every session.
 
-use super::run::{Finished, session_screen};
+use super::run::run_session;
 use super::{Context, Failure, Outcome};
 use crate::app::{App, Now, SOLO_PLAN};
 use crate::catalog::Plan;
@@ -11,6 +11,7 @@ use crate::session::event::FORMAT;
 use crate::session::{Event, Session};
 use crate::storage::journal::Journal;
 use crate::tr;
+use crate::tui::SessionScreen;
 
 #[derive(Debug, clap::Args)]
 pub struct SoloArgs {
@@ -30,13 +31,12 @@ pub struct SoloArgs {
 
 pub fn run(ctx: &Context, args: &SoloArgs) -> Outcome {
     super::require_terminal("solo")?;
-    start_solo(ctx, args)?.print();
-    Ok(())
+    run_session(solo_screen(ctx, args)?)
 }
 
-/// Starts solo reflection on this terminal and runs it until it is ended or left. Both
-/// `tafel solo` and the home screen come here.
-pub fn start_solo(ctx: &Context, args: &SoloArgs) -> Result<Finished, Failure> {
+/// Solo reflection, its journal begun, as a screen. Both `tafel solo` and the home screen
+/// come here.
+pub fn solo_screen<'a>(ctx: &Context, args: &SoloArgs) -> Result<SessionScreen<'a>, Failure> {
     let plan = solo_plan(ctx, args)?;
     let deck = ctx.deck(&plan.decks[0])?.clone();
     let sessions_dir = ctx.sessions_dir()?;
@@ -55,7 +55,7 @@ pub fn start_solo(ctx: &Context, args: &SoloArgs) -> Result<Finished, Failure> {
         seed: rand::random(),
         participants: Vec::new(),
     };
-    let (mut journal, records) = Journal::create(
+    let (journal, records) = Journal::create(
         &sessions_dir,
         started,
         SOLO_PLAN,
@@ -78,7 +78,13 @@ pub fn start_solo(ctx: &Context, args: &SoloArgs) -> Result<Finished, Failure> {
     app.bell = args.minutes.is_some() && ctx.settings.bell.value && !args.no_bell;
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
-    session_screen(&mut app, &mut journal, &clock, initial)
+    Ok(SessionScreen::new(
+        app,
+        journal,
+        clock,
+        initial,
+        super::export::export_request,
+    ))
 }
 
 /// A plan of one round that draws one card; without `--minutes` the timer stays out of view.

@@ -1,19 +1,22 @@
 //! The one screen runtime. Every interactive screen — home, a live or solo session, replay,
 //! the room, the plan builder, the plan picker — implements [`Screen`]: input and the time
-//! in, what to do next out, a next deadline, a render. One loop ([`run`]) carries it: it
-//! sleeps until a key, a paste, a followed file changing, a signal or the screen's next
-//! deadline (never on a fixed tick, so an idle screen costs nothing), draws only when
-//! something changed, and always restores the terminal.
+//! in, what to do next out, a next deadline, a render. One loop ([`run`]) carries a stack of
+//! them: it sleeps until a key, a paste, a followed file changing, a signal or the top
+//! screen's next deadline (never on a fixed tick, so an idle screen costs nothing), draws
+//! only when something changed, and always restores the terminal.
 //!
-//! What a screen asks of the world beyond "stay" or "leave" (saving, loading, writing a
-//! file) its shell carries out inside `update`, through a store: the session's effects go
-//! through [`crate::executor`], the same executor the tests drive.
+//! What a screen asks of the runtime is a [`Flow`]: stay, open another screen over this one
+//! (the home screen opens a session, the builder, a replay), or go back to the screen below
+//! with what it came to. What a screen asks of storage (saving, loading, writing a file) its
+//! shell carries out inside `update`, through a store: the session's effects go through
+//! [`crate::executor`], the same executor the tests drive.
 
 pub mod keys;
 pub mod terminal;
 pub mod wake;
 
-use std::io;
+use std::any::Any;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -39,93 +42,267 @@ pub enum Input {
     Changed,
 }
 
+/// A screen on the runtime's stack.
+pub type Boxed<'a> = Box<dyn Screen<'a> + 'a>;
+
 /// What the loop does after an input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Flow {
+pub enum Flow<'a> {
     Stay,
-    /// The screen is done; the loop returns.
-    Leave,
+    /// Open this screen over the current one; when it goes back, the current one's
+    /// [`Screen::resumed`] gets what it came to.
+    Open(Boxed<'a>),
+    /// The screen is done: back to the one below (none: the loop ends with it).
+    Back(Back),
 }
 
-/// An interactive screen.
-pub trait Screen {
-    /// Once, before the first frame (e.g. carrying out what a session starts with).
-    fn start(&mut self, _now: Now) -> Flow {
+impl Flow<'_> {
+    /// Back, having come to `result`.
+    pub fn back(result: impl Any) -> Self {
+        Flow::Back(Back {
+            result: Box::new(result),
+            shell: ShellText::default(),
+        })
+    }
+}
+
+/// What a screen came to when it went back.
+pub struct Back {
+    /// For the screen that opened it, which knows its type (or the caller of [`run`]).
+    pub result: Box<dyn Any>,
+    /// Said on the shell's own screen on the way back — the terminal is lent back to the
+    /// shell for a moment, so it stays in the scrollback (text that could not be saved).
+    pub shell: ShellText,
+}
+
+/// Lines for the shell, out of the alternate screen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShellText {
+    pub stdout: Vec<String>,
+    pub stderr: Vec<String>,
+}
+
+impl ShellText {
+    pub fn is_empty(&self) -> bool {
+        self.stdout.is_empty() && self.stderr.is_empty()
+    }
+
+    pub fn extend(&mut self, other: ShellText) {
+        self.stdout.extend(other.stdout);
+        self.stderr.extend(other.stderr);
+    }
+
+    pub fn print(&self) {
+        let mut err = io::stderr().lock();
+        for line in &self.stderr {
+            let _ = writeln!(err, "{line}");
+        }
+        let mut out = io::stdout().lock();
+        for line in &self.stdout {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = out.flush();
+    }
+}
+
+/// Why the loop stops every screen at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// SIGTERM, SIGHUP or SIGINT from outside.
+    Signal,
+    /// The terminal could no longer be read or written.
+    TerminalFailed,
+}
+
+/// An interactive screen. `'a`: what the screens on one stack may borrow (the command's
+/// context).
+pub trait Screen<'a> {
+    /// Once, when it comes on the stack, before its first frame (e.g. carrying out what a
+    /// session starts with).
+    fn start(&mut self, _now: Now) -> Flow<'a> {
         Flow::Stay
     }
     /// One input at `now`.
-    fn update(&mut self, input: Input, now: Now) -> Flow;
+    fn update(&mut self, input: Input, now: Now) -> Flow<'a>;
+    /// The screen it opened went back with `result`.
+    fn resumed(&mut self, _result: Box<dyn Any>, _now: Now) -> Flow<'a> {
+        Flow::Stay
+    }
     /// When the screen changes by itself next (on the same clock as `now.t`); `None`: only
     /// on input.
     fn deadline(&self, now: Now) -> Option<u64>;
     fn render(&self, frame: &mut Frame);
+    /// The screen's own time line (a session resumed goes on where its journal stopped);
+    /// `None`: the runtime's clock.
+    fn clock(&self) -> Option<&dyn Clock> {
+        None
+    }
     /// Text typed and not yet in the journal, with the session it belongs to: what the
     /// watchdog keeps if a signal has to end the process.
     fn unsaved(&self) -> Option<(PathBuf, Vec<Draft>)> {
         None
     }
+    /// The loop stops every screen (a signal, a terminal gone): keep what must be kept; what
+    /// to say on the shell once the terminal is back.
+    fn stopped(&mut self, _why: Stop) -> ShellText {
+        ShellText::default()
+    }
 }
 
 /// How the loop ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Exit {
-    /// The screen left (the user was done, or asked to quit).
-    Quit,
-    /// SIGTERM, SIGHUP or SIGINT from outside.
+pub enum Ended {
+    /// The last screen went back with this result (the user was done, or asked to quit).
+    Back(Box<dyn Any>),
+    /// SIGTERM, SIGHUP or SIGINT from outside; every screen was stopped.
     Signal,
 }
 
-/// Runs `screen` on the terminal until it leaves or a signal ends it.
-pub fn run(screen: &mut dyn Screen, clock: &dyn Clock) -> io::Result<Exit> {
+impl Ended {
+    /// The result the last screen went back with, if it is a `T`.
+    pub fn result<T: 'static>(self) -> Option<T> {
+        match self {
+            Ended::Back(result) => result.downcast::<T>().ok().map(|b| *b),
+            Ended::Signal => None,
+        }
+    }
+}
+
+/// Runs `root`, and every screen it opens, on the terminal until it goes back or a signal
+/// ends it. `clock`: the time of screens without a clock of their own.
+pub fn run<'a>(root: Boxed<'a>, clock: &dyn Clock) -> io::Result<Ended> {
     let wakes = wake::start()?;
     if wake::signalled() {
-        return Ok(Exit::Signal);
+        return Ok(Ended::Signal);
     }
     let _looping = wake::Looping::enter();
+    let mut stack = Stack {
+        screens: vec![root],
+        clock,
+    };
     let mut guard = TerminalGuard::enter()?;
-    let mut left = screen.start(Now::of(clock)) == Flow::Leave;
-    // Before every frame: should drawing hang (a stalled terminal), the watchdog keeps what
-    // was typed up to the last input.
-    wake::keep_for_watchdog(screen.unsaved());
-    let mut dirty = true;
-    loop {
-        if dirty {
-            guard.terminal.draw(|frame| screen.render(frame))?;
-            dirty = false;
+    let (ended, shell) = match stack.run(&mut guard, &wakes) {
+        Ok(Some(back)) => (Ok(Ended::Back(back.result)), back.shell),
+        // Every screen keeps what it must before the terminal is touched.
+        Ok(None) => (Ok(Ended::Signal), stack.stop(Stop::Signal)),
+        Err(err) => (Err(err), stack.stop(Stop::TerminalFailed)),
+    };
+    drop(guard);
+    shell.print();
+    ended
+}
+
+/// The screens open on the terminal, the top one shown.
+struct Stack<'a, 'c> {
+    screens: Vec<Boxed<'a>>,
+    clock: &'c dyn Clock,
+}
+
+impl<'a> Stack<'a, '_> {
+    /// The loop: `Some` when the last screen went back, `None` after a signal.
+    fn run(&mut self, guard: &mut TerminalGuard, wakes: &wake::Wakes) -> io::Result<Option<Back>> {
+        let now = self.now();
+        let first = self.top().start(now);
+        if let Some(back) = self.follow(first, guard)? {
+            return Ok(Some(back));
         }
-        if left {
-            return Ok(Exit::Quit);
-        }
-        if wake::signalled() {
-            return Ok(Exit::Signal);
-        }
-        let now = Now::of(clock);
-        let sleep = screen
-            .deadline(now)
-            .map(|deadline| Duration::from_millis(deadline.saturating_sub(now.t)));
-        let input = match wakes.next(sleep)? {
-            wake::Wake::Timeout => Input::Tick,
-            wake::Wake::Changed => Input::Changed,
-            wake::Wake::Signal => continue,
-            wake::Wake::Terminal(event) => match event {
-                Event::Key(key) => match keys::from_terminal(key) {
-                    Some(key) => {
-                        test_panic(&key);
-                        Input::Key(key)
+        // Before every frame: should drawing hang (a stalled terminal), the watchdog keeps
+        // what was typed up to the last input.
+        self.keep_for_watchdog();
+        let mut dirty = true;
+        loop {
+            if dirty {
+                let top = self.screens.last().expect("a screen is open");
+                guard.terminal.draw(|frame| top.render(frame))?;
+                dirty = false;
+            }
+            if wake::signalled() {
+                return Ok(None);
+            }
+            let now = self.now();
+            let sleep = self
+                .top()
+                .deadline(now)
+                .map(|deadline| Duration::from_millis(deadline.saturating_sub(now.t)));
+            let input = match wakes.next(sleep)? {
+                wake::Wake::Timeout => Input::Tick,
+                wake::Wake::Changed => Input::Changed,
+                wake::Wake::Signal => continue,
+                wake::Wake::Terminal(event) => match event {
+                    Event::Key(key) => match keys::from_terminal(key) {
+                        Some(key) => {
+                            test_panic(&key);
+                            Input::Key(key)
+                        }
+                        None => continue,
+                    },
+                    Event::Paste(text) => Input::Paste(text),
+                    Event::Resize(_, _) => {
+                        dirty = true;
+                        continue;
                     }
-                    None => continue,
+                    _ => continue,
                 },
-                Event::Paste(text) => Input::Paste(text),
-                Event::Resize(_, _) => {
-                    dirty = true;
-                    continue;
+            };
+            let now = self.now();
+            let flow = self.top().update(input, now);
+            if let Some(back) = self.follow(flow, guard)? {
+                return Ok(Some(back));
+            }
+            self.keep_for_watchdog();
+            dirty = true;
+        }
+    }
+
+    /// Carries out `flow` (and what the screens answer to it): `Some` when the last screen
+    /// went back.
+    fn follow(
+        &mut self,
+        mut flow: Flow<'a>,
+        guard: &mut TerminalGuard,
+    ) -> io::Result<Option<Back>> {
+        loop {
+            flow = match flow {
+                Flow::Stay => return Ok(None),
+                Flow::Open(screen) => {
+                    self.screens.push(screen);
+                    let now = self.now();
+                    self.top().start(now)
                 }
-                _ => continue,
-            },
-        };
-        left = screen.update(input, Now::of(clock)) == Flow::Leave;
-        wake::keep_for_watchdog(screen.unsaved());
-        dirty = true;
+                Flow::Back(back) => {
+                    self.screens.pop();
+                    if self.screens.is_empty() {
+                        return Ok(Some(back));
+                    }
+                    if !back.shell.is_empty() {
+                        guard.lend_to_shell(|| back.shell.print())?;
+                    }
+                    let now = self.now();
+                    self.top().resumed(back.result, now)
+                }
+            };
+        }
+    }
+
+    fn top(&mut self) -> &mut Boxed<'a> {
+        self.screens.last_mut().expect("a screen is open")
+    }
+
+    /// The time on the top screen's clock.
+    fn now(&self) -> Now {
+        let top = self.screens.last().expect("a screen is open");
+        Now::of(top.clock().unwrap_or(self.clock))
+    }
+
+    fn keep_for_watchdog(&self) {
+        wake::keep_for_watchdog(self.screens.iter().rev().find_map(|s| s.unsaved()));
+    }
+
+    /// Stops every screen, the top one first; what they say for the shell.
+    fn stop(&mut self, why: Stop) -> ShellText {
+        let mut said = ShellText::default();
+        while let Some(mut screen) = self.screens.pop() {
+            said.extend(screen.stopped(why));
+        }
+        said
     }
 }
 

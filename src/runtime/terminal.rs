@@ -26,6 +26,11 @@ pub fn set_session_path(path: &std::path::Path) {
     }
 }
 
+/// Whether a screen has the terminal now (raw mode, the alternate screen).
+pub fn is_active() -> bool {
+    TERMINAL_ACTIVE.load(Ordering::SeqCst)
+}
+
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore_terminal() {
     if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
@@ -62,17 +67,32 @@ pub struct TerminalGuard {
 impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
-        enable_raw_mode()?;
-        TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
-        if let Err(err) = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste) {
-            restore_terminal();
-            return Err(err);
-        }
+        take_terminal()?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| {
             restore_terminal();
         })?;
         Ok(TerminalGuard { terminal })
     }
+
+    /// The shell's own screen for a moment (what `during` prints stays in its scrollback),
+    /// then the screens again, drawn whole.
+    pub fn lend_to_shell(&mut self, during: impl FnOnce()) -> io::Result<()> {
+        restore_terminal();
+        during();
+        take_terminal()?;
+        self.terminal.clear()
+    }
+}
+
+/// Raw mode, the alternate screen and bracketed paste.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
+    if let Err(err) = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste) {
+        restore_terminal();
+        return Err(err);
+    }
+    Ok(())
 }
 
 impl Drop for TerminalGuard {

@@ -221,22 +221,27 @@ fn watchdog() {
 pub fn print_unkept(drafts: &[Draft], cause: &str) {
     use std::io::Write;
     let mut err = io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "{}",
-        tr!(
-            "LET OP: deze tekst kon NIET worden bewaard ({cause}). Kopieer hem nu:",
-            "ATTENTION: this text could NOT be saved ({cause}). Copy it now:"
-        )
-    );
+    for line in unkept_lines(drafts, cause) {
+        let _ = writeln!(err, "{line}");
+    }
+}
+
+/// The lines [`print_unkept`] prints: a warning, then each text between rules.
+pub fn unkept_lines(drafts: &[Draft], cause: &str) -> Vec<String> {
+    const RULE: &str = "----------";
+    let mut lines = vec![tr!(
+        "LET OP: deze tekst kon NIET worden bewaard ({cause}). Kopieer hem nu:",
+        "ATTENTION: this text could NOT be saved ({cause}). Copy it now:"
+    )];
     for draft in drafts {
-        let _ = writeln!(err, "----------");
-        let _ = writeln!(err, "{}", draft.text);
+        lines.push(RULE.to_string());
+        lines.push(draft.text.clone());
         for extra in [&draft.owner, &draft.due] {
             if !extra.trim().is_empty() {
-                let _ = writeln!(err, "  {extra}");
+                lines.push(format!("  {extra}"));
             }
         }
     }
-    let _ = writeln!(err, "----------");
+    lines.push(RULE.to_string());
+    lines
 }
