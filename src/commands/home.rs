@@ -58,7 +58,7 @@ fn home_loop(
 ) -> Result<Option<String>, Failure> {
     loop {
         // On opening and after every session: a new one may have made or settled some.
-        home.set_agreements(agreements(ctx).map_err(|f| f.message));
+        home.set_agreements(agreements(ctx).map_err(Into::into));
         let Some(wish) = show(ctx, home).map_err(super::run::io_failure)? else {
             return Ok(None);
         };
@@ -207,9 +207,7 @@ impl Screen for HomeScreen<'_, '_> {
                 }
                 refresh_sessions(ctx, home, history);
             }
-            Some(Wish::LoadAgreements) => {
-                home.set_agreements(agreements(ctx).map_err(|f| f.message))
-            }
+            Some(Wish::LoadAgreements) => home.set_agreements(agreements(ctx).map_err(Into::into)),
             Some(Wish::Rename { session, title }) => {
                 home.managed(rename(ctx, &session, &title));
                 *history = None;
@@ -299,7 +297,7 @@ fn refresh_sessions(ctx: &Context, home: &mut Home, history: &mut Option<History
         home.look_back_search(),
         home.look_back_limit(),
     );
-    home.set_sessions(listing.map_err(|f| f.message));
+    home.set_sessions(listing.map_err(Into::into));
 }
 
 /// `n` in the look-back list: the new title journaled, or why not.
@@ -314,7 +312,7 @@ fn rename(ctx: &Context, session: &Path, title: &str) -> Status {
             "New title: {}",
             crate::text::visible(title.trim())
         )),
-        Err(why) => Status::Error(why),
+        Err(why) => Status::Error(why.to_string()),
     }
 }
 
@@ -322,8 +320,7 @@ fn rename(ctx: &Context, session: &Path, title: &str) -> Status {
 fn trash(ctx: &Context, session: &Path) -> Status {
     let moved = ctx
         .sessions_dir()
-        .map_err(|f| f.message)
-        .and_then(|dir| crate::history::manage::move_to_trash(&dir, session));
+        .and_then(|dir| Ok(crate::history::manage::move_to_trash(&dir, session)?));
     match moved {
         Ok(_) => {
             let id = crate::history::resolve::id_of(session);
@@ -332,7 +329,7 @@ fn trash(ctx: &Context, session: &Path) -> Status {
                 "Moved to the trash; put it back: tafel sessions --restore {id}"
             ))
         }
-        Err(why) => Status::Error(why),
+        Err(why) => Status::Error(why.message),
     }
 }
 

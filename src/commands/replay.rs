@@ -45,7 +45,7 @@ pub fn open(path: &Path) -> Result<Replay, OpenError> {
 
 pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
     // The user's own sessions and the archives alike: replaying never writes.
-    let path = resolve_in(&ctx.session_dirs()?, target).map_err(Failure::usage)?;
+    let path = resolve_in(&ctx.session_dirs()?, target)?;
     // Loaded before the terminal check, so a damaged file is reported the same everywhere.
     let mut replay = open(&path).map_err(|e| Failure::failed(e.to_string()))?;
     super::require_terminal("replay")?;

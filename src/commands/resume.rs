@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &ResumeArgs) -> Outcome {
     super::require_terminal("resume")?;
     let dir = ctx.sessions_dir()?;
     let path = match &args.target {
-        Some(target) => resolve(&dir, Some(target)).map_err(Failure::usage)?,
+        Some(target) => resolve(&dir, Some(target))?,
         None => History::open(
             &[Source::own(&dir)],
             crate::paths::cache_dir().as_deref(),
