@@ -321,3 +321,84 @@ pub fn restore(sessions: &Path, target: &str) -> Result<PathBuf, ManageError> {
     move_all(&belonging(&path), sessions)?;
     Ok(sessions.join(path.file_name().unwrap_or_default()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "20261120-140000-koers-wat-aaaa";
+
+    /// A sessions directory with one journal (moving does not read it).
+    fn sessions() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join(format!("{ID}.{EXTENSION}"));
+        fs::write(&journal, "{}\n").unwrap();
+        (dir, journal)
+    }
+
+    #[test]
+    fn restoring_says_which_request_cannot_be_met() {
+        let (dir, journal) = sessions();
+        let dir = dir.path();
+        assert!(matches!(restore(dir, ID), Err(ManageError::TrashEmpty)));
+        move_to_trash(dir, &journal).unwrap();
+        assert!(matches!(restore(dir, "../x"), Err(ManageError::NotAnId)));
+        assert!(matches!(
+            restore(dir, "2027"),
+            Err(ManageError::Resolve(ResolveError::NotFound { .. }))
+        ));
+        // Back while one of the same name is there again: nothing is overwritten.
+        fs::write(&journal, "anders").unwrap();
+        assert!(matches!(
+            restore(dir, ID),
+            Err(ManageError::Exists { path }) if path == journal
+        ));
+        fs::remove_file(&journal).unwrap();
+        assert_eq!(restore(dir, ID).unwrap(), journal);
+    }
+
+    #[test]
+    fn trashing_refuses_a_link_a_session_in_use_and_another_directory() {
+        let (dir, journal) = sessions();
+        let dir = dir.path();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let other = elsewhere.path().join(format!("{ID}.{EXTENSION}"));
+        fs::write(&other, "{}\n").unwrap();
+        assert!(matches!(
+            move_to_trash(dir, &other),
+            Err(ManageError::NotOwn { .. })
+        ));
+        // Held by another open file, as a running tafel holds its journal.
+        let held = fs::File::open(&journal).unwrap();
+        held.lock().unwrap();
+        assert!(matches!(
+            move_to_trash(dir, &journal),
+            Err(ManageError::Journal(JournalError::Locked { .. }))
+        ));
+        drop(held);
+        fs::remove_dir(trash_dir(dir)).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(elsewhere.path(), trash_dir(dir)).unwrap();
+            assert!(matches!(
+                move_to_trash(dir, &journal),
+                Err(ManageError::TrashNotPlain { .. })
+            ));
+            assert!(journal.exists());
+        }
+    }
+
+    #[test]
+    fn a_title_of_the_wrong_length_is_refused_before_the_journal_is_opened() {
+        let (_dir, journal) = sessions();
+        let wall = DateTime::parse_from_rfc3339("2026-11-20T15:00:00+01:00").unwrap();
+        let long = "x".repeat(MAX_TITLE_CHARS + 1);
+        for title in ["  ", long.as_str()] {
+            assert!(matches!(
+                rename_with_cache(&journal, title, wall, None),
+                Err(RenameError::TitleLength)
+            ));
+        }
+        assert_eq!(fs::read_to_string(&journal).unwrap(), "{}\n");
+    }
+}
