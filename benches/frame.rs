@@ -63,7 +63,7 @@ fn look_back() {
         let began = Instant::now();
         home.update(key(KeyCode::Char('3')));
         let mut history = History::open(&sources, Some(cache.path()), Progress::Quiet).unwrap();
-        let listing = query(&mut history, None).map_err(|e| e.to_string());
+        let listing = query(&mut history, None).map_err(Into::into);
         home.set_sessions(listing);
         draw(&home);
         opening.push(began.elapsed());
@@ -86,7 +86,7 @@ fn look_back() {
         home.update(key(KeyCode::Char(letter)));
         search.push(letter);
         let search = search.clone();
-        home.set_sessions(query(&mut history, Some(search)).map_err(|e| e.to_string()));
+        home.set_sessions(query(&mut history, Some(search)).map_err(Into::into));
         draw(&home);
         typing.push(began.elapsed());
     }

@@ -351,3 +351,67 @@ fn a_session_open_in_another_tafel_is_not_moved() {
     let renamed = run(config.path(), dir.path(), &["rename", "20261120", "Nieuw"]);
     assert_eq!(renamed.code, 1, "{}", renamed.stdout);
 }
+
+#[test]
+fn a_session_not_found_or_not_movable_is_said_in_both_languages_with_its_exit_code() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_session(dir.path(), "20261120-140000-koers-wat-aaaa.jsonl", "Een");
+    write_session(dir.path(), "20261120-150000-koers-wat-bbbb.jsonl", "Twee");
+    let shown = dir.path().display().to_string();
+    let said = |lang: &str, args: &[&str]| {
+        let mut all = vec!["--lang", lang];
+        all.extend(args);
+        let out = run(config.path(), dir.path(), &all);
+        (out.code, out.stderr.trim().to_string())
+    };
+    let ids = "20261120-140000-koers-wat-aaaa, 20261120-150000-koers-wat-bbbb";
+    assert_eq!(
+        said("nl", &["export", "20261120"]),
+        (
+            2,
+            format!("tafel: `20261120` past bij 2 sessies ({ids}); typ meer tekens")
+        )
+    );
+    assert_eq!(
+        said("en", &["export", "20261120"]),
+        (
+            2,
+            format!("tafel: `20261120` matches 2 sessions ({ids}); type more characters")
+        )
+    );
+    assert_eq!(
+        said("nl", &["delete", "2027"]),
+        (
+            2,
+            format!("tafel: geen sessie `2027` in {shown} (zie `tafel sessions`)")
+        )
+    );
+    assert_eq!(
+        said("en", &["replay", "20261120-140000-koers-wat-aaab"]),
+        (
+            2,
+            format!(
+                "tafel: no session `20261120-140000-koers-wat-aaab` in {shown}; did you mean \
+                 `20261120-140000-koers-wat-aaaa`? (see `tafel sessions`)"
+            )
+        )
+    );
+    assert_eq!(
+        said("en", &["sessions", "--restore", "20261120"]),
+        (2, "tafel: the trash is empty".to_string())
+    );
+    assert_eq!(
+        said("en", &["rename", "20261120-14", " "]),
+        (1, "tafel: a title has 1 to 200 characters".to_string())
+    );
+    assert_eq!(said("en", &["delete", "20261120-14"]).0, 0);
+    assert_eq!(
+        said("nl", &["sessions", "--restore", "../20261120-14"]),
+        (
+            2,
+            "tafel: geef de id van een sessie in de prullenbak (zie `tafel sessions --trash`)"
+                .to_string()
+        )
+    );
+}

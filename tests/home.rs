@@ -28,6 +28,7 @@ use tafel::history::index::Query;
 use tafel::history::listing::{History, Listing, Progress, Source};
 use tafel::history::resolve::id_of;
 use tafel::history::search::fold;
+use tafel::home::loadable::Why;
 use tafel::home::{FollowUp, Home, Input, Level, Outcome, Screen, WorkshopField};
 use tafel::i18n::{Lang, set_lang};
 use tafel::session::event::NoteKind;
@@ -171,7 +172,7 @@ fn looking_back(dir: &Path) -> Home<'static> {
 
 /// What the shell hands the home screen: the sessions in `dir` matching `search`, through an
 /// index kept in memory.
-fn listing(dir: &Path, search: Option<String>) -> Result<Listing, String> {
+fn listing(dir: &Path, search: Option<String>) -> Result<Listing, Why> {
     Ok(
         History::open(&[Source::own(dir)], None, Progress::Quiet)?.query(&Query {
             search,
@@ -896,7 +897,7 @@ fn n_renames_and_d_deletes_in_look_back_and_archives_are_refused() {
             details: true,
             ..Query::default()
         })
-        .map_err(String::from),
+        .map_err(Into::into),
     );
     let mut home = with_archive;
     assert!(home.look_back_rows()[0].archive);
@@ -1406,7 +1407,7 @@ fn a_broken_own_deck_is_a_warning_on_the_home_screen() {
 
 /// What the shell hands the home screen: the open agreements in `dir`, overdue first, as of
 /// `today` (JJJJ-MM-DD).
-fn open_agreements(dir: &Path, today: &str) -> Result<Vec<Agreement>, String> {
+fn open_agreements(dir: &Path, today: &str) -> Result<Vec<Agreement>, Why> {
     let filter = Filter {
         open: true,
         ..Filter::default()

@@ -1171,7 +1171,12 @@ pub fn check_plan_draws<'d>(
 
 /// ", bedoel je `x`?" for the nearest known id, or nothing when none is close.
 pub fn suggestion<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
-    match nearest(wrong, known) {
+    did_you_mean(nearest(wrong, known))
+}
+
+/// ", bedoel je `x`?" for `best`, found earlier with [`nearest`]; nothing without one.
+pub fn did_you_mean(best: Option<&str>) -> String {
+    match best {
         Some(best) => tr!("; bedoel je `{best}`?", "; did you mean `{best}`?"),
         None => String::new(),
     }

@@ -77,7 +77,7 @@ pub struct ExportArgs {
 pub fn run(ctx: &Context, args: &ExportArgs) -> Outcome {
     let path = match Path::new(&args.target).is_file() {
         true => PathBuf::from(&args.target),
-        false => resolve_in(&ctx.session_dirs()?, Some(&args.target)).map_err(Failure::usage)?,
+        false => resolve_in(&ctx.session_dirs()?, Some(&args.target))?,
     };
     let loaded = if args.readable {
         let (loaded, damaged) =

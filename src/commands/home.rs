@@ -66,7 +66,7 @@ impl<'a> HomeScreen<'a> {
         if show_plan.is_some() {
             home.show_plan(show_plan);
         }
-        home.set_agreements(agreements(ctx).map_err(|f| f.message));
+        home.set_agreements(agreements(ctx).map_err(Into::into));
         HomeScreen {
             ctx,
             home,
@@ -182,9 +182,7 @@ impl<'a> Screen<'a> for HomeScreen<'a> {
                 }
                 refresh_sessions(ctx, home, history);
             }
-            Some(Wish::LoadAgreements) => {
-                home.set_agreements(agreements(ctx).map_err(|f| f.message))
-            }
+            Some(Wish::LoadAgreements) => home.set_agreements(agreements(ctx).map_err(Into::into)),
             Some(Wish::Rename { session, title }) => {
                 home.managed(rename(ctx, &session, &title));
                 *history = None;
@@ -239,7 +237,7 @@ impl<'a> Screen<'a> for HomeScreen<'a> {
             None => None,
         };
         self.home
-            .set_agreements(agreements(ctx).map_err(|f| f.message));
+            .set_agreements(agreements(ctx).map_err(Into::into));
         self.home.returned(status);
         Flow::Stay
     }
@@ -312,7 +310,7 @@ fn refresh_sessions(ctx: &Context, home: &mut Home, history: &mut Option<History
         home.look_back_search(),
         home.look_back_limit(),
     );
-    home.set_sessions(listing.map_err(|f| f.message));
+    home.set_sessions(listing.map_err(Into::into));
 }
 
 /// `n` in the look-back list: the new title journaled, or why not.
@@ -327,7 +325,7 @@ fn rename(ctx: &Context, session: &Path, title: &str) -> Status {
             "New title: {}",
             crate::text::visible(title.trim())
         )),
-        Err(why) => Status::Error(why),
+        Err(why) => Status::Error(why.to_string()),
     }
 }
 
@@ -335,8 +333,7 @@ fn rename(ctx: &Context, session: &Path, title: &str) -> Status {
 fn trash(ctx: &Context, session: &Path) -> Status {
     let moved = ctx
         .sessions_dir()
-        .map_err(|f| f.message)
-        .and_then(|dir| crate::history::manage::move_to_trash(&dir, session));
+        .and_then(|dir| Ok(crate::history::manage::move_to_trash(&dir, session)?));
     match moved {
         Ok(_) => {
             let id = crate::history::resolve::id_of(session);
@@ -345,7 +342,7 @@ fn trash(ctx: &Context, session: &Path) -> Status {
                 "Moved to the trash; put it back: tafel sessions --restore {id}"
             ))
         }
-        Err(why) => Status::Error(why),
+        Err(why) => Status::Error(why.message),
     }
 }
 

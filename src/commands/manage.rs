@@ -26,7 +26,7 @@ pub struct DeleteArgs {
 /// The session meant by `target`, in the user's own sessions: never one in an archive.
 pub fn own_session(ctx: &Context, target: &str) -> Result<PathBuf, Failure> {
     let dir = ctx.sessions_dir()?;
-    let path = resolve(&dir, Some(target)).map_err(Failure::usage)?;
+    let path = resolve(&dir, Some(target))?;
     refuse_archive(ctx, &path)?;
     Ok(path)
 }
@@ -51,7 +51,7 @@ pub fn rename(ctx: &Context, args: &RenameArgs) -> Outcome {
     let path = own_session(ctx, &args.target)?;
     let wall = chrono::Local::now().fixed_offset();
     let title = args.title.trim();
-    match manage::rename(&path, title, wall).map_err(Failure::failed)? {
+    match manage::rename(&path, title, wall)? {
         Some(old) => println!(
             "{}",
             tr!(
@@ -76,7 +76,7 @@ pub fn rename(ctx: &Context, args: &RenameArgs) -> Outcome {
 pub fn delete(ctx: &Context, args: &DeleteArgs) -> Outcome {
     let path = own_session(ctx, &args.target)?;
     let dir = ctx.sessions_dir()?;
-    let now = manage::move_to_trash(&dir, &path).map_err(Failure::failed)?;
+    let now = manage::move_to_trash(&dir, &path)?;
     let id = id_of(&path);
     println!(
         "{}",

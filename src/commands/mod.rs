@@ -24,6 +24,9 @@ use std::path::PathBuf;
 
 use crate::catalog::Library;
 use crate::catalog::parse::suggestion;
+use crate::history::manage::{ManageError, RenameError};
+use crate::history::resolve::ResolveError;
+use crate::history::summary::SummaryError;
 use crate::tr;
 
 /// How a command failed. `main` turns it into an exit code, and nothing else looks at it
@@ -64,6 +67,53 @@ impl Failure {
 impl From<crate::history::error::IndexError> for Failure {
     fn from(err: crate::history::error::IndexError) -> Self {
         Failure::failed(err.to_string())
+    }
+}
+
+/// No single session is meant by what was typed: wrong use (exit code 2).
+impl From<ResolveError> for Failure {
+    fn from(err: ResolveError) -> Self {
+        Failure::usage(err.to_string())
+    }
+}
+
+/// A journal without a summary (unreadable, damaged): the command fails (exit code 1).
+impl From<SummaryError> for Failure {
+    fn from(err: SummaryError) -> Self {
+        Failure::failed(err.to_string())
+    }
+}
+
+/// A title that could not be given: the command fails (exit code 1), a wrong title too.
+impl From<RenameError> for Failure {
+    fn from(err: RenameError) -> Self {
+        Failure::failed(err.to_string())
+    }
+}
+
+/// Into the trash or back: what the user asked for that cannot be (no such session, a
+/// name taken) is wrong use (exit code 2); a file that cannot be moved fails (exit code 1).
+impl From<ManageError> for Failure {
+    fn from(err: ManageError) -> Self {
+        let kind = match &err {
+            ManageError::Resolve(_)
+            | ManageError::TrashEmpty
+            | ManageError::NotAnId
+            | ManageError::NotInTrash { .. }
+            | ManageError::Exists { .. } => FailureKind::Usage,
+            ManageError::NotOwn { .. }
+            | ManageError::TrashNotPlain { .. }
+            | ManageError::MakeTrash { .. }
+            | ManageError::ReadTrash { .. }
+            | ManageError::Read { .. }
+            | ManageError::NotPlainFile { .. }
+            | ManageError::Journal(_)
+            | ManageError::Move { .. } => FailureKind::Failed,
+        };
+        Failure {
+            kind,
+            message: err.to_string(),
+        }
     }
 }
 

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, target: Option<&str>) -> Outcome {
 /// with `()`.
 pub fn replay_screen<'a>(ctx: &Context, target: Option<&str>) -> Result<Boxed<'a>, Failure> {
     // The user's own sessions and the archives alike: replaying never writes.
-    let path = resolve_in(&ctx.session_dirs()?, target).map_err(Failure::usage)?;
+    let path = resolve_in(&ctx.session_dirs()?, target)?;
     let replay = open(&path).map_err(|e| Failure::failed(e.to_string()))?;
     Ok(Box::new(ReplayScreen { replay }))
 }

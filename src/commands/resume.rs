@@ -35,7 +35,7 @@ pub fn resume_screen<'a>(
 ) -> Result<SessionScreen<'a>, Failure> {
     let dir = ctx.sessions_dir()?;
     let path = match &args.target {
-        Some(target) => resolve(&dir, Some(target)).map_err(Failure::usage)?,
+        Some(target) => resolve(&dir, Some(target))?,
         None => History::open(
             &[Source::own(&dir)],
             crate::paths::cache_dir().as_deref(),

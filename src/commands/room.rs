@@ -36,9 +36,7 @@ pub struct RoomArgs {
 pub fn run(ctx: &Context, args: &RoomArgs) -> Outcome {
     let dir = ctx.sessions_dir().ok();
     let fixed = match &args.target {
-        Some(target) => {
-            Some(resolve_in(&ctx.session_dirs()?, Some(target)).map_err(Failure::usage)?)
-        }
+        Some(target) => Some(resolve_in(&ctx.session_dirs()?, Some(target))?),
         None => None,
     };
     super::require_terminal("room")?;

@@ -193,8 +193,7 @@ pub(super) fn io_failure(err: std::io::Error) -> Failure {
 /// Sessions are looked up in the user's own directory and the archives alike.
 pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     use crate::session::event::{ReviewItem, ReviewOutcome};
-    let path = crate::history::resolve::resolve_in(&ctx.session_dirs()?, Some(target))
-        .map_err(Failure::usage)?;
+    let path = crate::history::resolve::resolve_in(&ctx.session_dirs()?, Some(target))?;
     let id = crate::history::resolve::id_of(&path);
     // While a screen has the terminal (a follow-up started from the home screen) a rebuild
     // of the index is not narrated on it.
@@ -204,7 +203,7 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     };
     let mut history = ctx.history(progress)?;
     let title = match history.summary_of(&path).map_err(Failure::from)? {
-        Some(Err(why)) => return Err(Failure::failed(why)),
+        Some(Err(why)) => return Err(why.into()),
         Some(Ok(summary)) => summary.title,
         None => String::new(),
     };

@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
     }
     if let Some(id) = &args.restore {
         let dir = ctx.sessions_dir()?;
-        let back = crate::history::manage::restore(&dir, id).map_err(Failure::usage)?;
+        let back = crate::history::manage::restore(&dir, id)?;
         println!("{}", tr!("teruggezet: {}", "put back: {}", back.display()));
         return Ok(());
     }

@@ -19,13 +19,6 @@ pub enum IndexError {
     },
 }
 
-/// For callers that speak in messages (the home screen).
-impl From<IndexError> for String {
-    fn from(err: IndexError) -> String {
-        err.to_string()
-    }
-}
-
 fn cannot_make(err: &rusqlite::Error) -> String {
     tr!("index niet te maken: {err}", "cannot make an index: {err}")
 }

@@ -26,7 +26,7 @@ use rusqlite::{
 
 use super::error::IndexError;
 use super::scan::{self, DirStamp, Known, Seen, Stamp};
-use super::summary::{OpenAgreement, Review, Summary, summarize};
+use super::summary::{OpenAgreement, Review, Summary, SummaryError, summarize};
 use crate::tr;
 
 /// Bump when the schema or what a summary holds changes: an index of another version is
@@ -660,20 +660,20 @@ impl Index {
 
     /// The summary of one journal (by file name), or why it could not be read; the journal
     /// checked to be unchanged (see [`Index::fresh`]).
-    pub fn entry(&self, name: &str) -> rusqlite::Result<Option<Result<Summary, String>>> {
+    pub fn entry(&self, name: &str) -> rusqlite::Result<Option<Result<Summary, SummaryError>>> {
         Ok(self
             .fresh(|index| index.entry_once(name))?
             .into_iter()
             .next())
     }
 
-    fn entry_once(&self, name: &str) -> rusqlite::Result<Shown<Result<Summary, String>>> {
+    fn entry_once(&self, name: &str) -> rusqlite::Result<Shown<Result<Summary, SummaryError>>> {
         let sql = format!("SELECT {COLUMNS}, files.problem FROM {TABLES} WHERE files.name = ?1");
         let found = self
             .conn
             .query_row(&sql, params![name], |row| {
                 let summary = match row.get::<_, Option<String>>(AFTER_COLUMNS)? {
-                    Some(problem) => Err(problem),
+                    Some(problem) => Err(SummaryError::Stored(problem)),
                     None => Ok(summary_from_row(row)?.1),
                 };
                 Ok((summary, (name.to_string(), known_from_columns(row)?)))
@@ -858,13 +858,15 @@ fn delete_entry(conn: &Connection, name: &str) -> rusqlite::Result<()> {
 fn write_entry(
     conn: &Connection,
     seen: &Seen,
-    summary: Result<(Summary, String), String>,
+    summary: Result<(Summary, String), SummaryError>,
 ) -> rusqlite::Result<()> {
     let (name, stamp) = (seen.name.as_str(), &seen.stamp);
     delete_entry(conn, name)?;
     let (summary, body) = match summary {
         Ok(found) => found,
         Err(problem) => {
+            // Stored as words: what the listing says about it.
+            let problem = problem.to_string();
             conn.prepare_cached(
                 "INSERT INTO files (name, len, modified_ns, inode, dirent_ino, problem) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -997,15 +999,9 @@ fn threads() -> usize {
 }
 
 /// [`summarize`], with a bug in it (a panic) taken as an unreadable file, not a crash.
-fn summarize_safely(path: &Path) -> Result<(Summary, String), String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| summarize(path))).unwrap_or_else(
-        |_| {
-            Err(tr!(
-                "fout bij het lezen van dit bestand",
-                "error while reading this file"
-            ))
-        },
-    )
+fn summarize_safely(path: &Path) -> Result<(Summary, String), SummaryError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| summarize(path)))
+        .unwrap_or(Err(SummaryError::Crashed))
 }
 
 /// Tells the index of `journal`'s directory (kept in `cache`) that tafel writes into this
@@ -1070,4 +1066,33 @@ fn create_private_file(file: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(file).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::journal::LoadError;
+
+    #[test]
+    fn why_a_journal_is_unreadable_is_kept_as_the_words_it_was_said_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "20261120-140000-koers-wat-aaaa.jsonl";
+        let path = dir.path().join(name);
+        std::fs::write(&path, "geen sessie\n").unwrap();
+        let made = summarize_safely(&path).unwrap_err();
+        assert!(
+            matches!(made, SummaryError::Load(LoadError::NotASession { .. })),
+            "{made:?}"
+        );
+        let (mut index, _) = Index::open(dir.path(), None).unwrap();
+        index.sync(&mut |_, _| {}).unwrap();
+        match index.entry(name).unwrap() {
+            Some(Err(SummaryError::Stored(words))) => assert_eq!(words, made.to_string()),
+            other => panic!("not stored as unreadable: {other:?}"),
+        }
+        assert_eq!(
+            index.unreadable().unwrap(),
+            [(path.clone(), made.to_string())]
+        );
+    }
 }

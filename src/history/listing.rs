@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::IndexError;
 use super::index::{Found, Index, Opened, Query, is_corrupt};
-use super::summary::{OpenAgreement, Summary};
+use super::summary::{OpenAgreement, Summary, SummaryError};
 use crate::session::event::ReviewOutcome;
 use crate::tr;
 
@@ -228,7 +228,7 @@ impl History {
     pub fn summary_of(
         &mut self,
         path: &Path,
-    ) -> Result<Option<Result<Summary, String>>, IndexError> {
+    ) -> Result<Option<Result<Summary, SummaryError>>, IndexError> {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             return Ok(None);
         };

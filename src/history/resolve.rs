@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::catalog::parse::suggestion;
+use crate::catalog::parse::{did_you_mean, nearest};
 use crate::tr;
 
 pub const EXTENSION: &str = "jsonl";
@@ -34,14 +34,49 @@ pub fn id_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The session file meant by `target` in `dir`. Errors are full sentences for the user.
-pub fn resolve(dir: &Path, target: Option<&str>) -> Result<PathBuf, String> {
+/// Why no single session file is meant by what the user typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    /// Nothing typed, and no session at all to take the newest of.
+    #[error("{}", tr!("nog geen sessies in {}", "no sessions yet in {}", dir.display()))]
+    NoSessions { dir: PathBuf },
+    /// No session has this id or an id starting with it; `nearest` is the closest id, if any
+    /// is close.
+    #[error("{}", tr!(
+        "geen sessie `{target}` in {}{} (zie `tafel sessions`)",
+        "no session `{target}` in {}{} (see `tafel sessions`)",
+        dir.display(),
+        did_you_mean(nearest.as_deref())
+    ))]
+    NotFound {
+        target: String,
+        dir: PathBuf,
+        nearest: Option<String>,
+    },
+    /// More than one id starts with it: `count` of them, the first few in `candidates`.
+    #[error("{}", tr!(
+        "`{target}` past bij {count} sessies ({}); typ meer tekens",
+        "`{target}` matches {count} sessions ({}); type more characters",
+        candidates.join(", ")
+    ))]
+    Ambiguous {
+        target: String,
+        count: usize,
+        candidates: Vec<String>,
+    },
+}
+
+/// Candidates named when a prefix matches several sessions.
+const CANDIDATES_SHOWN: usize = 5;
+
+/// The session file meant by `target` in `dir`.
+pub fn resolve(dir: &Path, target: Option<&str>) -> Result<PathBuf, ResolveError> {
     resolve_in(&[dir.to_path_buf()], target)
 }
 
 /// The session file meant by `target` in any of `dirs` (the user's own first, then the
 /// archives); without a target the newest of all. Errors name the first directory.
-pub fn resolve_in(dirs: &[PathBuf], target: Option<&str>) -> Result<PathBuf, String> {
+pub fn resolve_in(dirs: &[PathBuf], target: Option<&str>) -> Result<PathBuf, ResolveError> {
     let dir = dirs.first().map_or(Path::new("."), PathBuf::as_path);
     let mut files: Vec<PathBuf> = Vec::new();
     for d in dirs {
@@ -51,13 +86,12 @@ pub fn resolve_in(dirs: &[PathBuf], target: Option<&str>) -> Result<PathBuf, Str
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     files.dedup();
     let Some(target) = target.map(str::trim).filter(|t| !t.is_empty()) else {
-        return files.last().cloned().ok_or_else(|| {
-            tr!(
-                "nog geen sessies in {}",
-                "no sessions yet in {}",
-                dir.display()
-            )
-        });
+        return files
+            .last()
+            .cloned()
+            .ok_or_else(|| ResolveError::NoSessions {
+                dir: dir.to_path_buf(),
+            });
     };
     let as_path = Path::new(target);
     if as_path.is_file() {
@@ -73,23 +107,20 @@ pub fn resolve_in(dirs: &[PathBuf], target: Option<&str>) -> Result<PathBuf, Str
         .collect();
     match matches.as_slice() {
         [one] => Ok(files[*one].clone()),
-        [] => {
-            let hint = suggestion(target, ids.iter().map(String::as_str));
-            Err(tr!(
-                "geen sessie `{target}` in {}{hint} (zie `tafel sessions`)",
-                "no session `{target}` in {}{hint} (see `tafel sessions`)",
-                dir.display()
-            ))
-        }
-        many => {
-            let shown: Vec<&str> = many.iter().take(5).map(|&i| ids[i].as_str()).collect();
-            let list = shown.join(", ");
-            let n = many.len();
-            Err(tr!(
-                "`{target}` past bij {n} sessies ({list}); typ meer tekens",
-                "`{target}` matches {n} sessions ({list}); type more characters"
-            ))
-        }
+        [] => Err(ResolveError::NotFound {
+            target: target.to_string(),
+            dir: dir.to_path_buf(),
+            nearest: nearest(target, ids.iter().map(String::as_str)).map(str::to_string),
+        }),
+        many => Err(ResolveError::Ambiguous {
+            target: target.to_string(),
+            count: many.len(),
+            candidates: many
+                .iter()
+                .take(CANDIDATES_SHOWN)
+                .map(|&i| ids[i].clone())
+                .collect(),
+        }),
     }
 }
 
@@ -118,21 +149,36 @@ mod tests {
             "20261101-100000-koers-wat-aaaa"
         );
         let err = resolve(dir.path(), Some("20261102")).unwrap_err();
-        assert!(err.contains("past bij 2 sessies"), "{err}");
+        assert_eq!(
+            err,
+            ResolveError::Ambiguous {
+                target: "20261102".into(),
+                count: 2,
+                candidates: vec![
+                    "20261102-100000-koers-wat-bbbb".into(),
+                    "20261102-100000-koers-wat-bbcc".into()
+                ],
+            }
+        );
         assert_eq!(
             name(resolve(dir.path(), Some("20261102-100000-koers-wat-bbc")).unwrap()),
             "20261102-100000-koers-wat-bbcc"
         );
-        assert!(
-            resolve(dir.path(), Some("2027"))
-                .unwrap_err()
-                .contains("geen sessie")
-        );
+        assert!(matches!(
+            resolve(dir.path(), Some("2027")),
+            Err(ResolveError::NotFound { nearest: None, .. })
+        ));
+        assert!(matches!(
+            resolve(dir.path(), Some("20261101-100000-koers-wat-aaab")),
+            Err(ResolveError::NotFound { nearest: Some(id), .. })
+                if id == "20261101-100000-koers-wat-aaaa"
+        ));
         let empty = tempfile::tempdir().unwrap();
-        assert!(
-            resolve(empty.path(), None)
-                .unwrap_err()
-                .contains("nog geen sessies")
+        assert_eq!(
+            resolve(empty.path(), None),
+            Err(ResolveError::NoSessions {
+                dir: empty.path().to_path_buf()
+            })
         );
     }
 }

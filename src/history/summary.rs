@@ -1,14 +1,42 @@
 //! One line's worth of a past session, for `tafel sessions`: computed from the journal by the
 //! same state machine as everything else.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::session::event::ReviewOutcome;
+use crate::session::state::StateError;
 use crate::session::{NoteKind, Session};
 use crate::storage::journal::LoadError;
+use crate::tr;
+
+/// Why a journal has no summary: it is listed as unreadable, with this said about it.
+#[derive(Debug, thiserror::Error)]
+pub enum SummaryError {
+    /// Not readable, not a session, or damaged.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// Read, but the records do not fold to a session.
+    #[error("{}: {source}", path.display())]
+    NotASession {
+        path: PathBuf,
+        #[source]
+        source: StateError,
+    },
+    /// Reading it hit a bug in tafel (a panic), caught so that one file does not end a
+    /// listing.
+    #[error("{}", tr!(
+        "fout bij het lezen van dit bestand",
+        "error while reading this file"
+    ))]
+    Crashed,
+    /// What the index stored when it read the journal: these words, in the language of the
+    /// run that read it (the index keeps text, not the error).
+    #[error("{0}")]
+    Stored(String),
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -52,10 +80,12 @@ pub struct OpenAgreement {
 }
 
 /// The summary of a journal and the text that `--search` looks in.
-pub fn summarize(path: &Path) -> Result<(Summary, String), String> {
-    let (loaded, session) =
-        crate::storage::load_folded(path).map_err(|e: LoadError| e.to_string())?;
-    let session = session.map_err(|e| format!("{}: {e}", path.display()))?;
+pub fn summarize(path: &Path) -> Result<(Summary, String), SummaryError> {
+    let (loaded, session) = crate::storage::load_folded(path)?;
+    let session = session.map_err(|source| SummaryError::NotASession {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let mut summary = from_session(&session, &super::resolve::id_of(path));
     summary.torn = loaded.torn_tail.is_some();
     Ok((summary, search_text(&session, &loaded.records)))

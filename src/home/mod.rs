@@ -33,7 +33,7 @@ use crate::app::Status;
 use crate::catalog::Library;
 use crate::catalog::shuffle::{below, rng_for};
 use crate::history::listing::{Hit, Listing};
-use loadable::Loadable;
+use loadable::{Loadable, Why};
 
 #[derive(Debug)]
 pub enum Input {
@@ -263,7 +263,7 @@ impl<'a> Home<'a> {
     }
 
     /// The sessions directory was read (or could not be).
-    pub fn set_sessions(&mut self, sessions: Result<Listing, String>) {
+    pub fn set_sessions(&mut self, sessions: Result<Listing, Why>) {
         if let Ok(note) = sessions.as_ref().map(|l| l.notes.first())
             && let Some(note) = note
         {
@@ -279,7 +279,7 @@ impl<'a> Home<'a> {
     /// The open agreements were read (or could not be): open ones only, overdue first.
     pub fn set_agreements(
         &mut self,
-        agreements: Result<Vec<crate::history::agreements::Agreement>, String>,
+        agreements: Result<Vec<crate::history::agreements::Agreement>, Why>,
     ) {
         self.agreements = Loadable::from_result(agreements);
         if let Screen::Agreements { selected } = &mut self.screen {

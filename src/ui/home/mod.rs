@@ -164,7 +164,7 @@ pub(super) fn loaded_or_say<'a, T>(
     match list {
         Loadable::Loaded(value) => return Some(value),
         Loadable::NotLoaded => Paragraph::new(loading()).render(area, buf),
-        Loadable::Unavailable(why) => Paragraph::new(Line::styled(why.clone(), theme::error()))
+        Loadable::Unavailable(why) => Paragraph::new(Line::styled(why.to_string(), theme::error()))
             .wrap(Wrap { trim: true })
             .render(area, buf),
     }
