@@ -3,10 +3,9 @@
 //!
 //! Like the session app and the home screen it is a pure state machine: keys, pastes and the
 //! time of day go in, and at most one [`Outcome`] comes out (save this text there, or leave).
-//! It reads no files and no clock; `store` writes, `ui::builder` draws.
+//! It reads no files and no clock; `storage::plan_file` writes, `ui::builder` draws.
 
 pub mod keymap;
-pub mod store;
 
 // One job each: the form's fields and rounds, reading it as a plan, checking it, the keys
 // that edit it, and saving.

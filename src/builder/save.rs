@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use super::{Builder, Outcome, Target};
 use crate::app::Status;
+use crate::catalog::PlanFileError;
 use crate::tr;
 
 impl Builder<'_> {
-    /// The shell wrote the file (or could not).
-    pub fn saved(&mut self, result: Result<PathBuf, String>) {
+    /// The shell wrote the file (or could not: the status line says why, naming the file).
+    pub fn saved(&mut self, result: Result<PathBuf, PlanFileError>) {
         match result {
             Ok(path) => {
                 let text = self.toml();
@@ -28,7 +29,7 @@ impl Builder<'_> {
                     path.display()
                 )));
             }
-            Err(why) => self.status = Some(Status::Error(why)),
+            Err(error) => self.status = Some(Status::Error(error.to_string())),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The plan builder on the terminal: runs the `builder` state machine, writes what it asks
-//! to save (`builder::store`), and comes back with the id of the plan saved, if any.
+//! to save (`storage::plan_file`), and comes back with the id of the plan saved, if any.
 
 use std::io;
 use std::path::PathBuf;
@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use ratatui::Frame;
 
 use super::{Context, Failure};
-use crate::builder::{Builder, Input, Outcome, store};
+use crate::builder::{Builder, Input, Outcome};
 use crate::catalog::Library;
 use crate::catalog::library::Origin;
 use crate::runtime::{Flow, Input as RuntimeInput, Now, Screen};
+use crate::storage::plan_file;
 use crate::tr;
 
 pub use crate::builder::Request;
@@ -20,7 +21,7 @@ pub fn plans_dir(ctx: &Context) -> Result<PathBuf, Failure> {
     ctx.settings
         .user_decks_dir
         .as_deref()
-        .map(store::plans_dir)
+        .map(plan_file::plans_dir)
         .ok_or_else(|| {
             Failure::failed(tr!(
                 "geen map voor je eigen stapels en werkvormen gevonden (zie `tafel config`)",
@@ -54,7 +55,7 @@ pub fn open<'a>(
                     "`{id}` is bundled: make a copy (c) and change that"
                 )));
             };
-            let original = store::read(path).map_err(|e| Failure::failed(e.to_string()))?;
+            let original = plan_file::read(path).map_err(|e| Failure::failed(e.to_string()))?;
             Builder::edit(library, &entry.item, path.clone(), original, now)
         }
     })
@@ -93,7 +94,7 @@ impl Screen for BuilderScreen<'_, '_> {
                 new_file,
             }) => {
                 // The builder shows the outcome on its status line: in words.
-                let saved = store::save(&path, &text, new_file).map_err(|e| e.to_string());
+                let saved = plan_file::save(&path, &text, new_file);
                 self.builder.saved(saved);
                 Flow::Stay
             }

@@ -42,7 +42,9 @@ pub fn run(ctx: &Context) -> Outcome {
         match next {
             None => return Ok(()),
             Some(saved) => {
-                reloaded = Some(crate::catalog::Library::load(&ctx.settings.deck_dirs()));
+                reloaded = Some(crate::storage::decks::load_library(
+                    &ctx.settings.deck_dirs(),
+                ));
                 show_plan = Some(saved);
             }
         }

@@ -120,7 +120,7 @@ impl Context {
     /// The decks, plans and style sets, read (and their problems said) the first time.
     pub fn library(&self) -> &Library {
         self.library.get_or_init(|| {
-            let library = Library::load(&self.settings.deck_dirs());
+            let library = crate::storage::decks::load_library(&self.settings.deck_dirs());
             if self.warn_about_decks {
                 for problem in &library.problems {
                     eprintln!(
