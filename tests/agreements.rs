@@ -27,7 +27,7 @@ fn context(dir: &Path) -> tafel::commands::Context {
     assert!(cache.path().is_dir());
     let mut ctx = tafel::commands::Context::with_library(
         tafel::config::Settings::default(),
-        tafel::catalog::Library::load(&[]),
+        tafel::catalog::Library::bundled(),
     );
     ctx.sessions_dir = Some(dir.to_path_buf());
     ctx

@@ -14,12 +14,11 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::NaiveTime;
 use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
-use tafel::builder::{
-    Builder, Input, LengthKind, Outcome, PlanField, RoundField, Sort, View, store,
-};
+use tafel::builder::{Builder, Input, LengthKind, Outcome, PlanField, RoundField, Sort, View};
 use tafel::catalog::library::Origin;
 use tafel::catalog::{Library, RoundKind, RoundLength, TeamCount, TeamSpec, VoteSpec};
 use tafel::i18n::{Lang, set_lang};
+use tafel::storage::plan_file;
 
 use common::harness::{LIBRARY, screen_text};
 use common::tmux::Term;
@@ -80,7 +79,7 @@ fn save(builder: &mut Builder) -> Option<Outcome> {
     key(builder, KeyCode::Char('s'), KeyModifiers::CONTROL)
 }
 
-/// Saves through `store`, as the shell does; the path written.
+/// Saves through `storage::plan_file`, as the shell does; the path written.
 fn save_to_disk(builder: &mut Builder) -> PathBuf {
     let Some(Outcome::Save {
         path,
@@ -90,13 +89,14 @@ fn save_to_disk(builder: &mut Builder) -> PathBuf {
     else {
         panic!("not saved: {:?}", builder.status);
     };
-    let result = store::save(&path, &text, new_file).map_err(|e| e.to_string());
-    builder.saved(result.clone());
-    result.expect("written")
+    let result = plan_file::save(&path, &text, new_file);
+    let written = result.as_ref().ok().cloned();
+    builder.saved(result);
+    written.expect("written")
 }
 
 fn library_with(dir: &Path) -> Library {
-    Library::load(&[dir.to_path_buf()])
+    tafel::storage::decks::load_library(&[dir.to_path_buf()])
 }
 
 fn screen(builder: &Builder, width: u16, height: u16) -> String {
@@ -461,7 +461,7 @@ fn an_own_plan_is_reopened_and_edited_with_its_comments_kept() {
         &library,
         &entry.item,
         path.clone(),
-        store::read(&path).unwrap(),
+        plan_file::read(&path).unwrap(),
         half_past_one(),
     );
     assert_eq!(b.toml(), OWN, "unchanged, it is written back as it was");
@@ -503,7 +503,7 @@ fn an_own_plan_is_reopened_and_edited_with_its_comments_kept() {
         &again,
         reread,
         path.clone(),
-        store::read(&path).unwrap(),
+        plan_file::read(&path).unwrap(),
         half_past_one(),
     );
     press(&mut b, KeyCode::Char('p'));
@@ -553,7 +553,7 @@ fn each_kind_of_round_is_chosen_saved_and_reopened() {
     let _lang = dutch();
     let dir = tempfile::tempdir().unwrap();
     let library = library_with(dir.path());
-    let plans = store::plans_dir(dir.path());
+    let plans = plan_file::plans_dir(dir.path());
     let mut b = Builder::new_plan(&library, plans.clone(), half_past_one());
     assert_eq!(b.rounds[0].sort, Sort::Talk);
     // Round 1 styles, then a teams round and a vote round added after it.
@@ -677,7 +677,7 @@ fn turns_per_team_are_chosen_in_the_form_and_saved() {
     let _lang = dutch();
     let dir = tempfile::tempdir().unwrap();
     let library = library_with(dir.path());
-    let plans = store::plans_dir(dir.path());
+    let plans = plan_file::plans_dir(dir.path());
     let mut b = Builder::new_plan(&library, plans, half_past_one());
     press(&mut b, KeyCode::Enter);
     focus(&mut b, RoundField::Turns);
@@ -784,7 +784,7 @@ fn each_kind_of_round_shows_only_the_fields_that_apply() {
     let _lang = dutch();
     let dir = tempfile::tempdir().unwrap();
     let library = library_with(dir.path());
-    let plans = store::plans_dir(dir.path());
+    let plans = plan_file::plans_dir(dir.path());
     let mut b = Builder::new_plan(&library, plans.clone(), half_past_one());
     // A talk round with the session's deck, turns and roles.
     press(&mut b, KeyCode::Enter);

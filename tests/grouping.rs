@@ -23,7 +23,7 @@ const IDEAS: [&str; 5] = [
 
 /// `prioriteren` with five ideas noted in the first round, now in the second ("Ordenen").
 fn ordering_round() -> Harness {
-    let library = Library::load(&[]);
+    let library = Library::bundled();
     let mut h = Setup::plan_in(&library, "prioriteren")
         .participants(&["Anna", "Bram", "Chris"])
         .session_deck("koerskaarten")
@@ -195,7 +195,7 @@ fn the_grouping_screen_refuses_what_cannot_be_done_without_saving_anything() {
 
 #[test]
 fn a_session_without_notes_has_nothing_to_group() {
-    let library = Library::load(&[]);
+    let library = Library::bundled();
     let mut h = Setup::plan_in(&library, "prioriteren")
         .session_deck("koerskaarten")
         .strict()

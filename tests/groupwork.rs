@@ -106,7 +106,7 @@ fn a_teams_round_mixes_styles_and_can_mix_again() {
 
 /// The vote round of `prioriteren` after two ideas were noted in the first round.
 fn vote_round() -> Harness {
-    let library = Library::load(&[]);
+    let library = Library::bundled();
     let mut h = Setup::plan_in(&library, "prioriteren")
         .participants(&["Anna", "Bram", "Chris"])
         .session_deck("koerskaarten")
@@ -341,7 +341,7 @@ vote = { dots = 3, from = ["cards", "notes"] }
 
 #[test]
 fn a_vote_takes_its_options_from_the_cards_of_earlier_rounds_and_the_notes() {
-    let library = Library::load(&[]);
+    let library = Library::bundled();
     let plan = match tafel::catalog::parse::parse("bronnen.toml", CARDS_VOTE) {
         Ok(tafel::catalog::parse::Parsed::Plan(plan, _)) => plan,
         Ok(_) => panic!("a plan"),
@@ -546,7 +546,7 @@ fn the_room_shows_a_vote_secret_then_ranked_with_bars_and_words() {
 
 #[test]
 fn a_talk_round_has_no_group_work_in_the_room() {
-    let library = Library::load(&[]);
+    let library = Library::bundled();
     let h = Setup::plan_in(&library, "prioriteren")
         .participants(&["Anna", "Bram"])
         .start();

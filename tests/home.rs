@@ -432,7 +432,10 @@ fn workshop_form_counts_the_teams_for_the_participants_typed() {
          [[round]]\ntitle = \"Terugkoppelen\"\nminutes = 2\nper_team = 3\ninstruction = \"Elk team vertelt.\"\n",
     )
     .unwrap();
-    let library: &'static Library = Box::leak(Box::new(Library::load(&[dir.path().to_path_buf()])));
+    let library: &'static Library =
+        Box::leak(Box::new(tafel::storage::decks::load_library(&[dir
+            .path()
+            .to_path_buf()])));
     let mut home = Home::new(library, "20-11-2026", &participants(), 7);
     home.show_plan(Some("terugkoppelen"));
     press(&mut home, KeyCode::Enter);
@@ -1235,7 +1238,7 @@ fn start_up_to_first_frame() {
     let mut samples = Vec::new();
     for _ in 0..50 {
         let start = Instant::now();
-        let library = Library::load(&[]);
+        let library = Library::bundled();
         let home = Home::new(&library, "20-11-2026", &[], 1);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         terminal

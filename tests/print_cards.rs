@@ -5,7 +5,7 @@ mod common;
 use common::{tafel, tafel_in};
 
 fn bundled_deck() -> tafel::catalog::Deck {
-    tafel::catalog::Library::load(&[])
+    tafel::catalog::Library::bundled()
         .deck("loyale-tegenspraak")
         .expect("bundled")
         .clone()

@@ -32,7 +32,7 @@ fn start_wall() -> DateTime<FixedOffset> {
 }
 
 fn library() -> Library {
-    let library = Library::load(&[]);
+    let library = Library::bundled();
     assert!(
         library.problems.is_empty(),
         "bundled files have problems: {:?}",

@@ -1,9 +1,10 @@
 //! All decks and plans known to this run: the bundled ones, then the user's decks directory,
 //! then extra directories. A later one with the same id replaces an earlier one.
 //! Broken files never stop `tafel`: they are reported as problems and skipped.
+//! Pure: the files come in as text (`storage::decks` reads them).
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::bundled;
 use super::model::{Deck, Plan};
@@ -45,7 +46,7 @@ pub struct Library {
     pub problems: Vec<Problem>,
 }
 
-/// A file read from disk or the binary, before cross-checks.
+/// A file's text from disk or the binary, before cross-checks; `name` is used in problems.
 pub struct Source {
     pub name: String,
     pub text: String,
@@ -53,21 +54,19 @@ pub struct Source {
 }
 
 impl Library {
-    /// Bundled files, then every `*.toml` under each directory in order.
-    pub fn load(dirs: &[PathBuf]) -> Library {
-        let mut sources: Vec<Source> = bundled::FILES
-            .iter()
-            .map(|(name, text)| Source {
-                name: (*name).to_string(),
-                text: (*text).to_string(),
-                origin: Origin::Bundled,
-            })
-            .collect();
-        let mut problems = Vec::new();
-        for dir in dirs {
-            read_dir_sources(dir, &mut sources, &mut problems);
-        }
+    /// Only the decks and plans built into the binary: no file is read.
+    pub fn bundled() -> Library {
+        Library::from_sources(bundled_sources())
+    }
+
+    /// The bundled files, then `files` as read from the deck directories (in order, so a
+    /// later id replaces an earlier one). `unreadable` are the files that could not be read;
+    /// they come first among the problems.
+    pub fn with_files(files: Vec<Source>, unreadable: Vec<Problem>) -> Library {
+        let mut sources = bundled_sources();
+        sources.extend(files);
         let mut library = Library::from_sources(sources);
+        let mut problems = unreadable;
         problems.append(&mut library.problems);
         library.problems = problems;
         library
@@ -167,55 +166,14 @@ fn insert<T>(list: &mut Vec<Entry<T>>, item: T, origin: Origin, id: impl Fn(&T) 
     }
 }
 
-/// Reads the `*.toml` files of a directory and its subdirectories (one level), sorted by
-/// path so the result does not depend on the file system's order.
-pub fn read_dir_sources(dir: &Path, sources: &mut Vec<Source>, problems: &mut Vec<Problem>) {
-    let mut files = Vec::new();
-    collect_toml_files(dir, 1, &mut files);
-    files.sort();
-    for path in files {
-        match read_source(&path) {
-            Ok(source) => sources.push(source),
-            Err(problem) => problems.push(problem),
-        }
-    }
-}
-
-fn collect_toml_files(dir: &Path, depth: u32, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return; // A missing user decks directory is normal.
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() && depth > 0 {
-            collect_toml_files(&path, depth - 1, files);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            // Not only regular files: a FIFO or device called `*.toml` is reported, not read.
-            files.push(path);
-        }
-    }
-}
-
-pub fn read_source(path: &Path) -> Result<Source, Problem> {
-    let name = path.display().to_string();
-    let failed = |message: String| Problem {
-        file: name.clone(),
-        line: 1,
-        column: 1,
-        message,
-    };
-    let bytes = crate::files::read_regular(path, crate::files::MAX_DECK_BYTES)
-        .map_err(|e| failed(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        failed(tr!(
-            "geen geldige UTF-8-tekst (bij byte {offset})",
-            "not valid UTF-8 text (at byte {offset})"
-        ))
-    })?;
-    Ok(Source {
-        name,
-        text,
-        origin: Origin::File(path.to_path_buf()),
-    })
+/// The files compiled into the binary, as sources.
+pub fn bundled_sources() -> Vec<Source> {
+    bundled::FILES
+        .iter()
+        .map(|(name, text)| Source {
+            name: (*name).to_string(),
+            text: (*text).to_string(),
+            origin: Origin::Bundled,
+        })
+        .collect()
 }

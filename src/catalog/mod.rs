@@ -5,6 +5,7 @@ pub mod kinds;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod plan_file_error;
 pub mod problem;
 pub mod shuffle;
 pub mod styles;
@@ -17,5 +18,6 @@ pub use model::{
     RoundKind, RoundLength, SAFETY_TAG, Scale, TeamCount, TeamSpec, VoteSource, VoteSpec,
     form_label, teams_text,
 };
+pub use plan_file_error::PlanFileError;
 pub use problem::Problem;
 pub use styles::{Style, StyleSet};

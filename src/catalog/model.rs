@@ -1,5 +1,5 @@
 //! The validated deck and plan model: what the rest of `tafel` works with.
-//! Parsing and validation live in `parse.rs`; these types are always valid.
+//! Parsing and validation live in `parse/`; these types are always valid.
 
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,5 @@
 //! The plan builder on the terminal: runs the `builder` state machine as a screen, writes
-//! what it asks to save (`builder::store`), and goes back with the id of the plan saved, if
+//! what it asks to save (`storage::plan_file`), and goes back with the id of the plan saved, if
 //! any.
 
 use std::path::PathBuf;
@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use ratatui::Frame;
 
 use super::{Context, Failure};
-use crate::builder::{Builder, Input, Outcome, store};
+use crate::builder::{Builder, Input, Outcome};
 use crate::catalog::Library;
 use crate::catalog::library::Origin;
 use crate::runtime::{Boxed, Flow, Input as RuntimeInput, Now, Screen};
+use crate::storage::plan_file;
 use crate::tr;
 use crate::tui::PlanOffer;
 
@@ -21,7 +22,7 @@ pub fn plans_dir(ctx: &Context) -> Result<PathBuf, Failure> {
     ctx.settings
         .user_decks_dir
         .as_deref()
-        .map(store::plans_dir)
+        .map(plan_file::plans_dir)
         .ok_or_else(|| {
             Failure::failed(tr!(
                 "geen map voor je eigen stapels en werkvormen gevonden (zie `tafel config`)",
@@ -55,7 +56,7 @@ pub fn open<'a>(
                     "`{id}` is bundled: make a copy (c) and change that"
                 )));
             };
-            let original = store::read(path).map_err(|e| Failure::failed(e.to_string()))?;
+            let original = plan_file::read(path).map_err(|e| Failure::failed(e.to_string()))?;
             Builder::edit(library, &entry.item, path.clone(), original, now)
         }
     })
@@ -88,7 +89,7 @@ impl<'a> Screen<'a> for BuilderScreen<'a> {
                 new_file,
             }) => {
                 // The builder shows the outcome on its status line: in words.
-                let saved = store::save(&path, &text, new_file).map_err(|e| e.to_string());
+                let saved = plan_file::save(&path, &text, new_file);
                 self.builder.saved(saved);
                 Flow::Stay
             }

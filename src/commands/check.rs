@@ -4,9 +4,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::{Context, Failure, Outcome};
-use crate::catalog::library::{Origin, Source, read_dir_sources, read_source};
+use crate::catalog::library::{Origin, Source};
 use crate::catalog::parse::{self, Parsed};
 use crate::catalog::{Deck, Problem};
+use crate::storage::decks::{read_deck_dir, read_deck_file};
 use crate::tr;
 
 pub fn run(ctx: &Context, paths: &[PathBuf]) -> Outcome {
@@ -37,9 +38,9 @@ pub fn check(ctx: &Context, paths: &[PathBuf]) -> Report {
     let mut problems: Vec<Problem> = Vec::new();
     for path in paths {
         if path.is_dir() {
-            read_dir_sources(path, &mut sources, &mut problems);
+            read_deck_dir(path, &mut sources, &mut problems);
         } else {
-            match read_source(path) {
+            match read_deck_file(path) {
                 Ok(source) => sources.push(source),
                 Err(problem) => problems.push(problem),
             }

@@ -174,7 +174,7 @@ impl Context {
     /// The decks, plans and style sets, read (and their problems said) the first time.
     pub fn library(&self) -> &Library {
         self.library.get_or_init(|| {
-            let library = Library::load(&self.settings.deck_dirs());
+            let library = crate::storage::decks::load_library(&self.settings.deck_dirs());
             if self.warn_about_decks {
                 for problem in &library.problems {
                     eprintln!(
@@ -193,7 +193,9 @@ impl Context {
     /// The decks, plans and style sets as they are on disk now (after the builder saved a
     /// plan). Problems were said the first time and show on the home screen.
     pub fn library_again(&self) -> &Library {
-        self.reread.alloc(Library::load(&self.settings.deck_dirs()))
+        self.reread.alloc(crate::storage::decks::load_library(
+            &self.settings.deck_dirs(),
+        ))
     }
 
     pub fn deck(&self, id: &str) -> Result<&crate::catalog::Deck, Failure> {

@@ -1,10 +1,13 @@
 //! Keeping sessions on disk: the journal (appended and fsynced before anything is
 //! confirmed) and the drafts beside it. The only part of the session's house that touches
-//! files; `session` folds what is read here.
+//! files; `session` folds what is read here. Also the deck directories read for `catalog`
+//! (`decks`) and the plan files the builder saves (`plan_file`).
 
+pub mod decks;
 pub mod draft;
 pub mod fault;
 pub mod journal;
+pub mod plan_file;
 
 use crate::session::{Record, Session, fits};
 

@@ -18,7 +18,7 @@ pub const NINE: [&str; 9] = [
 /// A `grenzeloos-workshop` session for [`NINE`] with the bundled style set loaded, as
 /// `tafel run` starts it, in its first round (the styles round).
 pub fn grenzeloos_for_nine(seed: u64, wall: &str) -> Harness {
-    let library = tafel::catalog::Library::load(&[]);
+    let library = tafel::catalog::Library::bundled();
     let set = library.style_set("grenswerkers").unwrap().clone();
     let mut h = Setup::plan_in(&library, "grenzeloos-workshop")
         .participants(&NINE)

@@ -28,13 +28,13 @@ use tafel::session::event::{Event, FORMAT, Record};
 use tafel::storage::journal::JournalError;
 
 /// The bundled decks and plans.
-pub static LIBRARY: LazyLock<Library> = LazyLock::new(|| Library::load(&[]));
+pub static LIBRARY: LazyLock<Library> = LazyLock::new(Library::bundled);
 
 /// The bundled decks with the plans as they were before their timings grew with the group
 /// (issue 11), kept in `tests/fixtures/plans-2025`: tests that count minutes and rounds
 /// of a plan use these, so revising a bundled plan does not move their expectations.
 pub static FROZEN: LazyLock<Library> = LazyLock::new(|| {
-    Library::load(&[std::path::PathBuf::from(concat!(
+    tafel::storage::decks::load_library(&[std::path::PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/plans-2025"
     ))])

@@ -1,35 +1,11 @@
 //! Where the builder's plans are kept: the user's own decks directory, `plans/<id>.toml`.
 //! Written whole or not at all (a temporary file, then renamed); a new plan never replaces
-//! a file that is there.
+//! a file that is there. The builder only asks (`builder::Outcome::Save`); this writes.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::tr;
-
-/// Why a plan file could not be written or read; each names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum PlanFileError {
-    /// A new plan would replace a file that is there.
-    #[error("{}", tr!(
-        "{} bestaat al; kies een ander id",
-        "{} already exists; choose another id",
-        path.display()
-    ))]
-    Exists { path: PathBuf },
-    #[error("{}", tr!(
-        "{} kon niet worden bewaard: {source}",
-        "{} could not be saved: {source}",
-        path.display()
-    ))]
-    Save { path: PathBuf, source: io::Error },
-    #[error("{}", tr!(
-        "{} kon niet worden gelezen: {source}",
-        "{} could not be read: {source}",
-        path.display()
-    ))]
-    Read { path: PathBuf, source: io::Error },
-}
+use crate::catalog::PlanFileError;
 
 /// The directory new plans go to: `<user decks dir>/plans`.
 pub fn plans_dir(user_decks_dir: &Path) -> PathBuf {
