@@ -686,3 +686,74 @@ fn a_paste_reaches_the_agenda_question() {
     assert_eq!(inserted[0]["title"], "Pauze van tien");
     assert_eq!(inserted[0]["minutes"], 5);
 }
+
+/// The home screen with solo reflection opened over it (the runtime's stack), the
+/// reflection's editor waiting for text.
+fn solo_from_home(test: &str, env: &str) -> Term {
+    let term = Term::start_env(test, 120, 35, env, "");
+    term.wait_for("Wat gaan we doen?");
+    term.keys(&["2"]);
+    term.wait_for("[ Begin ]");
+    term.keys(&["Down", "Down", "Down"]);
+    term.wait_for("Enter beginnen");
+    term.keys(&["Enter"]);
+    term.wait_for("Jouw reflectie");
+    term
+}
+
+#[test]
+fn a_session_opened_from_home_goes_back_to_home_saying_where_it_is() {
+    let term = solo_from_home("homesolo", "");
+    term.type_text("een gedachte");
+    term.wait_for("een gedachte");
+    term.keys(&["C-s"]);
+    term.wait_for("Bewaard in deze sessie");
+    term.keys(&["C-c"]);
+    let journal = term.journal();
+    term.wait_for_screen(
+        &["Sessie onderbroken", "Wat gaan we doen?"],
+        &["Jouw reflectie"],
+    );
+    term.keys(&["q"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+    term.assert_terminal_restored(&all);
+    let notes = records(&journal);
+    assert_eq!(of_type(&notes, "note_added")[0]["text"], "een gedachte");
+}
+
+/// Leaving a session opened from home when its text cannot be written: the text is printed
+/// on the shell's own screen right away (it stays in the scrollback), and home comes back
+/// saying so.
+#[test]
+fn text_that_cannot_be_kept_on_leaving_a_session_from_home_is_printed_on_the_shell() {
+    let term = solo_from_home("homefull", "export TAFEL_TEST_DISK_FULL={dir}/vol");
+    fs::write(term.dir.path().join("vol"), b"").unwrap();
+    term.type_text("Dit mag niet verloren gaan");
+    term.wait_for("Dit mag niet verloren gaan");
+    term.keys(&["C-c"]);
+    term.wait_for_screen(&["hij staat hierboven in de terminal", "[ Begin ]"], &[]);
+    term.keys(&["Escape"]);
+    term.wait_for("Wat gaan we doen?");
+    term.keys(&["q"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+    let flat = collapse_spaces(&all);
+    assert!(
+        flat.contains("kon NIET worden bewaard (schijf vol)"),
+        "{all}"
+    );
+    assert!(flat.contains("Dit mag niet verloren gaan"), "{all}");
+    term.assert_terminal_restored(&all);
+}
+
+#[test]
+fn a_signal_during_a_session_from_home_keeps_the_draft_and_says_how_to_go_on() {
+    let term = solo_from_home("homesignal", "");
+    term.type_text("nog niet bewaard");
+    term.wait_for("nog niet bewaard");
+    term.signal("-TERM");
+    let journal = term
+        .exits_cleanly_saying("Sessie gestopt door een signaal; alles wat bevestigd was staat in");
+    assert_eq!(read_draft(&journal)["text"], "nog niet bewaard");
+}

@@ -201,7 +201,8 @@ impl<'a> Stack<'a, '_> {
     fn run(&mut self, guard: &mut TerminalGuard, wakes: &wake::Wakes) -> io::Result<Option<Back>> {
         let now = self.now();
         let first = self.top().start(now);
-        if let Some(back) = self.follow(first, guard)? {
+        let mut lend = |said: &ShellText| guard.lend_to_shell(|| said.print());
+        if let Some(back) = self.follow(first, &mut lend)? {
             return Ok(Some(back));
         }
         // Before every frame: should drawing hang (a stalled terminal), the watchdog keeps
@@ -244,7 +245,8 @@ impl<'a> Stack<'a, '_> {
             };
             let now = self.now();
             let flow = self.top().update(input, now);
-            if let Some(back) = self.follow(flow, guard)? {
+            let mut lend = |said: &ShellText| guard.lend_to_shell(|| said.print());
+            if let Some(back) = self.follow(flow, &mut lend)? {
                 return Ok(Some(back));
             }
             self.keep_for_watchdog();
@@ -253,11 +255,11 @@ impl<'a> Stack<'a, '_> {
     }
 
     /// Carries out `flow` (and what the screens answer to it): `Some` when the last screen
-    /// went back.
+    /// went back. `lend` says text on the shell's own screen.
     fn follow(
         &mut self,
         mut flow: Flow<'a>,
-        guard: &mut TerminalGuard,
+        lend: &mut dyn FnMut(&ShellText) -> io::Result<()>,
     ) -> io::Result<Option<Back>> {
         loop {
             flow = match flow {
@@ -273,7 +275,7 @@ impl<'a> Stack<'a, '_> {
                         return Ok(Some(back));
                     }
                     if !back.shell.is_empty() {
-                        guard.lend_to_shell(|| back.shell.print())?;
+                        lend(&back.shell)?;
                     }
                     let now = self.now();
                     self.top().resumed(back.result, now)
@@ -315,4 +317,208 @@ fn test_panic(key: &KeyEvent) {
     }
     #[cfg(not(debug_assertions))]
     let _ = key;
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::session::clock::FakeClock;
+
+    type Log = Rc<RefCell<Vec<String>>>;
+
+    /// A screen that writes what happens to it in a log.
+    struct Probe<'a> {
+        name: &'static str,
+        log: Log,
+        /// What its next update answers.
+        next: Option<Flow<'a>>,
+        /// What it says for the shell when stopped.
+        said: ShellText,
+        clock: Option<FakeClock>,
+    }
+
+    impl<'a> Probe<'a> {
+        fn new(name: &'static str, log: &Log) -> Self {
+            Probe {
+                name,
+                log: log.clone(),
+                next: None,
+                said: ShellText::default(),
+                clock: None,
+            }
+        }
+
+        fn answering(mut self, flow: Flow<'a>) -> Self {
+            self.next = Some(flow);
+            self
+        }
+
+        fn note(&self, what: String) {
+            self.log.borrow_mut().push(format!("{} {what}", self.name));
+        }
+    }
+
+    impl<'a> Screen<'a> for Probe<'a> {
+        fn start(&mut self, now: Now) -> Flow<'a> {
+            self.note(format!("start t={}", now.t));
+            Flow::Stay
+        }
+        fn update(&mut self, _input: Input, now: Now) -> Flow<'a> {
+            self.note(format!("update t={}", now.t));
+            self.next.take().unwrap_or(Flow::Stay)
+        }
+        fn resumed(&mut self, result: Box<dyn Any>, _now: Now) -> Flow<'a> {
+            self.note(format!("resumed with {:?}", result.downcast_ref::<i32>()));
+            Flow::Stay
+        }
+        fn deadline(&self, _now: Now) -> Option<u64> {
+            None
+        }
+        fn render(&self, _frame: &mut Frame) {}
+        fn clock(&self) -> Option<&dyn Clock> {
+            self.clock.as_ref().map(|clock| clock as &dyn Clock)
+        }
+        fn stopped(&mut self, why: Stop) -> ShellText {
+            self.note(format!("stopped by {why:?}"));
+            self.said.clone()
+        }
+    }
+
+    fn wall() -> chrono::DateTime<chrono::FixedOffset> {
+        chrono::DateTime::parse_from_rfc3339("2026-11-30T14:00:00+01:00").unwrap()
+    }
+
+    fn key() -> Input {
+        Input::Key(KeyEvent::from(crate::keys::KeyCode::Enter))
+    }
+
+    /// The stack's answer to one key on its top screen; what the shell was lent for, in
+    /// the log as "shell: …".
+    fn press<'a>(stack: &mut Stack<'a, '_>, log: &Log) -> Option<Back> {
+        let now = stack.now();
+        let flow = stack.top().update(key(), now);
+        let mut lend = |said: &ShellText| {
+            log.borrow_mut()
+                .push(format!("shell: {}", said.stderr.join("|")));
+            Ok(())
+        };
+        stack.follow(flow, &mut lend).unwrap()
+    }
+
+    #[test]
+    fn an_opened_screen_goes_back_to_the_one_that_opened_it_with_its_result() {
+        let log = Log::default();
+        let clock = FakeClock::new(wall());
+        let child = Probe::new("child", &log).answering(Flow::back(42));
+        let root = Probe::new("root", &log).answering(Flow::Open(Box::new(child)));
+        let mut stack = Stack {
+            screens: vec![Box::new(root)],
+            clock: &clock,
+        };
+        assert!(press(&mut stack, &log).is_none());
+        assert_eq!(stack.screens.len(), 2, "the child is on top");
+        assert!(press(&mut stack, &log).is_none());
+        assert_eq!(stack.screens.len(), 1);
+        assert_eq!(
+            *log.borrow(),
+            [
+                "root update t=0",
+                "child start t=0",
+                "child update t=0",
+                "root resumed with Some(42)",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_last_screen_going_back_ends_the_loop_with_its_result() {
+        let log = Log::default();
+        let clock = FakeClock::new(wall());
+        let root = Probe::new("root", &log).answering(Flow::back(7));
+        let mut stack = Stack {
+            screens: vec![Box::new(root)],
+            clock: &clock,
+        };
+        let back = press(&mut stack, &log).expect("the loop ends");
+        assert!(stack.screens.is_empty());
+        assert_eq!(Ended::Back(back.result).result::<i32>(), Some(7));
+    }
+
+    #[test]
+    fn text_for_the_shell_is_said_before_the_screen_below_resumes() {
+        let log = Log::default();
+        let clock = FakeClock::new(wall());
+        let back = Flow::Back(Back {
+            result: Box::new(1),
+            shell: ShellText {
+                stdout: Vec::new(),
+                stderr: vec!["LET OP".into(), "de tekst".into()],
+            },
+        });
+        let child = Probe::new("child", &log).answering(back);
+        let root = Probe::new("root", &log).answering(Flow::Open(Box::new(child)));
+        let mut stack = Stack {
+            screens: vec![Box::new(root)],
+            clock: &clock,
+        };
+        press(&mut stack, &log);
+        press(&mut stack, &log);
+        let log = log.borrow();
+        assert_eq!(
+            log[log.len() - 2..],
+            ["shell: LET OP|de tekst", "root resumed with Some(1)"]
+        );
+    }
+
+    #[test]
+    fn stopping_stops_every_screen_top_first_and_gathers_what_they_say() {
+        let log = Log::default();
+        let clock = FakeClock::new(wall());
+        let mut child = Probe::new("child", &log);
+        child.said.stdout = vec!["Verder gaan: tafel resume x".into()];
+        let mut root = Probe::new("root", &log).answering(Flow::Open(Box::new(child)));
+        root.said.stderr = vec!["root's words".into()];
+        let mut stack = Stack {
+            screens: vec![Box::new(root)],
+            clock: &clock,
+        };
+        press(&mut stack, &log);
+        let said = stack.stop(Stop::Signal);
+        assert!(stack.screens.is_empty());
+        assert_eq!(said.stdout, ["Verder gaan: tafel resume x"]);
+        assert_eq!(said.stderr, ["root's words"]);
+        assert_eq!(
+            log.borrow()[2..],
+            ["child stopped by Signal", "root stopped by Signal"]
+        );
+    }
+
+    #[test]
+    fn a_screen_with_its_own_clock_gets_its_own_time() {
+        let log = Log::default();
+        let clock = FakeClock::new(wall());
+        clock.advance_ms(5);
+        let mut child = Probe::new("child", &log);
+        let resumed_session = FakeClock::new(wall());
+        resumed_session.advance_secs(600);
+        child.clock = Some(resumed_session);
+        let root = Probe::new("root", &log).answering(Flow::Open(Box::new(child)));
+        let mut stack = Stack {
+            screens: vec![Box::new(root)],
+            clock: &clock,
+        };
+        press(&mut stack, &log);
+        press(&mut stack, &log);
+        assert_eq!(
+            *log.borrow(),
+            [
+                "root update t=5",
+                "child start t=600000",
+                "child update t=600000"
+            ]
+        );
+    }
 }

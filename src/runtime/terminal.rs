@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
@@ -80,7 +80,11 @@ impl TerminalGuard {
         restore_terminal();
         during();
         take_terminal()?;
-        self.terminal.clear()
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        // A new terminal, so the next frame is drawn whole. (`Terminal::clear` would ask the
+        // terminal where its cursor is, and the answer goes to the key reader instead.)
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
     }
 }
 
