@@ -24,12 +24,27 @@ pub use crate::runtime::wake::unkept_lines;
 pub type Exporter = fn(&std::path::Path, &ExportRequest) -> Exported;
 
 /// Opens the plan builder on a session that was asked to be kept as a plan ("bewaar deze
-/// agenda als werkvorm"), or says in words why it cannot.
-pub type PlanOffer<'a> = Box<dyn FnOnce(&Session) -> Result<Boxed<'a>, String> + 'a>;
+/// agenda als werkvorm"), or says why it cannot.
+pub type PlanOffer<'a> =
+    Box<dyn FnOnce(&Session) -> Result<Boxed<'a>, Box<dyn std::error::Error>> + 'a>;
 
-/// What a session screen goes back with: where the session is, or why text typed in it
-/// could not be kept (or the builder offered after it could not open).
-pub type SessionResult = Result<Finished, String>;
+/// What a session screen goes back with.
+pub type SessionResult = Result<Finished, SessionTrouble>;
+
+/// What went wrong on the way out of a session; everything confirmed is in its journal.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionTrouble {
+    /// The last unsaved text could not be written; it was printed on the shell instead.
+    #[error("{}", tr!(
+        "niet-opgeslagen tekst kon niet worden bewaard ({cause}); hij staat hierboven in de terminal. Alles wat bevestigd was staat in {}",
+        "unsaved text could not be kept ({cause}); it is printed above in the terminal. Everything confirmed is in {}",
+        journal.display()
+    ))]
+    Unkept { cause: String, journal: PathBuf },
+    /// The builder offered after the session could not open.
+    #[error(transparent)]
+    NoBuilder(Box<dyn std::error::Error>),
+}
 
 /// Where a session left off, when its screen was left.
 #[derive(Clone, Debug)]
@@ -139,7 +154,7 @@ impl<'a> SessionScreen<'a> {
 
     /// The unsaved text kept once more on the way out. Should that fail: the text, for the
     /// shell (where it can still be copied), and why it is there.
-    fn keep_last_drafts(&self) -> Option<(Vec<String>, String)> {
+    fn keep_last_drafts(&self) -> Option<(Vec<String>, SessionTrouble)> {
         let drafts = self.app.pending_drafts();
         if drafts.is_empty() && self.app.drafts_not_kept.is_none() {
             return None;
@@ -148,7 +163,10 @@ impl<'a> SessionScreen<'a> {
         let cause = crate::storage::io_cause(&err);
         Some((
             unkept_lines(&drafts, &cause),
-            unkept_message(&cause, &self.journal),
+            SessionTrouble::Unkept {
+                cause,
+                journal: self.journal.path().to_path_buf(),
+            },
         ))
     }
 
@@ -171,20 +189,11 @@ impl<'a> SessionScreen<'a> {
                     self.finished = Some(finished);
                     Flow::Open(builder)
                 }
-                Err(why) => Flow::back(SessionResult::Err(why)),
+                Err(why) => Flow::back(SessionResult::Err(SessionTrouble::NoBuilder(why))),
             };
         }
         Flow::back(SessionResult::Ok(finished))
     }
-}
-
-/// Why a session's last text is on the shell instead of on disk.
-fn unkept_message(cause: &str, journal: &Journal) -> String {
-    tr!(
-        "niet-opgeslagen tekst kon niet worden bewaard ({cause}); hij staat hierboven in de terminal. Alles wat bevestigd was staat in {}",
-        "unsaved text could not be kept ({cause}); it is printed above in the terminal. Everything confirmed is in {}",
-        journal.path().display()
-    )
 }
 
 impl<'a> Screen<'a> for SessionScreen<'a> {
@@ -233,7 +242,7 @@ impl<'a> Screen<'a> for SessionScreen<'a> {
         let mut said = ShellText::default();
         if let Some((text, message)) = self.keep_last_drafts() {
             said.stderr = text;
-            said.stderr.push(message);
+            said.stderr.push(message.to_string());
         }
         if why == Stop::Signal && self.finished.is_none() {
             said.stdout.extend(self.finished().message(true));

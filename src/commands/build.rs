@@ -110,7 +110,7 @@ impl<'a> Screen<'a> for BuilderScreen<'a> {
 /// plan ("bewaar deze agenda als werkvorm"): the builder on that session.
 pub fn plan_offer(ctx: &Context) -> PlanOffer<'_> {
     Box::new(move |session| {
-        let dir = plans_dir(ctx).map_err(|failure| failure.message)?;
+        let dir = plans_dir(ctx)?;
         let builder =
             Builder::from_session(ctx.library(), session, dir, chrono::Local::now().time());
         Ok(screen(builder))

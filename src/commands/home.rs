@@ -226,7 +226,7 @@ impl<'a> Screen<'a> for HomeScreen<'a> {
                     .downcast::<SessionResult>()
                     .ok()
                     .map(|result| match *result {
-                        Err(why) => Status::Error(why),
+                        Err(why) => Status::Error(why.to_string()),
                         Ok(_) => resumed_status(&self.home, &path),
                     })
             }
@@ -359,7 +359,7 @@ fn session_status(result: SessionResult) -> Status {
             "Session interrupted; everything confirmed is in {}. Continue: Look back, then r.",
             finished.path
         )),
-        Err(why) => Status::Error(why),
+        Err(why) => Status::Error(why.to_string()),
     }
 }
 

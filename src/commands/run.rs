@@ -178,7 +178,7 @@ pub(super) fn run_session(screen: SessionScreen) -> Outcome {
     let ended = crate::runtime::run(Box::new(screen), &clock).map_err(io_failure)?;
     match ended.result::<SessionResult>() {
         Some(Ok(finished)) => finished.print(),
-        Some(Err(why)) => return Err(Failure::failed(why)),
+        Some(Err(why)) => return Err(Failure::failed(why.to_string())),
         None => {}
     }
     Ok(())
