@@ -1,5 +1,7 @@
-//! The non-interactive subcommands, one file each. They print to stdout and return how
-//! the process should end; `main` maps a `Failure` to its exit code, once.
+//! The subcommands, one file each. The non-interactive ones print to stdout; the
+//! interactive ones (home, run, solo, resume, replay, room) build their screens and hand them
+//! to the one loop, `runtime::run`. Each returns how the process should end; `main` maps a
+//! `Failure` to its exit code, once.
 
 pub mod agreements;
 pub mod build;
