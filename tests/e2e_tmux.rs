@@ -533,13 +533,7 @@ fn unsaved_text_that_cannot_be_written_is_printed_on_exit() {
     term.keys(&["C-c"]);
     let (code, all) = term.wait_exit();
     assert_eq!(code, 1, "{all}");
-    let flat = collapse_spaces(&all);
-    assert!(
-        flat.contains("kon NIET worden bewaard (schijf vol)"),
-        "{all}"
-    );
-    assert!(flat.contains("Dit mag niet verloren gaan"), "{all}");
-    term.assert_terminal_restored(&all);
+    assert_printed_as_unkept(&term, &all, "Dit mag niet verloren gaan");
 }
 
 /// Item 3: ending solo reflection saves what was not yet saved with Ctrl+S.
@@ -738,13 +732,7 @@ fn text_that_cannot_be_kept_on_leaving_a_session_from_home_is_printed_on_the_she
     term.keys(&["q"]);
     let (code, all) = term.wait_exit();
     assert_eq!(code, 0, "{all}");
-    let flat = collapse_spaces(&all);
-    assert!(
-        flat.contains("kon NIET worden bewaard (schijf vol)"),
-        "{all}"
-    );
-    assert!(flat.contains("Dit mag niet verloren gaan"), "{all}");
-    term.assert_terminal_restored(&all);
+    assert_printed_as_unkept(&term, &all, "Dit mag niet verloren gaan");
 }
 
 #[test]
@@ -756,4 +744,16 @@ fn a_signal_during_a_session_from_home_keeps_the_draft_and_says_how_to_go_on() {
     let journal = term
         .exits_cleanly_saying("Sessie gestopt door een signaal; alles wat bevestigd was staat in");
     assert_eq!(read_draft(&journal)["text"], "nog niet bewaard");
+}
+
+/// `text` was printed on the shell as not saved (the disk was full), and the terminal was
+/// restored.
+fn assert_printed_as_unkept(term: &Term, all: &str, text: &str) {
+    let flat = collapse_spaces(all);
+    assert!(
+        flat.contains("kon NIET worden bewaard (schijf vol)"),
+        "{all}"
+    );
+    assert!(flat.contains(text), "{all}");
+    term.assert_terminal_restored(all);
 }

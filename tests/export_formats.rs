@@ -645,15 +645,8 @@ fn group_records(typed: &dyn Fn(&str) -> String) -> Vec<Record> {
     use tafel::catalog::{RoundKind, TeamCount, TeamSpec, VoteSpec};
     let start = DateTime::parse_from_rfc3339("2026-12-01T09:30:00+01:00").unwrap();
     let round = |title: &str, kind: RoundKind| Round {
-        title: typed(title),
-        length: RoundLength::Minutes(5),
-        scale: None,
-        instruction: String::new(),
-        draw: None,
-        turns: false,
-        team_turns: false,
-        roles: Vec::new(),
         kind,
+        ..Round::plain(typed(title), RoundLength::Minutes(5))
     };
     let plan = Plan {
         id: "groepswerk".into(),

@@ -12,17 +12,7 @@ use tafel::session::Session;
 use common::harness::{Harness, LIBRARY, MIN, Setup};
 
 fn round(title: &str, length: RoundLength) -> Round {
-    Round {
-        title: title.into(),
-        length,
-        scale: None,
-        instruction: String::new(),
-        draw: None,
-        turns: false,
-        team_turns: false,
-        roles: Vec::new(),
-        kind: Default::default(),
-    }
+    Round::plain(title.into(), length)
 }
 
 /// Two rounds; the second deals two cards of the first bundled deck and hands out roles.

@@ -52,17 +52,10 @@ pub struct RoundForm {
 
 impl RoundForm {
     pub fn new() -> RoundForm {
-        RoundForm::from_round(&Round {
-            title: tr!("Nieuwe ronde", "New round"),
-            kind: Default::default(),
-            length: RoundLength::Minutes(10),
-            scale: None,
-            instruction: String::new(),
-            draw: None,
-            turns: false,
-            team_turns: false,
-            roles: Vec::new(),
-        })
+        RoundForm::from_round(&Round::plain(
+            tr!("Nieuwe ronde", "New round"),
+            RoundLength::Minutes(10),
+        ))
     }
 
     pub fn from_round(round: &Round) -> RoundForm {

@@ -181,6 +181,24 @@ pub struct Round {
     pub kind: RoundKind,
 }
 
+impl Round {
+    /// A plain talk round of `length`: no cards, turns, roles or instruction (a round added
+    /// during a session, a new round in the builder).
+    pub fn plain(title: String, length: RoundLength) -> Round {
+        Round {
+            title,
+            length,
+            scale: None,
+            instruction: String::new(),
+            draw: None,
+            turns: false,
+            team_turns: false,
+            roles: Vec::new(),
+            kind: RoundKind::default(),
+        }
+    }
+}
+
 /// The kinds of round a plan can hold (issue 10).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

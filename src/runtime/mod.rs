@@ -174,10 +174,7 @@ pub fn run<'a>(root: Boxed<'a>, clock: &dyn Clock) -> io::Result<Ended> {
         return Ok(Ended::Signal);
     }
     let _looping = wake::Looping::enter();
-    let mut stack = Stack {
-        screens: vec![root],
-        clock,
-    };
+    let mut stack = Stack::of(root, clock);
     let mut guard = TerminalGuard::enter()?;
     let (ended, shell) = match stack.run(&mut guard, &wakes) {
         Ok(Some(back)) => (Ok(Ended::Back(back.result)), back.shell),
@@ -196,7 +193,14 @@ struct Stack<'a, 'c> {
     clock: &'c dyn Clock,
 }
 
-impl<'a> Stack<'a, '_> {
+impl<'a, 'c> Stack<'a, 'c> {
+    fn of(root: Boxed<'a>, clock: &'c dyn Clock) -> Self {
+        Stack {
+            screens: vec![root],
+            clock,
+        }
+    }
+
     /// The loop: `Some` when the last screen went back, `None` after a signal.
     fn run(&mut self, guard: &mut TerminalGuard, wakes: &wake::Wakes) -> io::Result<Option<Back>> {
         let now = self.now();
@@ -414,10 +418,7 @@ mod tests {
         let clock = FakeClock::new(wall());
         let child = Probe::new("child", &log).answering(Flow::back(42));
         let root = Probe::new("root", &log).answering(Flow::Open(Box::new(child)));
-        let mut stack = Stack {
-            screens: vec![Box::new(root)],
-            clock: &clock,
-        };
+        let mut stack = Stack::of(Box::new(root), &clock);
         assert!(press(&mut stack, &log).is_none());
         assert_eq!(stack.screens.len(), 2, "the child is on top");
         assert!(press(&mut stack, &log).is_none());
@@ -438,10 +439,7 @@ mod tests {
         let log = Log::default();
         let clock = FakeClock::new(wall());
         let root = Probe::new("root", &log).answering(Flow::back(7));
-        let mut stack = Stack {
-            screens: vec![Box::new(root)],
-            clock: &clock,
-        };
+        let mut stack = Stack::of(Box::new(root), &clock);
         let back = press(&mut stack, &log).expect("the loop ends");
         assert!(stack.screens.is_empty());
         assert_eq!(Ended::Back(back.result).result::<i32>(), Some(7));
@@ -460,10 +458,7 @@ mod tests {
         });
         let child = Probe::new("child", &log).answering(back);
         let root = Probe::new("root", &log).answering(Flow::Open(Box::new(child)));
-        let mut stack = Stack {
-            screens: vec![Box::new(root)],
-            clock: &clock,
-        };
+        let mut stack = Stack::of(Box::new(root), &clock);
         press(&mut stack, &log);
         press(&mut stack, &log);
         let log = log.borrow();
@@ -481,10 +476,7 @@ mod tests {
         child.said.stdout = vec!["Verder gaan: tafel resume x".into()];
         let mut root = Probe::new("root", &log).answering(Flow::Open(Box::new(child)));
         root.said.stderr = vec!["root's words".into()];
-        let mut stack = Stack {
-            screens: vec![Box::new(root)],
-            clock: &clock,
-        };
+        let mut stack = Stack::of(Box::new(root), &clock);
         press(&mut stack, &log);
         let said = stack.stop(Stop::Signal);
         assert!(stack.screens.is_empty());
@@ -506,10 +498,7 @@ mod tests {
         resumed_session.advance_secs(600);
         child.clock = Some(resumed_session);
         let root = Probe::new("root", &log).answering(Flow::Open(Box::new(child)));
-        let mut stack = Stack {
-            screens: vec![Box::new(root)],
-            clock: &clock,
-        };
+        let mut stack = Stack::of(Box::new(root), &clock);
         press(&mut stack, &log);
         press(&mut stack, &log);
         assert_eq!(

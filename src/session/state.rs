@@ -479,17 +479,7 @@ impl Session {
                 self.rounds.insert(
                     *at,
                     RoundState {
-                        round: Round {
-                            title: title.clone(),
-                            length: RoundLength::Minutes(*minutes),
-                            scale: None,
-                            instruction: String::new(),
-                            draw: None,
-                            turns: false,
-                            team_turns: false,
-                            roles: Vec::new(),
-                            kind: Default::default(),
-                        },
+                        round: Round::plain(title.clone(), RoundLength::Minutes(*minutes)),
                         inserted: true,
                         skipped: false,
                         spent_ms: 0,

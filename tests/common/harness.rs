@@ -116,16 +116,8 @@ impl Setup {
             decks: Vec::new(),
             rounds: rounds
                 .iter()
-                .map(|(title, minutes)| Round {
-                    title: (*title).into(),
-                    length: RoundLength::Minutes(*minutes),
-                    scale: None,
-                    instruction: String::new(),
-                    draw: None,
-                    turns: false,
-                    team_turns: false,
-                    roles: Vec::new(),
-                    kind: Default::default(),
+                .map(|(title, minutes)| {
+                    Round::plain((*title).into(), RoundLength::Minutes(*minutes))
                 })
                 .collect(),
             guide: Default::default(),
