@@ -281,25 +281,32 @@ impl crate::executor::Store for JournalStore<'_> {
     }
 }
 
-/// A list of plans to choose from, for `tafel run` without a plan. `None`: the user left.
-pub fn pick_plan(library: &crate::catalog::Library) -> io::Result<Option<crate::catalog::Plan>> {
-    let plans: Vec<&crate::catalog::Plan> = library.plans.iter().map(|e| &e.item).collect();
-    if plans.is_empty() {
+/// A list of plans to choose from, for `tafel run` without a plan, each with its total for
+/// `participants`. `None`: the user left.
+pub fn pick_plan(
+    library: &crate::catalog::Library,
+    participants: &[String],
+) -> io::Result<Option<crate::catalog::Plan>> {
+    if library.plans.is_empty() {
         return Ok(None);
     }
     let screen = PickerScreen {
-        picker: crate::home::picker::PlanPicker::new(plans.len()),
-        plans: plans.clone(),
+        picker: crate::home::picker::PlanPicker::new(library.plans.len()),
+        library,
+        participants,
     };
     let clock = SystemClock::starting_at(0);
     let chosen = crate::runtime::run(Box::new(screen), &clock)?.result::<Option<usize>>();
-    Ok(chosen.flatten().map(|index| plans[index].clone()))
+    Ok(chosen
+        .flatten()
+        .map(|index| library.plans[index].item.clone()))
 }
 
 /// Goes back with the index of the plan chosen, if any.
 struct PickerScreen<'p> {
     picker: crate::home::picker::PlanPicker,
-    plans: Vec<&'p crate::catalog::Plan>,
+    library: &'p crate::catalog::Library,
+    participants: &'p [String],
 }
 
 impl<'a> Screen<'a> for PickerScreen<'_> {
@@ -316,7 +323,8 @@ impl<'a> Screen<'a> for PickerScreen<'_> {
 
     fn render(&self, frame: &mut Frame) {
         crate::ui::picker::render_plans(
-            &self.plans,
+            self.library,
+            self.participants,
             self.picker.selected(),
             frame.area(),
             frame.buffer_mut(),

@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use tafel::app::{App, Mode, Status};
-use tafel::catalog::{Library, Plan};
+use tafel::catalog::Library;
 use tafel::keys::{KeyCode, KeyModifiers};
 
 use common::harness::{Harness, Setup, screen_text};
@@ -392,17 +392,16 @@ fn summary_after_ending() {
 #[test]
 fn plan_picker() {
     let library = library();
-    let plans: Vec<&Plan> = library.plans.iter().map(|e| &e.item).collect();
-    let selected = plans.iter().position(|p| p.id == PLAN).unwrap();
+    let selected = library.plans.iter().position(|e| e.item.id == PLAN).unwrap();
     let text = screen_text(80, 24, |frame| {
-        tafel::ui::picker::render_plans(&plans, selected, frame.area(), frame.buffer_mut())
+        tafel::ui::picker::render_plans(&library, &[], selected, frame.area(), frame.buffer_mut())
     });
     insta::assert_snapshot!("picker_80x24", text);
-    assert!(text.contains("Kies een werkvorm"));
-    // Rounds that grow with the group: the smallest to the largest group, and each round
-    // for the nominal group of eight.
-    assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (11 rondes, 86–120 min)"));
-    assert!(text.contains(" 5. Weerbarstige vraagstukken  (10 min)"));
+    // The home screen's plan list. Rounds that grow with the group: the smallest to the
+    // largest group in the list, the total for the nominal group of eight beside it.
+    assert!(text.contains("Werkvormen"));
+    assert!(text.contains("▶ Workshop Grenzeloos Samenwerken  (11 rondes · 86–120 min)"));
+    assert!(text.contains("Totaal: ± 94 min voor 8 deelnemers in 11 rondes"));
     assert!(
         text.contains("↑↓ kiezen · Enter starten · Esc / q terug"),
         "{text}"
@@ -558,13 +557,13 @@ fn every_screen_renders_at_every_size() {
 #[test]
 fn the_plan_picker_renders_at_every_size() {
     let library = library();
-    let plans: Vec<&Plan> = library.plans.iter().map(|e| &e.item).collect();
     for (w, h) in all_sizes() {
         let area = Rect::new(0, 0, w, h);
         let mut buf = Buffer::empty(area);
-        for selected in [0, plans.len() - 1] {
+        for selected in [0, library.plans.len() - 1] {
             buf.reset();
-            tafel::ui::picker::render_plans(&plans, selected, area, &mut buf);
+            let participants = ["Anna".to_string(), "Bram".to_string()];
+            tafel::ui::picker::render_plans(&library, &participants, selected, area, &mut buf);
         }
     }
 }

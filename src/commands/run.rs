@@ -36,17 +36,17 @@ pub struct RunArgs {
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
     super::require_terminal("run")?;
-    let plan = match &args.plan {
-        Some(id) => ctx.plan(id)?.clone(),
-        None => match crate::tui::pick_plan(ctx.library()).map_err(io_failure)? {
-            Some(plan) => plan,
-            None => return Ok(()),
-        },
-    };
     // `--participants` wins over `participants` in config.toml (already checked there).
     let participants = match args.participants.as_deref() {
         Some(text) => parse_participants(Some(text))?,
         None => ctx.settings.participants.value.clone(),
+    };
+    let plan = match &args.plan {
+        Some(id) => ctx.plan(id)?.clone(),
+        None => match crate::tui::pick_plan(ctx.library(), &participants).map_err(io_failure)? {
+            Some(plan) => plan,
+            None => return Ok(()),
+        },
     };
     let screen = workshop_screen(
         ctx,

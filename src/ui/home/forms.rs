@@ -1,6 +1,7 @@
 //! Starting a workshop or solo reflection: the plan list and the small forms.
 
 use super::*;
+use crate::catalog::Library;
 
 // ---------------------------------------------------------------------------------------------
 // Workshop: plans, then the form
@@ -23,24 +24,20 @@ pub(super) fn plan_summary(plan: &Plan) -> String {
 
 /// The group the home screen shows a plan for: the participants from the settings (a name
 /// each, or one number), else the plan's nominal group.
-pub(super) fn people_at_hand(home: &Home, plan: &Plan) -> u32 {
-    match crate::rules::headcount(&home.participants).1 {
+fn people_at_hand(participants: &[String], plan: &Plan) -> u32 {
+    match crate::rules::headcount(participants).1 {
         0 => plan.nominal_group(),
         n => n,
     }
 }
 
-pub(super) fn plan_details(home: &Home, plan: &Plan) -> Vec<Line<'static>> {
-    let people = people_at_hand(home, plan);
+fn plan_details(library: &Library, participants: &[String], plan: &Plan) -> Vec<Line<'static>> {
+    let people = people_at_hand(participants, plan);
     let resolved = plan.resolved(people);
     let decks: Vec<String> = plan
         .decks
         .iter()
-        .map(|id| {
-            home.library
-                .deck(id)
-                .map_or(id.clone(), |d| d.title.clone())
-        })
+        .map(|id| library.deck(id).map_or(id.clone(), |d| d.title.clone()))
         .collect();
     let decks = if decks.is_empty() {
         tr!(
@@ -129,11 +126,20 @@ pub(super) fn plan_details(home: &Home, plan: &Plan) -> Vec<Line<'static>> {
     lines
 }
 
-pub(super) fn render_plans(home: &Home, selected: usize, area: Rect, buf: &mut Buffer) {
+/// The plans of `library` to choose from, the selected one's description beside or below
+/// them, its total worked out for `participants`: on the home screen and for `tafel run`
+/// without a plan.
+pub(crate) fn render_plan_list(
+    library: &Library,
+    participants: &[String],
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     if area.is_empty() {
         return;
     }
-    let plans: Vec<&Plan> = home.library.plans.iter().map(|e| &e.item).collect();
+    let plans: Vec<&Plan> = library.plans.iter().map(|e| &e.item).collect();
     if plans.is_empty() {
         Paragraph::new(tr!(
             "Er zijn geen werkvormen. Zie `tafel check` voor problemen met bestanden.",
@@ -178,7 +184,12 @@ pub(super) fn render_plans(home: &Home, selected: usize, area: Rect, buf: &mut B
         buf,
     );
     if let Some(plan) = plans.get(selected) {
-        render_details(plan_details(home, plan), wide, detail_area, buf);
+        render_details(
+            plan_details(library, participants, plan),
+            wide,
+            detail_area,
+            buf,
+        );
     }
 }
 

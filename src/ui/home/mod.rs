@@ -74,7 +74,9 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer) {
     };
     match &home.screen {
         Screen::Menu => render_menu(home, body, buf),
-        Screen::Plans { selected } => render_plans(home, *selected, body, buf),
+        Screen::Plans { selected } => {
+            render_plan_list(home.library, &home.participants, *selected, body, buf)
+        }
         Screen::Workshop(form) => render_workshop(home, form, body, buf),
         Screen::Solo(form) => render_solo(home, form, body, buf),
         Screen::LookBack(look) => render_look_back(home, look, body, buf),
