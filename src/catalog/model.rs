@@ -340,9 +340,6 @@ pub struct Scale {
 /// nearest size the plan is made for.
 pub const NOMINAL_GROUP: u32 = 8;
 
-/// The longest round, in minutes.
-pub const MAX_MINUTES: u32 = 240;
-
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
@@ -360,7 +357,7 @@ impl Scale {
         if let Some(max) = self.max_minutes {
             minutes = minutes.min(max);
         }
-        minutes.clamp(1, MAX_MINUTES)
+        minutes.clamp(1, crate::rules::MAX_ROUND_MINUTES)
     }
 
     /// Whether the round grows per team rather than per person.

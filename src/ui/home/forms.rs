@@ -529,8 +529,9 @@ pub(super) fn render_solo(home: &Home, form: &SoloForm, area: Rect, buf: &mut Bu
             value: input_line(&form.minutes, width, form.focus == SoloField::Minutes),
             focused: form.focus == SoloField::Minutes,
             note: Some(tr!(
-                "leeg: geen timer; anders een rustige timer (1 tot en met 240)",
-                "empty: no timer; otherwise a calm timer (1 to 240)"
+                "leeg: geen timer; anders een rustige timer (1 tot en met {})",
+                "empty: no timer; otherwise a calm timer (1 to {})",
+                crate::rules::MAX_ROUND_MINUTES
             )),
         },
         FieldRow {
