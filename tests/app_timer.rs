@@ -8,12 +8,12 @@
 
 mod common;
 
-use tafel::app::{Effect, Mode};
+use tafel::app::{CHECKPOINT_EVERY_MS, Effect, Mode};
 use tafel::session::event::{Event, NoteKind};
 use tafel::session::timer::TimerView;
 
 use common::app_helpers::persisted;
-use common::harness::{Lcg, MIN, Setup};
+use common::harness::{LIBRARY, Lcg, MIN, Setup};
 
 // ---------------------------------------------------------------------------------------------
 // Timer
@@ -369,4 +369,30 @@ fn a_ninety_minute_workshop_with_pauses_in_every_round_adds_up_exactly() {
     let spent: u64 = h.app.session.rounds.iter().map(|r| r.spent_ms).sum();
     assert_eq!(spent, total);
     assert_eq!(h.app.session.planned_total_ms(), 90 * MIN);
+}
+
+/// Solo reflection without minutes shows the clock, not the timer: it wakes for the next
+/// checkpoint (every few seconds, for the room) and the clock's next minute, not every second.
+#[test]
+fn a_timer_out_of_view_wakes_for_checkpoints_and_the_minute_only() {
+    let deck = LIBRARY.deck("loyale-tegenspraak").unwrap().clone();
+    let plan = tafel::app::solo_plan(&deck, None, 0);
+    // 20:15:57: the clock turns 3 s from now, before the first checkpoint is due.
+    let wall = chrono::DateTime::parse_from_rfc3339("2026-11-22T20:15:57+01:00").unwrap();
+    let mut solo = Setup::new("Solo", plan, vec![deck]).wall(wall).start();
+    assert_eq!(solo.app.next_deadline(), Some(3_000));
+    solo.advance_ms(3_000);
+    assert_eq!(solo.app.next_deadline(), Some(CHECKPOINT_EVERY_MS));
+    solo.advance_ms(2_000);
+    assert_eq!(
+        solo.app.next_deadline(),
+        Some(2 * CHECKPOINT_EVERY_MS),
+        "a checkpoint was written at 5 s"
+    );
+
+    // With minutes the countdown is on screen: every second.
+    let deck = LIBRARY.deck("loyale-tegenspraak").unwrap().clone();
+    let timed = tafel::app::solo_plan(&deck, None, 10);
+    let solo = Setup::new("Solo", timed, vec![deck]).wall(wall).start();
+    assert_eq!(solo.app.next_deadline(), Some(1_000));
 }

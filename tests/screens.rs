@@ -392,7 +392,11 @@ fn summary_after_ending() {
 #[test]
 fn plan_picker() {
     let library = library();
-    let selected = library.plans.iter().position(|e| e.item.id == PLAN).unwrap();
+    let selected = library
+        .plans
+        .iter()
+        .position(|e| e.item.id == PLAN)
+        .unwrap();
     let text = screen_text(80, 24, |frame| {
         tafel::ui::picker::render_plans(&library, &[], selected, frame.area(), frame.buffer_mut())
     });

@@ -322,8 +322,30 @@ impl App {
         let timer = self
             .session
             .current
-            .and_then(|_| self.session.timer.next_change(self.now.t));
+            .and_then(|_| match self.timer_in_view() {
+                true => self.session.timer.next_change(self.now.t),
+                false => self.unseen_timer_deadline(),
+            });
         [timer, self.draft_due].into_iter().flatten().min()
+    }
+
+    /// Solo reflection without minutes keeps its timer out of view (the clock shows instead).
+    fn timer_in_view(&self) -> bool {
+        !(self.is_solo() && self.session.timer.planned_ms == 0)
+    }
+
+    /// A running timer no one sees changes nothing on screen by the second: the next
+    /// checkpoint and the clock's next minute are what wake the screen.
+    fn unseen_timer_deadline(&self) -> Option<u64> {
+        if !self.session.timer.is_running() {
+            return None;
+        }
+        let checkpoint = (self.session.last_t + CHECKPOINT_EVERY_MS).max(self.now.t + 1);
+        let wall = self.now.wall;
+        let into_minute = u64::from(chrono::Timelike::second(&wall)) * 1_000
+            + u64::from(wall.timestamp_subsec_millis());
+        let next_minute = self.now.t + 60_000u64.saturating_sub(into_minute).max(1);
+        Some(checkpoint.min(next_minute))
     }
 
     /// Every few seconds of a running timer without any other event, a checkpoint: only on a
