@@ -55,18 +55,7 @@ pub struct Source {
 impl Library {
     /// Bundled files, then every `*.toml` under each directory in order.
     pub fn load(dirs: &[PathBuf]) -> Library {
-        let mut sources: Vec<Source> = bundled::FILES
-            .iter()
-            .map(|(name, text)| Source {
-                name: (*name).to_string(),
-                text: (*text).to_string(),
-                origin: Origin::Bundled,
-            })
-            .collect();
-        let mut problems = Vec::new();
-        for dir in dirs {
-            read_dir_sources(dir, &mut sources, &mut problems);
-        }
+        let (sources, mut problems) = all_sources(dirs);
         let mut library = Library::from_sources(sources);
         problems.append(&mut library.problems);
         library.problems = problems;
@@ -144,6 +133,24 @@ impl Library {
     pub fn deck_ids(&self) -> Vec<String> {
         self.decks.iter().map(|e| e.item.id.clone()).collect()
     }
+}
+
+/// The bundled files, then every `*.toml` under each directory in order, read but not parsed;
+/// and the files that could not be read.
+pub fn all_sources(dirs: &[PathBuf]) -> (Vec<Source>, Vec<Problem>) {
+    let mut sources: Vec<Source> = bundled::FILES
+        .iter()
+        .map(|(name, text)| Source {
+            name: (*name).to_string(),
+            text: (*text).to_string(),
+            origin: Origin::Bundled,
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for dir in dirs {
+        read_dir_sources(dir, &mut sources, &mut problems);
+    }
+    (sources, problems)
 }
 
 fn insert<T>(list: &mut Vec<Entry<T>>, item: T, origin: Origin, id: impl Fn(&T) -> &String) {

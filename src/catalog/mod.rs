@@ -6,6 +6,7 @@ pub mod library;
 pub mod model;
 pub mod parse;
 pub mod problem;
+pub mod select;
 pub mod shuffle;
 pub mod styles;
 pub mod timing;

@@ -24,6 +24,7 @@ use std::path::PathBuf;
 
 use crate::catalog::Library;
 use crate::catalog::parse::suggestion;
+use crate::catalog::select::{self, Wanted};
 use crate::tr;
 
 /// How a command failed. `main` turns it into an exit code, and nothing else looks at it
@@ -93,6 +94,9 @@ pub struct Context {
     /// The decks, plans and style sets, read on first use: a command that needs none of them
     /// (listing, replaying, exporting sessions) reads no deck file.
     library: std::cell::OnceCell<Library>,
+    /// Only the files the first deck or plan asked for needs (see `catalog::select`), when
+    /// that could be done; anything it lacks comes from the whole library.
+    selected: std::cell::OnceCell<Option<Library>>,
     /// Whether problems in the deck files are said when they are read (`check` reports them
     /// itself).
     warn_about_decks: bool,
@@ -104,6 +108,7 @@ impl Context {
     pub fn new(settings: crate::config::Settings, warn_about_decks: bool) -> Context {
         Context {
             library: std::cell::OnceCell::new(),
+            selected: std::cell::OnceCell::new(),
             warn_about_decks,
             sessions_dir: settings.sessions_dir.value.clone(),
             settings,
@@ -136,7 +141,21 @@ impl Context {
         })
     }
 
+    /// The library of only the files `wanted` needs, unless the whole one is read already
+    /// (or the first thing asked for decided otherwise).
+    fn selected(&self, wanted: Wanted) -> Option<&Library> {
+        if self.library.get().is_some() {
+            return None;
+        }
+        self.selected
+            .get_or_init(|| select::load(&self.settings.deck_dirs(), wanted))
+            .as_ref()
+    }
+
     pub fn deck(&self, id: &str) -> Result<&crate::catalog::Deck, Failure> {
+        if let Some(deck) = self.selected(Wanted::Deck(id)).and_then(|l| l.deck(id)) {
+            return Ok(deck);
+        }
         self.library().deck(id).ok_or_else(|| {
             let hint = suggestion(id, self.library().decks.iter().map(|e| e.item.id.as_str()));
             Failure::usage(tr!(
@@ -146,7 +165,21 @@ impl Context {
         })
     }
 
+    /// A style set, from the files read for the plan when it is there.
+    pub fn style_set(&self, id: &str) -> Option<&crate::catalog::StyleSet> {
+        let selected = match self.library.get() {
+            Some(_) => None,
+            None => self.selected.get().and_then(Option::as_ref),
+        };
+        selected
+            .and_then(|l| l.style_set(id))
+            .or_else(|| self.library().style_set(id))
+    }
+
     pub fn plan(&self, id: &str) -> Result<&crate::catalog::Plan, Failure> {
+        if let Some(plan) = self.selected(Wanted::Plan(id)).and_then(|l| l.plan(id)) {
+            return Ok(plan);
+        }
         self.library().plan(id).ok_or_else(|| {
             let hint = suggestion(id, self.library().plans.iter().map(|e| e.item.id.as_str()));
             Failure::usage(tr!(

@@ -110,11 +110,7 @@ pub fn start_workshop(ctx: &Context, plan: Plan, start: &Start) -> Result<Finish
     }) || start.participants.iter().any(|p| p.contains(':'));
     let mut group_events = Vec::new();
     let mut participants = named.clone();
-    if uses_styles
-        && let Some(set) = ctx
-            .library()
-            .style_set(crate::catalog::styles::DEFAULT_STYLE_SET)
-    {
+    if uses_styles && let Some(set) = ctx.style_set(crate::catalog::styles::DEFAULT_STYLE_SET) {
         let (names, picks) = super::styles::split_codes(set, &named)?;
         participants = names;
         group_events.push(Event::StyleSetLoaded { set: set.clone() });
