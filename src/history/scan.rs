@@ -221,8 +221,9 @@ pub fn listing(
             .push(String::from_utf8_lossy(name).into_owned());
     };
     let mut next_known = 0;
-    // (index in `listed`, what the index knows of it, its stamp when already taken)
-    let mut to_stat: Vec<(usize, Option<Known>, Option<Taken>)> = Vec::new();
+    // (index in `listed`, what the index knows of it): to be stat'ed now, or stat'ed early.
+    let mut to_stat: Vec<(usize, Option<Known>)> = Vec::new();
+    let mut stamped: Vec<(usize, Option<Known>, Option<Taken>)> = Vec::new();
     for (i, (name, entry)) in listed.iter().enumerate() {
         let mut was = None;
         // Known names before this one have no entry: removed.
@@ -245,23 +246,33 @@ pub fn listing(
                     && k.stamp.modified_ns <= recent_since
                     && entry.file
             });
-        if !trusted {
-            // A stamp taken early is of this very entry when it is a plain file with the
-            // inode the entry names (not one replaced meanwhile, nor a link's target).
-            let taken = was
-                .and_then(|(k, _)| early.get(k).copied().flatten())
-                .filter(|(stamp, plain)| *plain && stamp.inode == entry.ino as i64);
-            to_stat.push((i, was.map(|(_, k)| k), taken));
+        if trusted {
+            continue;
+        }
+        // A stamp taken early is of this very entry when it is a plain file with the inode
+        // the entry names (not one replaced meanwhile, nor a link's target).
+        let taken = was
+            .and_then(|(k, _)| early.get(k).copied().flatten())
+            .filter(|(stamp, plain)| *plain && stamp.inode == entry.ino as i64);
+        match taken {
+            Some(taken) => stamped.push((i, was.map(|(_, k)| k), Some(taken))),
+            None => to_stat.push((i, was.map(|(_, k)| k))),
         }
     }
     for i in next_known..known.len() {
         removed(&mut changes, known.get(i).0);
     }
     let opened = OpenDir::open(dir);
-    let stamps = on_every_core(&to_stat, |(i, _, taken)| {
-        taken.or_else(|| stamp_in(dir, opened.as_ref(), listed.get(*i).0))
+    let stamps = on_every_core(&to_stat, |(i, _)| {
+        stamp_in(dir, opened.as_ref(), listed.get(*i).0)
     });
-    for ((i, was, _), stamp) in to_stat.into_iter().zip(stamps) {
+    stamped.extend(
+        to_stat
+            .into_iter()
+            .zip(stamps)
+            .map(|((i, was), stamp)| (i, was, stamp)),
+    );
+    for (i, was, stamp) in stamped {
         let (name, entry) = listed.get(i);
         let Ok(name) = std::str::from_utf8(name) else {
             // Not a file (a directory, a dangling link) or gone meanwhile: not a journal.
@@ -405,6 +416,65 @@ impl OpenDir {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    fn known_as(names: &[(&str, Known)]) -> KnownNames {
+        let mut known = KnownNames::default();
+        for (name, k) in names {
+            known.push(name.as_bytes(), *k);
+        }
+        known
+    }
+
+    fn listed_in(dir: &Path) -> Names<Listed> {
+        let mut listed = super::super::names::journals_in(dir);
+        listed.sort();
+        listed
+    }
+
+    #[test]
+    fn a_stamp_taken_early_counts_only_for_the_file_the_listing_names() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.jsonl"), "{}\n{}\n").unwrap();
+        std::fs::write(dir.path().join("b.jsonl"), "{}\n").unwrap();
+        let now = stamp_at(&dir.path().join("a.jsonl")).unwrap().0;
+        let old = Known {
+            dirent_ino: now.inode,
+            stamp: Stamp { len: 3, ..now },
+            settled: false,
+        };
+        let known = known_as(&[("a.jsonl", old), ("gone.jsonl", old)]);
+        // Taken before `a.jsonl` was replaced by another file: another inode, not used.
+        let replaced = Stamp {
+            inode: now.inode + 1,
+            len: 3,
+            ..now
+        };
+        let early = vec![Some((replaced, true)), None];
+        let changes = listing(dir.path(), &listed_in(dir.path()), &known, &early, false, 0);
+        let stale: Vec<(&str, i64)> = changes
+            .stale
+            .iter()
+            .map(|s| (s.name.as_str(), s.stamp.len))
+            .collect();
+        assert_eq!(stale, [("a.jsonl", 6), ("b.jsonl", 3)]);
+        assert_eq!(changes.removed, ["gone.jsonl"]);
+        // Taken of this very file: used as it is (the stat it saves is the point).
+        let early = vec![Some((now, true)), None];
+        let changes = listing(dir.path(), &listed_in(dir.path()), &known, &early, false, 0);
+        assert_eq!(changes.stale[0].stamp, now);
+        // Unchanged since the index read it: nothing to do for it.
+        let known = known_as(&[("a.jsonl", Known { stamp: now, ..old })]);
+        let changes = listing(
+            dir.path(),
+            &listed_in(dir.path()),
+            &known,
+            &[None],
+            false,
+            0,
+        );
+        let stale: Vec<&str> = changes.stale.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(stale, ["b.jsonl"]);
+    }
 
     #[test]
     fn a_stat_by_name_in_the_open_directory_gives_what_a_stat_by_path_does() {
