@@ -165,3 +165,29 @@ draw = {{ category = "eigen", count = 1 }}
     assert!(run.stderr.contains("plan.toml:5:"), "{}", run.stderr);
     assert!(run.stderr.contains("eigen"), "{}", run.stderr);
 }
+
+/// What `tafel draw --deck` and `tafel run PLAN` read, seen from the library they get.
+#[test]
+fn only_the_files_asked_for_are_parsed() {
+    use tafel::catalog::select::{Wanted, load};
+    let dirs = with_decks(&[
+        ("eigen.toml", deck("eigen", "Eigen")),
+        // Clearly another deck, and broken: not parsed, so no problem.
+        ("ander.toml", "[deck]\nid = \"ander\"\n".to_string()),
+    ]);
+    let decks = [dirs.decks.clone()];
+    let library = load(&decks, Wanted::Deck("eigen")).unwrap();
+    assert_eq!(library.deck_ids(), ["eigen"]);
+    assert!(library.plans.is_empty() && library.problems.is_empty());
+    let library = load(&decks, Wanted::Plan("koers-wat")).unwrap();
+    assert_eq!(library.deck_ids(), ["koerskaarten"]);
+    let plans: Vec<&str> = library.plans.iter().map(|e| e.item.id.as_str()).collect();
+    assert_eq!(plans, ["koers-wat"]);
+    assert!(!library.styles.is_empty());
+    // Not found, or broken: the caller reads everything.
+    assert!(load(&decks, Wanted::Deck("onbekend")).is_none());
+    assert!(load(&decks, Wanted::Deck("ander")).is_none());
+    // A file that may be anything is parsed; broken, it sends the caller to a full load.
+    std::fs::write(dirs.decks.join("raar.toml"), "[deck]\nid = 3\n").unwrap();
+    assert!(load(&decks, Wanted::Deck("eigen")).is_none());
+}

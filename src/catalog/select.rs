@@ -233,32 +233,6 @@ mod tests {
         }
     }
 
-    const DECK: &str = "[deck]\nid = \"eigen\"\ntitle = \"Eigen\"\ndescription = \"D.\"\n\
-        language = \"nl\"\n\n[[category]]\nid = \"c\"\ntitle = \"C\"\n\n\
-        [[card]]\nid = \"k\"\ncategory = \"c\"\ntitle = \"K\"\nprompt = \"Wat?\"\n";
-
-    #[test]
-    fn only_the_files_asked_for_are_parsed() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("eigen.toml"), DECK).unwrap();
-        // Clearly another deck, and broken: not parsed, so no problem.
-        std::fs::write(dir.path().join("ander.toml"), "[deck]\nid = \"ander\"\n").unwrap();
-        let dirs = [dir.path().to_path_buf()];
-        let library = load(&dirs, Wanted::Deck("eigen")).unwrap();
-        assert_eq!(library.deck_ids(), ["eigen"]);
-        assert!(library.plans.is_empty() && library.problems.is_empty());
-        let library = load(&dirs, Wanted::Plan("koers-wat")).unwrap();
-        assert_eq!(library.deck_ids(), ["koerskaarten"]);
-        let plans: Vec<&str> = library.plans.iter().map(|e| e.item.id.as_str()).collect();
-        assert_eq!(plans, ["koers-wat"]);
-        assert!(!library.styles.is_empty());
-        assert!(load(&dirs, Wanted::Deck("onbekend")).is_none());
-        assert!(load(&dirs, Wanted::Deck("ander")).is_none(), "broken");
-        // A file that may be anything is parsed; broken, it sends the caller to a full load.
-        std::fs::write(dir.path().join("raar.toml"), "[deck]\nid = 3\n").unwrap();
-        assert!(load(&dirs, Wanted::Deck("eigen")).is_none());
-    }
-
     #[test]
     fn every_bundled_file_declares_what_it_parses_to() {
         for (name, text) in super::super::bundled::FILES {
