@@ -101,7 +101,18 @@ fn read_dir(dir: &Path, each: &mut dyn FnMut(&[u8], Listed)) {
     // Large enough for a few thousand entries per system call.
     let mut buffer = Vec::with_capacity(256 * 1024);
     let mut entries = RawDir::new(fd, buffer.spare_capacity_mut());
-    while let Some(Ok(entry)) = entries.next() {
+    // A failed read is tried again from where it stopped, as `std::fs::read_dir` goes on
+    // after an error; a few in a row end the listing.
+    let mut failed = 0;
+    while let Some(entry) = entries.next() {
+        let Ok(entry) = entry else {
+            failed += 1;
+            if failed == 3 {
+                break;
+            }
+            continue;
+        };
+        failed = 0;
         let listed = Listed {
             ino: entry.ino(),
             file: entry.file_type() == FileType::RegularFile,
