@@ -234,6 +234,16 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_the_builder_writes_declares_its_id() {
+        for (name, text) in super::super::bundled::FILES {
+            if let Ok(Parsed::Plan(plan, _)) = parse::parse(name, text) {
+                let written = super::super::write::plan_toml(&plan);
+                assert_eq!(declared(&written), Some((Kind::Plan, plan.id.as_str())));
+            }
+        }
+    }
+
+    #[test]
     fn every_bundled_file_declares_what_it_parses_to() {
         for (name, text) in super::super::bundled::FILES {
             let parsed = match parse::parse(name, text).unwrap() {
