@@ -477,12 +477,19 @@ impl Index {
     ) -> rusqlite::Result<Vec<T>> {
         const ROUNDS: usize = 3;
         for _ in 0..ROUNDS {
-            let (rows, shown): (Vec<T>, Vec<(String, Known)>) = read(self)?.into_iter().unzip();
+            let found = read(self)?;
+            // Borrowed names, and the rows kept in place: a full listing of 50,000 sessions
+            // is not held twice.
+            let shown: Vec<(&str, Known)> = found
+                .iter()
+                .map(|(_, (name, known))| (name.as_str(), *known))
+                .collect();
             let changes = scan::restat(&self.dir, &shown);
+            drop(shown);
             if changes.stale.is_empty() && changes.removed.is_empty() {
-                return Ok(rows);
+                return Ok(found.into_iter().map(|(row, _)| row).collect());
             }
-            drop(rows);
+            drop(found);
             let mut generation = generation_of(&self.conn)?;
             self.read_journals(&changes.stale, &mut generation, &mut |_, _| {})?;
             if !changes.removed.is_empty() {

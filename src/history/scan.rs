@@ -131,21 +131,22 @@ pub fn quick(dir: &Path, watched: &[(String, Known)]) -> Option<Changes> {
 
 /// `journals` stat'ed again, and compared with what the index knows of them: the changed
 /// ones are stale, the ones gone (or no longer a file) removed.
-pub fn restat(dir: &Path, journals: &[(String, Known)]) -> Changes {
+pub fn restat<N: AsRef<str> + Sync>(dir: &Path, journals: &[(N, Known)]) -> Changes {
     let opened = OpenDir::open(dir);
     let stamps = on_every_core(journals, |(name, _)| {
-        stamp_in(dir, opened.as_ref(), name.as_bytes())
+        stamp_in(dir, opened.as_ref(), name.as_ref().as_bytes())
     });
     let mut changes = Changes::default();
     for ((name, known), stamp) in journals.iter().zip(stamps) {
+        let name = name.as_ref();
         match stamp {
             // Gone, or no longer a plain file: out of the index. A stat that failed for
             // another reason (permissions, no file handles left, a share away for a moment)
             // says nothing about the journal: its row stays as it is.
-            None if gone(&dir.join(name)) => changes.removed.push(name.clone()),
+            None if gone(&dir.join(name)) => changes.removed.push(name.to_string()),
             None => {}
             Some((stamp, plain)) if stamp != known.stamp => changes.stale.push(Seen {
-                name: name.clone(),
+                name: name.to_string(),
                 dirent_ino: known.dirent_ino,
                 stamp,
                 plain,
