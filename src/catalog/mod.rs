@@ -7,6 +7,7 @@ pub mod model;
 pub mod parse;
 pub mod plan_file_error;
 pub mod problem;
+pub mod select;
 pub mod shuffle;
 pub mod styles;
 pub mod timing;

@@ -26,6 +26,7 @@ use std::path::PathBuf;
 
 use crate::catalog::Library;
 use crate::catalog::parse::suggestion;
+use crate::catalog::select::Wanted;
 use crate::history::manage::{ManageError, RenameError};
 use crate::history::resolve::ResolveError;
 use crate::history::summary::SummaryError;
@@ -148,6 +149,9 @@ pub struct Context {
     /// The library read again after the plan builder saved a plan: the home screen and the
     /// screens it opens borrow from it for as long as tafel runs (a few, at most).
     reread: typed_arena::Arena<Library>,
+    /// Only the files the first deck or plan asked for needs (see `catalog::select`), when
+    /// that could be done; anything it lacks comes from the whole library.
+    selected: std::cell::OnceCell<Option<Library>>,
     /// Whether problems in the deck files are said when they are read (`check` reports them
     /// itself).
     warn_about_decks: bool,
@@ -160,6 +164,7 @@ impl Context {
         Context {
             library: std::cell::OnceCell::new(),
             reread: typed_arena::Arena::new(),
+            selected: std::cell::OnceCell::new(),
             warn_about_decks,
             sessions_dir: settings.sessions_dir.value.clone(),
             settings,
@@ -200,7 +205,23 @@ impl Context {
         ))
     }
 
+    /// The library of only the files `wanted` needs, unless the whole one is read already
+    /// (or the first thing asked for decided otherwise).
+    fn selected(&self, wanted: Wanted) -> Option<&Library> {
+        if self.library.get().is_some() {
+            return None;
+        }
+        self.selected
+            .get_or_init(|| {
+                crate::storage::decks::load_selected(&self.settings.deck_dirs(), wanted)
+            })
+            .as_ref()
+    }
+
     pub fn deck(&self, id: &str) -> Result<&crate::catalog::Deck, Failure> {
+        if let Some(deck) = self.selected(Wanted::Deck(id)).and_then(|l| l.deck(id)) {
+            return Ok(deck);
+        }
         self.library().deck(id).ok_or_else(|| {
             let hint = suggestion(id, self.library().decks.iter().map(|e| e.item.id.as_str()));
             Failure::usage(tr!(
@@ -210,7 +231,21 @@ impl Context {
         })
     }
 
+    /// A style set, from the files read for the plan when it is there.
+    pub fn style_set(&self, id: &str) -> Option<&crate::catalog::StyleSet> {
+        let selected = match self.library.get() {
+            Some(_) => None,
+            None => self.selected.get().and_then(Option::as_ref),
+        };
+        selected
+            .and_then(|l| l.style_set(id))
+            .or_else(|| self.library().style_set(id))
+    }
+
     pub fn plan(&self, id: &str) -> Result<&crate::catalog::Plan, Failure> {
+        if let Some(plan) = self.selected(Wanted::Plan(id)).and_then(|l| l.plan(id)) {
+            return Ok(plan);
+        }
         self.library().plan(id).ok_or_else(|| {
             let hint = suggestion(id, self.library().plans.iter().map(|e| e.item.id.as_str()));
             Failure::usage(tr!(

@@ -113,11 +113,7 @@ pub fn workshop_screen<'a>(
     }) || start.participants.iter().any(|p| p.contains(':'));
     let mut group_events = Vec::new();
     let mut participants = named.clone();
-    if uses_styles
-        && let Some(set) = ctx
-            .library()
-            .style_set(crate::catalog::styles::DEFAULT_STYLE_SET)
-    {
+    if uses_styles && let Some(set) = ctx.style_set(crate::catalog::styles::DEFAULT_STYLE_SET) {
         let (names, picks) = super::styles::split_codes(set, &named)?;
         participants = names;
         group_events.push(Event::StyleSetLoaded { set: set.clone() });

@@ -6,6 +6,7 @@ pub mod export;
 pub mod index;
 pub mod listing;
 pub mod manage;
+pub mod names;
 pub mod resolve;
 pub mod scan;
 pub mod search;

@@ -23,10 +23,10 @@
 //! second run returns, itself rewritten too (not stat'ed again). Closing the first would
 //! mean a `stat` of every journal per query.
 
-use std::fs::{DirEntry, Metadata};
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
-use super::resolve::EXTENSION;
+use super::names::{KnownNames, Listed, Names};
 
 /// What a journal file looked like when it was summarised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,22 +131,22 @@ pub fn quick(dir: &Path, watched: &[(String, Known)]) -> Option<Changes> {
 
 /// `journals` stat'ed again, and compared with what the index knows of them: the changed
 /// ones are stale, the ones gone (or no longer a file) removed.
-pub fn restat(dir: &Path, journals: &[(String, Known)]) -> Changes {
+pub fn restat<N: AsRef<str> + Sync>(dir: &Path, journals: &[(N, Known)]) -> Changes {
     let opened = OpenDir::open(dir);
-    let stamps = on_every_core(journals, |(name, _)| match &opened {
-        Some(opened) => opened.stamp_of(name),
-        None => stamp_at(&dir.join(name)),
+    let stamps = on_every_core(journals, |(name, _)| {
+        stamp_in(dir, opened.as_ref(), name.as_ref().as_bytes())
     });
     let mut changes = Changes::default();
     for ((name, known), stamp) in journals.iter().zip(stamps) {
+        let name = name.as_ref();
         match stamp {
             // Gone, or no longer a plain file: out of the index. A stat that failed for
             // another reason (permissions, no file handles left, a share away for a moment)
             // says nothing about the journal: its row stays as it is.
-            None if gone(&dir.join(name)) => changes.removed.push(name.clone()),
+            None if gone(&dir.join(name)) => changes.removed.push(name.to_string()),
             None => {}
             Some((stamp, plain)) if stamp != known.stamp => changes.stale.push(Seen {
-                name: name.clone(),
+                name: name.to_string(),
                 dirent_ino: known.dirent_ino,
                 stamp,
                 plain,
@@ -165,128 +165,159 @@ fn gone(path: &Path) -> bool {
     }
 }
 
-/// The entries of `dir` that may be journals (by their extension), with their names: no
-/// system call per entry. A directory that cannot be read has none.
-pub fn entries(dir: &Path) -> Vec<(DirEntry, std::ffi::OsString)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name();
-            Path::new(&name)
-                .extension()
-                .is_some_and(|x| x == EXTENSION)
-                .then_some((entry, name))
+/// A journal's stamp, and whether it is a plain file (not a link).
+pub type Taken = (Stamp, bool);
+
+/// The stamps of the `known` journals a listing look stats whatever the listing says (all
+/// of them in a full look; else the ones not settled or written recently), taken while the
+/// directory is read. `None` for the others, and for a stat that failed.
+pub fn early_stamps(
+    dir: &Path,
+    known: &KnownNames,
+    full: bool,
+    recent_since: i64,
+) -> Vec<Option<Taken>> {
+    let opened = OpenDir::open(dir);
+    let wanted: Vec<usize> = (0..known.len())
+        .filter(|i| {
+            let k = known.get(*i).1;
+            full || !k.settled || k.stamp.modified_ns > recent_since
         })
-        .collect()
+        .collect();
+    let stamps = on_every_core(&wanted, |i| stamp_in(dir, opened.as_ref(), known.get(*i).0));
+    let mut early = vec![None; known.len()];
+    for (i, stamp) in wanted.into_iter().zip(stamps) {
+        early[i] = stamp;
+    }
+    early
 }
 
-/// The listing look (`full`: the full one) over the directory's `entries`. `known` is
-/// everything the index knows, sorted by name;
-/// `recent_since`: journals written after this time (ns) are stat'ed anyway, as they may
-/// still be being written.
+fn stamp_in(dir: &Path, opened: Option<&OpenDir>, name: &[u8]) -> Option<(Stamp, bool)> {
+    match opened {
+        Some(opened) => opened.stamp_of(name),
+        None => stamp_at(&dir.join(os_str(name))),
+    }
+}
+
+/// The listing look (`full`: the full one) over the directory's journals as its listing
+/// gives them (`listed`, sorted by name). `known` is everything the index knows, sorted by
+/// name, with `early` stamps of some of them ([`early_stamps`]); `recent_since`: journals
+/// written after this time (ns) are stat'ed anyway, as they may still be being written.
+/// Names are compared as bytes, in their buffers: a `String` is made only for a journal
+/// that changed.
 pub fn listing(
-    mut entries: Vec<(DirEntry, std::ffi::OsString)>,
-    known: Vec<(String, Known)>,
+    dir: &Path,
+    listed: &Names<Listed>,
+    known: &KnownNames,
+    early: &[Option<Taken>],
     full: bool,
     recent_since: i64,
 ) -> Changes {
     let mut changes = Changes::default();
     // Both sorted by name (bytes), matched in one pass: at 50,000 names a hash table cost
     // more than the sorting.
-    entries.sort_unstable_by(|a, b| a.1.cmp(&b.1));
-    let mut known = known.into_iter().peekable();
-    let mut to_stat: Vec<(DirEntry, Option<String>, Option<Known>)> = Vec::new();
-    for (entry, file_name) in entries {
-        let name = file_name.into_string().ok();
+    let removed = |changes: &mut Changes, name: &[u8]| {
+        changes
+            .removed
+            .push(String::from_utf8_lossy(name).into_owned());
+    };
+    let mut next_known = 0;
+    // (index in `listed`, what the index knows of it): to be stat'ed now, or stat'ed early.
+    let mut to_stat: Vec<(usize, Option<Known>)> = Vec::new();
+    let mut stamped: Vec<(usize, Option<Known>, Option<Taken>)> = Vec::new();
+    for (i, (name, entry)) in listed.iter().enumerate() {
         let mut was = None;
-        if let Some(name) = &name {
-            // Known names before this one have no entry: removed.
-            while let Some((next, _)) = known.peek() {
-                match next.as_str().cmp(name.as_str()) {
-                    std::cmp::Ordering::Less => {
-                        changes.removed.extend(known.next().map(|(n, _)| n));
-                    }
-                    std::cmp::Ordering::Equal => {
-                        was = known.next().map(|(_, k)| k);
-                        break;
-                    }
-                    std::cmp::Ordering::Greater => break,
-                }
+        // Known names before this one have no entry: removed.
+        while next_known < known.len() {
+            let (known_name, k) = known.get(next_known);
+            match known_name.cmp(name) {
+                std::cmp::Ordering::Less => removed(&mut changes, known_name),
+                std::cmp::Ordering::Equal => was = Some((next_known, *k)),
+                std::cmp::Ordering::Greater => break,
+            }
+            next_known += 1;
+            if was.is_some() {
+                break;
             }
         }
         let trusted = !full
-            && was.is_some_and(|k| {
+            && was.is_some_and(|(_, k)| {
                 k.settled
-                    && k.dirent_ino == dirent_ino(&entry)
+                    && k.dirent_ino == entry.ino as i64
                     && k.stamp.modified_ns <= recent_since
-                    && entry.file_type().is_ok_and(|t| t.is_file())
+                    && entry.file
             });
-        if !trusted {
-            to_stat.push((entry, name, was));
+        if trusted {
+            continue;
+        }
+        // A stamp taken early is of this very entry when it is a plain file with the inode
+        // the entry names (not one replaced meanwhile, nor a link's target).
+        let taken = was
+            .and_then(|(k, _)| early.get(k).copied().flatten())
+            .filter(|(stamp, plain)| *plain && stamp.inode == entry.ino as i64);
+        match taken {
+            Some(taken) => stamped.push((i, was.map(|(_, k)| k), Some(taken))),
+            None => to_stat.push((i, was.map(|(_, k)| k))),
         }
     }
-    let stamps = on_every_core(&to_stat, |(entry, _, _)| stamp_of(entry));
-    for ((entry, name, was), stamp) in to_stat.into_iter().zip(stamps) {
-        let Some(name) = name else {
+    for i in next_known..known.len() {
+        removed(&mut changes, known.get(i).0);
+    }
+    let opened = OpenDir::open(dir);
+    let stamps = on_every_core(&to_stat, |(i, _)| {
+        stamp_in(dir, opened.as_ref(), listed.get(*i).0)
+    });
+    stamped.extend(
+        to_stat
+            .into_iter()
+            .zip(stamps)
+            .map(|((i, was), stamp)| (i, was, stamp)),
+    );
+    for (i, was, stamp) in stamped {
+        let (name, entry) = listed.get(i);
+        let Ok(name) = std::str::from_utf8(name) else {
             // Not a file (a directory, a dangling link) or gone meanwhile: not a journal.
             if stamp.is_some() {
-                changes.odd_names.push(entry.path());
+                changes.odd_names.push(dir.join(os_str(name)));
             }
             continue;
         };
         let Some((stamp, plain)) = stamp else {
             if was.is_some() {
-                changes.removed.push(name);
+                changes.removed.push(name.to_string());
             }
             continue;
         };
-        let ino = dirent_ino(&entry);
+        let ino = entry.ino as i64;
         match was {
             Some(k) if k.stamp == stamp => {
                 if k.dirent_ino != ino {
-                    changes.renumbered.push((name, ino));
+                    changes.renumbered.push((name.to_string(), ino));
                 }
             }
             _ => changes.stale.push(Seen {
-                name,
+                name: name.to_string(),
                 dirent_ino: ino,
                 stamp,
                 plain,
             }),
         }
     }
-    changes.removed.extend(known.map(|(name, _)| name));
     changes.removed.sort_unstable();
     changes.stale.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     changes.odd_names.sort();
     changes
 }
 
+/// A name from a listing as the system has it (on Unix any bytes but `/` and NUL).
 #[cfg(unix)]
-fn dirent_ino(entry: &DirEntry) -> i64 {
-    std::os::unix::fs::DirEntryExt::ino(entry) as i64
+fn os_str(name: &[u8]) -> &std::ffi::OsStr {
+    std::os::unix::ffi::OsStrExt::from_bytes(name)
 }
 
 #[cfg(not(unix))]
-fn dirent_ino(_: &DirEntry) -> i64 {
-    0
-}
-
-/// The stamp of a regular file (a symbolic link is followed, as opening it would) and
-/// whether it is a plain file; `None` for anything else or a file gone meanwhile.
-fn stamp_of(entry: &DirEntry) -> Option<(Stamp, bool)> {
-    let link = entry.file_type().ok()?.is_symlink();
-    let meta = if link {
-        std::fs::metadata(entry.path())
-    } else {
-        // Relative to the open directory: no path to walk again.
-        entry.metadata()
-    };
-    let meta = meta.ok().filter(Metadata::is_file)?;
-    Some((Stamp::of(&meta), !link))
+fn os_str(name: &[u8]) -> std::ffi::OsString {
+    String::from_utf8_lossy(name).into_owned().into()
 }
 
 fn stamp_at(path: &Path) -> Option<(Stamp, bool)> {
@@ -340,7 +371,7 @@ impl OpenDir {
     }
 
     /// As [`stamp_at`] gives it for the same file.
-    fn stamp_of(&self, name: &str) -> Option<(Stamp, bool)> {
+    fn stamp_of(&self, name: &[u8]) -> Option<(Stamp, bool)> {
         use rustix::fs::{AtFlags, FileType, statat};
         let meta = statat(&self.0, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
         let link = FileType::from_raw_mode(meta.st_mode as _) == FileType::Symlink;
@@ -378,7 +409,7 @@ impl OpenDir {
         None
     }
 
-    fn stamp_of(&self, _: &str) -> Option<(Stamp, bool)> {
+    fn stamp_of(&self, _: &[u8]) -> Option<(Stamp, bool)> {
         None
     }
 }
@@ -386,6 +417,65 @@ impl OpenDir {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    fn known_as(names: &[(&str, Known)]) -> KnownNames {
+        let mut known = KnownNames::default();
+        for (name, k) in names {
+            known.push(name.as_bytes(), *k);
+        }
+        known
+    }
+
+    fn listed_in(dir: &Path) -> Names<Listed> {
+        let mut listed = super::super::names::journals_in(dir);
+        listed.sort();
+        listed
+    }
+
+    #[test]
+    fn a_stamp_taken_early_counts_only_for_the_file_the_listing_names() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.jsonl"), "{}\n{}\n").unwrap();
+        std::fs::write(dir.path().join("b.jsonl"), "{}\n").unwrap();
+        let now = stamp_at(&dir.path().join("a.jsonl")).unwrap().0;
+        let old = Known {
+            dirent_ino: now.inode,
+            stamp: Stamp { len: 3, ..now },
+            settled: false,
+        };
+        let known = known_as(&[("a.jsonl", old), ("gone.jsonl", old)]);
+        // Taken before `a.jsonl` was replaced by another file: another inode, not used.
+        let replaced = Stamp {
+            inode: now.inode + 1,
+            len: 3,
+            ..now
+        };
+        let early = vec![Some((replaced, true)), None];
+        let changes = listing(dir.path(), &listed_in(dir.path()), &known, &early, false, 0);
+        let stale: Vec<(&str, i64)> = changes
+            .stale
+            .iter()
+            .map(|s| (s.name.as_str(), s.stamp.len))
+            .collect();
+        assert_eq!(stale, [("a.jsonl", 6), ("b.jsonl", 3)]);
+        assert_eq!(changes.removed, ["gone.jsonl"]);
+        // Taken of this very file: used as it is (the stat it saves is the point).
+        let early = vec![Some((now, true)), None];
+        let changes = listing(dir.path(), &listed_in(dir.path()), &known, &early, false, 0);
+        assert_eq!(changes.stale[0].stamp, now);
+        // Unchanged since the index read it: nothing to do for it.
+        let known = known_as(&[("a.jsonl", Known { stamp: now, ..old })]);
+        let changes = listing(
+            dir.path(),
+            &listed_in(dir.path()),
+            &known,
+            &[None],
+            false,
+            0,
+        );
+        let stale: Vec<&str> = changes.stale.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(stale, ["b.jsonl"]);
+    }
 
     #[test]
     fn a_stat_by_name_in_the_open_directory_gives_what_a_stat_by_path_does() {
@@ -410,12 +500,12 @@ mod tests {
             "gone.jsonl",
         ] {
             assert_eq!(
-                opened.stamp_of(name),
+                opened.stamp_of(name.as_bytes()),
                 stamp_at(&dir.path().join(name)),
                 "{name}"
             );
         }
-        assert!(opened.stamp_of("a.jsonl").unwrap().1, "a plain file");
-        assert!(!opened.stamp_of("link.jsonl").unwrap().1, "a link");
+        assert!(opened.stamp_of(b"a.jsonl").unwrap().1, "a plain file");
+        assert!(!opened.stamp_of(b"link.jsonl").unwrap().1, "a link");
     }
 }

@@ -5,17 +5,38 @@
 use std::path::{Path, PathBuf};
 
 use crate::catalog::library::{Origin, Source};
+use crate::catalog::select::Wanted;
 use crate::catalog::{Library, Problem};
 use crate::tr;
 
 /// The bundled decks and plans, then every `*.toml` under each directory in order.
 pub fn load_library(dirs: &[PathBuf]) -> Library {
+    let (files, unreadable) = read_deck_dirs(dirs);
+    Library::with_files(files, unreadable)
+}
+
+/// Only what `wanted` needs parsed (see [`crate::catalog::select`]); `None` when a full load
+/// must decide (a file could not be read, or the choice was not certain).
+pub fn load_selected(dirs: &[PathBuf], wanted: Wanted) -> Option<Library> {
+    let (files, unreadable) = read_deck_dirs(dirs);
+    // A file that cannot be read is said as a full load says it.
+    if !unreadable.is_empty() {
+        return None;
+    }
+    let mut sources = crate::catalog::library::bundled_sources();
+    sources.extend(files);
+    crate::catalog::select::load(sources, wanted)
+}
+
+/// Every `*.toml` under each directory in order, as text, and the files that could not be
+/// read.
+pub fn read_deck_dirs(dirs: &[PathBuf]) -> (Vec<Source>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
     for dir in dirs {
         read_deck_dir(dir, &mut files, &mut unreadable);
     }
-    Library::with_files(files, unreadable)
+    (files, unreadable)
 }
 
 /// Reads the `*.toml` files of a directory and its subdirectories (one level), sorted by
