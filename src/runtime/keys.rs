@@ -40,6 +40,11 @@ pub fn from_terminal(key: term::KeyEvent) -> Option<KeyEvent> {
             modifiers = modifiers | ours;
         }
     }
+    // Terminals send Shift+Tab as BackTab *with* Shift; BackTab already says Shift, and the
+    // key tables bind it without.
+    if code == KeyCode::BackTab {
+        modifiers = modifiers.without(KeyModifiers::SHIFT);
+    }
     Some(KeyEvent::new(code, modifiers))
 }
 
@@ -61,5 +66,16 @@ mod tests {
             term::KeyModifiers::NONE,
         );
         assert_eq!(from_terminal(media), None);
+    }
+
+    #[test]
+    fn shift_tab_is_back_tab_whatever_the_terminal_adds() {
+        for modifiers in [term::KeyModifiers::SHIFT, term::KeyModifiers::NONE] {
+            let back = term::KeyEvent::new(term::KeyCode::BackTab, modifiers);
+            assert_eq!(
+                from_terminal(back),
+                Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE))
+            );
+        }
     }
 }
