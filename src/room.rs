@@ -189,20 +189,28 @@ pub fn session_t(session: &Session, wall: DateTime<FixedOffset>) -> u64 {
 }
 
 /// The session `tafel room` follows without an id: among the newest files, one that is
-/// open in a running tafel; else the newest that has not ended.
+/// open in a running tafel; else the newest that has not ended. Solo reflection is private:
+/// the room never follows it on its own accord (only when named).
 pub fn running_session(dir: &Path) -> Option<PathBuf> {
     let files = crate::history::resolve::session_files(dir);
-    let newest: Vec<&PathBuf> = files.iter().rev().take(10).collect();
-    if let Some(open) = newest.iter().find(|p| facilitator_present(p) == Some(true)) {
+    let shared: Vec<(&PathBuf, Session)> = files
+        .iter()
+        .rev()
+        .take(10)
+        .filter_map(|path| {
+            let loaded = crate::storage::load(path).ok()?;
+            let session = Session::from_records(&loaded.records).ok()?;
+            (session.plan.id != crate::rules::SOLO_PLAN).then_some((path, session))
+        })
+        .collect();
+    if let Some((open, _)) = shared
+        .iter()
+        .find(|(path, _)| facilitator_present(path) == Some(true))
+    {
         return Some((*open).clone());
     }
-    newest
+    shared
         .into_iter()
-        .find(|path| {
-            crate::storage::load(path)
-                .ok()
-                .and_then(|l| Session::from_records(&l.records).ok())
-                .is_some_and(|s| !s.ended)
-        })
-        .cloned()
+        .find(|(_, session)| !session.ended)
+        .map(|(path, _)| path.clone())
 }

@@ -433,3 +433,58 @@ fn snapshots_of_the_console() {
         assert!(text.contains("c console aan/uit"), "the keys: {text}");
     }
 }
+
+/// Solo reflection is private: `tafel room` without an id follows the workshop, never a
+/// solo reflection, also when the reflection is newer and open in a running tafel.
+#[test]
+fn the_room_never_follows_a_solo_reflection_of_its_own_accord() {
+    use tafel::storage::journal::Journal;
+    let dir = tempfile::tempdir().unwrap();
+    let library = &common::harness::LIBRARY;
+    let started = |plan: tafel::catalog::Plan, decks| Event::SessionStarted {
+        format: tafel::session::event::FORMAT.into(),
+        title: plan.title.clone(),
+        plan,
+        decks,
+        session_deck: None,
+        seed: 1,
+        participants: Vec::new(),
+    };
+    let open = |at: &str, slug: &str, event: Event| {
+        let local = chrono::DateTime::parse_from_rfc3339(at)
+            .unwrap()
+            .with_timezone(&chrono::Local);
+        Journal::create(
+            dir.path(),
+            local,
+            slug,
+            vec![event],
+            local.fixed_offset(),
+            0,
+        )
+        .unwrap()
+        .0
+    };
+    let plan = library.plan("koers-wat").unwrap().clone();
+    let deck = library.deck("koerskaarten").unwrap().clone();
+    let workshop = open(
+        "2026-11-30T09:00:00+01:00",
+        "koers-wat",
+        started(plan, vec![deck.clone()]),
+    );
+    let solo = open(
+        "2026-11-30T09:30:00+01:00",
+        "solo",
+        started(tafel::app::solo_plan(&deck, None, 0), vec![deck]),
+    );
+    let followed = tafel::room::running_session(dir.path());
+    assert_eq!(followed.as_deref(), Some(workshop.path()), "both open");
+    let (workshop_path, solo_path) = (workshop.path().to_path_buf(), solo.path().to_path_buf());
+    drop((workshop, solo));
+    assert_eq!(
+        tafel::room::running_session(dir.path()),
+        Some(workshop_path),
+        "both closed, neither ended"
+    );
+    assert!(solo_path.exists());
+}
