@@ -254,3 +254,21 @@ fn a_paste_reaches_every_builder_field() {
         );
     }
 }
+
+/// A paste cut to fit says the limit of the field it went into: 200 characters for "wanneer",
+/// not the 20,000 of a note.
+#[test]
+fn a_paste_cut_to_fit_says_the_limit_of_its_own_field() {
+    let mut h = Setup::plan("koers-wat").start();
+    h.ch('a');
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.paste(&"volgende week vrijdag ".repeat(300));
+    let said = format!("{:?}", h.app.status);
+    assert!(said.contains("ingekort tot 200 tekens"), "{said}");
+    h.key(KeyCode::BackTab);
+    h.key(KeyCode::BackTab);
+    h.paste(&"x".repeat(25_000));
+    let said = format!("{:?}", h.app.status);
+    assert!(said.contains("ingekort tot 20000 tekens"), "{said}");
+}

@@ -168,11 +168,13 @@ impl Editor {
     }
 
     /// Inserts pasted text as text, never as commands. Returns false when it was cut short.
-    pub fn paste(&mut self, pasted: &str) -> bool {
-        match self.focused_line() {
-            Some(field) => field.insert(pasted),
-            None => self.text.insert(pasted),
-        }
+    /// Puts `pasted` in the focused field; `Err` with the field's limit when it was cut to fit.
+    pub fn paste(&mut self, pasted: &str) -> Result<(), usize> {
+        let (whole, max) = match self.focused_line() {
+            Some(field) => (field.insert(pasted), field.max_chars()),
+            None => (self.text.insert(pasted), MAX_NOTE_CHARS),
+        };
+        if whole { Ok(()) } else { Err(max) }
     }
 }
 
@@ -188,7 +190,7 @@ mod tests {
     #[test]
     fn enter_saves_and_alt_enter_makes_a_new_line() {
         let mut editor = Editor::new(NoteKind::Note);
-        editor.paste("eerste");
+        editor.paste("eerste").unwrap();
         assert_eq!(
             editor.key(key(KeyCode::Enter, KeyModifiers::ALT)),
             EditorOutcome::Changed

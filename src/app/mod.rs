@@ -606,8 +606,7 @@ impl App {
         let Mode::Editor(editor) = &mut self.mode else {
             return Vec::new();
         };
-        if !editor.paste(text) {
-            let max = editor::MAX_NOTE_CHARS;
+        if let Err(max) = editor.paste(text) {
             self.status = Some(Status::Info(tr!(
                 "de geplakte tekst was te lang en is ingekort tot {max} tekens",
                 "the pasted text was too long and was cut to {max} characters"

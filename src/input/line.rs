@@ -78,6 +78,11 @@ impl LineInput {
 
     /// Inserts text at the cursor, made safe and cut at the field's length. Returns false
     /// when something was cut off.
+    /// The most characters the field holds.
+    pub fn max_chars(&self) -> usize {
+        self.max_chars
+    }
+
     pub fn insert(&mut self, text: &str) -> bool {
         self.replace_suggestion();
         let clean = clean_typed(text, false);
