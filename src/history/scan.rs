@@ -11,7 +11,7 @@
 //! - **listing**: the directory is read (names and inode numbers, no `stat`); new, replaced
 //!   and watched journals are stat'ed.
 //! - **full**: every journal is stat'ed, as a safety net for another program that writes into
-//!   an ended journal in place (done once a day, see `index::VERIFY_EVERY_NS`).
+//!   an ended journal in place (done once a day, see `index::sync::VERIFY_EVERY_NS`).
 //!
 //! What is shown is checked apart, whichever look came before: after every query the journals
 //! of the rows it returns are stat'ed ([`restat`], one `stat` per row: `--limit 20` costs 20),
