@@ -284,6 +284,14 @@ fn e_on_the_summary_chooses_format_version_and_folder_and_asks_before_overwritin
     assert!(
         matches!(&h.app.status, Some(Status::Info(text)) if text.contains("/tmp/verslage-2/check-in.odt"))
     );
+    // The next export starts in the folder the last one went to.
+    h.ch('e');
+    assert!(
+        matches!(&h.app.mode, Mode::Export(form) if form.folder.text() == "/tmp/verslage-2"),
+        "{:?}",
+        h.app.mode
+    );
+    h.key(KeyCode::Esc);
     // Exporting never writes to the journal.
     assert_eq!(h.journal.len(), before);
     assert_eq!(h.ch('q'), [Effect::Quit]);

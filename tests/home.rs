@@ -1646,3 +1646,18 @@ fn the_look_back_list_loads_a_page_and_more_as_the_end_comes_near() {
     assert_eq!(chr(&mut home, 'w'), Some(Outcome::LoadSessions));
     assert_eq!(home.look_back_limit(), Some(tafel::home::lookback_page()));
 }
+
+/// After an export the next one starts in the folder that one went to (md, then odt, land
+/// side by side).
+#[test]
+fn the_next_export_starts_in_the_folder_the_last_one_went_to() {
+    use tafel::app::export::Exported;
+    let (dir, _finished, _) = sessions_dir();
+    let mut home = looking_back(dir.path());
+    home.export_folder = "/ergens/anders".into();
+    chr(&mut home, 'e');
+    home.exported(Exported::Written("/tmp/verslagen/teamdag.md".into()));
+    assert_eq!(home.export_folder, "/tmp/verslagen");
+    chr(&mut home, 'e');
+    assert!(screen(&home, 120, 40).contains("/tmp/verslagen"));
+}

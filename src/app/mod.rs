@@ -300,6 +300,10 @@ impl App {
         match result {
             export::Exported::Written(path) => {
                 self.status = Some(Status::Info(export::written_status(&path)));
+                // The next export (another format) goes to the same folder.
+                if let Some(folder) = path.parent() {
+                    self.export_folder = folder.display().to_string();
+                }
                 self.mode = Mode::Summary;
             }
             export::Exported::Exists(path) => form.exists(path),

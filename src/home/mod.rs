@@ -302,6 +302,10 @@ impl<'a> Home<'a> {
             Exported::Written(path) => {
                 look.export = None;
                 self.status = Some(Status::Info(crate::app::export::written_status(&path)));
+                // The next export (another format, another session) goes to the same folder.
+                if let Some(folder) = path.parent() {
+                    self.export_folder = folder.display().to_string();
+                }
             }
             Exported::Exists(path) => form.exists(path),
             Exported::Failed(why) => form.failed(why),
