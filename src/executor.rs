@@ -50,6 +50,8 @@ pub trait Store {
 pub struct Carried {
     /// The app asked to leave.
     pub quit: bool,
+    /// The app asked for the plan builder on its session.
+    pub offer_plan: bool,
     /// Every effect, including those that confirming records led to, in order.
     pub seen: Vec<Effect>,
 }
@@ -77,6 +79,7 @@ pub fn carry_out(
             },
             Effect::Bell => store.bell(),
             Effect::Quit => carried.quit = true,
+            Effect::OfferPlan => carried.offer_plan = true,
             Effect::Export(request) => {
                 if let Some(result) = store.export(&request) {
                     app.exported(result);

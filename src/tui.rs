@@ -24,9 +24,10 @@ pub use crate::runtime::wake::unkept_lines;
 pub type Exporter = fn(&std::path::Path, &ExportRequest) -> Exported;
 
 /// Opens the plan builder on a session that was asked to be kept as a plan ("bewaar deze
-/// agenda als werkvorm"), or says why it cannot.
+/// agenda als werkvorm"), or says why it cannot. The builder goes back with the id of the
+/// plan saved, if any (`Option<String>`).
 pub type PlanOffer<'a> =
-    Box<dyn FnOnce(&Session) -> Result<Boxed<'a>, Box<dyn std::error::Error>> + 'a>;
+    Box<dyn Fn(&Session) -> Result<Boxed<'a>, Box<dyn std::error::Error>> + 'a>;
 
 /// What a session screen goes back with.
 pub type SessionResult = Result<Finished, SessionTrouble>;
@@ -41,9 +42,6 @@ pub enum SessionTrouble {
         journal.display()
     ))]
     Unkept { cause: String, journal: PathBuf },
-    /// The builder offered after the session could not open.
-    #[error(transparent)]
-    NoBuilder(Box<dyn std::error::Error>),
 }
 
 /// Where a session left off, when its screen was left.
@@ -103,8 +101,6 @@ pub struct SessionScreen<'a> {
     initial: Vec<Effect>,
     exporter: Exporter,
     plan_offer: Option<PlanOffer<'a>>,
-    /// What the session came to, while the builder offered after it is open.
-    finished: Option<Finished>,
 }
 
 impl<'a> SessionScreen<'a> {
@@ -122,12 +118,10 @@ impl<'a> SessionScreen<'a> {
             initial,
             exporter,
             plan_offer: None,
-            finished: None,
         }
     }
 
-    /// After the session, the builder opens on it if the facilitator asked to keep it as a
-    /// plan.
+    /// The summary's `w` opens the plan builder on the session, over the summary.
     pub fn offering_plan(mut self, offer: PlanOffer<'a>) -> Self {
         self.plan_offer = Some(offer);
         self
@@ -138,9 +132,31 @@ impl<'a> SessionScreen<'a> {
             journal: &mut self.journal,
             exporter: self.exporter,
         };
-        match crate::executor::carry_out(&mut self.app, store, &self.clock, effects).quit {
-            true => self.leave(),
-            false => Flow::Stay,
+        let carried = crate::executor::carry_out(&mut self.app, store, &self.clock, effects);
+        if carried.quit {
+            return self.leave();
+        }
+        if carried.offer_plan {
+            return self.open_builder();
+        }
+        Flow::Stay
+    }
+
+    /// The plan builder on this session, over the summary; why not on the status line.
+    fn open_builder(&mut self) -> Flow<'a> {
+        let Some(offer) = &self.plan_offer else {
+            self.app.plan_kept(Err(tr!(
+                "hier kan de agenda niet als werkvorm worden bewaard",
+                "the agenda cannot be kept as a plan here"
+            )));
+            return Flow::Stay;
+        };
+        match offer(&self.app.session) {
+            Ok(builder) => Flow::Open(builder),
+            Err(why) => {
+                self.app.plan_kept(Err(why.to_string()));
+                Flow::Stay
+            }
         }
     }
 
@@ -180,19 +196,7 @@ impl<'a> SessionScreen<'a> {
                 },
             });
         }
-        let finished = self.finished();
-        if self.app.keep_as_plan
-            && let Some(offer) = self.plan_offer.take()
-        {
-            return match offer(&self.app.session) {
-                Ok(builder) => {
-                    self.finished = Some(finished);
-                    Flow::Open(builder)
-                }
-                Err(why) => Flow::back(SessionResult::Err(SessionTrouble::NoBuilder(why))),
-            };
-        }
-        Flow::back(SessionResult::Ok(finished))
+        Flow::back(SessionResult::Ok(self.finished()))
     }
 }
 
@@ -216,10 +220,11 @@ impl<'a> Screen<'a> for SessionScreen<'a> {
         self.carry_out(effects)
     }
 
-    /// Back from the builder offered after the session: what the session came to.
-    fn resumed(&mut self, _saved: Box<dyn std::any::Any>, _now: Now) -> Flow<'a> {
-        let finished = self.finished.take().unwrap_or_else(|| self.finished());
-        Flow::back(SessionResult::Ok(finished))
+    /// Back from the plan builder, on the summary: the plan saved, if any.
+    fn resumed(&mut self, saved: Box<dyn std::any::Any>, _now: Now) -> Flow<'a> {
+        let saved = saved.downcast::<Option<String>>().map_or(None, |id| *id);
+        self.app.plan_kept(Ok(saved));
+        Flow::Stay
     }
 
     fn deadline(&self, _now: Now) -> Option<u64> {
@@ -244,7 +249,7 @@ impl<'a> Screen<'a> for SessionScreen<'a> {
             said.stderr = text;
             said.stderr.push(message.to_string());
         }
-        if why == Stop::Signal && self.finished.is_none() {
+        if why == Stop::Signal {
             said.stdout.extend(self.finished().message(true));
         }
         said

@@ -1166,13 +1166,18 @@ fn the_summary_offers_to_keep_the_agenda_as_a_plan() {
         tafel::ui::render(&h.app, frame.area(), frame.buffer_mut())
     });
     assert!(text.contains("w bewaar deze agenda als werkvorm"), "{text}");
-    assert!(!h.app.keep_as_plan);
+    // The builder opens over the summary: the session stays where it is.
     let effects = h.key(KeyCode::Char('w'));
-    assert!(h.app.keep_as_plan);
+    assert_eq!(effects, [tafel::app::Effect::OfferPlan]);
+    assert!(matches!(h.app.mode, tafel::app::Mode::Summary));
+    // Back from the builder with a plan saved: said, still on the summary.
+    h.app.plan_kept(Ok(Some("mijn-overleg".into())));
+    let text = screen_text(120, 40, |frame| {
+        tafel::ui::render(&h.app, frame.area(), frame.buffer_mut())
+    });
     assert!(
-        effects
-            .iter()
-            .any(|e| matches!(e, tafel::app::Effect::Quit)),
-        "{effects:?}"
+        text.contains("Bewaard als werkvorm `mijn-overleg`"),
+        "{text}"
     );
+    assert!(matches!(h.app.mode, tafel::app::Mode::Summary));
 }

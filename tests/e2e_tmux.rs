@@ -757,3 +757,29 @@ fn assert_printed_as_unkept(term: &Term, all: &str, text: &str) {
     assert!(flat.contains(text), "{all}");
     term.assert_terminal_restored(all);
 }
+
+/// `w` on the summary opens the plan builder over it; saving and leaving the builder comes
+/// back to the summary (to export still), and only `q` leaves tafel.
+#[test]
+fn the_builder_opened_from_the_summary_goes_back_to_the_summary() {
+    let term = Term::start("keepplan", 120, 35);
+    term.wait_for("ronde 1 van 6");
+    term.keys(&["q"]);
+    term.wait_for("De sessie beëindigen?");
+    term.keys(&["j"]);
+    term.wait_for("Samenvatting");
+    term.keys(&["w"]);
+    term.wait_for("Werkvorm bouwen");
+    term.keys(&["C-s"]);
+    term.wait_for("Bewaard in");
+    term.keys(&["Escape"]);
+    term.wait_for_screen(
+        &["Samenvatting", "Bewaard als werkvorm"],
+        &["Werkvorm bouwen"],
+    );
+    term.keys(&["q"]);
+    term.exits_cleanly_saying("Sessie afgerond en opgeslagen in");
+    let plans = term.config.join("decks/plans");
+    let saved: Vec<_> = fs::read_dir(&plans).unwrap().collect();
+    assert_eq!(saved.len(), 1, "{}", plans.display());
+}

@@ -55,6 +55,9 @@ pub enum Effect {
     Quit,
     /// Write the session as a document (from the summary); then call `exported`.
     Export(export::ExportRequest),
+    /// Open the plan builder on this session, over the summary ("bewaar deze agenda als
+    /// werkvorm"); then call `plan_kept`.
+    OfferPlan,
 }
 
 #[derive(Debug)]
@@ -126,8 +129,6 @@ pub struct App {
     pub group_cursor: usize,
     /// The next digit in a styles round sets the second style.
     pub second_style: bool,
-    /// Asked on the summary: keep the agenda as it was run as a new own plan.
-    pub keep_as_plan: bool,
     /// The folder the export form starts with (the shell sets the user's documents folder).
     pub export_folder: String,
 }
@@ -184,7 +185,6 @@ impl App {
             pending: Pending::Nothing,
             group_cursor: 0,
             second_style: false,
-            keep_as_plan: false,
             export_folder: String::new(),
         };
         if matches!(app.mode, Mode::Normal) {
@@ -309,6 +309,19 @@ impl App {
             export::Exported::Exists(path) => form.exists(path),
             export::Exported::Failed(why) => form.failed(why),
         }
+    }
+
+    /// Back from the plan builder opened on this session: the plan saved, if any (its id), or
+    /// why the builder could not open.
+    pub fn plan_kept(&mut self, kept: Result<Option<String>, String>) {
+        self.status = match kept {
+            Ok(Some(id)) => Some(Status::Info(tr!(
+                "Bewaard als werkvorm `{id}`: hij staat nu in de lijst met werkvormen",
+                "Kept as plan `{id}`: it is in the list of plans now"
+            ))),
+            Ok(None) => None,
+            Err(why) => Some(Status::Error(why)),
+        };
     }
 
     /// The journal could not save: nothing changes on screen and the text stays.
@@ -443,10 +456,7 @@ impl App {
             Mode::Grouping(_) => self.grouping_key(key),
             Mode::Summary => match mode_keys::SUMMARY.action(key) {
                 Some(SummaryKey::Close) => vec![Effect::Quit],
-                Some(SummaryKey::KeepAsPlan) if !self.is_solo() => {
-                    self.keep_as_plan = true;
-                    vec![Effect::Quit]
-                }
+                Some(SummaryKey::KeepAsPlan) if !self.is_solo() => vec![Effect::OfferPlan],
                 Some(SummaryKey::Export) => {
                     self.mode =
                         Mode::Export(Box::new(export::ExportForm::new(&self.export_folder)));
