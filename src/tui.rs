@@ -286,40 +286,62 @@ impl crate::executor::Store for JournalStore<'_> {
     }
 }
 
+/// Opens the session of the plan chosen, or says why it cannot.
+pub type PlanOpener<'a, E> = Box<dyn Fn(&crate::catalog::Plan) -> Result<Boxed<'a>, E> + 'a>;
+
 /// A list of plans to choose from, for `tafel run` without a plan, each with its total for
-/// `participants`. `None`: the user left.
-pub fn pick_plan(
-    library: &crate::catalog::Library,
-    participants: &[String],
-) -> io::Result<Option<crate::catalog::Plan>> {
+/// `participants`; the plan chosen opens over it (`open`) in the same loop. The loop ends
+/// with the session's own result, the opener's error `E`, or `None::<usize>` when the user
+/// left without choosing.
+pub fn pick_plan<'a, E: 'static>(
+    library: &'a crate::catalog::Library,
+    participants: &'a [String],
+    open: PlanOpener<'a, E>,
+) -> io::Result<crate::runtime::Ended> {
     if library.plans.is_empty() {
-        return Ok(None);
+        return Ok(crate::runtime::Ended::Back(Box::new(None::<usize>)));
     }
     let screen = PickerScreen {
         picker: crate::home::picker::PlanPicker::new(library.plans.len()),
         library,
         participants,
+        open,
     };
     let clock = SystemClock::starting_at(0);
-    let chosen = crate::runtime::run(Box::new(screen), &clock)?.result::<Option<usize>>();
-    Ok(chosen
-        .flatten()
-        .map(|index| library.plans[index].item.clone()))
+    crate::runtime::run(Box::new(screen), &clock)
 }
 
-/// Goes back with the index of the plan chosen, if any.
-struct PickerScreen<'p> {
+/// The plan list; the session chosen opens over it and its result passes through.
+struct PickerScreen<'a, E> {
     picker: crate::home::picker::PlanPicker,
-    library: &'p crate::catalog::Library,
-    participants: &'p [String],
+    library: &'a crate::catalog::Library,
+    participants: &'a [String],
+    open: PlanOpener<'a, E>,
 }
 
-impl<'a> Screen<'a> for PickerScreen<'_> {
+impl<'a, E: 'static> Screen<'a> for PickerScreen<'a, E> {
     fn update(&mut self, input: Input, _now: Now) -> Flow<'a> {
-        match input {
-            Input::Key(key) if self.picker.key(key) => Flow::back(self.picker.chosen()),
-            _ => Flow::Stay,
+        let Input::Key(key) = input else {
+            return Flow::Stay;
+        };
+        if !self.picker.key(key) {
+            return Flow::Stay;
         }
+        let Some(index) = self.picker.chosen() else {
+            return Flow::back(None::<usize>);
+        };
+        match (self.open)(&self.library.plans[index].item) {
+            Ok(session) => Flow::Open(session),
+            Err(why) => Flow::back(why),
+        }
+    }
+
+    /// The session is over: tafel ends with what it came to.
+    fn resumed(&mut self, result: Box<dyn std::any::Any>, _now: Now) -> Flow<'a> {
+        Flow::Back(Back {
+            result,
+            shell: ShellText::default(),
+        })
     }
 
     fn deadline(&self, _now: Now) -> Option<u64> {

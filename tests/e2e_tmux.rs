@@ -783,3 +783,15 @@ fn the_builder_opened_from_the_summary_goes_back_to_the_summary() {
     let saved: Vec<_> = fs::read_dir(&plans).unwrap().collect();
     assert_eq!(saved.len(), 1, "{}", plans.display());
 }
+
+/// `tafel run` without a plan: the plan list, and the plan chosen starts over it in the same
+/// loop; leaving the session leaves tafel with where the session is.
+#[test]
+fn the_plan_chosen_from_the_list_starts_and_leaving_it_says_where_it_is() {
+    let term = Term::start_args("picker", 120, 35, "run --participants 4");
+    term.wait_for_screen(&["Werkvormen", "voor 4 deelnemers", "Enter starten"], &[]);
+    term.keys(&["Enter"]);
+    term.wait_for("ronde 1 van");
+    term.keys(&["C-c"]);
+    term.exits_cleanly_saying("Sessie onderbroken; alles wat bevestigd was staat in");
+}

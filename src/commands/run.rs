@@ -41,25 +41,31 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
         Some(text) => parse_participants(Some(text))?,
         None => ctx.settings.participants.value.clone(),
     };
-    let plan = match &args.plan {
-        Some(id) => ctx.plan(id)?.clone(),
-        None => match crate::tui::pick_plan(ctx.library(), &participants).map_err(io_failure)? {
-            Some(plan) => plan,
-            None => return Ok(()),
-        },
+    let start = Start {
+        title: args.title.clone(),
+        participants: participants.clone(),
+        deck: args.deck.clone(),
+        seed: args.seed,
+        bell: ctx.settings.bell.value && !args.no_bell,
+        follow_up: args.follow_up.clone(),
     };
-    let screen = workshop_screen(
-        ctx,
-        plan,
-        &Start {
-            title: args.title.clone(),
-            participants,
-            deck: args.deck.clone(),
-            seed: args.seed,
-            bell: ctx.settings.bell.value && !args.no_bell,
-            follow_up: args.follow_up.clone(),
-        },
-    )?;
+    let Some(id) = &args.plan else {
+        // The list of plans; the one chosen opens over it, in the same loop.
+        let open: crate::tui::PlanOpener<'_, Failure> = Box::new(|plan| {
+            let screen = workshop_screen(ctx, plan.clone(), &start)?;
+            Ok(Box::new(screen) as crate::runtime::Boxed)
+        });
+        let ended =
+            crate::tui::pick_plan(ctx.library(), &participants, open).map_err(io_failure)?;
+        return match ended {
+            crate::runtime::Ended::Back(result) => match result.downcast::<Failure>() {
+                Ok(failure) => Err(*failure),
+                Err(result) => said_after(result.downcast::<SessionResult>().ok().map(|r| *r)),
+            },
+            crate::runtime::Ended::Signal => Ok(()),
+        };
+    };
+    let screen = workshop_screen(ctx, ctx.plan(id)?.clone(), &start)?;
     run_session(screen)
 }
 
@@ -172,7 +178,13 @@ pub fn workshop_screen<'a>(
 pub(super) fn run_session(screen: SessionScreen) -> Outcome {
     let clock = SystemClock::starting_at(0);
     let ended = crate::runtime::run(Box::new(screen), &clock).map_err(io_failure)?;
-    match ended.result::<SessionResult>() {
+    said_after(ended.result::<SessionResult>())
+}
+
+/// Where the session is and how to go on, once the terminal is back (`None`: the user left
+/// before one began, or a signal stopped it and the screen said so itself).
+fn said_after(result: Option<SessionResult>) -> Outcome {
+    match result {
         Some(Ok(finished)) => finished.print(),
         Some(Err(why)) => return Err(Failure::failed(why.to_string())),
         None => {}
