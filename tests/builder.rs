@@ -14,7 +14,9 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::NaiveTime;
 use tafel::keys::{KeyCode, KeyEvent, KeyModifiers};
 
-use tafel::builder::{Builder, Input, LengthKind, Outcome, PlanField, RoundField, Sort, View};
+use tafel::builder::{
+    Builder, Input, LengthKind, Outcome, PlanField, RoundField, Safety, Sort, View,
+};
 use tafel::catalog::library::Origin;
 use tafel::catalog::{Library, RoundKind, RoundLength, TeamCount, TeamSpec, VoteSpec};
 use tafel::i18n::{Lang, set_lang};
@@ -258,7 +260,16 @@ fn a_copy_of_a_bundled_plan_changes_every_field_and_saves_readable_toml() {
 fn problems_are_shown_in_words_before_saving_and_nothing_is_written() {
     let _lang = dutch();
     let mut b = Builder::new_plan(&LIBRARY, PathBuf::from(PLANS_DIR), half_past_one());
-    // A new round has no instruction yet: that is the one thing to fill in.
+    // A new plan has no description and its round no instruction yet: the things to fill
+    // in. The example in the empty description is never taken for one.
+    assert_eq!(
+        b.problems(),
+        [
+            "Werkvorm: de beschrijving is nog leeg; typ bij de werkvorm (p) wat ze oplevert en voor wie",
+            "Ronde 1 (Nieuwe ronde): `instruction` is leeg"
+        ]
+    );
+    describe(&mut b);
     assert_eq!(
         b.problems(),
         ["Ronde 1 (Nieuwe ronde): `instruction` is leeg"]
@@ -327,7 +338,7 @@ fn problems_are_shown_in_words_before_saving_and_nothing_is_written() {
     // The plan's own form has no problems of its own, but does not promise a save.
     let shown = screen(&b, 80, 24);
     assert!(
-        shown.contains("Hier is alles in orde; elders nog 2 problemen"),
+        shown.contains("Hier is alles in orde; elders nog 1 probleem"),
         "{shown}"
     );
     assert!(!shown.contains("Geen problemen"), "{shown}");
@@ -339,9 +350,13 @@ fn problems_are_shown_in_words_before_saving_and_nothing_is_written() {
             .any(|p| p.contains("deze beurtronde deelt iedereen een kaart")),
         "{problems:?}"
     );
+    // The category holds cards tagged `veiligheid`: the form asks, and leaves them out
+    // until told otherwise, so the draw never deals them blind.
+    assert!(b.rounds[0].fields().contains(&RoundField::Safety));
+    assert_eq!(b.rounds[0].safety(), Safety::LeaveOut);
     assert!(
-        problems.iter().any(|p| p.contains("`veiligheid`")),
-        "the draw deals safety cards blind: {problems:?}"
+        !problems.iter().any(|p| p.contains("`veiligheid`")),
+        "{problems:?}"
     );
     // A new plan does not take an id that exists.
     press(&mut b, KeyCode::Char('p'));
@@ -541,6 +556,21 @@ fn the_agenda_of_a_session_as_run_becomes_a_plan() {
     assert_eq!(plan.rounds.len(), 3);
 }
 
+/// Types a description into the plan's form, from the list of rounds and back to it.
+fn describe(builder: &mut Builder) {
+    assert_eq!(builder.view, View::Rounds { selected: 0 });
+    press(builder, KeyCode::Char('p'));
+    while builder.view
+        != (View::Plan {
+            field: PlanField::Description,
+        })
+    {
+        press(builder, KeyCode::Tab);
+    }
+    type_text(builder, "Om te oefenen.");
+    press(builder, KeyCode::Esc);
+}
+
 /// Types an instruction into the round form.
 fn instruct(builder: &mut Builder) {
     focus(builder, RoundField::Instruction);
@@ -555,6 +585,7 @@ fn each_kind_of_round_is_chosen_saved_and_reopened() {
     let library = library_with(dir.path());
     let plans = plan_file::plans_dir(dir.path());
     let mut b = Builder::new_plan(&library, plans.clone(), half_past_one());
+    describe(&mut b);
     assert_eq!(b.rounds[0].sort, Sort::Talk);
     // Round 1 styles, then a teams round and a vote round added after it.
     press(&mut b, KeyCode::Enter);
@@ -679,6 +710,7 @@ fn turns_per_team_are_chosen_in_the_form_and_saved() {
     let library = library_with(dir.path());
     let plans = plan_file::plans_dir(dir.path());
     let mut b = Builder::new_plan(&library, plans, half_past_one());
+    describe(&mut b);
     press(&mut b, KeyCode::Enter);
     focus(&mut b, RoundField::Turns);
     press(&mut b, KeyCode::Right);
@@ -786,6 +818,7 @@ fn each_kind_of_round_shows_only_the_fields_that_apply() {
     let library = library_with(dir.path());
     let plans = plan_file::plans_dir(dir.path());
     let mut b = Builder::new_plan(&library, plans.clone(), half_past_one());
+    describe(&mut b);
     // A talk round with the session's deck, turns and roles.
     press(&mut b, KeyCode::Enter);
     instruct(&mut b);
@@ -807,6 +840,8 @@ fn each_kind_of_round_shows_only_the_fields_that_apply() {
             F::Category,
             F::Count,
             F::Form,
+            // Any deck may be the session's (`decks = []`), and some hold such cards.
+            F::Safety,
             F::Turns,
             F::Each,
             F::Roles
@@ -1180,4 +1215,241 @@ fn the_summary_offers_to_keep_the_agenda_as_a_plan() {
         "{text}"
     );
     assert!(matches!(h.app.mode, tafel::app::Mode::Summary));
+}
+
+/// Tab (then Shift+Tab) to the round's deck field and ←→ until the draw is from `deck`
+/// and its category is `category`.
+fn draw_from(builder: &mut Builder, index: usize, deck: &str, category: &str) {
+    focus(builder, RoundField::Deck);
+    for _ in 0..10 {
+        if builder.rounds[index].deck == Some(Some(deck.into())) {
+            break;
+        }
+        press(builder, KeyCode::Right);
+    }
+    assert_eq!(builder.rounds[index].deck, Some(Some(deck.into())));
+    focus(builder, RoundField::Category);
+    for _ in 0..10 {
+        if builder.rounds[index].category.as_deref() == Some(category) {
+            break;
+        }
+        press(builder, KeyCode::Right);
+    }
+    assert_eq!(builder.rounds[index].category.as_deref(), Some(category));
+}
+
+/// The new-user trial's blocker: a round drawing from "Ongeschreven regels" (which holds a
+/// card tagged `veiligheid`) could not be saved. The form asks, leaves such cards out by
+/// default, saves `without`, passes `tafel check`, and an edit of the file keeps it.
+#[test]
+fn a_round_with_safety_cards_asks_leaves_them_out_saves_and_passes_check() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let library = library_with(dir.path());
+    let plans = plan_file::plans_dir(dir.path());
+    let mut b = Builder::new_plan(&library, plans, half_past_one());
+    describe(&mut b);
+    press(&mut b, KeyCode::Enter);
+    instruct(&mut b);
+    // A category without such cards: no question.
+    draw_from(&mut b, 0, "grenzeloos-samenwerken", "wicked-problems");
+    assert!(!b.rounds[0].fields().contains(&RoundField::Safety));
+    draw_from(&mut b, 0, "grenzeloos-samenwerken", "ongeschreven-regels");
+    assert!(b.rounds[0].fields().contains(&RoundField::Safety));
+    assert_eq!(b.rounds[0].safety(), Safety::LeaveOut);
+    assert_eq!(b.problems(), Vec::<String>::new());
+    focus(&mut b, RoundField::Safety);
+    let shown = screen(&b, 80, 24);
+    assert!(
+        shown.contains("▶ Veiligheidskaarten  ◀ weglaten (lastig met een leidinggevende erbij) ▶"),
+        "{shown}"
+    );
+    let body: Vec<&str> = shown.lines().skip(1).collect();
+    insta::assert_snapshot!("safety_round_80x24", body.join("\n"));
+    // Dealt on purpose: only those cards, and still a valid draw.
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].safety(), Safety::OnPurpose);
+    assert!(
+        screen(&b, 120, 40).contains("alleen deze kaarten, bewust: in een veilige setting"),
+        "{}",
+        screen(&b, 120, 40)
+    );
+    assert_eq!(b.problems(), Vec::<String>::new());
+    let (plan, _) = b.plan();
+    let draw = plan.rounds[0].draw.as_ref().unwrap();
+    assert_eq!(
+        (draw.with.as_slice(), draw.without.len()),
+        (&["veiligheid".to_string()][..], 0)
+    );
+    press(&mut b, KeyCode::Left);
+    assert_eq!(b.rounds[0].safety(), Safety::LeaveOut);
+    press(&mut b, KeyCode::Esc);
+    let path = save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("draw = { deck = \"grenzeloos-samenwerken\", category = \"ongeschreven-regels\", without = [\"veiligheid\"] }"),
+        "{text}"
+    );
+    let check = common::tafel(&["check", path.to_str().unwrap()]);
+    assert_eq!(check.code, 0, "{}\n{}\n{text}", check.stdout, check.stderr);
+    assert!(check.stdout.contains(": in orde ("), "{}", check.stdout);
+    // Reopened and edited elsewhere: the draw keeps `without`.
+    let library = library_with(dir.path());
+    let id = path.file_stem().unwrap().to_str().unwrap();
+    let plan = library.plan(id).unwrap().clone();
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut b = Builder::edit(&library, &plan, path.clone(), original, half_past_one());
+    assert_eq!(b.rounds[0].safety(), Safety::LeaveOut);
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::Title);
+    type_text(&mut b, " (bewerkt)");
+    press(&mut b, KeyCode::Esc);
+    save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("(bewerkt)"), "{text}");
+    assert!(text.contains("without = [\"veiligheid\"]"), "{text}");
+    assert_eq!(common::tafel(&["check", path.to_str().unwrap()]).code, 0);
+}
+
+/// A file written by hand that says nothing about such cards is not changed on opening: the
+/// form shows "not chosen yet" and the problem names the field; one key fixes it.
+#[test]
+fn an_own_draw_that_says_nothing_about_safety_cards_is_shown_and_fixed_in_the_form() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    let plans = plan_file::plans_dir(dir.path());
+    std::fs::create_dir_all(&plans).unwrap();
+    let path = plans.join("regels.toml");
+    let original = "[plan]\nid = \"regels\"\ntitle = \"Regels\"\ndescription = \"Wat ongeschreven is.\"\ndecks = [\"grenzeloos-samenwerken\"]\n\n[[round]]\ntitle = \"Regels\"\nminutes = 10\ninstruction = \"Bespreek de kaart.\"\ndraw = { category = \"ongeschreven-regels\" }\n";
+    std::fs::write(&path, original).unwrap();
+    let library = library_with(dir.path());
+    let plan = library.plan("regels").unwrap().clone();
+    let mut b = Builder::edit(
+        &library,
+        &plan,
+        path.clone(),
+        original.into(),
+        half_past_one(),
+    );
+    assert_eq!(b.rounds[0].safety(), Safety::Unsaid);
+    assert!(!b.dirty);
+    assert_eq!(
+        b.problems(),
+        [
+            "Ronde 1 (Regels): deze trekking kan kaarten met de tag `veiligheid` delen; kies bij Veiligheidskaarten of ze wegblijven of bewust getrokken worden"
+        ]
+    );
+    press(&mut b, KeyCode::Enter);
+    focus(&mut b, RoundField::Safety);
+    assert!(screen(&b, 120, 40).contains("◀ nog niet gekozen: kies met ←→ ▶"));
+    press(&mut b, KeyCode::Right);
+    assert_eq!(b.rounds[0].safety(), Safety::LeaveOut);
+    assert_eq!(b.problems(), Vec::<String>::new());
+    press(&mut b, KeyCode::Esc);
+    save_to_disk(&mut b);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("without = [\"veiligheid\"]"), "{text}");
+    assert_eq!(common::tafel(&["check", path.to_str().unwrap()]).code, 0);
+}
+
+/// The trial's second finding: the description's example was saved as the description.
+#[test]
+fn the_description_example_is_shown_but_never_saved() {
+    let _lang = dutch();
+    let mut b = Builder::new_plan(&LIBRARY, PathBuf::from(PLANS_DIR), half_past_one());
+    assert_eq!(b.plan.description.text(), "");
+    assert_eq!(b.plan().0.description, "");
+    press(&mut b, KeyCode::Char('p'));
+    let shown = screen(&b, 80, 24);
+    assert!(
+        shown.contains("Beschrijving           bijv. wat het oplevert en voor wie"),
+        "{shown}"
+    );
+    assert!(!b.toml().contains("oplevert"), "{}", b.toml());
+    // Saving asks for one, in words.
+    assert_eq!(save(&mut b), None);
+    assert!(
+        screen(&b, 120, 40).contains("Nog niet bewaard: Werkvorm: de beschrijving is nog leeg"),
+        "{}",
+        screen(&b, 120, 40)
+    );
+}
+
+/// The trial's third finding: the id stayed `mijn-werkvorm`. It follows the title of a new
+/// plan until the user types an id; an own plan keeps its id (its file name).
+#[test]
+fn a_new_plans_id_follows_its_title_until_an_id_is_typed() {
+    let _lang = dutch();
+    let mut b = Builder::new_plan(&LIBRARY, PathBuf::from(PLANS_DIR), half_past_one());
+    press(&mut b, KeyCode::Char('p'));
+    assert_eq!(
+        b.view,
+        View::Plan {
+            field: PlanField::Title
+        }
+    );
+    clear(&mut b);
+    type_text(&mut b, "Teamdag Ideeën");
+    assert_eq!(b.plan.id.text(), "teamdag-ideeen");
+    // A title that is an existing plan's id gets a number.
+    clear(&mut b);
+    type_text(&mut b, "Koers wat");
+    assert_eq!(b.plan.id.text(), "koers-wat-2");
+    // Typed in the id field: the title no longer changes it.
+    press(&mut b, KeyCode::Tab);
+    type_text(&mut b, "x");
+    assert_eq!(b.plan.id.text(), "koers-wat-2x");
+    press(&mut b, KeyCode::BackTab);
+    type_text(&mut b, " en meer");
+    assert_eq!(b.plan.id.text(), "koers-wat-2x");
+    // An own plan, edited in its file, keeps its id.
+    let dir = tempfile::tempdir().unwrap();
+    let plans = plan_file::plans_dir(dir.path());
+    std::fs::create_dir_all(&plans).unwrap();
+    let path = plans.join("eigen.toml");
+    let original = "[plan]\nid = \"eigen\"\ntitle = \"Eigen\"\ndescription = \"D.\"\ndecks = []\n\n[[round]]\ntitle = \"R\"\nminutes = 5\ninstruction = \"I.\"\n";
+    std::fs::write(&path, original).unwrap();
+    let library = library_with(dir.path());
+    let plan = library.plan("eigen").unwrap().clone();
+    let mut b = Builder::edit(&library, &plan, path, original.into(), half_past_one());
+    press(&mut b, KeyCode::Char('p'));
+    type_text(&mut b, " en anders");
+    assert_eq!(b.plan.title.text(), "Eigen en anders");
+    assert_eq!(b.plan.id.text(), "eigen");
+}
+
+/// The trial's fourth finding: a plan made from a session of twelve showed its totals for
+/// eight. It shows them for the group that took part.
+#[test]
+fn a_plan_as_run_shows_its_totals_for_the_group_that_took_part() {
+    let _lang = dutch();
+    use common::harness::Setup;
+    let names = [
+        "Anna", "Bram", "Cor", "Dirk", "Eva", "Fleur", "Gijs", "Hanna", "Ilse", "Joost", "Kim",
+        "Lotte",
+    ];
+    let h = Setup::plan_in(&LIBRARY, "koers-wat")
+        .participants(&names)
+        .start();
+    let b = Builder::from_session(
+        &LIBRARY,
+        &h.app.session,
+        PathBuf::from(PLANS_DIR),
+        half_past_one(),
+    );
+    assert_eq!(b.people(), 12);
+    let shown = screen(&b, 120, 40);
+    assert!(shown.contains("voor 12 deelnemers"), "{shown}");
+    // Started for twelve without names (`--participants 12`): the plan says so.
+    let plan = LIBRARY.plan("koers-wat").unwrap().resolved(12);
+    let decks = vec![LIBRARY.deck("koerskaarten").unwrap().clone()];
+    let h = Setup::new("Twaalf", plan, decks).start();
+    assert!(h.app.session.participants.is_empty());
+    let b = Builder::from_session(
+        &LIBRARY,
+        &h.app.session,
+        PathBuf::from(PLANS_DIR),
+        half_past_one(),
+    );
+    assert_eq!(b.people(), 12);
 }

@@ -60,6 +60,8 @@ pub enum RoundField {
     Category,
     Count,
     Form,
+    /// What the draw does with cards tagged `veiligheid` (only when it can deal them).
+    Safety,
     Turns,
     Each,
     Roles,

@@ -33,13 +33,16 @@ impl Builder<'_> {
 
     pub fn update(&mut self, input: Input, now: NaiveTime) -> Option<Outcome> {
         self.now = now;
-        match input {
+        let outcome = match input {
             Input::Key(key) => self.key(key),
             Input::Paste(text) => {
                 self.paste(&text);
                 None
             }
-        }
+        };
+        // A deck, category or round order changed: what the draws can deal.
+        self.refresh_safety();
+        outcome
     }
 
     fn key(&mut self, key: KeyEvent) -> Option<Outcome> {
@@ -102,6 +105,18 @@ impl Builder<'_> {
         if changed && !matches!(field, PlanField::People | PlanField::Start) {
             self.dirty = true;
         }
+        if changed {
+            self.typed_in(field);
+        }
+    }
+
+    /// The id follows the title until the user types in the id field.
+    fn typed_in(&mut self, field: PlanField) {
+        match field {
+            PlanField::Title => self.id_from_title(),
+            PlanField::Id => self.id_follows_title = false,
+            _ => {}
+        }
     }
 
     pub fn plan_input(&mut self, field: PlanField) -> &mut LineInput {
@@ -140,6 +155,7 @@ impl Builder<'_> {
                 if !matches!(field, PlanField::People | PlanField::Start) {
                     self.dirty = true;
                 }
+                self.typed_in(field);
             }
             _ => {}
         }

@@ -19,6 +19,7 @@ mod round_edit;
 mod round_form;
 mod round_model;
 mod rounds_list;
+mod safety;
 mod save;
 mod schedule;
 
@@ -31,6 +32,7 @@ pub use labels::{
     team_by_label, vote_by_label, vote_from_label,
 };
 pub use round_form::RoundForm;
+pub use safety::{Safety, safety_label};
 
 use std::path::PathBuf;
 
@@ -108,6 +110,9 @@ pub struct Builder<'a> {
     pub help: bool,
     /// Changed since it was opened or last saved.
     pub dirty: bool,
+    /// The id is made from the title as it is typed: a new plan whose id field the user
+    /// has not edited (an own file keeps its name).
+    id_follows_title: bool,
     /// The id saved last, reported when leaving.
     saved: Option<String>,
     /// The time of day of the last input, for clock times without a start.

@@ -17,10 +17,8 @@ impl<'a> Builder<'a> {
         let plan = Plan {
             id: unique_id(library, "mijn-werkvorm"),
             title: tr!("Mijn werkvorm", "My plan"),
-            description: tr!(
-                "Wat het oplevert en voor wie.",
-                "What it yields and for whom."
-            ),
+            // Empty: the form shows an example in its place, and saving asks for one.
+            description: String::new(),
             decks: Vec::new(),
             rounds: vec![RoundForm::new().round(1, &mut Vec::new())],
             guide: Box::default(),
@@ -80,7 +78,29 @@ impl<'a> Builder<'a> {
         plan.id = unique_id(library, &format!("{}-zoals-gedaan", session.plan.id));
         plan.title = tr!("{} (zoals gedaan)", "{} (as run)", session.plan.title);
         plan.resolved_for = None;
-        Builder::open(library, plan, Target::New { dir }, now)
+        // Its totals for the group that took part, not the plan's nominal group.
+        let people = session.plan.resolved_for.or_else(|| {
+            let named = session.participants.len() as u32;
+            (named > 0).then_some(named)
+        });
+        let mut builder = Builder::open(library, plan, Target::New { dir }, now);
+        if let Some(people) = people {
+            builder.plan.people = LineInput::new(&people.to_string(), NUMBER_CHARS);
+        }
+        builder
+    }
+
+    /// A new plan's id from its title as typed (`base-2` when that id is taken), while the
+    /// user has not typed an id of their own.
+    pub(super) fn id_from_title(&mut self) {
+        if !self.id_follows_title {
+            return;
+        }
+        let slug = crate::text::slug(self.plan.title.text(), 56);
+        let id = unique_id(self.library, &slug);
+        if self.plan.id.text() != id {
+            self.plan.id = LineInput::new(&id, 64);
+        }
     }
 
     fn open(library: &'a Library, plan: Plan, target: Target, now: NaiveTime) -> Builder<'a> {
@@ -97,7 +117,8 @@ impl<'a> Builder<'a> {
             people: number(Some(plan.nominal_group())),
             start: LineInput::new("", NUMBER_CHARS),
         };
-        Builder {
+        let id_follows_title = matches!(target, Target::New { .. });
+        let mut builder = Builder {
             library,
             rounds: plan.rounds.iter().map(RoundForm::from_round).collect(),
             origins: vec![None; plan.rounds.len()],
@@ -108,9 +129,12 @@ impl<'a> Builder<'a> {
             status: None,
             help: false,
             dirty: false,
+            id_follows_title,
             saved: None,
             now,
-        }
+        };
+        builder.note_safety_cards();
+        builder
     }
 }
 

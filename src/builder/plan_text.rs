@@ -1,6 +1,6 @@
 //! The form as a plan, and as the text of its file (an own file keeps its comments).
 
-use super::{Builder, Target};
+use super::{Builder, Sort, Target};
 use crate::catalog::write::update_plan_toml;
 use crate::catalog::{GroupSize, Plan, Round};
 use crate::input::LineInput;
@@ -16,15 +16,7 @@ impl Builder<'_> {
             .enumerate()
             .map(|(i, r)| r.round(i + 1, &mut problems))
             .collect();
-        let mut decks = self.base.decks.clone();
-        for deck in rounds
-            .iter()
-            .filter_map(|r| r.draw.as_ref().and_then(|d| d.deck.clone()))
-        {
-            if !decks.contains(&deck) {
-                decks.push(deck);
-            }
-        }
+        let decks = self.decks();
         let mut guide = self.base.guide.clone();
         let number = |input: &LineInput| input.text().trim().parse::<u32>().ok();
         guide.group_size = match (
@@ -53,6 +45,23 @@ impl Builder<'_> {
             resolved_for: None,
         };
         (plan, problems)
+    }
+
+    /// The plan's decks: those it was opened with, then those its talk rounds draw from (the
+    /// first is the session's deck).
+    pub fn decks(&self) -> Vec<String> {
+        let mut decks = self.base.decks.clone();
+        let drawn = self
+            .rounds
+            .iter()
+            .filter(|r| r.sort == Sort::Talk)
+            .filter_map(|r| r.deck.clone().flatten());
+        for deck in drawn {
+            if !decks.contains(&deck) {
+                decks.push(deck);
+            }
+        }
+        decks
     }
 
     /// The file as it would be saved.

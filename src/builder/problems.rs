@@ -40,9 +40,24 @@ impl Builder<'_> {
             .filter(|(_, l)| l.trim() == "[[round]]")
             .map(|(i, _)| i + 1)
             .collect();
+        let blind_safety = parse::blind_safety_message();
+        let empty_description = tr!("`description` is leeg", "`description` is empty");
         for problem in found {
             let round = round_starts.iter().filter(|&&s| s <= problem.line).count();
-            let message = crate::text::visible(&problem.message);
+            // Where the form has a field for it, its words rather than the file's.
+            let message = if problem.message == blind_safety {
+                tr!(
+                    "deze trekking kan kaarten met de tag `veiligheid` delen; kies bij Veiligheidskaarten of ze wegblijven of bewust getrokken worden",
+                    "this draw can deal cards tagged `veiligheid`; choose under Safety cards whether they stay out or are drawn on purpose"
+                )
+            } else if round == 0 && problem.message == empty_description {
+                tr!(
+                    "de beschrijving is nog leeg; typ bij de werkvorm (p) wat ze oplevert en voor wie",
+                    "the description is still empty; type under the plan (p) what it yields and for whom"
+                )
+            } else {
+                crate::text::visible(&problem.message).into_owned()
+            };
             problems.push(match round {
                 0 => tr!("Werkvorm: {message}", "Plan: {message}"),
                 n => {

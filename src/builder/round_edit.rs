@@ -2,7 +2,7 @@
 
 use super::fields::NUMBER_CHARS;
 use super::keymap::{BuilderKey, ROUND};
-use super::{Builder, LENGTH_KINDS, LengthKind, RoundField, SORTS, VOTE_SOURCES, View};
+use super::{Builder, LENGTH_KINDS, LengthKind, RoundField, SORTS, Safety, VOTE_SOURCES, View};
 use crate::catalog::kinds::{DEFAULT_DOTS, DEFAULT_POINTS};
 use crate::catalog::{CARD_FORMS, VoteSource};
 use crate::input::LineInput;
@@ -153,6 +153,13 @@ impl Builder<'_> {
                 (round.turns, round.team_turns) = order[next % order.len()];
             }
             RoundField::Each if step != 0 => round.each = !round.each,
+            RoundField::Safety if step != 0 => {
+                let choice = match round.safety() {
+                    Safety::LeaveOut => Safety::OnPurpose,
+                    Safety::OnPurpose | Safety::Unsaid => Safety::LeaveOut,
+                };
+                round.set_safety(choice);
+            }
             _ => {}
         }
         if *round != before {

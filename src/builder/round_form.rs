@@ -32,6 +32,9 @@ pub struct RoundForm {
     /// What the round had that the form does not show (tag filters), kept as it was.
     pub(super) with: Vec<String>,
     pub(super) without: Vec<String>,
+    /// The deck and category hold cards tagged `veiligheid` (kept by the builder, which
+    /// knows the decks): the form asks what to do with them.
+    pub(super) safety_cards: bool,
     pub(super) min_minutes: Option<u32>,
     /// The round's kind (`kind`): talk, styles, teams or vote.
     pub sort: Sort,
@@ -123,6 +126,7 @@ impl RoundForm {
             roles: LineInput::new(&round.roles.join(", "), LINE_CHARS),
             with: draw.map(|d| d.with.clone()).unwrap_or_default(),
             without: draw.map(|d| d.without.clone()).unwrap_or_default(),
+            safety_cards: false,
             min_minutes,
             sort,
             team_count,
@@ -205,6 +209,9 @@ impl RoundForm {
         fields.push(RoundField::Deck);
         if self.deck.is_some() {
             fields.extend([RoundField::Category, RoundField::Count, RoundField::Form]);
+        }
+        if self.asks_safety() {
+            fields.push(RoundField::Safety);
         }
         fields.push(RoundField::Turns);
         if self.deck.is_some() && self.turns {

@@ -22,6 +22,8 @@ impl Builder<'_> {
                 };
                 self.base = plan.clone();
                 self.dirty = false;
+                // Saved under its name: a new title no longer renames the file.
+                self.id_follows_title = false;
                 self.saved = Some(plan.id.clone());
                 self.status = Some(Status::Info(tr!(
                     "Bewaard in {}; `tafel plans` toont hem meteen",

@@ -13,7 +13,8 @@ use crate::app::Status;
 use crate::builder::keymap::{self, BuilderKey};
 use crate::builder::{
     Builder, LengthKind, PLAN_FIELDS, PlanField, RoundField, View, category_label, deck_label,
-    form_choice_label, kind_label, sort_label, team_by_label, vote_by_label, vote_from_label,
+    form_choice_label, kind_label, safety_label, sort_label, team_by_label, vote_by_label,
+    vote_from_label,
 };
 use crate::catalog::RoundLength;
 use crate::catalog::timing::total_label;
@@ -293,6 +294,7 @@ fn field_label(field: RoundField) -> String {
         RoundField::Form => tr!("Werkwijze", "Form of work"),
         RoundField::Turns => tr!("Om de beurt", "Turn by turn"),
         RoundField::Each => tr!("Ieder een kaart", "A card each"),
+        RoundField::Safety => tr!("Veiligheidskaarten", "Safety cards"),
         RoundField::Roles => tr!("Rollen (komma's)", "Roles (commas)"),
     }
 }
@@ -430,6 +432,7 @@ fn render_round(builder: &Builder, index: usize, focus: RoundField, area: Rect, 
             }
             RoundField::Turns => choice_spans(yes_no(round.turns), focused),
             RoundField::Each => choice_spans(yes_no(round.each), focused),
+            RoundField::Safety => choice_spans(safety_label(round.safety()), focused),
             RoundField::Roles => input_spans(&round.roles, focused),
         };
         let mut spans = vec![label];
@@ -584,6 +587,14 @@ fn plan_label(field: PlanField) -> String {
     }
 }
 
+/// Shown in an empty description, never saved.
+pub fn description_example() -> String {
+    tr!(
+        "bijv. wat het oplevert en voor wie",
+        "e.g. what it yields and for whom"
+    )
+}
+
 fn render_plan(builder: &Builder, focus: PlanField, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::styled(tr!("De werkvorm", "The plan"), theme::title())];
     let mut focus_line = 0;
@@ -611,6 +622,9 @@ fn render_plan(builder: &Builder, focus: PlanField, area: Rect, buf: &mut Buffer
             },
         )];
         spans.extend(input_spans(input, focused));
+        if field == PlanField::Description && input.is_empty() {
+            spans.push(Span::styled(description_example(), theme::dim()));
+        }
         if matches!(field, PlanField::People | PlanField::Start) {
             spans.push(Span::styled(
                 tr!("  (niet bewaard)", "  (not saved)"),

@@ -19,7 +19,7 @@ mod tests;
 
 pub(super) use checker::Checker;
 pub use checker::is_valid_id;
-pub use plan_refs::{PlanRefs, check_plan_draws, check_plan_refs};
+pub use plan_refs::{PlanRefs, blind_safety_message, check_plan_draws, check_plan_refs};
 pub use suggest::{did_you_mean, nearest, suggestion};
 
 use chrono::NaiveTime;

@@ -141,14 +141,17 @@ pub fn check_plan_draws<'d>(
             c.report(span.clone(), message);
         }
         if !draw.names_tag(SAFETY_TAG) && dealt().any(|card| card.has_tag(SAFETY_TAG)) {
-            c.report(
-                span.clone(),
-                tr!(
-                    "deze trekking kan kaarten met de tag `{SAFETY_TAG}` delen (lastig met een leidinggevende erbij) zonder dat de werkvorm het zegt: zet `without = [\"{SAFETY_TAG}\"]` in `draw`, of `with = [\"{SAFETY_TAG}\"]` om ze bewust te delen",
-                    "this draw can deal cards tagged `{SAFETY_TAG}` (hard with a manager in the room) without the plan saying so: put `without = [\"{SAFETY_TAG}\"]` in `draw`, or `with = [\"{SAFETY_TAG}\"]` to deal them on purpose"
-                ),
-            );
+            c.report(span.clone(), blind_safety_message());
         }
     }
     c.problems
+}
+
+/// The problem of a draw that could deal cards tagged `veiligheid` blind (the builder puts
+/// its own field's words in its place).
+pub fn blind_safety_message() -> String {
+    tr!(
+        "deze trekking kan kaarten met de tag `{SAFETY_TAG}` delen (lastig met een leidinggevende erbij) zonder dat de werkvorm het zegt: zet `without = [\"{SAFETY_TAG}\"]` in `draw`, of `with = [\"{SAFETY_TAG}\"]` om ze bewust te delen",
+        "this draw can deal cards tagged `{SAFETY_TAG}` (hard with a manager in the room) without the plan saying so: put `without = [\"{SAFETY_TAG}\"]` in `draw`, or `with = [\"{SAFETY_TAG}\"]` to deal them on purpose"
+    )
 }
