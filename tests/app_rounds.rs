@@ -441,9 +441,17 @@ fn silent_writing_then_reveal() {
     let shown: Vec<bool> = h.app.session.notes.iter().map(|n| n.shown).collect();
     assert_eq!(shown, [true, false, false]);
     h.ch('o');
+    // Revealing ends the silent writing: what is typed next is the talk about it.
+    let last_two: Vec<&Event> = h.journal.iter().rev().take(2).map(|r| &r.event).collect();
     assert_eq!(
-        h.journal.last().unwrap().event,
-        Event::NotesRevealed { round: 0 }
+        last_two,
+        [
+            &Event::NotesSilent {
+                round: 0,
+                silent: false
+            },
+            &Event::NotesRevealed { round: 0 }
+        ]
     );
     assert!(h.app.session.notes.iter().all(|n| n.shown));
     // Nothing left to reveal: said, not journaled.
@@ -453,10 +461,20 @@ fn silent_writing_then_reveal() {
     assert!(
         matches!(&h.app.status, Some(Status::Info(m)) if m.contains("geen verzamelde notities"))
     );
-    // Back to showing each note as it is saved.
-    h.ch('w');
+    // Each note is shown as it is saved again; `w` collects silently again.
     h.note("Weer direct");
     assert!(h.app.session.notes.last().unwrap().shown);
+    h.ch('w');
+    h.note("Tweede ronde stil schrijven");
+    assert!(!h.app.session.notes.last().unwrap().shown);
+    // Leaving the round with collected notes not revealed: moved on, and said.
+    h.right();
+    assert_eq!(h.app.session.current, Some(1));
+    assert!(
+        matches!(&h.app.status, Some(Status::Info(m)) if m.contains("1 verzamelde notitie(s) van de vorige ronde zijn niet onthuld")),
+        "{:?}",
+        h.app.status
+    );
     assert_eq!(
         Session::from_records(&h.journal).unwrap(),
         h.app.session,

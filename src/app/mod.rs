@@ -493,7 +493,17 @@ impl App {
                 self.persist(vec![event])
             }
             SessionKey::NextRound => match self.next_round_from(self.session.current) {
-                Some(next) => self.enter_round(next),
+                Some(next) => {
+                    let unrevealed = self.unrevealed_notes();
+                    let effects = self.enter_round(next);
+                    if unrevealed > 0 {
+                        self.info(tr!(
+                            "{unrevealed} verzamelde notitie(s) van de vorige ronde zijn niet onthuld: ← terug, dan o",
+                            "{unrevealed} collected note(s) of the previous round were not revealed: ← back, then o"
+                        ));
+                    }
+                    effects
+                }
                 None => {
                     self.mode = Mode::ConfirmEnd;
                     Vec::new()
@@ -584,7 +594,9 @@ impl App {
         }
     }
 
-    /// Shows the room every note of this round that it has not seen yet.
+    /// Shows the room every note of this round that it has not seen yet. Silent writing ends
+    /// with it: what is typed after the reveal is the talk about it, shown as it is saved
+    /// (`w` collects silently again).
     fn reveal(&mut self) -> Vec<Effect> {
         let round = self.note_round();
         if self.session.notes_of_round(round).all(|n| n.shown) {
@@ -594,7 +606,14 @@ impl App {
             ));
             return Vec::new();
         }
-        self.persist(vec![Event::NotesRevealed { round }])
+        let mut events = vec![Event::NotesRevealed { round }];
+        if self.session.rounds[round].silent {
+            events.push(Event::NotesSilent {
+                round,
+                silent: false,
+            });
+        }
+        self.persist(events)
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
@@ -793,6 +812,16 @@ impl App {
     }
 
     /// Notes belong to the running round, or the last one that ran.
+    /// Notes of the current round collected silently and not yet shown to the room.
+    fn unrevealed_notes(&self) -> usize {
+        self.session.current.map_or(0, |round| {
+            self.session
+                .notes_of_round(round)
+                .filter(|n| !n.shown && !n.deleted)
+                .count()
+        })
+    }
+
     pub fn note_round(&self) -> usize {
         self.session
             .current
