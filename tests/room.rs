@@ -488,3 +488,31 @@ fn the_room_never_follows_a_solo_reflection_of_its_own_accord() {
     );
     assert!(solo_path.exists());
 }
+
+/// A note taller than the notes panel shows its first lines and ends in "…"; notes that no
+/// longer fit are counted in the title, never dropped without a word.
+#[test]
+fn notes_that_do_not_fit_are_said_and_a_long_note_ends_in_an_ellipsis() {
+    let mut h = round_with_cards(1);
+    let long: Vec<String> = (1..=40).map(|i| format!("Regel {i}")).collect();
+    h.ch('n');
+    h.paste(&long.join("\n"));
+    h.enter();
+    let view = room_view(&h);
+    let screen = room_screen(&view, false, 120, 35);
+    assert!(
+        screen.contains("Notities · 2 · 1 eerdere niet in beeld"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Iedereen is er"), "{screen}");
+    let last = screen
+        .lines()
+        .filter(|l| l.contains("Regel"))
+        .last()
+        .expect("the note's lines");
+    assert!(
+        last.trim_end_matches(['"', ' ']).ends_with("Regel 17 …"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Regel 40"), "{screen}");
+}

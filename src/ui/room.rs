@@ -649,8 +649,41 @@ fn render_notes(view: &RoundView, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
+    let rows = usize::from(area.height.saturating_sub(1));
+    let width = usize::from(area.width);
+    // The newest notes that fit, each with all its lines; grouped notes under their theme.
+    // A newest note taller than the panel shows its first lines, the last ending in "…".
+    let heads = theme_heads(view);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut shown = 0;
+    for (note, head) in view.notes.iter().zip(heads).rev() {
+        let mut these = note_lines(note, width);
+        if let Some(head) = head {
+            these.insert(0, Line::styled(cut(&head, width), theme::title()));
+        }
+        if !lines.is_empty() && lines.len() + these.len() > rows {
+            break;
+        }
+        if these.len() > rows {
+            these.truncate(rows);
+            if let Some(last) = these.last_mut() {
+                let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                *last = Line::raw(cut(&format!("{} …", text.trim_end()), width));
+            }
+        }
+        these.append(&mut lines);
+        lines = these;
+        shown += 1;
+    }
     let count = view.notes.len();
     let mut title = tr!(" Notities · {count} ", " Notes · {count} ");
+    if shown < count {
+        let earlier = count - shown;
+        title.push_str(&tr!(
+            "· {earlier} eerdere niet in beeld ",
+            "· {earlier} earlier out of view "
+        ));
+    }
     if view.collected > 0 {
         let n = view.collected;
         title.push_str(&tr!(
@@ -662,22 +695,6 @@ fn render_notes(view: &RoundView, area: Rect, buf: &mut Buffer) {
         cut(&title, usize::from(area.width)),
         theme::dim(),
     ));
-    let rows = usize::from(area.height.saturating_sub(1));
-    let width = usize::from(area.width);
-    // The newest notes that fit, each with all its lines; grouped notes under their theme.
-    let heads = theme_heads(view);
-    let mut lines: Vec<Line> = Vec::new();
-    for (note, head) in view.notes.iter().zip(heads).rev() {
-        let mut these = note_lines(note, width);
-        if let Some(head) = head {
-            these.insert(0, Line::styled(cut(&head, width), theme::title()));
-        }
-        if !lines.is_empty() && lines.len() + these.len() > rows {
-            break;
-        }
-        these.append(&mut lines);
-        lines = these;
-    }
     Paragraph::new(Text::from(lines))
         .block(block)
         .render(area, buf);
