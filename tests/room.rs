@@ -507,8 +507,7 @@ fn notes_that_do_not_fit_are_said_and_a_long_note_ends_in_an_ellipsis() {
     assert!(!screen.contains("Iedereen is er"), "{screen}");
     let last = screen
         .lines()
-        .filter(|l| l.contains("Regel"))
-        .last()
+        .rfind(|l| l.contains("Regel"))
         .expect("the note's lines");
     assert!(
         last.trim_end_matches(['"', ' ']).ends_with("Regel 17 …"),
