@@ -21,6 +21,20 @@ pub const MARK_START: char = '\u{2}';
 pub const MARK_END: char = '\u{3}';
 
 impl Index {
+    /// A row read with [`COLUMNS`] as a hit (no snippet, no rank yet), with what the index
+    /// knows of its journal.
+    fn found_row(&self, row: &rusqlite::Row) -> rusqlite::Result<(Found, (String, Known))> {
+        let (name, summary) = summary_from_row(row)?;
+        let found = Found {
+            path: self.dir.join(&name),
+            summary,
+            snippet: None,
+            rank: 0.0,
+            archive: false,
+        };
+        Ok((found, (name, known_from_columns(row)?)))
+    }
+
     /// Readable sessions in the index.
     pub fn count(&self) -> rusqlite::Result<usize> {
         self.conn
@@ -56,17 +70,7 @@ impl Index {
         } else {
             ""
         };
-        let read = |row: &rusqlite::Row| -> rusqlite::Result<(Found, (String, Known))> {
-            let (name, summary) = summary_from_row(row)?;
-            let found = Found {
-                path: self.dir.join(&name),
-                summary,
-                snippet: None,
-                rank: 0.0,
-                archive: false,
-            };
-            Ok((found, (name, known_from_columns(row)?)))
-        };
+        let read = |row: &rusqlite::Row| self.found_row(row);
         match query.search.as_deref().and_then(match_expression) {
             None => {
                 let sql = format!(
@@ -182,17 +186,7 @@ impl Index {
              ORDER BY files.started_us DESC, files.sid DESC"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map([], |row| {
-            let (name, summary) = summary_from_row(row)?;
-            let found = Found {
-                path: self.dir.join(&name),
-                summary,
-                snippet: None,
-                rank: 0.0,
-                archive: false,
-            };
-            Ok((found, (name, known_from_columns(row)?)))
-        })?;
+        let rows = statement.query_map([], |row| self.found_row(row))?;
         rows.collect()
     }
 

@@ -25,18 +25,21 @@ pub(super) const LIGHT_COLUMNS: &str = "files.name, files.sid, files.started, fi
 pub(super) type Shown<T> = Vec<(T, (String, Known))>;
 
 fn known_from_row(row: &rusqlite::Row, settled: bool) -> rusqlite::Result<(String, Known)> {
-    Ok((
-        row.get(0)?,
-        Known {
-            stamp: Stamp {
-                len: row.get(1)?,
-                modified_ns: row.get(2)?,
-                inode: row.get(3)?,
-            },
-            dirent_ino: row.get(4)?,
-            settled,
+    Ok((row.get(0)?, known_at(row, 1, settled)?))
+}
+
+/// What the index knows of a journal, from `len, modified_ns, inode, dirent_ino` in the
+/// columns from `first` on.
+fn known_at(row: &rusqlite::Row, first: usize, settled: bool) -> rusqlite::Result<Known> {
+    Ok(Known {
+        stamp: Stamp {
+            len: row.get(first)?,
+            modified_ns: row.get(first + 1)?,
+            inode: row.get(first + 2)?,
         },
-    ))
+        dirent_ino: row.get(first + 3)?,
+        settled,
+    })
 }
 
 /// The journals that may have been written in place since they were read: not settled, or
@@ -72,15 +75,7 @@ pub(super) fn known(conn: &Connection) -> rusqlite::Result<KnownNames> {
     let mut rows = statement.query([])?;
     let mut known = KnownNames::default();
     while let Some(row) = rows.next()? {
-        let known_row = Known {
-            stamp: Stamp {
-                len: row.get(1)?,
-                modified_ns: row.get(2)?,
-                inode: row.get(3)?,
-            },
-            dirent_ino: row.get(4)?,
-            settled: row.get(5)?,
-        };
+        let known_row = known_at(row, 1, row.get(5)?)?;
         known.push(row.get_ref(0)?.as_bytes()?, known_row);
     }
     Ok(known)
@@ -188,15 +183,7 @@ pub(super) fn write_entry(
 
 /// What the index knows of the journal of a row read with [`COLUMNS`] or [`LIGHT_COLUMNS`].
 pub(super) fn known_from_columns(row: &rusqlite::Row) -> rusqlite::Result<Known> {
-    Ok(Known {
-        stamp: Stamp {
-            len: row.get(14)?,
-            modified_ns: row.get(15)?,
-            inode: row.get(16)?,
-        },
-        dirent_ino: row.get(17)?,
-        settled: row.get(18)?,
-    })
+    known_at(row, 14, row.get(18)?)
 }
 
 pub(super) fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<(String, Summary)> {
