@@ -15,7 +15,7 @@ use crate::app::{AgendaInput, AgendaState, App};
 use crate::catalog::RoundLength;
 use crate::input::LineInput;
 use crate::session::NoteKind;
-use crate::session::timer::clock_text;
+use crate::text::duration_text;
 use crate::tr;
 use crate::ui::line_input::{input_line, with_bar};
 
@@ -454,7 +454,7 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
                 text.push_str(&tr!(
                     "  gebruikt {}",
                     "  used {}",
-                    clock_text(round.spent_ms, false)
+                    duration_text(round.spent_ms)
                 ));
             }
             if round.skipped {

@@ -27,6 +27,7 @@ use crate::replay::{Replay, View};
 use crate::session::state::Note;
 use crate::session::timer::clock_text;
 use crate::session::{Event, NoteKind, Session};
+use crate::text::duration_text;
 use crate::tr;
 
 /// Renders the replay into `buf`; safe at any size, down to 0×0.
