@@ -1113,6 +1113,11 @@ fn snapshot_look_back() {
     let mut home = looking_back(dir.path());
     for (w, h) in [(120, 40), (80, 24)] {
         assert_screen("look_back", &home, w, h);
+        // `d` moves the session to the trash, where it can be put back: the footer says so
+        // rather than "weggooien" (new-user trial).
+        let text = screen(&home, w, h);
+        assert!(text.contains("d naar prullenbak"), "{text}");
+        assert!(!text.contains("weggooien"), "{text}");
     }
     // The export form, the new title and the question before the trash.
     home.export_folder = "/home/anna/Documenten".into();
