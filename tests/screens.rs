@@ -277,6 +277,47 @@ fn help_overlay() {
     assert!(large.contains("sluiten; het concept blijft bewaard"));
 }
 
+/// Every word inside a help window is whole: a word of the help texts, or one cut after a
+/// whole word ("terugleggen…"). The new-user trial saw "kaart terugleggen (teru" at 80×24.
+fn assert_words_whole(text: &str, entries: &[(String, String)]) {
+    let words: std::collections::HashSet<&str> = entries
+        .iter()
+        .flat_map(|(key, what)| key.split_whitespace().chain(what.split_whitespace()))
+        .collect();
+    let mut seen = 0;
+    for row in text.lines() {
+        let (Some(start), Some(end)) = (row.find('║'), row.rfind('║')) else {
+            continue;
+        };
+        for token in row[start + '║'.len_utf8()..end].split_whitespace() {
+            let word = token.strip_suffix('…').unwrap_or(token);
+            assert!(words.contains(word), "{token:?} is cut mid-word:\n{text}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 20, "no help window found:\n{text}");
+}
+
+#[test]
+fn help_text_is_never_cut_mid_word() {
+    let mut rig = round_seven();
+    rig.ch('?');
+    let entries = tafel::ui::overlays::help_lines(&rig.app);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(&rig.app, w, h);
+        assert_words_whole(&text, &entries);
+        // At 80×24 the descriptions wrap under themselves rather than being lost.
+        assert!(text.contains("kaart terugleggen (terug in"), "{text}");
+    }
+    rig.ch('x');
+    rig.ch('g');
+    rig.ch('?');
+    let entries = tafel::app::mode_keys::AGENDA.help();
+    for (w, h) in [(80, 24), (120, 40)] {
+        assert_words_whole(&screen(&rig.app, w, h), &entries);
+    }
+}
+
 #[test]
 fn agreement_editor_with_text() {
     let mut rig = round_seven();
