@@ -799,6 +799,10 @@ fn snapshot_main_view() {
         assert!(text.contains("ronde 2 van 6"));
         assert!(text.contains("notitie verwijderd: dubbel genoteerd"));
         assert!(text.contains("14:13"), "the wall time of the record");
+        assert!(
+            text.contains("▲ 14:13:20 · 13 min"),
+            "the time since the start in words, not a second clock: {text}"
+        );
         assert!(text.contains("We willen eerst draagvlak bij wethouder en raad"));
         assert!(text.contains("(gecorrigeerd)"));
         assert!(text.contains("(verwijderd)"));
