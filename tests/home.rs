@@ -1073,6 +1073,23 @@ fn snapshot_menu() {
     assert!(screen(&home, 80, 24).contains("1  Workshop starten"));
 }
 
+/// The new-user trial's words in English: durations that cannot be read as a clock, and
+/// `d` that moves a session to the trash.
+#[test]
+fn look_back_in_english_says_durations_in_words_and_d_to_trash() {
+    let _lang = dutch();
+    set_lang(Lang::En);
+    use tafel::text::duration_text;
+    assert_eq!(duration_text(71 * 60_000), "1 h 11 min");
+    assert_eq!(duration_text(2 * 3_600_000), "2 h");
+    assert_eq!(duration_text(60_000), "1 min");
+    let (dir, _, _) = sessions_dir();
+    let home = looking_back(dir.path());
+    let shown = screen(&home, 120, 40);
+    assert!(shown.contains("d to trash"), "{shown}");
+    assert!(shown.contains("duration 4 min"), "{shown}");
+}
+
 #[test]
 fn snapshot_menu_in_english() {
     let _lang = dutch();
