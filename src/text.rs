@@ -74,9 +74,45 @@ pub fn slug(title: &str, max: usize) -> String {
     out
 }
 
+/// A length of time in words that cannot be misread as a clock time: "45 s", "15 min",
+/// "1 u 11 min" ("1 h 11 min"). "1:00" read aloud sounds like an hour; m:ss stays only for a
+/// running countdown, where it is the convention. Whole minutes (rounded to the nearest)
+/// from one minute on, seconds below it.
+pub fn duration_text(ms: u64) -> String {
+    let secs = ms / 1000;
+    if secs == 0 {
+        return "0 min".to_string();
+    }
+    if secs < 60 {
+        return format!("{secs} s");
+    }
+    let minutes = (ms + 30_000) / 60_000;
+    let (hours, minutes) = (minutes / 60, minutes % 60);
+    match (hours, minutes) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => crate::tr!("{h} u", "{h} h"),
+        (h, m) => crate::tr!("{h} u {m} min", "{h} h {m} min"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_are_said_in_words_never_as_a_clock() {
+        crate::i18n::set_lang(crate::i18n::Lang::Nl);
+        assert_eq!(duration_text(0), "0 min");
+        assert_eq!(duration_text(15_000), "15 s");
+        assert_eq!(duration_text(59_999), "59 s");
+        assert_eq!(duration_text(60_000), "1 min");
+        assert_eq!(duration_text(89_999), "1 min");
+        assert_eq!(duration_text(90_000), "2 min");
+        assert_eq!(duration_text(15 * 60_000), "15 min");
+        assert_eq!(duration_text(59 * 60_000 + 40_000), "1 u");
+        assert_eq!(duration_text(71 * 60_000), "1 u 11 min");
+        assert_eq!(duration_text(3 * 3_600_000 + 5 * 60_000), "3 u 5 min");
+    }
 
     #[test]
     fn slugs_are_safe_file_name_parts() {

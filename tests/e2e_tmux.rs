@@ -271,7 +271,7 @@ fn a_whole_session_with_cards_a_note_and_an_agreement() {
         &[
             "Samenvatting",
             "2. Onze opgave",
-            "Totaal: gepland 29:00", // rounds resolved for Anna and Bram
+            "Totaal: gepland 29 min", // rounds resolved for Anna and Bram
             "q of Enter sluit af",
         ],
     );

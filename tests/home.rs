@@ -98,6 +98,18 @@ fn screen(home: &Home, width: u16, height: u16) -> String {
 /// A journal on disk: `koers-wat` with Anna and Bram, a card, a note and an agreement;
 /// ended or interrupted after round 1.
 fn write_session(dir: &Path, name: &str, start: &str, title: &str, ended: bool) -> PathBuf {
+    write_session_due(dir, name, start, title, ended, "vrijdag")
+}
+
+/// `write_session`, its agreement due by the words `due`.
+fn write_session_due(
+    dir: &Path,
+    name: &str,
+    start: &str,
+    title: &str,
+    ended: bool,
+    due: &str,
+) -> PathBuf {
     let start = DateTime::parse_from_rfc3339(start).unwrap();
     let first = koers_wat_start(title, start);
     let session = Session::start(&first).unwrap();
@@ -127,7 +139,7 @@ fn write_session(dir: &Path, name: &str, start: &str, title: &str, ended: bool) 
             kind: NoteKind::Agreement,
             text: "Verslag rondsturen".into(),
             owner: Some("Bram".into()),
-            due: Some("vrijdag".into()),
+            due: Some(due.into()),
             due_date: None,
             round: 0,
             card: None,
@@ -1061,6 +1073,23 @@ fn snapshot_menu() {
     assert!(screen(&home, 80, 24).contains("1  Workshop starten"));
 }
 
+/// The new-user trial's words in English: durations that cannot be read as a clock, and
+/// `d` that moves a session to the trash.
+#[test]
+fn look_back_in_english_says_durations_in_words_and_d_to_trash() {
+    let _lang = dutch();
+    set_lang(Lang::En);
+    use tafel::text::duration_text;
+    assert_eq!(duration_text(71 * 60_000), "1 h 11 min");
+    assert_eq!(duration_text(2 * 3_600_000), "2 h");
+    assert_eq!(duration_text(60_000), "1 min");
+    let (dir, _, _) = sessions_dir();
+    let home = looking_back(dir.path());
+    let shown = screen(&home, 120, 40);
+    assert!(shown.contains("d to trash"), "{shown}");
+    assert!(shown.contains("duration 4 min"), "{shown}");
+}
+
 #[test]
 fn snapshot_menu_in_english() {
     let _lang = dutch();
@@ -1113,6 +1142,11 @@ fn snapshot_look_back() {
     let mut home = looking_back(dir.path());
     for (w, h) in [(120, 40), (80, 24)] {
         assert_screen("look_back", &home, w, h);
+        // `d` moves the session to the trash, where it can be put back: the footer says so
+        // rather than "weggooien" (new-user trial).
+        let text = screen(&home, w, h);
+        assert!(text.contains("d naar prullenbak"), "{text}");
+        assert!(!text.contains("weggooien"), "{text}");
     }
     // The export form, the new title and the question before the trash.
     home.export_folder = "/home/anna/Documenten".into();
@@ -1467,7 +1501,7 @@ fn the_menu_counts_open_and_overdue_agreements_and_a_lists_them_overdue_first() 
         "Open afspraken, te laat eerst",
         "te laat",
         "Bram",
-        "vrijdag (vr 20-11-2026)",
+        "vr 20-11-2026 · vrijdag",
         "Verslag rondsturen",
         "Teamdag Oost — één koers",
         "Vervolg met de wijk",
@@ -1618,6 +1652,50 @@ fn snapshot_agreements() {
     let home = on_agreements(dir.path());
     for (w, h) in [(120, 40), (80, 24)] {
         assert_screen("agreements", &home, w, h);
+    }
+}
+
+/// New-user trial: "vrijdag volgende week (vr" and "eind januari (zo 31-01-202" were cut at
+/// 120 columns. The resolved date comes first and is whole at 120×40 and 80×24; the words
+/// as typed are in the details of the selected agreement.
+#[test]
+fn the_resolved_date_of_an_agreement_is_never_cut() {
+    let _lang = dutch();
+    let dir = tempfile::tempdir().unwrap();
+    write_session_due(
+        dir.path(),
+        "20261118-100000-koers-wat-aaaa.jsonl",
+        "2026-11-18T10:00:00+01:00",
+        "Teamdag Oost — één koers",
+        true,
+        "vrijdag volgende week",
+    );
+    write_session_due(
+        dir.path(),
+        "20261120-140000-koers-wat-bbbb.jsonl",
+        "2026-11-20T14:00:00+01:00",
+        "Vervolg met de wijk",
+        false,
+        "eind januari",
+    );
+    let home = on_agreements(dir.path());
+    for (w, h) in [(120, 40), (80, 24)] {
+        let shown = screen(&home, w, h);
+        insta::assert_snapshot!(format!("agreements_long_due_{w}x{h}"), shown);
+        assert!(shown.contains("vr 27-11-2026 · vrijdag"), "{shown}");
+        assert!(shown.contains("zo 31-01-2027 · eind"), "{shown}");
+        // Words too are cut whole, never "vrijdag v…".
+        assert!(
+            !shown.contains(" v…") && !shown.contains(" janu…"),
+            "{shown}"
+        );
+        if w >= 120 {
+            assert!(shown.contains("zo 31-01-2027 · eind januari "), "{shown}");
+        }
+        assert!(
+            shown.contains("Wie: Bram · wanneer: vrijdag volgende week (vr 27-11-2026)"),
+            "the words as typed, in the details: {shown}"
+        );
     }
 }
 

@@ -402,6 +402,10 @@ fn snapshots_of_the_console() {
         assert!(text.contains("CONSOLE · ronde 1 van 6"), "{text}");
         assert!(text.contains("nog 4:00"), "the timer in words: {text}");
         assert!(
+            !text.contains("4:00 · nog 4:00"),
+            "the time is said once (new-user trial): {text}"
+        );
+        assert!(
             text.contains("einde rond 14:01 · op schema"),
             "the projected end: {text}"
         );

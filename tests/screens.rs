@@ -180,8 +180,8 @@ fn round_with_card_note_agreement_turn_and_roles() {
     assert!(large.contains("AFSPRAAK Procesbegeleider plant de vervolgsessie"));
     assert!(large.contains("wie: Dewi"));
     assert!(
-        large.contains("sessie 1:07:30 van 1:30:00"),
-        "the session's progress"
+        large.contains("sessie 1 u 8 min van 1 u 30 min"),
+        "the session's progress, as durations in words: {large}"
     );
     assert_eq!(timer_background(&rig.app, "nog 12:30"), Color::Reset);
     for role in [
@@ -192,7 +192,9 @@ fn round_with_card_note_agreement_turn_and_roles() {
     ] {
         assert!(large.contains(role), "role {role} on the large screen");
     }
-    assert!(small.contains("12:30 · nog 12:30"));
+    // The time is said once, not "12:30 · nog 12:30" (new-user trial).
+    assert!(small.contains("nog 12:30"), "{small}");
+    assert!(!small.contains("12:30 · nog"), "{small}");
 }
 
 #[test]
@@ -275,6 +277,47 @@ fn help_overlay() {
     assert!(large.contains("sluiten; het concept blijft bewaard"));
 }
 
+/// Every word inside a help window is whole: a word of the help texts, or one cut after a
+/// whole word ("terugleggen…"). The new-user trial saw "kaart terugleggen (teru" at 80×24.
+fn assert_words_whole(text: &str, entries: &[(String, String)]) {
+    let words: std::collections::HashSet<&str> = entries
+        .iter()
+        .flat_map(|(key, what)| key.split_whitespace().chain(what.split_whitespace()))
+        .collect();
+    let mut seen = 0;
+    for row in text.lines() {
+        let (Some(start), Some(end)) = (row.find('║'), row.rfind('║')) else {
+            continue;
+        };
+        for token in row[start + '║'.len_utf8()..end].split_whitespace() {
+            let word = token.strip_suffix('…').unwrap_or(token);
+            assert!(words.contains(word), "{token:?} is cut mid-word:\n{text}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 20, "no help window found:\n{text}");
+}
+
+#[test]
+fn help_text_is_never_cut_mid_word() {
+    let mut rig = round_seven();
+    rig.ch('?');
+    let entries = tafel::ui::overlays::help_lines(&rig.app);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(&rig.app, w, h);
+        assert_words_whole(&text, &entries);
+        // At 80×24 the descriptions wrap under themselves rather than being lost.
+        assert!(text.contains("kaart terugleggen (terug in"), "{text}");
+    }
+    rig.ch('x');
+    rig.ch('g');
+    rig.ch('?');
+    let entries = tafel::app::mode_keys::AGENDA.help();
+    for (w, h) in [(80, 24), (120, 40)] {
+        assert_words_whole(&screen(&rig.app, w, h), &entries);
+    }
+}
+
 #[test]
 fn agreement_editor_with_text() {
     let mut rig = round_seven();
@@ -308,7 +351,10 @@ fn agenda_overlay() {
     for text in [&large, &medium] {
         assert!(text.contains("Agenda"));
         assert!(text.contains("▶  7. Tien lessen, vier rollen  (16 min)"));
-        assert!(text.contains("1. Opgave kiezen  (8 min)  gebruikt 8:00"));
+        assert!(
+            text.contains("1. Opgave kiezen  (8 min)  gebruikt 8 min"),
+            "{text}"
+        );
         assert!(text.contains("8. Afspraken en afsluiting  (10 min)"));
     }
 }
@@ -342,7 +388,13 @@ fn summary_after_ending() {
     for text in [&large, &medium] {
         assert!(text.contains("Samenvatting: Teamdag Oost"));
         assert!(text.contains("7. Tien lessen, vier rollen"));
-        assert!(text.contains("Totaal: gepland 1:30:00, gebruikt 1:12:30. 1 notitie, 1 afspraak."));
+        // Durations in words, never "1:00" that reads as an hour (new-user trial).
+        assert!(
+            text.contains(
+                "Totaal: gepland 1 u 30 min, gebruikt 1 u 13 min. 1 notitie, 1 afspraak."
+            ),
+            "{text}"
+        );
         assert!(text.contains("/tmp/sessies/x.jsonl"));
         assert!(text.contains("tafel export x -o verslag.md"));
         // The agreements, to read back to the group: who and when, with the date.

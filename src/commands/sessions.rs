@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{Context, Failure, Outcome};
 use crate::history::index::{MARK_END, MARK_START, Query};
 use crate::history::listing::{History, Hit, Progress, Source};
-use crate::session::timer::clock_text;
+use crate::text::duration_text;
 use crate::{table, tr};
 
 #[derive(Debug, clap::Args)]
@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
             summary.started.format("%Y-%m-%d %H:%M").to_string(),
             summary.title.clone(),
             summary.plan_id.clone(),
-            clock_text(summary.spent_ms, false),
+            duration_text(summary.spent_ms),
             summary.notes.to_string(),
             summary.agreements.to_string(),
             status,

@@ -113,6 +113,19 @@ pub fn when(a: &Agreement) -> String {
     }
 }
 
+/// The date first, then the words typed ("vr 27-11-2026 · vrijdag volgende week"), so that a
+/// narrow column cuts the words and never the date; the words alone when no date was read,
+/// "—" when nothing was said.
+pub fn when_date_first(a: &Agreement) -> String {
+    let typed = a.due.as_deref().unwrap_or_default().trim();
+    match a.due_date {
+        None if typed.is_empty() => "—".into(),
+        None => typed.to_string(),
+        Some(date) if typed.is_empty() => due::label(date),
+        Some(date) => format!("{} · {typed}", due::label(date)),
+    }
+}
+
 /// The table for the terminal.
 pub fn table(agreements: &[Agreement]) -> String {
     let header = [

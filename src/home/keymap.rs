@@ -455,7 +455,7 @@ pub static LOOK_BACK: Keymap<LookBackKey> = Keymap {
                 "naar de prullenbak (terug met tafel sessions --restore)",
                 "to the trash (back with tafel sessions --restore)",
             ),
-            hint: Some(Words("weggooien", "delete")),
+            hint: Some(Words("naar prullenbak", "to trash")),
         },
         Binding {
             keys: &[(ch('/'), LookBackKey::Search)],

@@ -67,7 +67,7 @@ fn render_left(
     let width = usize::from(area.width.saturating_sub(1)).max(1);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled(
-        cut(&format!(" {} · {}", timer.digits, timer.words), width),
+        cut(&format!(" {}", timer.one_line()), width),
         timer_style(timer),
     ));
     lines.push(Line::styled(

@@ -15,7 +15,7 @@ use crate::app::{AgendaInput, AgendaState, App};
 use crate::catalog::RoundLength;
 use crate::input::LineInput;
 use crate::session::NoteKind;
-use crate::session::timer::clock_text;
+use crate::text::duration_text;
 use crate::tr;
 use crate::ui::line_input::{input_line, with_bar};
 
@@ -151,44 +151,154 @@ pub fn render_key_help(keys: Vec<(String, String)>, title: String, area: Rect, b
         .max()
         .unwrap_or(0)
         .max(13);
-    let to_line = |(key, what): (String, String)| {
-        if what.is_empty() {
-            Line::styled(key, theme::title())
-        } else {
-            let pad = column.saturating_sub(super::text::width(&key));
-            Line::from(vec![
-                Span::styled(format!(" {key}{}", " ".repeat(pad)), theme::accent()),
-                Span::raw(what),
-            ])
-        }
-    };
-    let lines: Vec<Line> = keys.into_iter().map(to_line).collect();
-    // As high as the lines need once wrapped, so the last key is never cut off.
+    // As high as the entries need once wrapped, so the last key is never cut off.
     let inner = usize::from(area.width.min(84).saturating_sub(2)).max(1);
-    let height: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let one_column: Vec<Vec<Line>> = keys
+        .iter()
+        .map(|entry| help_entry(entry, column, inner, true))
+        .collect();
+    let height: usize = one_column.iter().map(Vec::len).sum();
     if height + 2 > usize::from(area.height) && area.width >= 60 {
-        // A short screen: two columns, each line cut to fit rather than wrapped.
-        let rect = popup(area, area.width, (lines.len() as u16).div_ceil(2) + 2);
-        Clear.render(rect, buf);
-        let block = window(title);
-        let inside = block.inner(rect);
-        block.render(rect, buf);
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(inside);
-        let half = lines.len().div_ceil(2);
-        let mut lines = lines;
-        let second = lines.split_off(half);
-        Paragraph::new(lines).render(left, buf);
-        Paragraph::new(second).render(right, buf);
+        render_key_help_in_two_columns(&keys, title, area, buf);
         return;
     }
     let rect = popup(area, 84, height as u16 + 2);
     Clear.render(rect, buf);
-    Paragraph::new(lines)
+    Paragraph::new(one_column.concat())
         .block(window(title))
-        .wrap(Wrap { trim: false })
         .render(rect, buf);
+}
+
+/// A short screen: the keys in two columns, each with its own key width. A description
+/// wraps at word boundaries under itself where the rows allow; the rest are cut after a
+/// whole word ("kaart terugleggen…"), never in the middle of one. The split between the
+/// columns is the one that leaves the fewest descriptions cut, and never leaves a heading at
+/// the bottom of the left column.
+fn render_key_help_in_two_columns(
+    keys: &[(String, String)],
+    title: String,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let room = usize::from(area.height.saturating_sub(2));
+    let inner = usize::from(area.width.saturating_sub(2));
+    let (left_width, right_width) = (inner / 2, inner - inner / 2);
+    // (rows over the screen, descriptions cut, rows), the left and the right column.
+    type Fit = (
+        (usize, usize, usize),
+        Vec<Line<'static>>,
+        Vec<Line<'static>>,
+    );
+    let mut best: Option<Fit> = None;
+    for split in 1..keys.len() {
+        if keys[split - 1].1.is_empty() {
+            continue; // a heading stays with the keys under it
+        }
+        let (left, left_cut) = fit_column(&keys[..split], left_width, room);
+        let (right, right_cut) = fit_column(&keys[split..], right_width, room);
+        let taller = left.len().max(right.len());
+        let score = (taller.saturating_sub(room), left_cut + right_cut, taller);
+        if best.as_ref().is_none_or(|(b, _, _)| score < *b) {
+            best = Some((score, left, right));
+        }
+    }
+    let (left_lines, right_lines) = match best {
+        Some((_, left, right)) => (left, right),
+        None => (fit_column(keys, left_width, room).0, Vec::new()),
+    };
+    let rows = left_lines.len().max(right_lines.len());
+    let rect = popup(area, area.width, rows as u16 + 2);
+    Clear.render(rect, buf);
+    let block = window(title);
+    let inside = block.inner(rect);
+    block.render(rect, buf);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_width as u16), Constraint::Min(0)])
+            .areas(inside);
+    Paragraph::new(left_lines).render(left, buf);
+    Paragraph::new(right_lines).render(right, buf);
+}
+
+/// `entries` as one column `width` wide in at most `room` rows where it can: every entry
+/// gets its first row, then the ones needing the fewest extra rows are wrapped whole, the
+/// others cut after a whole word. Returns the lines and how many entries were cut.
+fn fit_column(
+    entries: &[(String, String)],
+    width: usize,
+    room: usize,
+) -> (Vec<Line<'static>>, usize) {
+    let column = entries
+        .iter()
+        .filter(|(_, what)| !what.is_empty())
+        .map(|(key, _)| super::text::width(key) + 1)
+        .max()
+        .unwrap_or(0);
+    let wrapped: Vec<Vec<Line>> = entries
+        .iter()
+        .map(|entry| help_entry(entry, column, width, true))
+        .collect();
+    let mut whole: Vec<bool> = wrapped.iter().map(|lines| lines.len() == 1).collect();
+    let mut rows = entries.len();
+    let mut longer: Vec<usize> = (0..entries.len()).filter(|&i| !whole[i]).collect();
+    longer.sort_by_key(|&i| wrapped[i].len());
+    for i in longer {
+        let extra = wrapped[i].len() - 1;
+        if rows + extra <= room {
+            rows += extra;
+            whole[i] = true;
+        }
+    }
+    let cut = whole.iter().filter(|w| !**w).count();
+    let lines = wrapped
+        .into_iter()
+        .zip(entries)
+        .zip(whole)
+        .flat_map(|((lines, entry), whole)| {
+            if whole {
+                lines
+            } else {
+                help_entry(entry, column, width, false)
+            }
+        })
+        .collect();
+    (lines, cut)
+}
+
+/// One help entry as lines `width` wide: the key, then its description, wrapped at word
+/// boundaries under itself (`wrap`) or cut after the last whole word that fits. A heading
+/// (no description) is one line.
+fn help_entry(
+    (key, what): &(String, String),
+    column: usize,
+    width: usize,
+    wrap: bool,
+) -> Vec<Line<'static>> {
+    if what.is_empty() {
+        return vec![Line::styled(
+            super::text::ellipsize_words(key, width),
+            theme::title(),
+        )];
+    }
+    let indent = column + 1;
+    let room = width.saturating_sub(indent).max(1);
+    let pad = column.saturating_sub(super::text::width(key));
+    let key_cell = Span::styled(format!(" {key}{}", " ".repeat(pad)), theme::accent());
+    if !wrap {
+        return vec![Line::from(vec![
+            key_cell,
+            Span::raw(super::text::ellipsize_words(what, room)),
+        ])];
+    }
+    let mut lines = Vec::new();
+    for (i, part) in textwrap::wrap(what, room).into_iter().enumerate() {
+        let lead = if i == 0 {
+            key_cell.clone()
+        } else {
+            Span::raw(" ".repeat(indent))
+        };
+        lines.push(Line::from(vec![lead, Span::raw(part.into_owned())]));
+    }
+    lines
 }
 
 pub fn render_question(area: Rect, buf: &mut Buffer, question: String) {
@@ -454,7 +564,7 @@ pub fn render_agenda(app: &App, state: &AgendaState, area: Rect, buf: &mut Buffe
                 text.push_str(&tr!(
                     "  gebruikt {}",
                     "  used {}",
-                    clock_text(round.spent_ms, false)
+                    duration_text(round.spent_ms)
                 ));
             }
             if round.skipped {

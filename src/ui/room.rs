@@ -322,10 +322,7 @@ fn render_timer(timer_line: &TimerLine, area: Rect, buf: &mut Buffer) {
         words: cut(&timer_line.words, usize::from(area.width)),
     };
     if area.height == 1 {
-        let text = cut(
-            &format!("{} · {}", timer_line.digits, timer_line.words),
-            usize::from(area.width),
-        );
+        let text = cut(&timer_line.one_line(), usize::from(area.width));
         Paragraph::new(Line::styled(text, style).alignment(Alignment::Center)).render(area, buf);
     } else {
         timer::render(&face, area, buf);

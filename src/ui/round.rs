@@ -9,8 +9,8 @@ use ratatui::widgets::{LineGauge, Paragraph, Widget};
 use super::{room, theme};
 use crate::app::keymap;
 use crate::app::{App, Status};
-use crate::session::timer::clock_text;
 use crate::session::{NoteKind, Session};
+use crate::text::duration_text;
 use crate::tr;
 use crate::view::RoomView;
 
@@ -211,8 +211,8 @@ fn render_progress(app: &App, area: Rect, buf: &mut Buffer) {
     let label = tr!(
         " sessie {} van {} · einde rond {} · {} ",
         " session {} of {} · ends around {} · {} ",
-        clock_text(spent, false),
-        clock_text(planned, false),
+        duration_text(spent),
+        duration_text(planned),
         console.projected_end,
         console.schedule
     );

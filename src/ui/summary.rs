@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget, Wrap
 use super::theme;
 use crate::app::App;
 use crate::session::NoteKind;
-use crate::session::timer::clock_text;
+use crate::text::duration_text;
 use crate::tr;
 
 /// "1 notitie", "3 notities".
@@ -43,14 +43,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .enumerate()
         .map(|(i, round)| {
-            let planned = round.planned_ms().map_or_else(
-                || tr!("tot kloktijd", "until a time"),
-                |ms| clock_text(ms, false),
-            );
+            let planned = round
+                .planned_ms()
+                .map_or_else(|| tr!("tot kloktijd", "until a time"), duration_text);
             let used = if round.skipped && round.spent_ms == 0 {
                 tr!("overgeslagen", "skipped")
             } else {
-                clock_text(round.spent_ms, false)
+                duration_text(round.spent_ms)
             };
             Row::new(vec![
                 Cell::from(format!("{}. {}", i + 1, round.round.title)),
@@ -98,8 +97,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(tr!(
             "Totaal: gepland {}, gebruikt {}. {}, {}.",
             "Total: planned {}, used {}. {}, {}.",
-            clock_text(total_planned, false),
-            clock_text(total_used, false),
+            duration_text(total_planned),
+            duration_text(total_used),
             count(notes, tr!("notitie", "note"), tr!("notities", "notes")),
             count(
                 agreements,

@@ -33,9 +33,57 @@ pub fn ellipsize(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` as it is when it fits in `max` columns, else cut after the last whole word that
+/// fits, ending in "…" (a separator such as "·" is not left dangling). A first word longer
+/// than `max` is cut as [`ellipsize`] does.
+pub fn ellipsize_words(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    for word in text.split(' ') {
+        let longer = if kept.is_empty() {
+            word.to_string()
+        } else {
+            format!("{kept} {word}")
+        };
+        let candidate = longer.trim_end_matches([' ', '·', ',', ':', ';', '—', '-']);
+        if width(candidate) + 1 > max {
+            break;
+        }
+        kept = longer;
+    }
+    let kept = kept.trim_end_matches([' ', '·', ',', ':', ';', '—', '-']);
+    if kept.is_empty() {
+        return ellipsize(text, max);
+    }
+    format!("{kept}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_cut_whole() {
+        assert_eq!(
+            ellipsize_words("vr 27-11-2026 · vrijdag", 30),
+            "vr 27-11-2026 · vrijdag"
+        );
+        assert_eq!(
+            ellipsize_words("vr 27-11-2026 · vrijdag volgende week", 26),
+            "vr 27-11-2026 · vrijdag…"
+        );
+        assert_eq!(
+            ellipsize_words("vr 27-11-2026 · vrijdag volgende week", 20),
+            "vr 27-11-2026…"
+        );
+        assert_eq!(ellipsize_words("Teamgesprek", 5), "Team…");
+        for max in 0..40 {
+            let cut = ellipsize_words("zo 31-01-2027 · eind januari 🚀", max);
+            assert!(width(&cut) <= max, "{cut:?} in {max}");
+        }
+    }
 
     #[test]
     fn cut_text_ends_in_an_ellipsis_within_the_width() {

@@ -51,6 +51,18 @@ pub struct TimerLine {
     pub paused: bool,
 }
 
+impl TimerLine {
+    /// The timer on one line: "12:34 · nog 1 minuut", or only the words when they already
+    /// say the digits ("nog 16:50", never "16:50 · nog 16:50").
+    pub fn one_line(&self) -> String {
+        if self.words.contains(&self.digits) {
+            self.words.clone()
+        } else {
+            format!("{} · {}", self.digits, self.words)
+        }
+    }
+}
+
 /// The timer at time `t`.
 pub fn timer_line(session: &Session, t: u64, options: Options) -> TimerLine {
     if session.current.is_none() {

@@ -11,8 +11,8 @@ pub mod text;
 
 use crate::session::event::{CardRef, ReviewOutcome, RoleAssignment};
 use crate::session::state::Note;
-use crate::session::timer::clock_text;
 use crate::session::{Event, NoteKind, Record, Session};
+use crate::text::duration_text;
 use crate::tr;
 
 /// A piece of a paragraph. The text is always literal: a renderer never reads markup in it.
@@ -290,12 +290,12 @@ pub fn document(session: &Session, records: &[Record], id: &str, audience: Audie
         if facilitator {
             let planned = round.planned_ms().map_or_else(
                 || tr!("tot een kloktijd", "until a clock time"),
-                |ms| clock_text(ms, false),
+                duration_text,
             );
             let mut line = tr!(
                 "Gepland {planned} · gebruikt {}",
                 "Planned {planned} · used {}",
-                clock_text(round.spent_ms, false)
+                duration_text(round.spent_ms)
             );
             if round.inserted {
                 line.push_str(&tr!(
@@ -521,8 +521,8 @@ fn facts(session: &Session, id: &str, facilitator: bool) -> Vec<Item> {
             vec![Inline::Text(tr!(
                 "gepland {} · gebruikt {}",
                 "planned {} · used {}",
-                clock_text(session.planned_total_ms(), false),
-                clock_text(session.spent_total_ms(session.last_t), false)
+                duration_text(session.planned_total_ms()),
+                duration_text(session.spent_total_ms(session.last_t))
             ))],
         ));
     }

@@ -1,7 +1,8 @@
 //! The open agreements across sessions, overdue first, to start a follow-up meeting from.
 
 use super::*;
-use crate::history::agreements::when;
+use crate::history::agreements::{when, when_date_first};
+use crate::ui::text::ellipsize_words;
 
 // ---------------------------------------------------------------------------------------------
 // Agreements
@@ -26,7 +27,7 @@ pub(super) fn render_agreements(home: &Home, selected: usize, area: Rect, buf: &
         );
         return;
     }
-    let detail_height = if area.height >= 16 { 4 } else { 0 };
+    let detail_height = if area.height >= 16 { 5 } else { 0 };
     let [list, detail] = Layout::vertical([
         Constraint::Max(rows.len() as u16 + 3),
         Constraint::Min(detail_height),
@@ -36,6 +37,7 @@ pub(super) fn render_agreements(home: &Home, selected: usize, area: Rect, buf: &
     let room = (list.height as usize).saturating_sub(if list.height >= 4 { 3 } else { 1 });
     let offset = (selected + 1).saturating_sub(room.max(1));
     let window = &rows[offset.min(rows.len())..(offset + room).min(rows.len())];
+    let when_width: u16 = if narrow { 24 } else { 30 };
     let table_rows: Vec<Row> = window
         .iter()
         .map(|a| {
@@ -47,7 +49,11 @@ pub(super) fn render_agreements(home: &Home, selected: usize, area: Rect, buf: &
             let mut cells = vec![
                 Cell::from(Line::from(status)),
                 Cell::from(a.owner.clone().unwrap_or_else(|| "—".into())),
-                Cell::from(when(a)),
+                // The resolved date first: a cut never hides it (new-user trial).
+                Cell::from(ellipsize_words(
+                    &when_date_first(a),
+                    usize::from(when_width),
+                )),
                 Cell::from(a.text.lines().next().unwrap_or_default().to_string()),
             ];
             if !narrow {
@@ -59,7 +65,7 @@ pub(super) fn render_agreements(home: &Home, selected: usize, area: Rect, buf: &
     let mut widths = vec![
         Constraint::Length(9),
         Constraint::Length(if narrow { 10 } else { 14 }),
-        Constraint::Length(if narrow { 24 } else { 26 }),
+        Constraint::Length(when_width),
         Constraint::Min(12),
     ];
     let mut header = vec![
@@ -69,7 +75,7 @@ pub(super) fn render_agreements(home: &Home, selected: usize, area: Rect, buf: &
         tr!("Afspraak", "Agreement"),
     ];
     if !narrow {
-        widths.push(Constraint::Length(28));
+        widths.push(Constraint::Length(26));
         header.push(tr!("Sessie", "Session"));
     }
     let block = if list.height >= 4 {
@@ -101,6 +107,12 @@ pub(super) fn render_agreements(home: &Home, selected: usize, area: Rect, buf: &
     {
         let lines = vec![
             Line::styled(a.text.replace('\n', " "), theme::title()),
+            Line::from(tr!(
+                "Wie: {} · wanneer: {}",
+                "Who: {} · when: {}",
+                a.owner.as_deref().unwrap_or("—"),
+                when(a)
+            )),
             Line::from(tr!(
                 "Uit: {} ({}, werkvorm {})",
                 "From: {} ({}, plan {})",

@@ -197,7 +197,7 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
                 format!(
                     "{} · {} · {}",
                     s.plan_title,
-                    tr!("duur {}", "duration {}", clock_text(s.spent_ms, false)),
+                    tr!("duur {}", "duration {}", duration_text(s.spent_ms)),
                     counts(s.notes, s.agreements)
                 ),
                 theme::dim(),

@@ -33,7 +33,7 @@ use crate::home::{
     WorkshopForm,
 };
 use crate::input::LineInput;
-use crate::session::timer::clock_text;
+use crate::text::duration_text;
 use crate::tr;
 use crate::ui::line_input::input_line;
 

@@ -157,18 +157,14 @@ pub(super) fn render_bars(replay: &Replay, area: Rect, buf: &mut Buffer) {
                 Span::styled(format!("{number:>3}. "), theme::dim()),
                 Span::raw(fit(title, 36)),
                 Span::styled(
-                    tr!(
-                        " gepland {:>3} min",
-                        " planned {:>3} min",
-                        minutes_text(*planned)
-                    ),
+                    tr!(" gepland {:>7}", " planned {:>7}", duration_text(*planned)),
                     planned_style(),
                 ),
                 Span::styled(
                     tr!(
                         "  werkelijk {:>7}",
                         "  actual {:>7}",
-                        clock_text(*actual, false)
+                        duration_text(*actual)
                     ),
                     actual_style(*planned, *actual),
                 ),
@@ -177,7 +173,7 @@ pub(super) fn render_bars(replay: &Replay, area: Rect, buf: &mut Buffer) {
                 let diff = if diff.unsigned_abs() < 1000 {
                     tr!("  op tijd", "  on time")
                 } else {
-                    format!("  {sign}{}", clock_text(diff.unsigned_abs(), false))
+                    format!("  {sign}{}", duration_text(diff.unsigned_abs()))
                 };
                 spans.push(Span::styled(diff, theme::dim()));
             }
@@ -196,10 +192,10 @@ pub(super) fn render_bars(replay: &Replay, area: Rect, buf: &mut Buffer) {
         1,
         Line::styled(
             tr!(
-                "totaal: gepland {} min · werkelijk {}",
-                "total: planned {} min · actual {}",
-                minutes_text(planned_total),
-                clock_text(actual_total, false)
+                "totaal: gepland {} · werkelijk {}",
+                "total: planned {} · actual {}",
+                duration_text(planned_total),
+                duration_text(actual_total)
             ),
             theme::title(),
         ),

@@ -25,8 +25,8 @@ use super::round::{Size, note_line, size_for};
 use super::{overlays, round, theme, timer};
 use crate::replay::{Replay, View};
 use crate::session::state::Note;
-use crate::session::timer::clock_text;
 use crate::session::{Event, NoteKind, Session};
+use crate::text::duration_text;
 use crate::tr;
 
 /// Renders the replay into `buf`; safe at any size, down to 0×0.

@@ -107,7 +107,7 @@ pub(super) fn render_timeline(replay: &Replay, area: Rect, buf: &mut Buffer) {
     let label = format!(
         "▲ {} · {}",
         replay.record().at.format("%H:%M:%S"),
-        clock_text(replay.shown_t(), false)
+        duration_text(replay.shown_t())
     );
     let label_width = label.width() as u16;
     let marker = if at + label_width <= width {
@@ -117,7 +117,7 @@ pub(super) fn render_timeline(replay: &Replay, area: Rect, buf: &mut Buffer) {
         let text = format!(
             "{} · {} ▲",
             replay.record().at.format("%H:%M:%S"),
-            clock_text(replay.shown_t(), false)
+            duration_text(replay.shown_t())
         );
         let start = (at + 1).saturating_sub(text.width() as u16);
         format!("{}{text}", " ".repeat(usize::from(start)))
