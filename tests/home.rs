@@ -1350,6 +1350,60 @@ fn e2e_home_menu_to_a_workshop_and_back() {
     );
 }
 
+/// A session open in another tafel (its journal locked, here by the test process) is
+/// "loopt nu" in the look-back list, not "onderbroken", and `r` says why it cannot go on
+/// here; an interrupted one beside it stays "onderbroken" (new-user trial).
+#[test]
+fn e2e_a_session_open_elsewhere_is_running_now_in_the_look_back_list() {
+    let term = Term::start("running", 120, 35);
+    term.wait_for("Wat gaan we doen?");
+    fs::create_dir_all(&term.sessions).unwrap();
+    let held = write_session(
+        &term.sessions,
+        "20261120-140000-koers-wat-bbbb.jsonl",
+        "2026-11-20T14:00:00+01:00",
+        "Vervolg met de wijk",
+        false,
+    );
+    write_session(
+        &term.sessions,
+        "20261119-100000-koers-wat-aaaa.jsonl",
+        "2026-11-19T10:00:00+01:00",
+        "Gestopt na ronde 1",
+        false,
+    );
+    let (journal, _) = tafel::storage::journal::Journal::open_for_append(&held).unwrap();
+    term.keys(&["3"]);
+    let screen = term.wait_for_screen(
+        &["Vervolg met de wijk", "Gestopt na ronde 1", "loopt nu"],
+        &[],
+    );
+    let row = |title: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("no row {title}:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("Vervolg met de wijk").contains("loopt nu"), "{screen}");
+    assert!(
+        row("Gestopt na ronde 1").contains("onderbroken"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("meekijken: tafel room 20261120-140000-koers-wat-bbbb"),
+        "{screen}"
+    );
+    term.keys(&["r"]);
+    term.wait_for("Deze sessie loopt nu in een andere tafel");
+    drop(journal);
+    term.keys(&["q"]);
+    term.wait_for_screen(&["Wat gaan we doen?"], &["Vervolg met de wijk"]);
+    term.keys(&["q"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // A broken own deck (issue 8, item 20)
 

@@ -300,6 +300,22 @@ fn index_error(dir: &Path, err: rusqlite::Error) -> IndexError {
     }
 }
 
+/// Marks the sessions among `hits` that a tafel has open right now ("loopt nu"), so they
+/// are not offered as interrupted. Only the not-ended rows are looked at: /proc/locks read
+/// once, then one `stat` each (none when no file is locked at all). Call it for the rows
+/// about to be shown, not for every session the index knows.
+pub fn mark_running(hits: &mut [Hit]) {
+    if hits.iter().all(|hit| hit.summary.ended) {
+        return;
+    }
+    let Some(held) = crate::storage::held::HeldJournals::now() else {
+        return;
+    };
+    for hit in hits.iter_mut().filter(|hit| !hit.summary.ended) {
+        hit.running = held.holds(&hit.path);
+    }
+}
+
 /// Every session in `dir` (the user's own), newest first, in full.
 pub fn list(dir: &Path) -> Result<Listing, IndexError> {
     History::open(
