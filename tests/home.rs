@@ -1563,6 +1563,7 @@ fn enter_on_an_agreement_starts_a_follow_up_of_its_session_with_the_same_plan() 
         Some(FollowUp {
             session: id_of(&finished),
             title: "Teamdag Oost — één koers".into(),
+            participants: participants(),
         })
     );
     assert_eq!(
@@ -1595,6 +1596,59 @@ fn enter_on_an_agreement_starts_a_follow_up_of_its_session_with_the_same_plan() 
         panic!()
     };
     assert_eq!(form.follow_up, None);
+}
+
+/// A follow-up from the home screen starts with the earlier session's participants, not the
+/// usual ones from the settings (new-user trial), whichever way the plan is chosen.
+#[test]
+fn a_follow_up_from_home_starts_with_the_earlier_sessions_participants() {
+    let _lang = dutch();
+    let (dir, finished, _) = sessions_dir();
+    let usual = vec!["Carla".to_string(), "Dirk".to_string()];
+    let mut home = Home::new(&LIBRARY, "25-11-2026", &usual, 7);
+    home.set_agreements(open_agreements(dir.path(), "2026-11-25"));
+    assert_eq!(chr(&mut home, 'a'), Some(Outcome::LoadAgreements));
+    home.set_agreements(open_agreements(dir.path(), "2026-11-25"));
+    // Enter: the same plan, the same people.
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("not the workshop form: {:?}", home.screen)
+    };
+    assert_eq!(form.participants.text(), "Anna, Bram");
+    assert!(screen(&home, 120, 40).contains("Anna, Bram"));
+    press(&mut home, KeyCode::Tab);
+    press(&mut home, KeyCode::Tab);
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::StartWorkshop {
+            plan_id: "koers-wat".into(),
+            title: "Vervolg: Teamdag Oost — één koers — 25-11-2026".into(),
+            participants: participants(),
+            deck: None,
+            follow_up: Some(id_of(&finished)),
+        })
+    );
+    home.returned(None);
+    // An ordinary workshop afterwards has the usual people again.
+    home.screen = Screen::Menu;
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Enter);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("not the workshop form: {:?}", home.screen)
+    };
+    assert_eq!(form.participants.text(), "Carla, Dirk");
+    assert_eq!(form.follow_up, None);
+    // p: another plan, still the earlier session's people.
+    home.screen = Screen::Menu;
+    chr(&mut home, 'a');
+    home.set_agreements(open_agreements(dir.path(), "2026-11-25"));
+    assert_eq!(chr(&mut home, 'p'), None);
+    press(&mut home, KeyCode::Enter);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("not the workshop form: {:?}", home.screen)
+    };
+    assert!(form.follow_up.is_some());
+    assert_eq!(form.participants.text(), "Anna, Bram");
 }
 
 #[test]
