@@ -149,7 +149,7 @@ fn file_identity(meta: &std::fs::Metadata) -> (u64, u64) {
 /// Taking no lock itself (see `storage::held`), the room never makes a facilitator's
 /// `tafel resume` fail with "in gebruik".
 pub fn facilitator_present(path: &Path) -> Option<bool> {
-    crate::storage::held::HeldJournals::now().map(|held| held.holds(path))
+    crate::storage::held::HeldJournals::now()?.holding(path)
 }
 
 /// Without lock information: a running timer writes a checkpoint every few seconds, so a long

@@ -54,18 +54,22 @@ impl HeldJournals {
     /// Whether the file at `path` is held open by some process. A file that cannot be
     /// stat'ed is not held (as far as anyone can tell).
     pub fn holds(&self, path: &Path) -> bool {
-        if self.inodes.is_empty() {
-            return false;
-        }
+        !self.inodes.is_empty() && self.holding(path) == Some(true)
+    }
+
+    /// As [`HeldJournals::holds`]; `None` when the file cannot be stat'ed (or this system
+    /// has no inode numbers).
+    pub fn holding(&self, path: &Path) -> Option<bool> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            std::fs::metadata(path).is_ok_and(|meta| self.inodes.contains(&meta.ino()))
+            let inode = std::fs::metadata(path).ok()?.ino();
+            Some(self.inodes.contains(&inode))
         }
         #[cfg(not(unix))]
         {
             let _ = path;
-            false
+            None
         }
     }
 }
@@ -89,5 +93,22 @@ mod tests {
         let held = HeldJournals::from_proc_locks("");
         assert!(held.is_empty());
         assert!(!held.holds(Path::new("/")));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_locked_in_this_process_is_held_until_unlocked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (locked, other) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+        std::fs::write(&locked, "x").unwrap();
+        std::fs::write(&other, "x").unwrap();
+        let file = std::fs::File::open(&locked).unwrap();
+        file.try_lock().unwrap();
+        let held = HeldJournals::now().unwrap();
+        assert!(held.holds(&locked));
+        assert!(!held.holds(&other));
+        assert_eq!(held.holding(&dir.path().join("gone")), None);
+        file.unlock().unwrap();
+        assert!(!HeldJournals::now().unwrap().holds(&locked));
     }
 }
