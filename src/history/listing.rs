@@ -301,18 +301,19 @@ fn index_error(dir: &Path, err: rusqlite::Error) -> IndexError {
 }
 
 /// Marks the sessions among `hits` that a tafel has open right now ("loopt nu"), so they
-/// are not offered as interrupted. Only the not-ended rows are looked at: /proc/locks read
-/// once, then one `stat` each (none when no file is locked at all). Call it for the rows
-/// about to be shown, not for every session the index knows.
+/// are not offered as interrupted. Live, never cached: only the not-ended rows are asked,
+/// each with a shared lock tried and let go at once (see `storage::held`). Call it for the
+/// rows about to be shown, not for every session the index knows.
 pub fn mark_running(hits: &mut [Hit]) {
-    if hits.iter().all(|hit| hit.summary.ended) {
-        return;
-    }
-    let Some(held) = crate::storage::held::HeldJournals::now() else {
-        return;
-    };
-    for hit in hits.iter_mut().filter(|hit| !hit.summary.ended) {
-        hit.running = held.holds(&hit.path);
+    let open: Vec<usize> = (0..hits.len())
+        .filter(|&i| !hits[i].summary.ended)
+        .collect();
+    // Thousands of them in a full listing of a big archive: spread over the cores.
+    let running = super::scan::on_every_core(&open, |&i| {
+        crate::storage::held::locked_elsewhere(&hits[i].path)
+    });
+    for (i, running) in open.into_iter().zip(running) {
+        hits[i].running = running;
     }
 }
 
