@@ -146,31 +146,10 @@ fn file_identity(meta: &std::fs::Metadata) -> (u64, u64) {
 
 /// Whether a process has the journal open for appending: it holds the journal's lock.
 /// `None`: this system does not say (then the checkpoints tell, see [`silent_too_long`]).
-///
-/// Linux lists every lock in /proc/locks; reading it takes no lock itself, so the room can
-/// never make a facilitator's `tafel resume` fail with "in gebruik".
+/// Taking no lock itself (see `storage::held`), the room never makes a facilitator's
+/// `tafel resume` fail with "in gebruik".
 pub fn facilitator_present(path: &Path) -> Option<bool> {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let inode = std::fs::metadata(path).ok()?.ino();
-        let locks = std::fs::read_to_string("/proc/locks").ok()?;
-        Some(locks.lines().any(|line| {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            // "1: FLOCK  ADVISORY  WRITE 1234 fd:01:56789 0 EOF"; blocked waiters have "->".
-            fields.get(1) == Some(&"FLOCK")
-                && fields
-                    .get(5)
-                    .and_then(|id| id.rsplit(':').next())
-                    .and_then(|i| i.parse::<u64>().ok())
-                    == Some(inode)
-        }))
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = path;
-        None
-    }
+    crate::storage::held::HeldJournals::now()?.holding(path)
 }
 
 /// Without lock information: a running timer writes a checkpoint every few seconds, so a long

@@ -410,3 +410,29 @@ fn ics_gives_all_day_events_that_parse() {
             .contains("\\nAfgesproken in: Teamdag (20-11-2026)")
     );
 }
+
+/// Following up A: each agreement to review carries the date its words meant, also one
+/// written before dates were stored (read against A's day, as `tafel agreements` does), so
+/// the review can show "15 januari (vr 15-01-2027)".
+#[test]
+fn a_follow_up_carries_the_date_of_each_agreement_to_review() {
+    let dir = tempfile::tempdir().unwrap();
+    write_a(dir.path());
+    let Event::FollowUpOpened { agreements, .. } =
+        tafel::commands::run::follow_up_event(&context(dir.path()), A).unwrap()
+    else {
+        panic!("a follow-up event");
+    };
+    let dates: Vec<(u64, Option<&str>, Option<NaiveDate>)> = agreements
+        .iter()
+        .map(|i| (i.note, i.due.as_deref(), i.due_date))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            (1, Some("vrijdag"), Some(date("2026-11-27"))),
+            (2, Some("z.s.m."), None),
+            (3, Some("15 januari"), Some(date("2027-01-15"))),
+        ]
+    );
+}

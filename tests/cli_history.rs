@@ -941,3 +941,73 @@ fn a_session_damaged_in_the_middle_can_be_exported_as_far_as_it_is_readable() {
         "unchanged"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// A session open in another tafel is "loopt nu", not "onderbroken" (new-user trial).
+
+/// A session as [`write_session`] writes it, without its last record: not ended.
+fn write_interrupted(dir: &Path, name: &str, title: &str) -> PathBuf {
+    let path = write_session(dir, name, title, "open");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cut = text.trim_end().rfind('\n').unwrap() + 1;
+    assert!(text[cut..].contains("session_ended"), "{text}");
+    std::fs::write(&path, &text[..cut]).unwrap();
+    path
+}
+
+/// The status cell of the row of session `id`.
+fn status_of(run: &common::Run, id: &str) -> String {
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(id))
+        .unwrap_or_else(|| panic!("no row for {id}:\n{}", run.stdout));
+    let header = run.stdout.lines().next().unwrap();
+    let at = header.find("STATUS").expect("a STATUS column");
+    line.chars()
+        .skip(header[..at].chars().count())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn a_session_open_in_another_tafel_is_listed_as_running_now() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let held = write_interrupted(
+        dir.path(),
+        "20261120-140000-koers-wat-aaaa.jsonl",
+        "Loopt nog",
+    );
+    write_interrupted(
+        dir.path(),
+        "20261121-140000-koers-wat-bbbb.jsonl",
+        "Gestopt",
+    );
+    write_session(
+        dir.path(),
+        "20261122-140000-koers-wat-cccc.jsonl",
+        "Klaar",
+        "klaar",
+    );
+    let (aaaa, bbbb, cccc) = (
+        "20261120-140000-koers-wat-aaaa",
+        "20261121-140000-koers-wat-bbbb",
+        "20261122-140000-koers-wat-cccc",
+    );
+
+    // Held open here, as a facilitator's tafel holds it: the listing is another process.
+    let (journal, _) = tafel::storage::journal::Journal::open_for_append(&held).unwrap();
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(status_of(&run, aaaa), "loopt nu", "{}", run.stdout);
+    assert_eq!(status_of(&run, bbbb), "onderbroken", "{}", run.stdout);
+    assert_eq!(status_of(&run, cccc), "afgerond", "{}", run.stdout);
+
+    // Closed: interrupted again, though the index kept its summary.
+    drop(journal);
+    let run = sessions_in(config.path(), dir.path(), &[]);
+    assert_eq!(status_of(&run, aaaa), "onderbroken", "{}", run.stdout);
+    assert_eq!(status_of(&run, bbbb), "onderbroken", "{}", run.stdout);
+}

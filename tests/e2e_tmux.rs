@@ -798,3 +798,44 @@ fn the_plan_chosen_from_the_list_starts_and_leaving_it_says_where_it_is() {
     term.keys(&["C-c"]);
     term.exits_cleanly_saying("Sessie onderbroken; alles wat bevestigd was staat in");
 }
+
+/// `tafel resume` without an id passes over the newest interrupted session when it is running
+/// in another tafel (its journal locked), and goes on with the newest one that is not,
+/// rather than failing with "geopend in een andere tafel" (new-user trial).
+#[test]
+fn resume_without_an_id_passes_over_a_session_running_elsewhere() {
+    use common::harness::{journal_text, koers_wat_start, minute_records};
+    use tafel::session::Event;
+    let term = Term::start("resume-running", 120, 35);
+    term.wait_for("ronde 1 van 6");
+    let running = term.journal();
+    // An older session, interrupted after it began: what `resume` should find.
+    let start = chrono::DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").unwrap();
+    let events = vec![
+        koers_wat_start("Eerder onderbroken", start).event,
+        Event::RoundStarted {
+            round: 0,
+            planned_ms: 300_000,
+        },
+    ];
+    let older = term.sessions.join("20261120-140000-koers-wat-aaaa.jsonl");
+    fs::write(&older, journal_text(&minute_records(start, events))).unwrap();
+
+    let command = format!(
+        "TAFEL_CONFIG_DIR={} {}; echo TAFEL-EXIT=$?.; exec sleep 60",
+        sh_quote(&term.config.display().to_string()),
+        tafel_command(term.dir.path(), &term.sessions, "resume"),
+    );
+    let second = term.open_session("second", 120, 35, &command);
+    second.wait_for("Eerder onderbroken");
+    let screen = second.screen();
+    assert!(!screen.contains("andere tafel"), "{screen}");
+    // The running one was left alone: still the first tafel's, not ended.
+    let first = term.screen();
+    assert!(first.contains("ronde 1 van 6"), "{first}");
+    assert!(
+        !fs::read_to_string(&running)
+            .unwrap()
+            .contains("session_ended")
+    );
+}

@@ -1384,6 +1384,60 @@ fn e2e_home_menu_to_a_workshop_and_back() {
     );
 }
 
+/// A session open in another tafel (its journal locked, here by the test process) is
+/// "loopt nu" in the look-back list, not "onderbroken", and `r` says why it cannot go on
+/// here; an interrupted one beside it stays "onderbroken" (new-user trial).
+#[test]
+fn e2e_a_session_open_elsewhere_is_running_now_in_the_look_back_list() {
+    let term = Term::start("running", 120, 35);
+    term.wait_for("Wat gaan we doen?");
+    fs::create_dir_all(&term.sessions).unwrap();
+    let held = write_session(
+        &term.sessions,
+        "20261120-140000-koers-wat-bbbb.jsonl",
+        "2026-11-20T14:00:00+01:00",
+        "Vervolg met de wijk",
+        false,
+    );
+    write_session(
+        &term.sessions,
+        "20261119-100000-koers-wat-aaaa.jsonl",
+        "2026-11-19T10:00:00+01:00",
+        "Gestopt na ronde 1",
+        false,
+    );
+    let (journal, _) = tafel::storage::journal::Journal::open_for_append(&held).unwrap();
+    term.keys(&["3"]);
+    let screen = term.wait_for_screen(
+        &["Vervolg met de wijk", "Gestopt na ronde 1", "loopt nu"],
+        &[],
+    );
+    let row = |title: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("no row {title}:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("Vervolg met de wijk").contains("loopt nu"), "{screen}");
+    assert!(
+        row("Gestopt na ronde 1").contains("onderbroken"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("meekijken: tafel room 20261120-140000-koers-wat-bbbb"),
+        "{screen}"
+    );
+    term.keys(&["r"]);
+    term.wait_for("Deze sessie loopt nu in een andere tafel");
+    drop(journal);
+    term.keys(&["q"]);
+    term.wait_for_screen(&["Wat gaan we doen?"], &["Vervolg met de wijk"]);
+    term.keys(&["q"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // A broken own deck (issue 8, item 20)
 
@@ -1543,6 +1597,7 @@ fn enter_on_an_agreement_starts_a_follow_up_of_its_session_with_the_same_plan() 
         Some(FollowUp {
             session: id_of(&finished),
             title: "Teamdag Oost — één koers".into(),
+            participants: participants(),
         })
     );
     assert_eq!(
@@ -1575,6 +1630,59 @@ fn enter_on_an_agreement_starts_a_follow_up_of_its_session_with_the_same_plan() 
         panic!()
     };
     assert_eq!(form.follow_up, None);
+}
+
+/// A follow-up from the home screen starts with the earlier session's participants, not the
+/// usual ones from the settings (new-user trial), whichever way the plan is chosen.
+#[test]
+fn a_follow_up_from_home_starts_with_the_earlier_sessions_participants() {
+    let _lang = dutch();
+    let (dir, finished, _) = sessions_dir();
+    let usual = vec!["Carla".to_string(), "Dirk".to_string()];
+    let mut home = Home::new(&LIBRARY, "25-11-2026", &usual, 7);
+    home.set_agreements(open_agreements(dir.path(), "2026-11-25"));
+    assert_eq!(chr(&mut home, 'a'), Some(Outcome::LoadAgreements));
+    home.set_agreements(open_agreements(dir.path(), "2026-11-25"));
+    // Enter: the same plan, the same people.
+    assert_eq!(press(&mut home, KeyCode::Enter), None);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("not the workshop form: {:?}", home.screen)
+    };
+    assert_eq!(form.participants.text(), "Anna, Bram");
+    assert!(screen(&home, 120, 40).contains("Anna, Bram"));
+    press(&mut home, KeyCode::Tab);
+    press(&mut home, KeyCode::Tab);
+    assert_eq!(
+        press(&mut home, KeyCode::Enter),
+        Some(Outcome::StartWorkshop {
+            plan_id: "koers-wat".into(),
+            title: "Vervolg: Teamdag Oost — één koers — 25-11-2026".into(),
+            participants: participants(),
+            deck: None,
+            follow_up: Some(id_of(&finished)),
+        })
+    );
+    home.returned(None);
+    // An ordinary workshop afterwards has the usual people again.
+    home.screen = Screen::Menu;
+    press(&mut home, KeyCode::Enter);
+    press(&mut home, KeyCode::Enter);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("not the workshop form: {:?}", home.screen)
+    };
+    assert_eq!(form.participants.text(), "Carla, Dirk");
+    assert_eq!(form.follow_up, None);
+    // p: another plan, still the earlier session's people.
+    home.screen = Screen::Menu;
+    chr(&mut home, 'a');
+    home.set_agreements(open_agreements(dir.path(), "2026-11-25"));
+    assert_eq!(chr(&mut home, 'p'), None);
+    press(&mut home, KeyCode::Enter);
+    let Screen::Workshop(form) = &home.screen else {
+        panic!("not the workshop form: {:?}", home.screen)
+    };
+    assert!(form.follow_up.is_some());
+    assert_eq!(form.participants.text(), "Anna, Bram");
 }
 
 #[test]

@@ -673,3 +673,70 @@ fn the_session_holds_what_the_harness_confirmed() {
         "the first visit to round 7 gets all of its 16 minutes"
     );
 }
+
+/// The review at the start of a follow-up meeting shows the date each agreement's words
+/// meant, as the agreements list does: "vrijdag volgende week" alone is ambiguous weeks
+/// later (new-user trial). Words that are no date stay as typed.
+#[test]
+fn the_follow_up_review_shows_the_resolved_date_beside_the_words() {
+    use tafel::app::Now;
+    use tafel::session::Session;
+    use tafel::session::event::{Event, Record, ReviewItem};
+    let wall = DateTime::parse_from_rfc3339("2026-12-14T10:00:00+01:00").unwrap();
+    let start = Setup::new(
+        "Vervolg",
+        common::harness::LIBRARY.plan("koers-wat").unwrap().clone(),
+        vec![
+            common::harness::LIBRARY
+                .deck("koerskaarten")
+                .unwrap()
+                .clone(),
+        ],
+    )
+    .seed(1)
+    .wall(wall);
+    let item = |note: u64, text: &str, due: Option<&str>, date: Option<&str>| ReviewItem {
+        session: None,
+        note,
+        text: text.into(),
+        owner: Some("Bram".into()),
+        due: due.map(str::to_string),
+        due_date: date.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+    };
+    let records = vec![
+        start.record(),
+        Record {
+            seq: 1,
+            at: wall,
+            t: 0,
+            event: Event::FollowUpOpened {
+                session: "eerder".into(),
+                title: "Teamdag".into(),
+                agreements: vec![
+                    item(
+                        4,
+                        "Verslag sturen",
+                        Some("vrijdag volgende week"),
+                        Some("2026-12-04"),
+                    ),
+                    item(9, "Zaal boeken", Some("na de zomer"), None),
+                ],
+            },
+        },
+    ];
+    let session = Session::from_records(&records).unwrap();
+    let app = App::new(session, "x".into(), "x".into(), Now { t: 0, wall });
+    assert!(matches!(app.mode, Mode::Review { selected: 0 }));
+    let text = screen(&app, 120, 30);
+    assert!(
+        text.contains(
+            "Verslag sturen — wie: Bram — wanneer: vrijdag volgende week (vr 04-12-2026)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Zaal boeken — wie: Bram — wanneer: na de zomer"),
+        "{text}"
+    );
+    assert!(!text.contains("na de zomer ("), "{text}");
+}

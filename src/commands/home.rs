@@ -271,6 +271,7 @@ fn load(
             ..Query::default()
         })
         .map_err(|e| Failure::failed(e.to_string()))?;
+    crate::history::listing::mark_running(&mut listing.sessions);
     // Said once, when the index was rebuilt.
     history.notes.clear();
     listing.notes.truncate(1);

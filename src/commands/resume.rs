@@ -13,6 +13,10 @@ use crate::storage::draft::load_drafts;
 use crate::tr;
 use crate::tui::SessionScreen;
 
+/// How many of the newest interrupted sessions `tafel resume` without an id looks at for
+/// one that is not running in another tafel.
+const LATEST_LOOKED_AT: usize = 20;
+
 #[derive(Debug, clap::Args)]
 pub struct ResumeArgs {
     /// Sessie-id (of het begin ervan); zonder: de laatste onderbroken sessie
@@ -43,15 +47,19 @@ pub fn resume_screen<'a>(
         )
         .and_then(|mut history| {
             history.query(&Query {
-                limit: Some(1),
+                limit: Some(LATEST_LOOKED_AT),
                 interrupted_only: true,
                 ..Query::default()
             })
         })
+        .map(|mut listing| {
+            // One running in another tafel cannot go on here: the newest that is not.
+            crate::history::listing::mark_running(&mut listing.sessions);
+            listing.sessions
+        })
         .map_err(Failure::from)?
-        .sessions
         .into_iter()
-        .next()
+        .find(|hit| !hit.running)
         .map(|hit| hit.path)
         .ok_or_else(|| {
             Failure::usage(tr!(

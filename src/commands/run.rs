@@ -239,13 +239,19 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     agreements.extend(
         open.into_iter()
             .filter(|(hit, _)| hit.summary.id == id)
-            .map(|(_, a)| ReviewItem {
+            .map(|(hit, a)| ReviewItem {
                 session: None,
                 note: a.note,
+                // A summary cached before dates were read has none: the words are read
+                // against the day of the session they were typed in (as `tafel agreements`).
+                due_date: crate::session::due::stored_or_read(
+                    a.due_date,
+                    a.due.as_deref(),
+                    hit.summary.started.date_naive(),
+                ),
                 text: a.text,
                 owner: a.owner,
                 due: a.due,
-                due_date: a.due_date,
             }),
     );
     Ok(Event::FollowUpOpened {

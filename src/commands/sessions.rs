@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
         return print_open_agreements(&mut history, args);
     }
     let search = args.search.as_deref().filter(|s| !s.trim().is_empty());
-    let listing = history
+    let mut listing = history
         .query(&Query {
             search: search.map(str::to_string),
             limit: args.limit,
@@ -52,6 +52,7 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
             details: false,
         })
         .map_err(Failure::from)?;
+    crate::history::listing::mark_running(&mut listing.sessions);
     for note in &listing.notes {
         eprintln!("{note}");
     }
@@ -67,6 +68,8 @@ pub fn run(ctx: &Context, args: &SessionsArgs) -> Outcome {
         let summary = &hit.summary;
         let status = match (summary.ended, summary.torn) {
             (true, _) => tr!("afgerond", "finished"),
+            // Open in another tafel: its last line may be being written.
+            (false, _) if hit.running => tr!("loopt nu", "running now"),
             (false, true) => tr!(
                 "onderbroken (laatste regel onvolledig)",
                 "interrupted (last line incomplete)"

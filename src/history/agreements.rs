@@ -41,6 +41,8 @@ pub struct Agreement {
     pub session_day: NaiveDate,
     /// The plan the session followed: a follow-up meeting starts from it.
     pub plan_id: String,
+    /// Who took part in the session: a follow-up meeting starts with the same people.
+    pub session_participants: Vec<String>,
     pub note: u64,
 }
 
@@ -87,6 +89,7 @@ pub fn collect(listing: &Listing, filter: &Filter, today: NaiveDate) -> Vec<Agre
                 session_title: summary.title.clone(),
                 session_day: day,
                 plan_id: summary.plan_id.clone(),
+                session_participants: summary.participants.clone(),
                 note: a.note,
             });
         }

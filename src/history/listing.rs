@@ -300,6 +300,23 @@ fn index_error(dir: &Path, err: rusqlite::Error) -> IndexError {
     }
 }
 
+/// Marks the sessions among `hits` that a tafel has open right now ("loopt nu"), so they
+/// are not offered as interrupted. Live, never cached: only the not-ended rows are asked,
+/// each with a shared lock tried and let go at once (see `storage::held`). Call it for the
+/// rows about to be shown, not for every session the index knows.
+pub fn mark_running(hits: &mut [Hit]) {
+    let open: Vec<usize> = (0..hits.len())
+        .filter(|&i| !hits[i].summary.ended)
+        .collect();
+    // Thousands of them in a full listing of a big archive: spread over the cores.
+    let running = super::scan::on_every_core(&open, |&i| {
+        crate::storage::held::locked_elsewhere(&hits[i].path)
+    });
+    for (i, running) in open.into_iter().zip(running) {
+        hits[i].running = running;
+    }
+}
+
 /// Every session in `dir` (the user's own), newest first, in full.
 pub fn list(dir: &Path) -> Result<Listing, IndexError> {
     History::open(

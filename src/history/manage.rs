@@ -241,7 +241,7 @@ fn move_all(files: &[PathBuf], to: &Path) -> Result<(), ManageError> {
         path: journal.clone(),
         source,
     })?;
-    if file.try_lock().is_err() {
+    if crate::storage::held::lock_exclusive(&file).is_err() {
         return Err(JournalError::Locked {
             path: journal.clone(),
         }

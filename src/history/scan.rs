@@ -332,7 +332,7 @@ fn stamp_at(path: &Path) -> Option<(Stamp, bool)> {
 }
 
 /// `f` of every item, in order, spread over the cores when there are many.
-fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     const ALONE: usize = 512;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     if items.len() <= ALONE || threads == 1 {

@@ -48,6 +48,7 @@ impl FollowUp {
         FollowUp {
             session: agreement.session.clone(),
             title: agreement.session_title.clone(),
+            participants: agreement.session_participants.clone(),
         }
     }
 }

@@ -46,7 +46,8 @@ pub struct WorkshopForm {
 }
 
 impl WorkshopForm {
-    /// The form for a follow-up meeting of `follow_up`'s session, titled after it.
+    /// The form for a follow-up meeting of `follow_up`'s session, titled after it, with its
+    /// participants (the usual ones, `participants`, when it named nobody).
     pub fn follow_up(
         library: &Library,
         plan: usize,
@@ -54,7 +55,11 @@ impl WorkshopForm {
         participants: &[String],
         follow_up: super::FollowUp,
     ) -> Self {
-        let mut form = WorkshopForm::new(library, plan, today, participants);
+        let people = match follow_up.participants.is_empty() {
+            true => participants,
+            false => &follow_up.participants,
+        };
+        let mut form = WorkshopForm::new(library, plan, today, people);
         form.default_title = tr!(
             "Vervolg: {} — {today}",
             "Follow-up: {} — {today}",

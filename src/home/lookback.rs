@@ -113,6 +113,7 @@ impl Home<'_> {
         let rows = visible(&self.sessions);
         let count = rows.len();
         let title = rows.get(look.selected).map(|hit| hit.summary.title.clone());
+        let running = rows.get(look.selected).is_some_and(|hit| hit.running);
         let chosen = rows
             .get(look.selected)
             .map(|hit| (hit.path.clone(), hit.summary.ended, hit.archive));
@@ -176,6 +177,13 @@ impl Home<'_> {
                 None
             }
             LookBackKey::Resume => match chosen {
+                Some((_, false, _)) if running => {
+                    self.status = Some(Status::Error(tr!(
+                        "Deze sessie loopt nu in een andere tafel; ga daar verder, of sluit die eerst",
+                        "This session is running now in another tafel; continue there, or close that one first"
+                    )));
+                    None
+                }
                 Some((path, false, false)) => Some(Outcome::Resume(path)),
                 Some((_, false, true)) => {
                     self.status = Some(Status::Error(tr!(

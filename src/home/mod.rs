@@ -128,6 +128,8 @@ pub struct FollowUp {
     /// The session's id, as `tafel run --follow-up` takes it.
     pub session: String,
     pub title: String,
+    /// Who took part in it: the form for the follow-up starts with them.
+    pub participants: Vec<String>,
 }
 
 /// The past sessions, as far as they are known (no sessions directory, or one that could

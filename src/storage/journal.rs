@@ -742,7 +742,7 @@ fn first_line_reason(first: &[u8], terminated: bool) -> NotASession {
 }
 
 fn lock(file: &File, path: &Path) -> Result<(), JournalError> {
-    match file.try_lock() {
+    match super::held::lock_exclusive(file) {
         Ok(()) => Ok(()),
         Err(fs::TryLockError::WouldBlock) => Err(JournalError::Locked {
             path: path.to_path_buf(),

@@ -6,6 +6,7 @@
 pub mod decks;
 pub mod draft;
 pub mod fault;
+pub mod held;
 pub mod journal;
 pub mod plan_file;
 

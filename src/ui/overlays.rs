@@ -486,8 +486,14 @@ pub fn render_review(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
             if let Some(owner) = &item.owner {
                 text.push_str(&tr!(" — wie: {owner}", " — who: {owner}"));
             }
-            if let Some(due) = &item.due {
-                text.push_str(&tr!(" — wanneer: {due}", " — when: {due}"));
+            // The words with the date they meant, as the agreements list shows them:
+            // "vrijdag volgende week" alone is ambiguous weeks later.
+            if item.due.is_some() || item.due_date.is_some() {
+                let when = crate::session::due::with_words(
+                    item.due.as_deref().unwrap_or_default(),
+                    item.due_date,
+                );
+                text.push_str(&tr!(" — wanneer: {when}", " — when: {when}"));
             }
             let style = if i == selected {
                 theme::selected()

@@ -31,6 +31,7 @@ impl Index {
             snippet: None,
             rank: 0.0,
             archive: false,
+            running: false,
         };
         Ok((found, (name, known_from_columns(row)?)))
     }
@@ -121,6 +122,7 @@ impl Index {
                         snippet: None,
                         rank: *rank,
                         archive: false,
+                        running: false,
                     };
                     found.push((at, hit, (name, known)));
                 }
@@ -241,6 +243,9 @@ pub struct Found {
     /// From an archive (read-only), not from the user's own sessions directory: set by
     /// `listing::History`, which knows.
     pub archive: bool,
+    /// Not ended and open in a tafel right now (its journal is locked). Live, never kept in
+    /// the index: set by `listing::mark_running` for the rows about to be shown.
+    pub running: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -87,6 +87,8 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
             let s = &hit.summary;
             let status = if s.ended {
                 Span::styled(tr!("afgerond", "finished"), theme::dim())
+            } else if hit.running {
+                Span::styled(tr!("loopt nu", "running now"), theme::timer_running())
             } else {
                 Span::styled(tr!("onderbroken", "interrupted"), theme::accent())
             };
@@ -211,6 +213,16 @@ pub(super) fn render_look_back(home: &Home, look: &LookBack, area: Rect, buf: &m
                     s.participants.join(", ")
                 ),
                 theme::dim(),
+            ));
+        }
+        if hit.running {
+            lines.push(Line::styled(
+                tr!(
+                    "Loopt nu in een andere tafel; meekijken: tafel room {}",
+                    "Running now in another tafel; to follow it: tafel room {}",
+                    s.id
+                ),
+                theme::timer_running(),
             ));
         }
         if hit.archive {
