@@ -436,3 +436,31 @@ fn a_follow_up_carries_the_date_of_each_agreement_to_review() {
         ]
     );
 }
+
+/// `tafel run --follow-up A` without `--participants` meets the group of A; `--participants`
+/// still wins, and without a follow-up the settings' participants stand.
+#[test]
+fn a_follow_up_meets_the_group_of_the_earlier_session() {
+    use tafel::commands::run::{RunArgs, participants_for};
+    let dir = tempfile::tempdir().unwrap();
+    write_a(dir.path());
+    let ctx = context(dir.path());
+    let mut args = RunArgs {
+        plan: Some("koers-wat".into()),
+        participants: None,
+        title: None,
+        seed: None,
+        deck: None,
+        no_bell: false,
+        follow_up: Some(A.into()),
+    };
+    assert_eq!(participants_for(&ctx, &args).unwrap(), ["Anna", "Bram"]);
+    args.participants = Some("Chris, Dewi".into());
+    assert_eq!(participants_for(&ctx, &args).unwrap(), ["Chris", "Dewi"]);
+    args.participants = None;
+    args.follow_up = None;
+    assert_eq!(
+        participants_for(&ctx, &args).unwrap(),
+        ctx.settings.participants.value
+    );
+}

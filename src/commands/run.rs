@@ -36,11 +36,7 @@ pub struct RunArgs {
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
     super::require_terminal("run")?;
-    // `--participants` wins over `participants` in config.toml (already checked there).
-    let participants = match args.participants.as_deref() {
-        Some(text) => parse_participants(Some(text))?,
-        None => ctx.settings.participants.value.clone(),
-    };
+    let participants = participants_for(ctx, args)?;
     let start = Start {
         title: args.title.clone(),
         participants: participants.clone(),
@@ -67,6 +63,22 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Outcome {
     };
     let screen = workshop_screen(ctx, ctx.plan(id)?.clone(), &start)?;
     run_session(screen)
+}
+
+/// Who a workshop started with `args` is for: `--participants` wins; a follow-up meets the
+/// group of the earlier session (when it named one); else `participants` in config.toml
+/// (already checked there).
+pub fn participants_for(ctx: &Context, args: &RunArgs) -> Result<Vec<String>, Failure> {
+    if let Some(text) = args.participants.as_deref() {
+        return parse_participants(Some(text));
+    }
+    if let Some(target) = &args.follow_up {
+        let (_, earlier) = earlier_session(ctx, target)?;
+        if !earlier.participants.is_empty() {
+            return Ok(earlier.participants);
+        }
+    }
+    Ok(ctx.settings.participants.value.clone())
 }
 
 /// What a workshop starts with, once its plan is chosen.
@@ -199,9 +211,19 @@ pub(super) fn io_failure(err: std::io::Error) -> Failure {
 /// The open agreements of an earlier session, to go through at the start: its own, and those
 /// it carried from sessions before it that are still open (kept open there, or not reached).
 /// Sessions are looked up in the user's own directory and the archives alike.
+/// The earlier session `target` names (own or in an archive), read from its journal.
+fn earlier_session(ctx: &Context, target: &str) -> Result<(std::path::PathBuf, Session), Failure> {
+    let path = crate::history::resolve::resolve_in(&ctx.session_dirs()?, Some(target))?;
+    let loaded = crate::storage::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
+    let session = Session::from_records(&loaded.records)
+        .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
+    Ok((path, session))
+}
+
 pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     use crate::session::event::{ReviewItem, ReviewOutcome};
-    let path = crate::history::resolve::resolve_in(&ctx.session_dirs()?, Some(target))?;
+    // What the earlier session carried itself: from its own journal, as it was recorded.
+    let (path, earlier) = earlier_session(ctx, target)?;
     let id = crate::history::resolve::id_of(&path);
     // While a screen has the terminal (a follow-up started from the home screen) a rebuild
     // of the index is not narrated on it.
@@ -217,10 +239,6 @@ pub fn follow_up_event(ctx: &Context, target: &str) -> Result<Event, Failure> {
     };
     let open = history.open_agreements().map_err(Failure::from)?;
     let mut agreements: Vec<ReviewItem> = Vec::new();
-    // What the earlier session carried itself: from its own journal, as it was recorded.
-    let loaded = crate::storage::load(&path).map_err(|e| Failure::failed(e.to_string()))?;
-    let earlier = Session::from_records(&loaded.records)
-        .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
     if let Some(carried) = &earlier.follow_up {
         for (item, outcome) in &carried.items {
             let origin = item.origin(&carried.session);
