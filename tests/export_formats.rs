@@ -635,6 +635,15 @@ fn the_facilitator_version_adds_what_only_the_facilitator_needs() {
     assert_eq!(logs[0].roles.len(), 1);
     // Roles are in both versions.
     assert!(participants.contains("Rollen:"));
+    // A session exported before its end may still be running elsewhere: "niet afgerond",
+    // never a claim that it was interrupted.
+    let unended: Vec<_> = records
+        .iter()
+        .filter(|r| !matches!(r.event, tafel::session::Event::SessionEnded))
+        .cloned()
+        .collect();
+    let status = text(&unended, Format::Txt, Audience::Facilitator);
+    assert!(status.contains("Status: niet afgerond"), "{status}");
 }
 
 // ----- Group work ---------------------------------------------------------------------------

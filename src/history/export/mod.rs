@@ -513,7 +513,7 @@ fn facts(session: &Session, id: &str, facilitator: bool) -> Vec<Item> {
         let status = if session.ended {
             tr!("afgerond", "finished")
         } else {
-            tr!("onderbroken", "interrupted")
+            tr!("niet afgerond", "not finished")
         };
         facts.push(fact(tr!("Status:", "Status:"), vec![Inline::Text(status)]));
         facts.push(fact(
