@@ -1847,3 +1847,28 @@ fn the_next_export_starts_in_the_folder_the_last_one_went_to() {
     chr(&mut home, 'e');
     assert!(screen(&home, 120, 40).contains("/tmp/verslagen"));
 }
+
+/// After a session the status line names the file and what to do next; at 80×24 it wraps
+/// under itself and nothing of it is lost (it was cut after "Terugkijken, dan").
+#[test]
+fn a_long_status_line_wraps_and_keeps_its_end_at_80_by_24() {
+    let mut home = home();
+    home.returned(Some(Status::Info(
+        "Sessie afgerond en opgeslagen in /tmp/tw/sess/20261130-141715-koers-wat-5fff.jsonl. \
+         Exporteren: Terugkijken, dan e."
+            .into(),
+    )));
+    let shown = screen(&home, 80, 24);
+    let status: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.contains("Sessie afgerond") || l.contains("jsonl") || l.contains("dan e."))
+        .collect();
+    assert!(
+        status.iter().any(|l| l.contains("Terugkijken, dan e.")),
+        "{shown}"
+    );
+    assert!(
+        status.iter().all(|l| l.starts_with("\" ")),
+        "indented: {shown}"
+    );
+}

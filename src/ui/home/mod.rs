@@ -48,16 +48,16 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer) {
         1
     };
     let status = home.shown_status();
-    let status_height = match &status {
+    // The status line wraps under itself (up to three lines on a screen of 16 or more), the
+    // last one ending in "…" if it must be cut: a path and what to do next both stay readable.
+    let status_lines = match &status {
         Some(Status::Info(text) | Status::Error(text)) if area.height >= 4 => {
-            if area.height >= 16 && text.chars().count() + 2 > area.width as usize {
-                2
-            } else {
-                1
-            }
+            let max = if area.height >= 16 { 3 } else { 1 };
+            crate::ui::room::wrap_cut(text, usize::from(area.width.saturating_sub(2)).max(1), max)
         }
-        _ => 0,
+        _ => Vec::new(),
     };
+    let status_height = status_lines.len() as u16;
     let header_height = u16::from(area.height >= 8);
     let [header, body, status_area, footer] = Layout::vertical([
         Constraint::Length(header_height),
@@ -84,13 +84,15 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer) {
         Screen::Agreements { selected } => render_agreements(home, *selected, body, buf),
     }
     if let Some(status) = &status {
-        let (text, style) = match status {
-            Status::Info(text) => (text, theme::accent()),
-            Status::Error(text) => (text, theme::error()),
+        let style = match status {
+            Status::Info(_) => theme::accent(),
+            Status::Error(_) => theme::error(),
         };
-        Paragraph::new(Line::styled(format!(" {text} "), style))
-            .wrap(Wrap { trim: false })
-            .render(status_area, buf);
+        let lines: Vec<Line> = status_lines
+            .iter()
+            .map(|line| Line::styled(format!(" {line}"), style))
+            .collect();
+        Paragraph::new(lines).render(status_area, buf);
     }
     Paragraph::new(hint_lines(home, footer.width, footer.height)).render(footer, buf);
     if home.help {
