@@ -197,9 +197,31 @@ pub fn export_as(
 /// An existing file is never replaced unless the user said so for that very file.
 pub fn export_request(session: &Path, request: &ExportRequest) -> Exported {
     match export_request_inner(session, request) {
+        Ok(Exported::Written(path)) => {
+            if let (Some(folder), Ok(mut last)) = (path.parent(), LAST_FOLDER.lock()) {
+                *last = Some(folder.to_path_buf());
+            }
+            Exported::Written(path)
+        }
         Ok(done) => done,
         Err(failure) => Exported::Failed(failure.message),
     }
+}
+
+/// Where the last export of this run went: the next export form, in any session or on the
+/// home screen, starts there.
+static LAST_FOLDER: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// The folder an export form starts with: where the last export of this run went, else
+/// [`crate::paths::export_folder`].
+pub fn form_folder() -> String {
+    LAST_FOLDER
+        .lock()
+        .ok()
+        .and_then(|last| last.clone())
+        .unwrap_or_else(crate::paths::export_folder)
+        .display()
+        .to_string()
 }
 
 fn export_request_inner(session: &Path, request: &ExportRequest) -> Result<Exported, Failure> {

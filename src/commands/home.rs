@@ -62,7 +62,7 @@ impl<'a> HomeScreen<'a> {
             &ctx.settings.participants.value,
             rand::random(),
         );
-        home.export_folder = crate::paths::export_folder().display().to_string();
+        home.export_folder = super::export::form_folder();
         if show_plan.is_some() {
             home.show_plan(show_plan);
         }
@@ -238,6 +238,8 @@ impl<'a> Screen<'a> for HomeScreen<'a> {
         };
         self.home
             .set_agreements(agreements(ctx).map_err(Into::into));
+        // A session may have exported: the next export starts where that one went.
+        self.home.export_folder = super::export::form_folder();
         self.home.returned(status);
         Flow::Stay
     }

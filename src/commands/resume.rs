@@ -127,8 +127,6 @@ pub fn resume_screen<'a>(
             side.display()
         )));
     }
-    Ok(
-        SessionScreen::new(app, journal, clock, initial, super::export::export_request)
-            .offering_plan(super::build::plan_offer(ctx)),
-    )
+    Ok(super::run::session_screen(app, journal, clock, initial)
+        .offering_plan(super::build::plan_offer(ctx)))
 }

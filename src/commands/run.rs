@@ -179,10 +179,19 @@ pub fn workshop_screen<'a>(
     if let Some(warning) = warning {
         app.status = Some(crate::app::Status::Info(warning));
     }
-    Ok(
-        SessionScreen::new(app, journal, clock, initial, super::export::export_request)
-            .offering_plan(super::build::plan_offer(ctx)),
-    )
+    Ok(session_screen(app, journal, clock, initial).offering_plan(super::build::plan_offer(ctx)))
+}
+
+/// The session on the terminal, exporting through this shell, its export form starting where
+/// the last export of this run went.
+pub(super) fn session_screen<'a>(
+    mut app: App,
+    journal: Journal,
+    clock: SystemClock,
+    initial: Vec<crate::app::Effect>,
+) -> SessionScreen<'a> {
+    app.export_folder = super::export::form_folder();
+    SessionScreen::new(app, journal, clock, initial, super::export::export_request)
 }
 
 /// Runs a session screen on the terminal until the session is ended or left, then tells

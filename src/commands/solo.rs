@@ -78,13 +78,7 @@ pub fn solo_screen<'a>(ctx: &Context, args: &SoloArgs) -> Result<SessionScreen<'
     app.bell = args.minutes.is_some() && ctx.settings.bell.value && !args.no_bell;
     app.saved_at = Some(records[0].at);
     let initial = app.begin(now);
-    Ok(SessionScreen::new(
-        app,
-        journal,
-        clock,
-        initial,
-        super::export::export_request,
-    ))
+    Ok(super::run::session_screen(app, journal, clock, initial))
 }
 
 /// A plan of one round that draws one card; without `--minutes` the timer stays out of view.
