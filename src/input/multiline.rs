@@ -85,11 +85,16 @@ impl MultiLineInput {
             && !key
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let ctrl_newline = key.modifiers.contains(KeyModifiers::CONTROL)
-            && matches!(key.code, KeyCode::Char('m' | 'j'));
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL)
+            && !key.modifiers.contains(KeyModifiers::ALT);
+        let ctrl_newline = ctrl && matches!(key.code, KeyCode::Char('m' | 'j'));
         match key.code {
             KeyCode::Enter => self.new_line(),
             _ if ctrl_newline => self.new_line(),
+            // As in every single-line field: Ctrl+U deletes to the start of the line (the text
+            // area would undo), Ctrl+Z undoes.
+            KeyCode::Char('u') if ctrl => self.area.delete_line_by_head(),
+            KeyCode::Char('z') if ctrl => self.area.undo(),
             KeyCode::Char(c) if plain_char => {
                 // Through `insert`, so the limit holds and a control character stays out.
                 let before = self.char_count();
@@ -149,6 +154,15 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::plain(code)
+    }
+
+    #[test]
+    fn ctrl_u_deletes_to_the_start_of_the_line_and_ctrl_z_undoes() {
+        let mut field = MultiLineInput::new("eerste regel\nMeer overleg", 100);
+        assert!(field.key(KeyEvent::ctrl('u')));
+        assert_eq!(field.text(), "eerste regel\n");
+        assert!(field.key(KeyEvent::ctrl('z')));
+        assert_eq!(field.text(), "eerste regel\nMeer overleg");
     }
 
     #[test]
