@@ -76,6 +76,20 @@ fn list(out: &mut String, items: &[Item], indent: &str) {
     }
 }
 
+/// `text` between `mark`s; spaces around it stay outside them, or the mark would not take
+/// ("partijen_(bij …)_" is not emphasis, "partijen _(bij …)_" is).
+fn marked(mark: &str, text: &str, context: &str) -> String {
+    let space = |s: &str| if s.is_empty() { "" } else { " " };
+    let before = &text[..text.len() - text.trim_start().len()];
+    let after = &text[text.trim_end().len()..];
+    format!(
+        "{}{mark}{}{mark}{}",
+        space(before),
+        escape(text.trim(), context),
+        space(after)
+    )
+}
+
 /// The pieces of one paragraph, escaped with the whole paragraph as context; lines after the
 /// first start with `indent`.
 fn inline(content: &[Inline], indent: &str) -> String {
@@ -84,10 +98,8 @@ fn inline(content: &[Inline], indent: &str) -> String {
     for piece in content {
         match piece {
             Inline::Text(text) => out.push_str(&escape(text, &context)),
-            Inline::Strong(text) => {
-                out.push_str(&format!("**{}**", escape(text.trim(), &context)));
-            }
-            Inline::Emphasis(text) => out.push_str(&format!("_{}_", escape(text.trim(), &context))),
+            Inline::Strong(text) => out.push_str(&marked("**", text, &context)),
+            Inline::Emphasis(text) => out.push_str(&marked("_", text, &context)),
             Inline::Code(text) => out.push_str(&code(text)),
         }
     }
@@ -239,6 +251,23 @@ mod tests {
 
     fn clean(text: &str) -> String {
         escape_line_start(&escape(text, text))
+    }
+
+    #[test]
+    fn a_space_before_emphasis_stays_outside_the_marks() {
+        let line = inline(
+            &[
+                Inline::Text("Team 2 ziet veel partijen".into()),
+                Inline::Emphasis(" (bij Een kettingreactie)".into()),
+            ],
+            "",
+        );
+        assert_eq!(line, "Team 2 ziet veel partijen _(bij Een kettingreactie)_");
+        let strong = inline(
+            &[Inline::Strong("Tip: ".into()), Inline::Text("kort".into())],
+            "",
+        );
+        assert_eq!(strong, "**Tip:** kort");
     }
 
     #[test]
