@@ -286,6 +286,8 @@ pub(super) fn render_form(
                     width: value_area.width,
                     height: 1,
                 };
+                // Cut with "…", never silently: a cut example reads as another example.
+                let note = crate::ui::room::cut(&note, usize::from(note_area.width));
                 Paragraph::new(Line::styled(note, theme::dim())).render(note_area, buf);
                 y += 1;
             }
@@ -385,8 +387,8 @@ pub(super) fn render_workshop(home: &Home, form: &WorkshopForm, area: Rect, buf:
             ),
             focused: form.focus == WorkshopField::Participants,
             note: Some(tr!(
-                "met komma's ertussen: Anna, Bram, Chris; of alleen een aantal: 12 (mag leeg)",
-                "with commas between them: Anna, Bram, Chris; or just a number: 12 (may be empty)"
+                "Anna, Bram, Chris — of alleen een aantal: 12 (mag leeg)",
+                "Anna, Bram, Chris — or just a number: 12 (may be empty)"
             )),
         },
     ];
