@@ -370,7 +370,7 @@ fn the_summary_and_the_export_show_the_themes_and_the_vote() {
     assert!(matches!(h.app.mode, Mode::Summary));
     let text = screen(&h, 120, 40);
     assert!(
-        text.contains("Stemming Stemmen: 1. Inwoners (2 punten) · 2. Samenwerking (1 punt)"),
+        text.contains("Stemming Stemmen: 1. Inwoners (2 stippen) · 2. Samenwerking (1 stip)"),
         "{text}"
     );
     assert!(

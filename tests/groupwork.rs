@@ -146,23 +146,29 @@ fn a_vote_is_secret_until_revealed_and_keeps_to_the_budget() {
     h.ch('C');
     let text = screen(&h, 120, 40);
     assert!(text.contains("2 van 3 hebben gestemd"), "{text}");
-    assert!(!text.contains("punten"), "secret until revealed: {text}");
+    assert!(
+        !text.contains("2 stippen") && !text.contains("1 stip "),
+        "secret until revealed: {text}"
+    );
     insta::assert_snapshot!("vote_secret_120x40", text);
     let mid = screen(&h, 120, 35);
     assert!(mid.contains("2 van 3 hebben gestemd"), "{mid}");
-    assert!(!mid.contains("punten"), "secret until revealed: {mid}");
+    assert!(
+        !mid.contains("2 stippen") && !mid.contains("1 stip "),
+        "secret until revealed: {mid}"
+    );
     insta::assert_snapshot!("vote_secret_120x35", mid);
 
     h.enter();
     assert!(h.app.session.group.votes[&round].revealed);
     let text = screen(&h, 120, 40);
-    // a and b have two dots each (equal: listed order), c one.
+    // a and b have two dots each (equal: one shared place, in listed order), c one.
     let a = text.find("1. Vaste koffiedate").expect(&text);
-    let b = text.find("2. Eén gedeeld dossier").expect(&text);
+    let b = text.find("1. Eén gedeeld dossier").expect(&text);
     let c = text.find("3. Spreekuur voor inwoners").expect(&text);
     assert!(a < b && b < c, "{text}");
     assert!(
-        text.contains("2 punten") && text.contains("1 punt"),
+        text.contains("2 stippen") && text.contains("1 stip"),
         "{text}"
     );
     insta::assert_snapshot!("vote_revealed_120x40", text);
@@ -527,20 +533,20 @@ fn the_room_shows_a_vote_secret_then_ranked_with_bars_and_words() {
     assert_eq!(
         placed,
         [
-            (1, "Vaste koffiedate met de uitvoering", 2, "2 punten"),
-            (2, "Eén gedeeld dossier", 2, "2 punten"),
-            (3, "Spreekuur voor inwoners", 1, "1 punt"),
+            (1, "Vaste koffiedate met de uitvoering", 2, "2 stippen"),
+            (1, "Eén gedeeld dossier", 2, "2 stippen"),
+            (3, "Spreekuur voor inwoners", 1, "1 stip"),
         ]
     );
     let text = room_screen(&h, 120, 35);
     let a = text.find("1. Vaste koffiedate").expect(&text);
     let c = text.find("3. Spreekuur voor inwoners").expect(&text);
     assert!(a < c, "{text}");
-    assert!(text.contains("█") && text.contains("2 punten") && text.contains("1 punt"));
+    assert!(text.contains("█") && text.contains("2 stippen") && text.contains("1 stip"));
     assert_calm(&text);
     insta::assert_snapshot!("room_vote_revealed_120x35", text);
     let small = room_screen(&h, 80, 24);
-    assert!(small.contains("1 punt"), "{small}");
+    assert!(small.contains("1 stip"), "{small}");
     insta::assert_snapshot!("room_vote_revealed_80x24", small);
 }
 

@@ -294,6 +294,18 @@ pub struct VoteSpec {
     pub from: Vec<VoteSource>,
 }
 
+impl VoteSpec {
+    /// `n` in the vote's own unit: "1 stip", "3 stippen", or "1 punt", "30 punten".
+    pub fn amount(&self, n: u32) -> String {
+        match (self.points, n) {
+            (true, 1) => crate::tr!("1 punt", "1 point"),
+            (true, _) => crate::tr!("{n} punten", "{n} points"),
+            (false, 1) => crate::tr!("1 stip", "1 dot"),
+            (false, _) => crate::tr!("{n} stippen", "{n} dots"),
+        }
+    }
+}
+
 /// A source of a vote's options (`from = ["notes", "cards"]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -309,7 +309,7 @@ fn describe_group(event: &Event, after: &Session) -> String {
                 .map(|vote| {
                     vote.ranking()
                         .iter()
-                        .map(|(i, total)| format!("{} {total}", vote.options[*i]))
+                        .map(|r| format!("{} {}", vote.options[r.option], r.total))
                         .collect::<Vec<_>>()
                         .join(", ")
                 })

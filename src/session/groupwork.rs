@@ -81,11 +81,36 @@ impl Vote {
     }
 
     /// Option indexes by total, highest first; equal totals keep the options' order.
-    pub fn ranking(&self) -> Vec<(usize, u32)> {
+    pub fn ranking(&self) -> Vec<Ranked> {
         let mut ranked: Vec<(usize, u32)> = self.totals().into_iter().enumerate().collect();
         ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
+        // Equal totals share a place: 1, 2, 2, 4.
+        let mut place = 0;
+        let mut previous = None;
         ranked
+            .into_iter()
+            .enumerate()
+            .map(|(at, (option, total))| {
+                if previous != Some(total) {
+                    place = at + 1;
+                    previous = Some(total);
+                }
+                Ranked {
+                    option,
+                    total,
+                    place,
+                }
+            })
+            .collect()
     }
+}
+
+/// An option in a vote's result: its index, its total and its place (equal totals share one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    pub option: usize,
+    pub total: u32,
+    pub place: usize,
 }
 
 pub fn is_group_event(event: &Event) -> bool {

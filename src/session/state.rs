@@ -150,6 +150,14 @@ pub struct StateError {
 }
 
 impl Session {
+    /// The vote round `round` is, if it is one.
+    pub fn vote_spec(&self, round: usize) -> Option<&crate::catalog::VoteSpec> {
+        match &self.rounds.get(round)?.round.kind {
+            crate::catalog::RoundKind::Vote(spec) => Some(spec),
+            _ => None,
+        }
+    }
+
     /// The state after the first record, which must start the session.
     pub fn start(record: &Record) -> Result<Session, StateError> {
         let fail = |misfit| StateError {

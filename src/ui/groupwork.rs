@@ -192,22 +192,20 @@ fn vote(app: &App) -> Text<'static> {
         return text;
     }
     let ranking = vote.ranking();
-    let top = ranking.first().map_or(0, |(_, t)| *t).max(1);
+    let top = ranking.first().map_or(0, |r| r.total).max(1);
     let width = 30usize;
-    for (place, (i, points)) in ranking.iter().enumerate() {
-        let bar = "█".repeat((*points as usize * width).div_ceil(top as usize).min(width));
-        let unit = if *points == 1 {
-            tr!("punt", "point")
-        } else {
-            tr!("punten", "points")
-        };
+    let spec = app.session.vote_spec(round);
+    for ranked in &ranking {
+        let points = ranked.total;
+        let bar = "█".repeat((points as usize * width).div_ceil(top as usize).min(width));
+        let amount = spec.map_or_else(|| points.to_string(), |s| s.amount(points));
         text.push_line(Line::from(vec![
-            Span::styled(format!("{}. ", place + 1), theme::title()),
-            Span::raw(format!("{}  ", vote.options[*i])),
+            Span::styled(format!("{}. ", ranked.place), theme::title()),
+            Span::raw(format!("{}  ", vote.options[ranked.option])),
         ]));
         text.push_line(Line::from(vec![
             Span::styled(format!("   {bar} "), theme::accent()),
-            Span::raw(format!("{points} {unit}")),
+            Span::raw(amount),
         ]));
     }
     text.push_line(Line::styled(

@@ -194,18 +194,17 @@ fn group_lines(app: &App) -> Vec<Line<'static>> {
             .map(|r| r.round.title.clone())
             .unwrap_or_default();
         let result = if vote.revealed {
+            let spec = session.vote_spec(*round);
             vote.ranking()
                 .iter()
                 .take(5)
-                .enumerate()
-                .map(|(place, (option, total))| {
-                    let option = vote.options.get(*option).cloned().unwrap_or_default();
-                    let points = count(
-                        *total as usize,
-                        tr!("punt", "point"),
-                        tr!("punten", "points"),
+                .map(|ranked| {
+                    let option = vote.options.get(ranked.option).cloned().unwrap_or_default();
+                    let amount = spec.map_or_else(
+                        || ranked.total.to_string(),
+                        |spec| spec.amount(ranked.total),
                     );
-                    format!("{}. {option} ({points})", place + 1)
+                    format!("{}. {option} ({amount})", ranked.place)
                 })
                 .collect::<Vec<_>>()
                 .join(" · ")

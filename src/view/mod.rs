@@ -436,21 +436,17 @@ pub fn group_view(session: &Session) -> Option<GroupView> {
             let vote = group.votes.get(&current);
             let voted = vote.map_or(0, |v| v.ballots.len());
             let total = session.participants.len();
+            let spec = session.vote_spec(current);
             let ranking = vote.filter(|v| v.revealed).map(|v| {
                 let ranked = v.ranking();
-                let top = ranked.first().map_or(0, |r| r.1).max(1);
+                let top = ranked.first().map_or(0, |r| r.total).max(1);
                 ranked
                     .into_iter()
-                    .enumerate()
-                    .map(|(place, (i, points))| RankLine {
-                        place: place + 1,
-                        option: v.options[i].clone(),
-                        points,
-                        words: if points == 1 {
-                            tr!("1 punt", "1 point")
-                        } else {
-                            tr!("{points} punten", "{points} points")
-                        },
+                    .map(|r| RankLine {
+                        place: r.place,
+                        option: v.options[r.option].clone(),
+                        points: r.total,
+                        words: spec.map_or_else(|| r.total.to_string(), |s| s.amount(r.total)),
                         top,
                     })
                     .collect()

@@ -3,7 +3,6 @@
 //! renderers keep it inert like everything else typed in the room.
 
 use super::{Block, Inline, Item, Table};
-use crate::catalog::RoundKind;
 use crate::session::groupwork::{NoteTeam, Vote};
 use crate::session::{NoteKind, Session};
 use crate::tr;
@@ -14,10 +13,7 @@ pub fn vote_blocks(session: &Session, round: usize, facilitator: bool) -> Vec<Bl
     let Some(vote) = session.group.votes.get(&round) else {
         return Vec::new();
     };
-    let points = matches!(
-        session.rounds.get(round).map(|r| &r.round.kind),
-        Some(RoundKind::Vote(spec)) if spec.points
-    );
+    let points = session.vote_spec(round).is_some_and(|spec| spec.points);
     let mut blocks = vec![Block::Heading(3, tr!("Stemming", "Vote"))];
     let voted = vote.ballots.len();
     let total = session.participants.len().max(voted);
@@ -56,18 +52,11 @@ fn ranking_table(vote: &Vote, points: bool) -> Table {
         ],
         ..Table::default()
     };
-    let ranking = vote.ranking();
-    let mut place = 0;
-    let mut previous = None;
-    for (at, (option, total)) in ranking.iter().enumerate() {
-        if previous != Some(*total) {
-            place = at + 1;
-            previous = Some(*total);
-        }
+    for ranked in vote.ranking() {
         table.rows.push(vec![
-            vote.options.get(*option).cloned().unwrap_or_default(),
-            total.to_string(),
-            place.to_string(),
+            vote.options.get(ranked.option).cloned().unwrap_or_default(),
+            ranked.total.to_string(),
+            ranked.place.to_string(),
         ]);
     }
     table
