@@ -482,9 +482,14 @@ fn the_room_shows_the_teams_with_their_styles_in_a_teams_round() {
     assert_eq!(teams[0].members, h.app.session.group.teams[0]);
     // Nine people over six styles (Anna has a second): each team has three or four styles.
     assert!(teams.iter().all(|t| t.styles.len() >= 3), "{teams:?}");
+    // Every style of the set is either present in a team or named as missing there.
+    assert!(
+        teams.iter().all(|t| t.styles.len() + t.missing.len() == 6),
+        "{teams:?}"
+    );
     let text = room_screen(&h, 120, 35);
     assert!(
-        text.contains("Team 1: ") && text.contains("stijlen: "),
+        text.contains("Team 1: ") && text.contains("stijlen: ") && text.contains("mist: "),
         "{text}"
     );
     assert_calm(&text);

@@ -555,6 +555,14 @@ pub fn group_lines(group: &GroupView, width: usize) -> Vec<Line<'static>> {
                         theme::dim(),
                     ));
                 }
+                // What the team should look out for today: the styles no one in it has.
+                if !team.missing.is_empty() {
+                    let names = team.missing.join(", ");
+                    lines.push(Line::styled(
+                        cut(&tr!("   mist: {names}", "   missing: {names}"), width),
+                        theme::dim(),
+                    ));
+                }
             }
         }
         GroupView::Vote(vote) => match &vote.ranking {

@@ -369,6 +369,8 @@ pub struct TeamView {
     pub members: Vec<String>,
     /// The names of the styles present in the team, in the set's order.
     pub styles: Vec<String>,
+    /// The names of the set's styles no one in the team has (empty without a style set).
+    pub missing: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -418,15 +420,18 @@ pub fn group_view(session: &Session) -> Option<GroupView> {
                     .enumerate()
                     .map(|(i, team)| {
                         let n = i + 1;
-                        let (present, _) =
+                        let (present, missing) =
                             crate::session::groupwork::team_coverage(team, &group.styles, set);
+                        let names = |ids: &[String]| -> Vec<String> {
+                            ids.iter()
+                                .map(|id| set.map_or(id.as_str(), |s| s.name(id)).to_string())
+                                .collect()
+                        };
                         TeamView {
                             name: tr!("Team {n}", "Team {n}"),
                             members: team.clone(),
-                            styles: present
-                                .iter()
-                                .map(|id| set.map_or(id.as_str(), |s| s.name(id)).to_string())
-                                .collect(),
+                            styles: names(&present),
+                            missing: names(&missing),
                         }
                     })
                     .collect(),
