@@ -13,6 +13,7 @@ pub mod replay;
 pub mod room;
 pub mod round;
 pub mod solo;
+pub mod styles_panel;
 pub mod summary;
 pub mod text;
 pub mod text_view;
