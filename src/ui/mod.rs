@@ -83,6 +83,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     render(app, frame.area(), frame.buffer_mut());
 }
 
+/// How far the summary scrolls on a screen of `area`, when the summary is what it shows.
+pub fn summary_scroll_end(app: &App, area: Rect) -> Option<u16> {
+    matches!(app.mode, Mode::Summary | Mode::Export(_)).then(|| summary::scroll_end(app, area))
+}
+
 /// Renders the whole screen into `buf`; safe at any size, down to 0×0.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
