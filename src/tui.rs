@@ -101,6 +101,8 @@ pub struct SessionScreen<'a> {
     initial: Vec<Effect>,
     exporter: Exporter,
     plan_offer: Option<PlanOffer<'a>>,
+    /// How far the summary scrolled on the last frame, told to the app before each input.
+    summary_end: std::cell::Cell<Option<u16>>,
 }
 
 impl<'a> SessionScreen<'a> {
@@ -118,6 +120,7 @@ impl<'a> SessionScreen<'a> {
             initial,
             exporter,
             plan_offer: None,
+            summary_end: std::cell::Cell::new(None),
         }
     }
 
@@ -216,6 +219,9 @@ impl<'a> Screen<'a> for SessionScreen<'a> {
             Input::Paste(text) => app::Input::Paste(text),
             Input::Tick | Input::Changed => app::Input::Tick,
         };
+        if let Some(end) = self.summary_end.get() {
+            self.app.summary_drawn(end);
+        }
         let effects = self.app.update(input, now);
         self.carry_out(effects)
     }
@@ -233,6 +239,8 @@ impl<'a> Screen<'a> for SessionScreen<'a> {
 
     fn render(&self, frame: &mut Frame) {
         crate::ui::draw(frame, &self.app);
+        let end = crate::ui::summary_scroll_end(&self.app, frame.area());
+        self.summary_end.set(end);
     }
 
     fn clock(&self) -> Option<&dyn Clock> {

@@ -648,6 +648,42 @@ fn the_summary_exports_to_a_chosen_folder_and_asks_before_overwriting() {
     );
 }
 
+/// A summary longer than the terminal (eleven rounds at 80×20): the keys stay at the bottom,
+/// PgDn scrolls to the end and no further, so the first ↑ moves at once (the screen tells
+/// the app how far the drawn summary reaches).
+#[test]
+fn a_long_summary_scrolls_in_a_real_terminal() {
+    let term = Term::start_args(
+        "longsummary",
+        80,
+        20,
+        "run grenzeloos-workshop --participants 'Anna,Bram,Chris,Dewi,Eva,Femke,Gert,Hanna,Ivo' --seed 7",
+    );
+    term.wait_for("ronde 1 van 11");
+    for round in 2..=11 {
+        term.keys(&["Right"]);
+        term.wait_for(&format!("ronde {round} van 11"));
+    }
+    term.keys(&["q"]);
+    term.wait_for("De sessie beëindigen?");
+    term.keys(&["j"]);
+    term.wait_for_screen(
+        &["Samenvatting", "1. Voorkeurstijlen", "↓ meer", "sluit af"],
+        &[],
+    );
+    term.keys(&["PageDown", "PageDown", "PageDown"]);
+    term.wait_for_screen(
+        &["↑ einde", "Opgeslagen in:", "sluit af"],
+        &["1. Voorkeurstijlen"],
+    );
+    term.keys(&["Up"]);
+    term.wait_for("↑↓ meer");
+    term.keys(&["q"]);
+    let (code, all) = term.wait_exit();
+    assert_eq!(code, 0, "{all}");
+    term.assert_terminal_restored(&all);
+}
+
 /// Issue 15: a paste through the real terminal (bracketed paste) reaches a one-line field
 /// that is not the note editor: the agenda's question for a new round's title, on one line.
 #[test]

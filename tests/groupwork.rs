@@ -11,7 +11,7 @@ use tafel::keys::KeyCode;
 use tafel::session::groupwork::{form_teams, team_coverage};
 use tafel::session::{Event, Session};
 
-use common::app_helpers::{NINE, grenzeloos_for_nine};
+use common::app_helpers::{NINE, grenzeloos_for, grenzeloos_for_nine};
 use common::harness::{Harness, Setup, screen_text, wall_time};
 
 /// A `grenzeloos-workshop` session for nine people with the bundled style set loaded, as
@@ -63,6 +63,67 @@ fn a_styles_round_records_one_key_per_person_and_an_optional_second() {
     let mid = screen(&h, 120, 35);
     assert!(mid.contains("Verbinder"), "{mid}");
     insta::assert_snapshot!("styles_round_120x35", mid);
+}
+
+/// Twenty people: more than an 80×24 screen has lines for.
+const TWENTY: [&str; 20] = [
+    "Anna", "Bram", "Chris", "Dewi", "Eva", "Fer", "Gijs", "Hanna", "Ilse", "Joost", "Karin",
+    "Lotte", "Mehmet", "Noor", "Otto", "Pien", "Quinten", "Rosa", "Sem", "Tess",
+];
+
+#[test]
+fn at_80x24_the_styles_round_shows_everyone_and_the_style_names_shrink() {
+    let mut h = workshop();
+    h.ch('1');
+    let text = screen(&h, 80, 24);
+    // The descriptions gave way to one or two lines of names; the nine people all show.
+    assert!(text.contains("1 Verbinder · 2 Verkenner"), "{text}");
+    assert!(!text.contains("Je kent mensen"), "{text}");
+    assert!(text.contains("Anna: Verbinder"), "{text}");
+    assert!(text.contains("▶ Bram: nog geen stijl"), "{text}");
+    for person in NINE {
+        assert!(text.contains(&format!("{person}: ")), "{person}: {text}");
+    }
+    insta::assert_snapshot!("styles_round_nine_80x24", text);
+    // Down to the last person, who gets the sixth style: each key lands where it is seen.
+    for _ in 1..NINE.len() - 1 {
+        h.ch('2');
+    }
+    h.ch('6');
+    let text = screen(&h, 80, 24);
+    assert!(text.contains("Ilse: Spiegelaar"), "{text}");
+    assert!(text.contains("Hanna: Verkenner"), "{text}");
+    // The console shows the picks too.
+    h.ch('c');
+    assert!(h.app.console);
+    let console = screen(&h, 80, 24);
+    assert!(console.contains("Ilse: Spiegelaar"), "{console}");
+    assert!(console.contains("▶ "), "{console}");
+    insta::assert_snapshot!("styles_console_nine_80x24", console);
+}
+
+#[test]
+fn at_80x24_a_long_list_of_people_scrolls_with_the_selection() {
+    let mut h = grenzeloos_for(&TWENTY, 42, "2026-11-22T14:00:00+01:00");
+    let first = screen(&h, 80, 24);
+    assert!(first.contains("▶ Anna: nog geen stijl"), "{first}");
+    assert!(first.contains("deelnemers 1–"), "{first}");
+    assert!(!first.contains("Tess"), "{first}");
+    for _ in 0..18 {
+        h.key(KeyCode::Down);
+    }
+    h.ch('4');
+    // The pick moved the cursor on to the last person; Sem's pick is on screen.
+    let text = screen(&h, 80, 24);
+    assert!(text.contains("Sem: Speelveldkenner"), "{text}");
+    assert!(text.contains("▶ Tess: nog geen stijl"), "{text}");
+    assert!(text.contains("van 20"), "{text}");
+    assert!(!text.contains("Anna"), "{text}");
+    insta::assert_snapshot!("styles_round_twenty_80x24", text);
+    h.ch('c');
+    let console = screen(&h, 80, 24);
+    assert!(console.contains("▶ Tess"), "{console}");
+    assert!(console.contains("Sem: Speelveldkenner"), "{console}");
 }
 
 #[test]

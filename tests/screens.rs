@@ -375,6 +375,97 @@ fn quit_question() {
     );
 }
 
+/// All eleven rounds of `grenzeloos-workshop` with nine people, two agreements in the last
+/// round, ended: a summary longer than 80×24.
+fn long_summary() -> Harness {
+    let mut rig = common::app_helpers::grenzeloos_for_nine(42, "2026-11-27T14:00:00+01:00");
+    while rig.app.session.current != Some(rig.app.session.rounds.len() - 1) {
+        rig.advance_secs(60);
+        rig.key(KeyCode::Right);
+    }
+    rig.agreement(
+        "Jeugdzorg en wijkteam spreken één aanspreekpunt af voor gezinnen met schulden",
+        "Femke",
+        "vrijdag",
+    );
+    rig.agreement(
+        "Gemeente nodigt het zorgkantoor uit voor de volgende sessie over de wachtlijst",
+        "Ivo",
+        "over twee weken",
+    );
+    rig.ch('q');
+    rig.ch('j');
+    assert!(matches!(rig.app.mode, Mode::Summary));
+    rig
+}
+
+#[test]
+fn a_long_summary_pins_the_keys_and_the_file_and_scrolls_the_rest() {
+    let mut rig = long_summary();
+    assert_eq!(rig.app.session.rounds.len(), 11);
+    let text = screen(&rig.app, 80, 24);
+    // The bottom lines stay: where it is kept and every key, scrolling included.
+    assert!(text.contains("Opgeslagen in:"), "{text}");
+    assert!(text.contains("e exporteert"), "{text}");
+    assert!(text.contains("sluit af"), "{text}");
+    assert!(text.contains("PgDn scrollt"), "{text}");
+    assert!(text.contains("↓ meer"), "{text}");
+    assert!(text.contains("1. Voorkeurstijlen"), "{text}");
+    assert!(!text.contains("zorgkantoor"), "{text}");
+    insta::assert_snapshot!("summary_long_80x24", text);
+    // Down to the end: the second agreement shows, the table's top has gone.
+    let end = tafel::ui::summary_scroll_end(&rig.app, Rect::new(0, 0, 80, 24)).unwrap();
+    assert!(end > 0);
+    rig.app.summary_drawn(end);
+    for _ in 0..end + 5 {
+        rig.key(KeyCode::Down);
+    }
+    assert_eq!(rig.app.summary_scroll, end, "↓ stops at the end");
+    let bottom = screen(&rig.app, 80, 24);
+    assert!(bottom.contains("zorgkantoor"), "{bottom}");
+    assert!(bottom.contains("Opgeslagen in:"), "{bottom}");
+    assert!(!bottom.contains("1. Voorkeurstijlen"), "{bottom}");
+    assert!(bottom.contains("↑ einde"), "{bottom}");
+    insta::assert_snapshot!("summary_long_80x24_end", bottom);
+    // At 120×40 it all fits: nothing scrolls and nothing says so.
+    let large = screen(&rig.app, 120, 40);
+    assert_eq!(
+        tafel::ui::summary_scroll_end(&rig.app, Rect::new(0, 0, 120, 40)),
+        Some(0)
+    );
+    assert!(
+        large.contains("zorgkantoor") && !large.contains("↓ meer"),
+        "{large}"
+    );
+}
+
+#[test]
+fn summary_keys_scroll_by_a_line_and_a_page_within_the_summary() {
+    let mut rig = long_summary();
+    assert_eq!(rig.app.summary_scroll, 0);
+    rig.key(KeyCode::Up);
+    assert_eq!(rig.app.summary_scroll, 0, "never above the top");
+    rig.key(KeyCode::Down);
+    assert_eq!(rig.app.summary_scroll, 1);
+    rig.key(KeyCode::PageDown);
+    assert_eq!(rig.app.summary_scroll, 11);
+    rig.key(KeyCode::PageUp);
+    assert_eq!(rig.app.summary_scroll, 1);
+    rig.key(KeyCode::Up);
+    assert_eq!(rig.app.summary_scroll, 0);
+    // The screen drawn allows 4 lines: PgDn stops there, ↑ comes back at once.
+    rig.app.summary_drawn(4);
+    rig.key(KeyCode::PageDown);
+    assert_eq!(rig.app.summary_scroll, 4);
+    rig.key(KeyCode::Up);
+    assert_eq!(rig.app.summary_scroll, 3);
+    // A larger screen where it all fits: back to the top.
+    rig.app.summary_drawn(0);
+    assert_eq!(rig.app.summary_scroll, 0);
+    assert!(matches!(rig.app.mode, Mode::Summary));
+    assert!(!rig.quit());
+}
+
 #[test]
 fn summary_after_ending() {
     let mut rig = round_seven();

@@ -17,6 +17,7 @@ mod groupwork;
 pub mod keymap;
 pub mod mode_keys;
 mod solo;
+mod summary;
 
 use crate::keys::KeyEvent;
 use chrono::{DateTime, FixedOffset};
@@ -131,6 +132,11 @@ pub struct App {
     pub second_style: bool,
     /// The folder the export form starts with (the shell sets the user's documents folder).
     pub export_folder: String,
+    /// The lines the summary is scrolled down; the view stops at its end.
+    pub summary_scroll: u16,
+    /// How far the summary scrolls on the screen it was last drawn on, told by the shell
+    /// (`summary_drawn`); `None` before the first frame.
+    summary_end: Option<u16>,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -186,6 +192,8 @@ impl App {
             group_cursor: 0,
             second_style: false,
             export_folder: String::new(),
+            summary_scroll: 0,
+            summary_end: None,
         };
         if matches!(app.mode, Mode::Normal) {
             app.mode = app.rest_mode();
@@ -460,6 +468,15 @@ impl App {
                 Some(SummaryKey::Export) => {
                     self.mode =
                         Mode::Export(Box::new(export::ExportForm::new(&self.export_folder)));
+                    Vec::new()
+                }
+                Some(
+                    step @ (SummaryKey::Down
+                    | SummaryKey::Up
+                    | SummaryKey::PageDown
+                    | SummaryKey::PageUp),
+                ) => {
+                    self.scroll_summary(step);
                     Vec::new()
                 }
                 _ => Vec::new(),

@@ -161,7 +161,16 @@ pub enum SummaryKey {
     Export,
     KeepAsPlan,
     Close,
+    /// A summary longer than the screen: a line or a screenful further or back.
+    Down,
+    Up,
+    PageDown,
+    PageUp,
 }
+
+/// The lines PgDn and PgUp move the summary: the screen's height is the view's, not the
+/// state machine's; this keeps a few lines of context on any screen of 24 rows or more.
+pub const SUMMARY_PAGE: u16 = 10;
 
 pub static SUMMARY: Keymap<SummaryKey> = Keymap {
     title: Words("Workshop: de samenvatting", "Workshop: the summary"),
@@ -199,6 +208,20 @@ pub static SUMMARY: Keymap<SummaryKey> = Keymap {
             label: Words("q of Enter", "q or Enter"),
             help: Words("afsluiten (Esc ook)", "close (Esc too)"),
             hint: Some(Words("sluit af", "closes")),
+        },
+        Binding {
+            keys: &[
+                (key(KeyCode::Down), SummaryKey::Down),
+                (key(KeyCode::Up), SummaryKey::Up),
+                (key(KeyCode::PageDown), SummaryKey::PageDown),
+                (key(KeyCode::PageUp), SummaryKey::PageUp),
+            ],
+            label: Words("↑↓ PgUp PgDn", "↑↓ PgUp PgDn"),
+            help: Words(
+                "scrollen, per regel of per scherm (als niet alles past)",
+                "scroll, a line or a screenful (when not all of it fits)",
+            ),
+            hint: Some(Words("scrollt", "scrolls")),
         },
     ],
 };

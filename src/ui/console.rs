@@ -90,6 +90,18 @@ fn render_left(
             lines.push(Line::raw(format!(" {l}")));
         }
     }
+    if app.round_kind() == Some(&crate::catalog::RoundKind::Styles) {
+        // The picks being recorded, with room kept for the notes' title and two notes.
+        let budget = usize::from(area.height).saturating_sub(lines.len() + 1 + 3);
+        if budget > 0 {
+            lines.push(Line::default());
+            let styles = super::styles_panel::lines(app, width.saturating_sub(1), budget, false);
+            lines.extend(styles.lines.into_iter().map(|mut l| {
+                l.spans.insert(0, Span::raw(" "));
+                l
+            }));
+        }
+    }
     let focus = crate::view::focus_index(&app.session);
     for (i, card) in view.cards.iter().enumerate() {
         lines.push(Line::default());

@@ -26,7 +26,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .border_style(theme::card_border())
         .padding(ratatui::widgets::Padding::horizontal(1));
     let (title, text) = match app.round_kind() {
-        Some(RoundKind::Styles) => (tr!(" Voorkeurstijlen ", " Preference styles "), styles(app)),
+        Some(RoundKind::Styles) => {
+            // Inside the border and the padding of one column each side.
+            let width = usize::from(area.width.saturating_sub(4));
+            let height = usize::from(area.height.saturating_sub(2));
+            let text = super::styles_panel::lines(app, width, height, true);
+            (tr!(" Voorkeurstijlen ", " Preference styles "), text)
+        }
         Some(RoundKind::Teams(_)) => (tr!(" Teams ", " Teams "), teams(app)),
         Some(RoundKind::Vote(_)) => (tr!(" Stemming ", " Vote "), vote(app)),
         _ => return,
@@ -35,49 +41,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: false })
         .block(block.title(Line::styled(title, theme::accent())))
         .render(area, buf);
-}
-
-fn styles(app: &App) -> Text<'static> {
-    let group = &app.session.group;
-    let mut text = Text::default();
-    let Some(set) = &group.style_set else {
-        text.push_line(Line::styled(
-            tr!("geen stijlenset geladen", "no style set loaded"),
-            theme::dim(),
-        ));
-        return text;
-    };
-    for (i, style) in set.styles.iter().enumerate() {
-        text.push_line(Line::from(vec![
-            Span::styled(format!("{} {}", i + 1, style.name), theme::title()),
-            Span::raw(format!("  {}", style.summary)),
-        ]));
-    }
-    text.push_line(Line::default());
-    let selected = app.selected_participant();
-    for p in &app.session.participants {
-        let names = group.style_names(p).join(" + ");
-        let marker = if Some(p) == selected { "▶ " } else { "  " };
-        let picked = if names.is_empty() {
-            Span::styled(tr!("nog geen stijl", "no style yet"), theme::dim())
-        } else {
-            Span::raw(names)
-        };
-        text.push_line(Line::from(vec![
-            Span::raw(format!("{marker}{p}: ")),
-            picked,
-        ]));
-    }
-    if app.session.participants.is_empty() {
-        text.push_line(Line::styled(
-            tr!(
-                "geen deelnemers: geef ze mee met --participants \"Anna:verbinder, Bram\"",
-                "no participants: give them with --participants \"Anna:verbinder, Bram\""
-            ),
-            theme::dim(),
-        ));
-    }
-    text
 }
 
 fn teams(app: &App) -> Text<'static> {

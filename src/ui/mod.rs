@@ -13,6 +13,7 @@ pub mod replay;
 pub mod room;
 pub mod round;
 pub mod solo;
+pub mod styles_panel;
 pub mod summary;
 pub mod text;
 pub mod text_view;
@@ -80,6 +81,11 @@ pub fn render_status_footer(app: &App, hints: &[String], area: Rect, buf: &mut B
 
 pub fn draw(frame: &mut Frame, app: &App) {
     render(app, frame.area(), frame.buffer_mut());
+}
+
+/// How far the summary scrolls on a screen of `area`, when the summary is what it shows.
+pub fn summary_scroll_end(app: &App, area: Rect) -> Option<u16> {
+    matches!(app.mode, Mode::Summary | Mode::Export(_)).then(|| summary::scroll_end(app, area))
 }
 
 /// Renders the whole screen into `buf`; safe at any size, down to 0×0.

@@ -18,10 +18,16 @@ pub const NINE: [&str; 9] = [
 /// A `grenzeloos-workshop` session for [`NINE`] with the bundled style set loaded, as
 /// `tafel run` starts it, in its first round (the styles round).
 pub fn grenzeloos_for_nine(seed: u64, wall: &str) -> Harness {
+    grenzeloos_for(&NINE, seed, wall)
+}
+
+/// A `grenzeloos-workshop` session for `people`, as [`grenzeloos_for_nine`].
+#[allow(dead_code)]
+pub fn grenzeloos_for(people: &[&str], seed: u64, wall: &str) -> Harness {
     let library = tafel::catalog::Library::bundled();
     let set = library.style_set("grenswerkers").unwrap().clone();
     let mut h = Setup::plan_in(&library, "grenzeloos-workshop")
-        .participants(&NINE)
+        .participants(people)
         .seed(seed)
         .wall(wall_time(wall))
         .strict()
