@@ -99,3 +99,27 @@ fn the_contrast_theme_uses_no_mid_greys() {
         );
     }
 }
+
+/// On a small terminal the card still shows its question, not only its title; the writing
+/// area keeps at least three lines.
+#[test]
+fn a_small_solo_screen_shows_the_cards_question() {
+    let _lock = GLOBALS.lock().unwrap_or_else(|e| e.into_inner());
+    let app = solo_app(0);
+    let card = app
+        .card_on_table()
+        .and_then(|c| app.session.card(c))
+        .unwrap()
+        .1;
+    let first_words: String = card
+        .prompt
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (w, h) in [(40, 12), (40, 16), (60, 14)] {
+        let (text, _) = render(&app, w, h);
+        assert!(text.contains(&first_words), "{w}×{h}: {text}");
+        assert!(text.contains("Jouw reflectie"), "{w}×{h}: {text}");
+    }
+}

@@ -18,10 +18,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (saved.len() as u16).min(4) + 1
     };
+    // The card gets what its question needs, as far as the screen allows with three lines
+    // left to write in: on a small screen a card that shows only its title is no use.
+    let room = area.height.saturating_sub(2 + 3 + saved_height);
+    let needed = card_lines(app, area.width).min(room);
     let card_height = if small {
-        3
+        needed.max(3)
     } else {
-        (area.height / 3).clamp(5, 12)
+        (area.height / 3).clamp(5, 12).max(needed)
     };
     let [header, card, writing, earlier, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -92,6 +96,26 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::styled(right, style).alignment(Alignment::Right)).render(right_area, buf);
 }
 
+/// The card's text: its title and its question, wrapped as `render_card` wraps them.
+fn card_text(app: &App) -> Option<Text<'static>> {
+    let (_, card, _) = app.card_on_table().and_then(|c| app.session.card(c))?;
+    Some(Text::from(vec![
+        Line::styled(card.title.clone(), theme::title()),
+        Line::from(card.prompt.clone()),
+    ]))
+}
+
+/// Lines the card box needs at `width`: its borders and its wrapped text.
+fn card_lines(app: &App, width: u16) -> u16 {
+    let inner = width.saturating_sub(4).max(1);
+    let text = card_text(app).map_or(1, |text| {
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .line_count(inner)
+    });
+    2 + text.min(u16::MAX as usize - 2) as u16
+}
+
 fn render_card(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
@@ -111,11 +135,7 @@ fn render_card(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let category = category.map_or(card.category.as_str(), |c| c.title.as_str());
-    let text = Text::from(vec![
-        Line::styled(card.title.clone(), theme::title()),
-        Line::from(card.prompt.clone()),
-    ]);
-    Paragraph::new(text)
+    Paragraph::new(card_text(app).unwrap_or_default())
         .wrap(Wrap { trim: true })
         .block(block.title(Line::styled(
             format!(" {} · {category} ", deck.title),
