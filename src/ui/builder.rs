@@ -222,8 +222,8 @@ fn render_rounds(builder: &Builder, selected: usize, area: Rect, buf: &mut Buffe
         );
         match round.scale {
             Some(scale) if wide => text.push_str(&format!(" ({})", scale.describe())),
-            Some(scale) if scale.per_team() => text.push_str(&tr!(" p.team", " p.team")),
-            Some(_) => text.push_str(&tr!(" p.p.", " p.p.")),
+            Some(scale) if scale.per_team() => text.push_str(&tr!(" p.team", " per team")),
+            Some(_) => text.push_str(&tr!(" p.p.", " pp")),
             None => {}
         }
         if let (Some(scale), Some(teams)) =
