@@ -322,19 +322,26 @@ fn every_position_of_a_long_session_equals_the_fold() {
     }
 }
 
-/// Where → goes from `n`: the next record that is not a checkpoint (or the last).
+/// Whether → and ← stop at record `i`: not a checkpoint, and not the end of a round that
+/// the next round started with at the same moment (one key press).
+fn is_step(records: &[Record], i: usize) -> bool {
+    let round_change = matches!(records[i].event, Event::RoundEnded { .. })
+        && records.get(i + 1).is_some_and(|next| {
+            next.t == records[i].t && matches!(next.event, Event::RoundStarted { .. })
+        });
+    !matches!(records[i].event, Event::Checkpoint) && !round_change
+}
+
+/// Where → goes from `n`: the next step (or the last record).
 fn next_step(records: &[Record], n: usize) -> usize {
     (n + 1..records.len())
-        .find(|&i| !matches!(records[i].event, Event::Checkpoint))
+        .find(|&i| is_step(records, i))
         .unwrap_or(records.len() - 1)
 }
 
-/// Where ← goes from `n`: the previous record that is not a checkpoint (or the first).
+/// Where ← goes from `n`: the previous step (or the first record).
 fn previous_step(records: &[Record], n: usize) -> usize {
-    (0..n)
-        .rev()
-        .find(|&i| !matches!(records[i].event, Event::Checkpoint))
-        .unwrap_or(0)
+    (0..n).rev().find(|&i| is_step(records, i)).unwrap_or(0)
 }
 
 proptest! {
@@ -377,7 +384,7 @@ fn stepping_forward_then_back_returns_the_same_state() {
     let mut replay = replay_of(&records);
     for n in (0..records.len() - 1)
         .step_by(7)
-        .filter(|&n| !matches!(records[n].event, Event::Checkpoint))
+        .filter(|&n| is_step(&records, n))
     {
         replay.go_to(n, 0);
         let before = replay.session().clone();
@@ -1124,4 +1131,32 @@ fn replay_search_ignores_accents_too() {
         "{:?}",
         replay.record()
     );
+}
+
+/// Going back a round is one key press live, so it is one step in the replay: → from the
+/// last note of round 3 lands on round 2 started again, never on a "short break, next:
+/// round 4" that no one saw (second new-user trial).
+#[test]
+fn a_round_change_is_one_step_and_shows_no_break_in_between() {
+    let mut h = live_session("koers-wat", &["Anna", "Bram"], 4);
+    h.right();
+    h.right();
+    h.note("In ronde drie");
+    h.left();
+    let records = h.journal.clone();
+    let note = records
+        .iter()
+        .rposition(|r| matches!(r.event, Event::NoteAdded { .. }))
+        .unwrap();
+    let mut replay = replay_of(&records);
+    replay.go_to(note, 0);
+    replay.step_forward(0);
+    assert!(
+        matches!(replay.record().event, Event::RoundStarted { round: 1, .. }),
+        "{:?}",
+        replay.record().event
+    );
+    assert_eq!(replay.session().current, Some(1));
+    replay.step_back(0);
+    assert_eq!(replay.position(), note);
 }

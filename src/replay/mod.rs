@@ -167,10 +167,11 @@ impl Replay {
     }
 
     /// The next event a person made; checkpoints (the timer was still running) are passed
-    /// over, there is one every few seconds.
+    /// over, there is one every few seconds, and so is the end of a round that the next one
+    /// started with (one key press, no moment anyone saw in between).
     pub fn step_forward(&mut self, now: u64) {
         let next = (self.position() + 1..self.len())
-            .find(|&n| !is_checkpoint(&self.records()[n]))
+            .find(|&n| self.is_step(n))
             .unwrap_or(self.len().saturating_sub(1));
         self.go_to(next, now);
     }
@@ -178,9 +179,20 @@ impl Replay {
     pub fn step_back(&mut self, now: u64) {
         let previous = (0..self.position())
             .rev()
-            .find(|&n| !is_checkpoint(&self.records()[n]))
+            .find(|&n| self.is_step(n))
             .unwrap_or(0);
         self.go_to(previous, now);
+    }
+
+    /// Whether record `n` is a place a step stops at.
+    fn is_step(&self, n: usize) -> bool {
+        let records = self.records();
+        let round_change = matches!(records[n].event, crate::session::Event::RoundEnded { .. })
+            && records.get(n + 1).is_some_and(|next| {
+                next.t == records[n].t
+                    && matches!(next.event, crate::session::Event::RoundStarted { .. })
+            });
+        !is_checkpoint(&records[n]) && !round_change
     }
 
     pub fn next_round(&mut self, now: u64) {
