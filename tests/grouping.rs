@@ -384,3 +384,25 @@ fn the_summary_and_the_export_show_the_themes_and_the_vote() {
     assert!(samenwerking < koffie, "{md}");
     assert!(md.contains("1 van 3 deelnemers hebben gestemd"), "{md}");
 }
+
+/// Replay at the ordering round shows the themes as the live screen and the room did, not
+/// "this round so far: 0" (second new-user trial).
+#[test]
+fn the_replay_of_an_ordering_round_shows_the_themes_so_far() {
+    let mut h = ordering_round();
+    two_themes(&mut h);
+    let records = h.journal.clone();
+    let mut replay = tafel::replay::Replay::new(records.clone(), "x".into()).unwrap();
+    let last_theme = records
+        .iter()
+        .rposition(|r| matches!(r.event, Event::ThemeCreated { .. }))
+        .unwrap();
+    replay.go_to(last_theme, 0);
+    let text = screen_text(120, 40, |frame| {
+        tafel::ui::replay::render(&replay, frame.area(), frame.buffer_mut())
+    });
+    assert!(text.contains("Thema's tot nu toe"), "{text}");
+    assert!(text.contains("Thema: Samenwerking"), "{text}");
+    assert!(text.contains("Thema: Inwoners"), "{text}");
+    assert!(!text.contains("(nog geen notities)"), "{text}");
+}

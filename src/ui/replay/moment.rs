@@ -72,34 +72,69 @@ pub(super) fn render_notes(replay: &Replay, area: Rect, buf: &mut Buffer) {
     let round = session
         .current
         .or_else(|| session.rounds.iter().rposition(|r| r.visited));
-    let notes: Vec<&Note> = match round {
+    let own: Vec<&Note> = match round {
         Some(round) => session.notes.iter().filter(|n| n.round == round).collect(),
         None => Vec::new(),
     };
-    let count = notes.iter().filter(|n| !n.deleted).count();
-    let title = tr!(
-        " Notities en afspraken · deze ronde tot nu toe: {count} ",
-        " Notes and agreements · this round so far: {count} "
-    );
+    // A round without notes of its own (one for grouping, say) shows the themes so far, as
+    // the live screen and the room did.
+    let grouped: Vec<(&Note, &str)> = match own.is_empty() && round.is_some() {
+        true => session
+            .themes()
+            .iter()
+            .flat_map(|theme| {
+                theme.notes.iter().filter_map(|id| {
+                    let note = session.notes.iter().find(|n| n.id == *id && !n.deleted)?;
+                    Some((note, theme.name.as_str()))
+                })
+            })
+            .collect(),
+        false => Vec::new(),
+    };
+    let title = if grouped.is_empty() {
+        let count = own.iter().filter(|n| !n.deleted).count();
+        tr!(
+            " Notities en afspraken · deze ronde tot nu toe: {count} ",
+            " Notes and agreements · this round so far: {count} "
+        )
+    } else {
+        let count = grouped.len();
+        tr!(
+            " Thema's tot nu toe · {count} notities ",
+            " Themes so far · {count} notes "
+        )
+    };
     let block = Block::default()
         .borders(Borders::TOP)
         .title(Line::styled(title, theme::dim()));
     let inner_height = usize::from(area.height.saturating_sub(1));
     let touched = touched_note(replay);
-    let lines: Vec<Line> = notes
-        .iter()
-        .rev()
-        .take(inner_height)
-        .rev()
-        .map(|note| {
-            let line = replay_note_line(note);
-            if touched == Some(note.id) {
-                line.patch_style(theme::selected())
-            } else {
-                line
+    let mark = |note: &Note| {
+        let line = replay_note_line(note);
+        if touched == Some(note.id) {
+            line.patch_style(theme::selected())
+        } else {
+            line
+        }
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    if grouped.is_empty() {
+        lines.extend(own.iter().map(|note| mark(note)));
+    } else {
+        let mut previous = None;
+        for (note, name) in &grouped {
+            if previous != Some(*name) {
+                lines.push(Line::styled(
+                    tr!("  Thema: {name}", "  Theme: {name}"),
+                    theme::title(),
+                ));
+                previous = Some(*name);
             }
-        })
-        .collect();
+            lines.push(mark(note));
+        }
+    }
+    let skip = lines.len().saturating_sub(inner_height);
+    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
     let text = if lines.is_empty() {
         Text::from(Line::styled(
             tr!("  (nog geen notities)", "  (no notes yet)"),
