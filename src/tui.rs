@@ -206,9 +206,6 @@ impl<'a> SessionScreen<'a> {
 impl<'a> Screen<'a> for SessionScreen<'a> {
     fn start(&mut self, _now: Now) -> Flow<'a> {
         crate::runtime::terminal::set_session_path(self.journal.path());
-        if self.app.export_folder.is_empty() {
-            self.app.export_folder = crate::paths::export_folder().display().to_string();
-        }
         let initial = std::mem::take(&mut self.initial);
         self.carry_out(initial)
     }

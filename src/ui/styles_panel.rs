@@ -42,15 +42,18 @@ pub fn lines(app: &App, width: usize, height: usize, descriptions: bool) -> Text
         .line_count(u16::try_from(width).unwrap_or(u16::MAX));
     let count = people.len();
     let mut text = Text::default();
-    if descriptions && full_height + 1 + count <= height {
-        text.extend(full);
-        text.push_line(Line::default());
-        text.extend(person_lines(app, 0, count, width));
-        return text;
-    }
+    // Everyone fits under the descriptions, or else under the styles' names alone.
     let compact = compact_names(set, width);
-    if compact.len() + 1 + count <= height {
-        text.extend(compact);
+    let fits = |head: usize| head + 1 + count <= height;
+    let head = if descriptions && fits(full_height) {
+        Some(full)
+    } else if fits(compact.len()) {
+        Some(compact.clone())
+    } else {
+        None
+    };
+    if let Some(head) = head {
+        text.extend(head);
         text.push_line(Line::default());
         text.extend(person_lines(app, 0, count, width));
         return text;
